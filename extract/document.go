@@ -1,0 +1,162 @@
+// Package extract turns a report file (PDF, DOCX, text or Markdown) into
+// one document model: blocks of text in reading order, tables as rows of
+// cells, and footnotes linked to where they are referenced.
+//
+// # Model
+//
+// A [Document] is a sequence of [Block]s in reading order. A paragraph
+// block keeps the physical [Line]s it was laid out in, each with its
+// [Pos], so that any character of a figure can be traced back to the
+// page and line of the original. A table block holds a [Table]: rows of
+// cells, each cell with its own position. Footnotes are kept apart from
+// the body; a paragraph lists the footnote ids it references.
+//
+// Positions follow the JSON contract of `baocao extract --json`: for a
+// PDF, Page is the 1-based page and Line the 1-based line on that page;
+// for text and Markdown, Page is 0 and Line is the 1-based line of the
+// file; for DOCX, Page is 0 and Line is the 1-based paragraph number in
+// the body (tables count their paragraphs too).
+//
+// # Readers
+//
+// Each format has its own reader in a sub-package (extract/pdf,
+// extract/docx, extract/text) that registers itself with [Register], in
+// the way image/png registers with package image. [Read] dispatches on
+// the format detected by package corpus. [ReadIsolated] runs the same
+// read in a child process with a time and memory limit, so that a panic,
+// a hang or runaway memory in a parser becomes an error for that file.
+//
+// # Limits
+//
+// extract does no OCR itself: pages without a text layer are listed in
+// [Document.NoTextPages]. It does not interpret the text: repairing
+// broken lines, legacy encodings and numbers is package normalize's work.
+package extract
+
+import (
+	"time"
+
+	"github.com/baocao/baocao/corpus"
+)
+
+// Pos locates an element in the original file. See the package doc for
+// what Page and Line mean in each format. Table, Row and Cell are 1-based
+// and set only for table cells.
+type Pos struct {
+	Page  int `json:"page"`
+	Line  int `json:"line"`
+	Table int `json:"table,omitempty"`
+	Row   int `json:"row,omitempty"`
+	Cell  int `json:"cell,omitempty"`
+}
+
+// Line is one physical line of text as laid out in the source: a line of
+// a text file or of a PDF page, or a whole DOCX paragraph.
+type Line struct {
+	Text string `json:"text"`
+	Pos  Pos    `json:"pos"`
+	// Font is the font name where the format records one (PDF, DOCX).
+	// Legacy 8-bit Vietnamese fonts (".VnTime", "VNI-Times") tell package
+	// normalize how to decode the text.
+	Font string `json:"font,omitempty"`
+}
+
+// BlockKind says what a block is.
+type BlockKind string
+
+// The kinds of block.
+const (
+	Paragraph BlockKind = "paragraph"
+	Heading   BlockKind = "heading"
+	ListItem  BlockKind = "list"
+	TableKind BlockKind = "table"
+)
+
+// Block is a paragraph, heading, list item or table of the body.
+type Block struct {
+	Kind BlockKind `json:"kind"`
+	// Level is the heading or list level, 1-based; 0 otherwise.
+	Level int `json:"level,omitempty"`
+	// Lines holds the text of a paragraph, heading or list item, one
+	// entry per physical line. Readers that know paragraph boundaries
+	// (DOCX) give one Line per paragraph.
+	Lines []Line `json:"lines,omitempty"`
+	// Table is set for Kind == TableKind.
+	Table *Table `json:"table,omitempty"`
+	// FootnoteRefs lists the ids of the footnotes referenced in this
+	// block, in order of appearance.
+	FootnoteRefs []string `json:"footnote_refs,omitempty"`
+}
+
+// Table is a table as rows of cells. Merged cells are resolved: a cell
+// spanning several grid columns appears once with Span > 1, and a
+// vertically merged cell repeats its text in each row it covers.
+type Table struct {
+	Rows []Row `json:"rows"`
+}
+
+// Row is one table row.
+type Row struct {
+	Cells []Cell `json:"cells"`
+	// Header is set for rows marked as (repeating) header rows.
+	Header bool `json:"header,omitempty"`
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Text string `json:"text"`
+	Pos  Pos    `json:"pos"`
+	// Span is the number of grid columns the cell covers (1 when unset).
+	Span int `json:"span,omitempty"`
+}
+
+// Footnote is a footnote or endnote, kept apart from the body.
+type Footnote struct {
+	ID    string `json:"id"`
+	Lines []Line `json:"lines"`
+	// Ref is where the footnote is referenced in the body, if known.
+	Ref Pos `json:"ref"`
+}
+
+// Meta holds document properties where the format records them.
+type Meta struct {
+	Title    string    `json:"title,omitempty"`
+	Created  time.Time `json:"created,omitempty"`
+	Modified time.Time `json:"modified,omitempty"`
+}
+
+// Document is a report as read from its file.
+type Document struct {
+	Path   string        `json:"path"`
+	Format corpus.Format `json:"format"`
+	// Pages is the number of pages (PDF); 0 where pages are unknown.
+	Pages     int        `json:"pages,omitempty"`
+	Blocks    []Block    `json:"blocks"`
+	Footnotes []Footnote `json:"footnotes,omitempty"`
+	Meta      Meta       `json:"meta"`
+	// NoTextPages lists the 1-based pages that have no text layer and
+	// need OCR.
+	NoTextPages []int `json:"no_text_pages,omitempty"`
+	// Encoding names the byte encoding the text was decoded from, such
+	// as "utf-8", "utf-16le" or "latin1" (8-bit text passed on byte for
+	// byte as U+0000–U+00FF for normalize to identify).
+	Encoding string `json:"encoding,omitempty"`
+	// Warnings are problems that did not stop the read.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Text returns the block's lines joined with newlines.
+func (b *Block) Text() string {
+	n := 0
+	for _, l := range b.Lines {
+		n += len(l.Text) + 1
+	}
+	buf := make([]byte, 0, n)
+	for i, l := range b.Lines {
+		if i > 0 {
+			buf = append(buf, '\n')
+		}
+		buf = append(buf, l.Text...)
+	}
+	return string(buf)
+}

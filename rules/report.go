@@ -1,0 +1,191 @@
+// Package rules holds the metric catalog, the extraction rules that find
+// the catalog's figures in a normalized report, and the consistency
+// checks that flag reports whose numbers do not add up.
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// Kind is the type of a metric's value.
+type Kind int
+
+// The kinds of value.
+const (
+	Number Kind = iota // counts, percentages and money, as float64
+	String             // soc.status
+	Bool               // soc.ncsc_connected
+)
+
+// Value is a figure's value: a number, a status string or a boolean.
+type Value struct {
+	Kind Kind
+	Num  float64
+	Str  string
+	Bool bool
+}
+
+// Num returns a number value.
+func Num(v float64) Value { return Value{Kind: Number, Num: v} }
+
+// Str returns a string value.
+func Str(s string) Value { return Value{Kind: String, Str: s} }
+
+// BoolValue returns a boolean value.
+func BoolValue(b bool) Value { return Value{Kind: Bool, Bool: b} }
+
+// MarshalJSON writes the value as a JSON number, string or boolean.
+func (v Value) MarshalJSON() ([]byte, error) {
+	switch v.Kind {
+	case String:
+		return json.Marshal(v.Str)
+	case Bool:
+		return json.Marshal(v.Bool)
+	default:
+		return []byte(strconv.FormatFloat(v.Num, 'f', -1, 64)), nil
+	}
+}
+
+// UnmarshalJSON reads a JSON number, string or boolean.
+func (v *Value) UnmarshalJSON(b []byte) error {
+	var x any
+	if err := json.Unmarshal(b, &x); err != nil {
+		return err
+	}
+	switch t := x.(type) {
+	case float64:
+		*v = Num(t)
+	case string:
+		*v = Str(t)
+	case bool:
+		*v = BoolValue(t)
+	default:
+		return fmt.Errorf("rules: value %s is not a number, string or boolean", b)
+	}
+	return nil
+}
+
+// String formats the value for people.
+func (v Value) String() string {
+	switch v.Kind {
+	case String:
+		return v.Str
+	case Bool:
+		return strconv.FormatBool(v.Bool)
+	default:
+		return strconv.FormatFloat(v.Num, 'f', -1, 64)
+	}
+}
+
+// SQL returns the value as stored in SQLite's dynamically typed value
+// column: float64, string, or 1/0 for booleans.
+func (v Value) SQL() any {
+	switch v.Kind {
+	case String:
+		return v.Str
+	case Bool:
+		if v.Bool {
+			return int64(1)
+		}
+		return int64(0)
+	default:
+		return v.Num
+	}
+}
+
+// Figure is one metric value found in a report, with its evidence.
+type Figure struct {
+	Metric    string `json:"metric"`
+	Value     Value  `json:"value"`
+	Unit      string `json:"unit"`
+	Qualifier string `json:"qualifier"`
+	// Text is the evidence: the sentence or table cell the value was
+	// read from, as normalized text.
+	Text string `json:"text"`
+	Page int    `json:"page"`
+	Line int    `json:"line"`
+	// Rule is the id of the rule that produced the figure.
+	Rule string `json:"rule"`
+	// Source is where the figure was found: "text", "table",
+	// "footnote", or "ocr" for text recognised from a page image.
+	Source string `json:"source"`
+	// Confidence is the OCR confidence (0–100) of the figure's words;
+	// 0 when the text came from a text layer.
+	Confidence float64 `json:"confidence,omitempty"`
+}
+
+// BudgetItem is one row of a report's budget table.
+type BudgetItem struct {
+	No        int     `json:"no"`
+	Name      string  `json:"name"`
+	Owner     string  `json:"owner"`
+	AmountVND float64 `json:"amount_vnd"`
+	Source    string  `json:"source"`
+	Status    string  `json:"status"`
+	Text      string  `json:"text"`
+	Page      int     `json:"page"`
+	Line      int     `json:"line"`
+}
+
+// Evidence is one figure involved in a flag.
+type Evidence struct {
+	Metric string  `json:"metric,omitempty"`
+	Value  float64 `json:"value"`
+	Text   string  `json:"text"`
+	Page   int     `json:"page"`
+	Line   int     `json:"line"`
+}
+
+// Severity grades a flag.
+type Severity string
+
+// The severities of a flag.
+const (
+	Error   Severity = "error"   // sums and differences that fail
+	Warning Severity = "warning" // rates off by more than rounding allows
+	Info    Severity = "info"    // what cannot be decided
+)
+
+// Flag is an inconsistency found in a report.
+type Flag struct {
+	// Check is the kind of check: "sum", "difference", "ratio",
+	// "part_le_whole", "duplicate", "table_total", "shares".
+	Check string `json:"check"`
+	// ID is the id of the declarative check or claim rule that raised
+	// the flag.
+	ID       string     `json:"id"`
+	Severity Severity   `json:"severity"`
+	Metric   string     `json:"metric"`
+	Stated   float64    `json:"stated"`
+	Computed float64    `json:"computed"`
+	Message  string     `json:"message"`
+	Evidence []Evidence `json:"evidence"`
+}
+
+// Province is a province as named in the JSON contract.
+type Province struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// Report is everything extracted from one file: the JSON contract of
+// `baocao extract --json`.
+type Report struct {
+	File        string       `json:"file"`
+	SHA256      string       `json:"sha256"`
+	Format      string       `json:"format"`
+	Province    Province     `json:"province"`
+	Year        int          `json:"year"`
+	Metrics     []Figure     `json:"metrics"`
+	BudgetItems []BudgetItem `json:"budget_items"`
+	Flags       []Flag       `json:"flags"`
+	Warnings    []string     `json:"warnings"`
+	// Pages is the page count (PDF), DocDate the date the report was
+	// issued where it could be read (YYYY-MM-DD), and OCRPages the pages
+	// read by OCR. They are not part of the scored contract.
+	Pages    int    `json:"pages,omitempty"`
+	DocDate  string `json:"doc_date,omitempty"`
+	OCRPages []int  `json:"ocr_pages,omitempty"`
+}
