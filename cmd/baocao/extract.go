@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/baocao/baocao/rules"
+)
+
+func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("extract", "[--json] FILE", `Extract reads one report (PDF, DOCX, text or Markdown) and prints its
+figures without touching a database: for each metric its Vietnamese label,
+value, unit and qualifier, the rule that found it, and its evidence with
+page and line. Flags raised by the consistency checks and the budget items
+follow. With --json it prints the JSON contract described in README.md.`, stderr)
+	asJSON := fs.Bool("json", false, "print the JSON contract")
+	var p pipeline
+	p.addFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	rep, err := p.report(ctx, fs.Arg(0), "")
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", " ")
+		return enc.Encode(rep)
+	}
+	return writeReport(stdout, rep)
+}
+
+// writeReport prints a report for people.
+func writeReport(w io.Writer, rep *rules.Report) error {
+	fmt.Fprintf(w, "%s (%s)  province: %s %s  year: %d  sha256: %.12s…\n\n",
+		rep.File, rep.Format, rep.Province.Code, rep.Province.Name, rep.Year, rep.SHA256)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "METRIC\tLABEL\tVALUE\tRULE\tPAGE:LINE\tEVIDENCE")
+	for _, m := range rep.Metrics {
+		v := m.Value.String()
+		if m.Value.Kind == rules.Number {
+			v = formatVN(m.Value.Num)
+		}
+		switch m.Unit {
+		case "percent":
+			v += "%"
+		case "vnd":
+			v += " đồng"
+		}
+		if m.Qualifier != "" {
+			v += " (" + m.Qualifier + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d:%d\t%s\n", m.Metric, rules.Label(m.Metric), v, m.Rule, m.Page, m.Line, clip(m.Text, 90))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(rep.BudgetItems) > 0 {
+		fmt.Fprintf(w, "\nBudget items (%d):\n", len(rep.BudgetItems))
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "NO\tAMOUNT (đồng)\tOWNER\tSOURCE\tNAME")
+		for _, b := range rep.BudgetItems {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", b.No, formatVN(b.AmountVND), b.Owner, b.Source, clip(b.Name, 70))
+		}
+		tw.Flush()
+	}
+	if len(rep.Flags) > 0 {
+		fmt.Fprintf(w, "\nFlags (%d):\n", len(rep.Flags))
+		for _, f := range rep.Flags {
+			fmt.Fprintf(w, "  [%s] %s %s: %s\n", f.Severity, f.Check, f.Metric, f.Message)
+		}
+	}
+	if len(rep.Warnings) > 0 {
+		fmt.Fprintf(w, "\nWarnings (%d):\n", len(rep.Warnings))
+		for _, s := range rep.Warnings {
+			fmt.Fprintf(w, "  %s\n", s)
+		}
+	}
+	return nil
+}
+
+// clip shortens s to n runes.
+func clip(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// formatVN formats a number the Vietnamese way: 1.543, 46,14.
+func formatVN(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	frac = strings.TrimRight(frac, "0")
+	if frac != "" {
+		out += "," + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}

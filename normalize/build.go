@@ -1,0 +1,384 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/extract"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize turns an extracted document into normalized text: legacy
+// encodings decoded, NFC, lines that a layout broke mid-sentence joined
+// into paragraphs (hyphenated words repaired), footnotes as paragraphs of
+// their own, tables with repeated headers and page-broken rows merged,
+// and the report's province, year and issue date identified.
+func Normalize(d *extract.Document) *Doc {
+	nd := &Doc{Source: d}
+	// DOCX gives real paragraphs; text and PDF give layout lines, which
+	// may continue from one block to the next.
+	joinBlocks := d.Format != corpus.DOCX
+	var pending []extract.Block // table blocks waiting to be merged
+	var recent []string         // recent paragraph texts, for captions
+	flushTables := func() {
+		if len(pending) > 0 {
+			nd.Tables = append(nd.Tables, mergeTables(pending, strings.Join(recent, "\n")))
+			pending = nil
+		}
+	}
+	var last *Para
+	for _, b := range d.Blocks {
+		if b.Kind == extract.TableKind {
+			if b.Table != nil && len(b.Table.Rows) > 0 {
+				pending = append(pending, cleanTable(b, d.Encoding))
+			}
+			last = nil
+			continue
+		}
+		lines := make([]extract.Line, 0, len(b.Lines))
+		for _, l := range b.Lines {
+			l.Text = cleanLine(l.Text, l.Font, d.Encoding)
+			if strings.TrimSpace(l.Text) != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		// Paragraphs that sit between two parts of a page-broken table
+		// (a repeated title, a page number) do not end the table.
+		if len(pending) > 0 && !looksLikeTableInterlude(lines) {
+			flushTables()
+		}
+		if joinBlocks && last != nil && b.Kind != extract.Heading && continues(last.Text, lines[0].Text) {
+			appendLines(last, lines)
+			last.Refs = append(last.Refs, b.FootnoteRefs...)
+			continue
+		}
+		kind := Body
+		switch b.Kind {
+		case extract.Heading:
+			kind = Heading
+		case extract.ListItem:
+			kind = List
+		}
+		p := Para{Kind: kind, Refs: append([]string(nil), b.FootnoteRefs...)}
+		appendLines(&p, lines)
+		nd.Paras = append(nd.Paras, p)
+		last = &nd.Paras[len(nd.Paras)-1]
+		recent = append(recent, p.Text)
+		if len(recent) > 3 {
+			recent = recent[1:]
+		}
+	}
+	flushTables()
+	for _, f := range d.Footnotes {
+		p := Para{Kind: Footnote, FootnoteID: f.ID}
+		var lines []extract.Line
+		for _, l := range f.Lines {
+			l.Text = cleanLine(l.Text, l.Font, d.Encoding)
+			if strings.TrimSpace(l.Text) != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		appendLines(&p, lines)
+		nd.Paras = append(nd.Paras, p)
+	}
+	identify(nd)
+	return nd
+}
+
+// cleanLine decodes legacy encodings, composes to NFC and tidies blanks.
+func cleanLine(s, font, encoding string) string {
+	s = FixLine(s, font, encoding)
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00a0', '\u2002', '\u2003', '\u2009', '\u202f', '\t':
+			return ' '
+		case '\u00ad', '\u200b', '\ufeff':
+			// Soft hyphen and zero-width characters. (Byte 0xAD is "ư"
+			// in TCVN3: FixLine has already decoded legacy text.)
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(collapseSpaces(s))
+}
+
+// FixLine decodes one line of text from a legacy 8-bit encoding where the
+// font or the document's encoding says so, or where detection finds one,
+// and returns it in NFC.
+func FixLine(s, font, encoding string) string {
+	if encoding == "latin1" || font != "" || hasLegacyHints(s) {
+		s, _ = FixText(s, font)
+	}
+	return norm.NFC.String(s)
+}
+
+// hasLegacyHints reports whether s holds Latin-1 letters that do not
+// occur in Vietnamese Unicode text, a sign of TCVN3 or VNI bytes.
+func hasLegacyHints(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 && r <= 0xFF {
+			switch r {
+			case 'à', 'á', 'â', 'ã', 'è', 'é', 'ê', 'ì', 'í', 'ò', 'ó', 'ô', 'õ', 'ù', 'ú', 'ý',
+				'À', 'Á', 'Â', 'Ã', 'È', 'É', 'Ê', 'Ì', 'Í', 'Ò', 'Ó', 'Ô', 'Õ', 'Ù', 'Ú', 'Ý', '\u00a0', '\u00ad', '°', '«', '»', '·', '×', '§', '©', '®', '±', '²', '³', '¹', '½', '¼', '¾':
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+var spaces = regexp.MustCompile(`[ ]{2,}`)
+
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	return spaces.ReplaceAllString(s, " ")
+}
+
+// appendLines appends layout lines to a paragraph, joining them with a
+// space, or with nothing after a hyphen that splits a word ("COVID-" +
+// "19").
+func appendLines(p *Para, lines []extract.Line) {
+	for _, l := range lines {
+		t := l.Text
+		if p.Text != "" {
+			if hyphenated(p.Text, t) {
+				// keep the hyphen, no space
+			} else {
+				p.Text += " "
+			}
+		}
+		p.Spans = append(p.Spans, Span{Off: len(p.Text), Pos: l.Pos})
+		p.Text += t
+	}
+}
+
+// hyphenated reports whether prev ends with a hyphen glued to a word and
+// next continues that word.
+func hyphenated(prev, next string) bool {
+	if !strings.HasSuffix(prev, "-") || len(prev) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-1])
+	n, _ := utf8.DecodeRuneInString(next)
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && (unicode.IsLetter(n) || unicode.IsDigit(n))
+}
+
+var (
+	// listStart matches the start of a list item or numbered heading.
+	listStart = regexp.MustCompile(`^(?:[-+•·▪●–—*]\s|\(?[a-zđ]\)\s|\(?\d{1,2}[.)]\s|[IVX]{1,5}\.\s|\d{1,2}\.\d{1,2}\.?\s|Điều\s\d)`)
+)
+
+// continues reports whether a layout line next continues the paragraph
+// whose text so far is prev, rather than starting a new one.
+func continues(prev, next string) bool {
+	prev = strings.TrimSpace(prev)
+	next = strings.TrimSpace(next)
+	if prev == "" || next == "" {
+		return false
+	}
+	if listStart.MatchString(next) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	lastR, _ := utf8.DecodeLastRuneInString(prev)
+	switch lastR {
+	case ':':
+		// "…của tỉnh:" + "751.295; …": a figure after its label.
+		return unicode.IsLower(first) || unicode.IsDigit(first)
+	case '.', '!', '?', ';':
+		// A sentence ended; a lower-case start still continues it
+		// ("Tp." + "Buôn Ma Thuột" is the exception we accept).
+		return unicode.IsLower(first)
+	}
+	if isUpperLine(prev) && !isUpperLine(next) {
+		return false
+	}
+	return true
+}
+
+// isUpperLine reports whether s is written in capitals (a title line).
+func isUpperLine(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 4 && upper*10 >= letters*8
+}
+
+func looksLikeTableInterlude(lines []extract.Line) bool {
+	if len(lines) != 1 {
+		return false
+	}
+	t := strings.TrimSpace(lines[0].Text)
+	for _, r := range t {
+		if !unicode.IsDigit(r) && r != ' ' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanTable normalizes the cell text of a table block.
+func cleanTable(b extract.Block, encoding string) extract.Block {
+	t := &extract.Table{Rows: make([]extract.Row, len(b.Table.Rows))}
+	for i, r := range b.Table.Rows {
+		nr := extract.Row{Header: r.Header, Cells: make([]extract.Cell, len(r.Cells))}
+		for j, c := range r.Cells {
+			c.Text = cleanLine(strings.ReplaceAll(c.Text, "\n", " "), "", encoding)
+			nr.Cells[j] = c
+		}
+		t.Rows[i] = nr
+	}
+	b.Table = t
+	return b
+}
+
+// mergeTables merges the parts of a table broken across pages: header
+// rows repeated on each page are dropped, and a row whose first cell (the
+// row number) is empty continues the row before it.
+func mergeTables(parts []extract.Block, caption string) Table {
+	var t Table
+	t.Caption = caption
+	var header []string
+	for _, part := range parts {
+		for ri, r := range part.Table.Rows {
+			texts := cellTexts(r.Cells)
+			isHeader := r.Header || (ri == 0 && looksLikeHeader(texts))
+			if isHeader {
+				if header == nil {
+					header = texts
+					t.Header = append(t.Header, r.Cells)
+					continue
+				}
+				if equalRow(texts, header) || r.Header {
+					continue // repeated header
+				}
+			}
+			if len(t.Rows) > 0 && len(r.Cells) > 0 && r.Cells[0].Text == "" && nonEmpty(texts) > 0 {
+				prev := t.Rows[len(t.Rows)-1]
+				for ci, c := range r.Cells {
+					if c.Text == "" {
+						continue
+					}
+					if ci < len(prev) {
+						if prev[ci].Text == "" {
+							prev[ci].Text = c.Text
+						} else {
+							prev[ci].Text += " " + c.Text
+						}
+					} else {
+						prev = append(prev, c)
+					}
+				}
+				t.Rows[len(t.Rows)-1] = prev
+				continue
+			}
+			t.Rows = append(t.Rows, append([]extract.Cell(nil), r.Cells...))
+		}
+	}
+	return t
+}
+
+func cellTexts(cs []extract.Cell) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Text
+	}
+	return out
+}
+
+func nonEmpty(ss []string) int {
+	n := 0
+	for _, s := range ss {
+		if s != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func equalRow(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if Fold(a[i]) != Fold(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikeHeader reports whether a row's cells are labels rather than
+// data: no cell is a plain number and at least one names a column
+// ("STT", "TT", "Nội dung", "Kinh phí", …).
+func looksLikeHeader(cells []string) bool {
+	numeric := 0
+	for _, c := range cells {
+		if _, _, ok := ParseNumber(strings.TrimSpace(c)); ok {
+			numeric++
+		}
+	}
+	if numeric > 0 {
+		return false
+	}
+	for _, c := range cells {
+		f := Fold(c)
+		for _, h := range []string{"stt", "tt", "nội dung", "tên", "kinh phí", "đơn vị", "chỉ tiêu", "số lượng", "nguồn", "ghi chú", "kết quả", "năm"} {
+			if f == h || strings.HasPrefix(f, h+" ") || strings.HasPrefix(f, h+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// identify sets the province, year and issue date of the document from
+// its text.
+func identify(nd *Doc) {
+	var b strings.Builder
+	for _, p := range nd.Paras {
+		if p.Kind == Footnote {
+			continue
+		}
+		b.WriteString(p.Text)
+		b.WriteByte('\n')
+	}
+	for _, t := range nd.Tables {
+		for _, r := range t.Rows {
+			for _, c := range r {
+				b.WriteString(c.Text)
+				b.WriteByte(' ')
+			}
+			b.WriteByte('\n')
+		}
+	}
+	text := b.String()
+	if d := nd.Source.Meta.Title; d != "" {
+		text = d + "\n" + text
+	}
+	nd.Year = ReportYear(text)
+	if p, ok := FindProvince(text, nd.Year); ok {
+		nd.Province = p
+	}
+	if t, ok := IssueDate(text); ok {
+		nd.Date = t
+	}
+}

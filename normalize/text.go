@@ -1,0 +1,78 @@
+package normalize
+
+import (
+	"sort"
+	"time"
+
+	"github.com/baocao/baocao/extract"
+)
+
+// ParaKind says where a paragraph comes from.
+type ParaKind string
+
+// The kinds of paragraph.
+const (
+	Body     ParaKind = "body"
+	Heading  ParaKind = "heading"
+	List     ParaKind = "list"
+	Footnote ParaKind = "footnote"
+)
+
+// Span maps the text of a paragraph from byte offset Off on to a
+// position in the original file, until the next span.
+type Span struct {
+	Off int
+	Pos extract.Pos
+}
+
+// Para is a paragraph of normalized text: broken lines joined,
+// hyphenation repaired, footnote markers removed, NFC.
+type Para struct {
+	Kind ParaKind
+	Text string
+	// Spans maps byte offsets of Text to positions, in increasing Off.
+	Spans []Span
+	// FootnoteID is the id of a footnote paragraph.
+	FootnoteID string
+	// Refs are the ids of the footnotes referenced in the paragraph.
+	Refs []string
+}
+
+// PosAt returns the position of the byte at offset off of p.Text.
+func (p *Para) PosAt(off int) extract.Pos {
+	if len(p.Spans) == 0 {
+		return extract.Pos{}
+	}
+	i := sort.Search(len(p.Spans), func(i int) bool { return p.Spans[i].Off > off })
+	if i == 0 {
+		return p.Spans[0].Pos
+	}
+	return p.Spans[i-1].Pos
+}
+
+// Table is a table with normalized cell text. Rows repeating the header
+// (a header repeated on every page of a PDF) are dropped, and a row
+// broken across a page is joined back into one.
+type Table struct {
+	// Header holds the header rows (usually one).
+	Header [][]extract.Cell
+	// Rows holds the body rows.
+	Rows [][]extract.Cell
+	// Caption is the text of the paragraphs just before the table
+	// (title, "Đơn vị tính: …"), for reading units.
+	Caption string
+}
+
+// Doc is a normalized report.
+type Doc struct {
+	Source *extract.Document
+	// Paras holds body paragraphs in reading order, then footnotes.
+	Paras  []Para
+	Tables []Table
+	// Province and Year identify the report; zero when unknown.
+	Province Province
+	Year     int
+	// Date is the date the report was issued, where it says.
+	Date     time.Time
+	Warnings []string
+}

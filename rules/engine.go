@@ -1,0 +1,444 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/baocao/baocao/normalize"
+)
+
+// Rule finds one metric in a segment of text (a sentence or a clause
+// between semicolons).
+//
+// Pattern is a regular expression written with macros, expanded by
+// [expandMacros]: {N} a count (with an optional qualifier word before it), {P}
+// a percentage, {M} an amount of money, and a few vocabulary macros
+// ({TTHC}, {DVC}, {L3}, {L4}, {HS}, …) that cover the synonyms reports
+// use. Matching ignores case. The figure is the macro's number.
+//
+// Guards refine what a match means: Require must match somewhere in the
+// segment, Reject must not match the text of the match itself (with
+// parenthesised asides removed), and RejectSeg must not match anywhere
+// in the segment.
+type Rule struct {
+	ID       string
+	Metric   string
+	Priority int
+	Pattern  string
+
+	Require   string
+	Reject    string
+	RejectSeg string
+	// AllowPlan keeps matches in plan/target context (for SOC plans).
+	AllowPlan bool
+
+	re                          *regexp.Regexp
+	require, reject, rejectSeg *regexp.Regexp
+}
+
+// macros are the building blocks of rule patterns.
+var macros = map[string]string{
+	// qualifier + number. The number is the group "n", the qualifier "q".
+	"{N}": `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước đạt|ước|hơn|trên|vượt|vượt quá|dưới|chưa đến|chưa tới|không quá|tối thiểu|ít nhất|tối đa)\s+)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)`,
+	"{P}": `(?P<q>(?:khoảng|gần|xấp xỉ|ước|hơn|trên|vượt|dưới|chưa đến|không quá|tối thiểu|ít nhất)\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)`,
+	"{M}": `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước|hơn|trên|vượt|dưới|chưa đến|không quá)\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)`,
+	"{TTHC}": `(?:thủ tục hành chính|TTHC|thủ tục)`,
+	"{DVC}":  `(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến|DVCTT|dịch vụ công|DVC)(?:\s*\([^)]{1,12}\))?`,
+	"{L3}":   `(?:mức độ 3|mức 3|một phần)`,
+	"{L4}":   `(?:mức độ 4|mức 4|toàn trình)`,
+	"{TL}":   `(?:tỷ lệ|tỉ lệ)`,
+	"{SEP}":  `\s*(?::|là|đạt|có|gồm|đạt được)?\s*`,
+	"{PORTAL}": `Cổng (?:Dịch vụ công|DVC) (?:Quốc gia|QG)|Cổng DVCQG|Cổng DVC quốc gia`,
+}
+
+var macroRe = regexp.MustCompile(`\{[A-Z][A-Z0-9]*\}`)
+
+// expand replaces macros in a pattern. Only the first number macro keeps
+// its group names; later ones become non-capturing.
+func expandMacros(p string) string {
+	seen := false
+	return macroRe.ReplaceAllStringFunc(p, func(m string) string {
+		x, ok := macros[m]
+		if !ok {
+			panic("rules: unknown macro " + m)
+		}
+		if m == "{N}" || m == "{P}" || m == "{M}" {
+			if seen {
+				x = strings.NewReplacer("?P<q>", "?:", "?P<n>", "?:", "?P<s>", "?:").Replace(x)
+			}
+			seen = true
+		}
+		return x
+	})
+}
+
+func (r *Rule) compile() {
+	r.re = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern))
+	if r.Require != "" {
+		r.require = regexp.MustCompile(`(?i)` + expandMacros(r.Require))
+	}
+	if r.Reject != "" {
+		r.reject = regexp.MustCompile(`(?i)` + expandMacros(r.Reject))
+	}
+	if r.RejectSeg != "" {
+		r.rejectSeg = regexp.MustCompile(`(?i)` + expandMacros(r.RejectSeg))
+	}
+}
+
+// ruleSets holds the rules of every metric group, registered by the
+// rules_*.go files.
+var ruleSets [][]Rule
+
+var (
+	rulesOnce sync.Once
+	allRules  []*Rule
+)
+
+// compiledRules compiles the registered rules once, after every init
+// function has registered its set.
+func compiledRules() []*Rule {
+	rulesOnce.Do(func() { allRules = compileRules() })
+	return allRules
+}
+
+func compileRules() []*Rule {
+	var out []*Rule
+	ids := map[string]bool{}
+	for _, set := range ruleSets {
+		for i := range set {
+			r := &set[i]
+			if ids[r.ID] {
+				panic("rules: duplicate rule id " + r.ID)
+			}
+			ids[r.ID] = true
+			if _, ok := Lookup(r.Metric); !ok {
+				panic("rules: rule " + r.ID + " names unknown metric " + r.Metric)
+			}
+			r.compile()
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Rules returns the extraction rules, for documentation and tests.
+func Rules() []*Rule { return compiledRules() }
+
+// Segment is a sentence, or a clause between semicolons, of a paragraph
+// or a table row rendered as text.
+type Segment struct {
+	Text   string
+	Para   *normalize.Para // nil for table rows
+	Off    int             // offset of Text in Para.Text
+	Source string          // "text", "footnote" or "table"
+	Pos    func(off int) (page, line int)
+	Order  int
+	// Sub marks a table row about one level of government ("Cấp
+	// tỉnh"): only rules written for such rows (ids ending in
+	// "label-table") read it.
+	Sub bool
+}
+
+// candidate is one value a rule found.
+type candidate struct {
+	Figure
+	prio  int
+	order int
+}
+
+var planRe = regexp.MustCompile(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư)|kế hoạch(?: năm| giai đoạn)|đề ra)`)
+var yearRe = regexp.MustCompile(`(?:năm|đến|tới)\s+(20\d\d|19\d\d)`)
+
+// inPlanContext reports whether text before a figure in its clause marks
+// it as a plan or target rather than a result.
+func inPlanContext(prefix string, year int) bool {
+	if planRe.MatchString(prefix) {
+		return true
+	}
+	if year > 0 {
+		for _, m := range yearRe.FindAllStringSubmatch(prefix, -1) {
+			var y int
+			fmt.Sscan(m[1], &y)
+			if y > year {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var parenRe = regexp.MustCompile(`\([^()]*\)`)
+
+// match runs one rule over a segment.
+func (r *Rule) match(seg *Segment, year int) []candidate {
+	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") {
+		return nil
+	}
+	if r.require != nil && !r.require.MatchString(seg.Text) {
+		return nil
+	}
+	if r.rejectSeg != nil && r.rejectSeg.MatchString(seg.Text) {
+		return nil
+	}
+	var out []candidate
+	for _, loc := range r.re.FindAllStringSubmatchIndex(seg.Text, -1) {
+		ni := r.re.SubexpIndex("n")
+		if ni < 0 || loc[2*ni] < 0 {
+			continue
+		}
+		ns, ne := loc[2*ni], loc[2*ni+1]
+		// The number must stand alone: not part of a ratio, a date, a
+		// larger number or a percentage (for counts).
+		if !standsAlone(seg.Text, ns, ne, r.Metric) {
+			continue
+		}
+		whole := seg.Text[loc[0]:loc[1]]
+		if r.reject != nil && r.reject.MatchString(parenRe.ReplaceAllString(whole, "")) {
+			continue
+		}
+		if !r.AllowPlan && inPlanContext(seg.Text[:ns], year) {
+			continue
+		}
+		v, _, ok := normalize.ParseNumber(seg.Text[ns:ne])
+		if !ok {
+			continue
+		}
+		q := ""
+		if qi := r.re.SubexpIndex("q"); qi >= 0 && loc[2*qi] >= 0 {
+			q = string(normalize.QualifierBefore(seg.Text[loc[2*qi]:loc[2*qi+1]]))
+		}
+		m, _ := Lookup(r.Metric)
+		if m.Unit == "vnd" {
+			scale := 1.0
+			if si := r.re.SubexpIndex("s"); si >= 0 && loc[2*si] >= 0 {
+				scale = scaleOf(seg.Text[loc[2*si]:loc[2*si+1]])
+			}
+			v = math.Round(v * scale)
+		}
+		page, line := seg.Pos(ns)
+		out = append(out, candidate{
+			Figure: Figure{Metric: r.Metric, Value: Num(v), Unit: m.Unit, Qualifier: q,
+				Text: strings.TrimSpace(seg.Text), Page: page, Line: line, Rule: r.ID, Source: seg.Source},
+			prio: r.Priority, order: seg.Order*10000 + ns,
+		})
+	}
+	return out
+}
+
+func scaleOf(s string) float64 {
+	switch strings.ToLower(s) {
+	case "nghìn", "ngàn":
+		return 1e3
+	case "triệu":
+		return 1e6
+	case "tỷ", "tỉ":
+		return 1e9
+	}
+	return 1
+}
+
+// standsAlone reports whether text[ns:ne] is a whole number of its own.
+func standsAlone(text string, ns, ne int, metric string) bool {
+	if ns > 0 {
+		c := text[ns-1]
+		if c >= '0' && c <= '9' || c == '/' || c == '.' || c == ',' && ns > 1 && text[ns-2] >= '0' && text[ns-2] <= '9' {
+			return false
+		}
+		// "cấp độ 2" written "cấp độ-2"? Letters glued before a number
+		// make it a code (IPv6, ISO27001).
+		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	if ne < len(text) {
+		c := text[ne]
+		if c >= '0' && c <= '9' || c == '/' {
+			return false
+		}
+		if c == '-' && ne+1 < len(text) && text[ne+1] >= '0' && text[ne+1] <= '9' {
+			return false
+		}
+		m, _ := Lookup(metric)
+		if m.Unit != "percent" {
+			rest := strings.TrimLeft(text[ne:], " ")
+			if strings.HasPrefix(rest, "%") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// segments splits a paragraph into sentences and clauses. A clause ends
+// at ";" or at a sentence end (". " before a capital or a dash), outside
+// parentheses.
+func segments(p *normalize.Para, order *int, source string) []Segment {
+	var out []Segment
+	t := p.Text
+	start, depth := 0, 0
+	emit := func(end int) {
+		s := t[start:end]
+		trimmed := strings.TrimLeft(s, " ")
+		off := start + len(s) - len(trimmed)
+		if strings.TrimSpace(trimmed) != "" {
+			*order++
+			para := p
+			out = append(out, Segment{Text: strings.TrimRight(trimmed, " "), Para: para, Off: off, Source: source, Order: *order,
+				Pos: func(o int) (int, int) { ps := para.PosAt(off + o); return ps.Page, ps.Line }})
+		}
+		start = end
+	}
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ';':
+			if depth == 0 {
+				emit(i + 1)
+			}
+		case '.':
+			if depth == 0 && i+2 < len(t) && t[i+1] == ' ' && sentenceStart(t[i+2:]) && !abbrevBefore(t[:i]) {
+				emit(i + 1)
+			}
+		}
+	}
+	emit(len(t))
+	return out
+}
+
+func sentenceStart(s string) bool {
+	for _, r := range s {
+		return r == '-' || r == '+' || (r >= 'A' && r <= 'Z') || strings.ContainsRune("ĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ", r)
+	}
+	return false
+}
+
+var abbrevRe = regexp.MustCompile(`(?i)(?:^|[\s(])(?:tp|tt|ths|ts|ks|gs|pgs|bs|số|no|v\.v|stt)$`)
+
+func abbrevBefore(s string) bool { return abbrevRe.MatchString(s) }
+
+// Apply extracts every metric, the budget items and the flags from a
+// normalized report.
+func Apply(doc *normalize.Doc) *Report {
+	rep := &Report{
+		Format:      string(doc.Source.Format),
+		Province:    Province{Code: doc.Province.Code, Name: doc.Province.Name},
+		Year:        doc.Year,
+		Metrics:     []Figure{},
+		BudgetItems: []BudgetItem{},
+		Flags:       []Flag{},
+		Warnings:    append([]string{}, doc.Warnings...),
+		Pages:       doc.Source.Pages,
+	}
+	if !doc.Date.IsZero() {
+		rep.DocDate = doc.Date.Format("2006-01-02")
+	}
+	rep.Warnings = append(rep.Warnings, doc.Source.Warnings...)
+	segs := Segments(doc)
+	var cands []candidate
+	for i := range segs {
+		for _, r := range compiledRules() {
+			cands = append(cands, r.match(&segs[i], doc.Year)...)
+		}
+	}
+	cands = append(cands, socCandidates(segs, doc)...)
+	items, totals := budgetItems(doc)
+	rep.BudgetItems = append(rep.BudgetItems, items...)
+	cands = append(cands, totals...)
+	cands = resolveRecords(cands)
+	chosen, warnings := choose(cands)
+	rep.Metrics = chosen
+	rep.Warnings = append(rep.Warnings, warnings...)
+	all := make([]Figure, len(cands))
+	for i, c := range cands {
+		all[i] = c.Figure
+	}
+	rep.Flags = RunChecks(CheckInput{Doc: doc, Figures: chosen, Candidates: all})
+	return rep
+}
+
+// Segments splits a document into the segments rules run on: sentences
+// and clauses of body paragraphs and footnotes, then table rows rendered
+// as "label: value" sentences.
+func Segments(doc *normalize.Doc) []Segment {
+	var segs []Segment
+	order := 0
+	for i := range doc.Paras {
+		p := &doc.Paras[i]
+		src := "text"
+		if p.Kind == normalize.Footnote {
+			src = "footnote"
+		}
+		segs = append(segs, segments(p, &order, src)...)
+	}
+	for ti := range doc.Tables {
+		segs = append(segs, tableSegments(&doc.Tables[ti], &order, doc.Year)...)
+	}
+	return segs
+}
+
+// choose picks one value per metric: the highest rule priority, then the
+// earliest in the document. A runner-up with another value becomes a
+// warning.
+func choose(cands []candidate) ([]Figure, []string) {
+	by := map[string][]candidate{}
+	for _, c := range cands {
+		by[c.Metric] = append(by[c.Metric], c)
+	}
+	var out []Figure
+	var warns []string
+	for _, m := range catalog {
+		cs := by[m.Code]
+		if len(cs) == 0 {
+			continue
+		}
+		sort.SliceStable(cs, func(i, j int) bool {
+			if cs[i].prio != cs[j].prio {
+				return cs[i].prio > cs[j].prio
+			}
+			return cs[i].order < cs[j].order
+		})
+		best := cs[0]
+		out = append(out, best.Figure)
+		for _, c := range cs[1:] {
+			if c.Value != best.Value {
+				warns = append(warns, fmt.Sprintf("%s: chose %s (rule %s, line %d) over %s (rule %s, line %d)",
+					m.Code, best.Value, best.Rule, best.Line, c.Value, c.Rule, c.Line))
+				break
+			}
+		}
+	}
+	return out, warns
+}
+
+// resolveRecords applies the one cross-metric rule of the catalog:
+// records.total is the count received; the count resolved is
+// records.total only where it is the only one given, and otherwise
+// records.resolved.
+func resolveRecords(cands []candidate) []candidate {
+	hasReceived := false
+	for _, c := range cands {
+		if c.Metric == "records.total" && strings.HasPrefix(c.Rule, "records.total.received") {
+			hasReceived = true
+		}
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		switch {
+		case c.Metric == "records.resolved" && !hasReceived:
+			continue
+		case c.Metric == "records.total" && hasReceived && strings.HasPrefix(c.Rule, "records.total.resolved"):
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,161 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/normalize"
+)
+
+var (
+	totalRowRe = regexp.MustCompile(`(?i)^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh|toàn thành phố|tổng toàn tỉnh)\s*:?\s*$`)
+	subRowRe   = regexp.MustCompile(`(?i)^\s*(?:TTHC\s*)?(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|quận|phường|quận, huyện|phường, xã|xã, phường|chung (?:\d|hai|ba|các|nhiều) cấp|liên thông[^:]*)\s*$`)
+	sttRe      = regexp.MustCompile(`(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$`)
+	rowNoRe    = regexp.MustCompile(`^\s*(?:\d{1,3}|[IVX]{1,5}|[a-zđ])[.)]?\s*$`)
+	yearHdrRe  = regexp.MustCompile(`(?:19|20)\d\d`)
+	moneyUnit  = regexp.MustCompile(`(?i)(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND)`)
+	pctHdrRe   = regexp.MustCompile(`(?i)%|tỷ lệ|tỉ lệ`)
+)
+
+// tableSegments renders the rows of a table that state figures about the
+// whole province as "label header: value" sentences, so that the same
+// rules read tables and text. Rows of a total ("Tổng cộng"), rows of a
+// two-column key/value table, and rows naming a level of government
+// ("Cấp tỉnh") are rendered; rows about single projects or units are not.
+func tableSegments(t *normalize.Table, order *int, year int) []Segment {
+	header := headerTexts(t)
+	unit := tableMoneyUnit(t)
+	var out []Segment
+	for _, row := range t.Rows {
+		label, labelCells := rowLabel(row)
+		if label == "" {
+			continue
+		}
+		keyValue := labelCells > 0 && numericCells(row) == 1 && len(row) <= 3
+		total := totalRowRe.MatchString(label)
+		sub := subRowRe.MatchString(label)
+		if !keyValue && !total && !sub {
+			continue
+		}
+		for ci, c := range row {
+			v := strings.TrimSpace(c.Text)
+			if !isNumericCell(v) {
+				continue
+			}
+			h := ""
+			if ci < len(header) {
+				h = header[ci]
+			}
+			if m := yearHdrRe.FindString(h); m != "" && year > 0 && m != itoa(year) {
+				continue // a column about another year
+			}
+			if pctHdrRe.MatchString(h) && !strings.Contains(v, "%") {
+				v += "%"
+			}
+			if u := moneyUnit.FindString(h); u != "" && !moneyUnit.MatchString(v) {
+				v += " " + u
+			} else if unit != "" && isMoneyHeader(h) {
+				v += " " + unit
+			}
+			text := label
+			if !keyValue || (h != "" && !strings.EqualFold(h, "kết quả") && !strings.EqualFold(h, "số liệu") && !strings.EqualFold(h, "giá trị")) {
+				text = strings.TrimSpace(label + " " + h)
+			}
+			text += ": " + v
+			*order++
+			cell := c
+			out = append(out, Segment{Text: text, Source: "table", Order: *order, Sub: sub && !total,
+				Pos: func(int) (int, int) { return cell.Pos.Page, cell.Pos.Line }})
+		}
+	}
+	return out
+}
+
+func itoa(y int) string {
+	const d = "0123456789"
+	if y <= 0 {
+		return ""
+	}
+	var b []byte
+	for y > 0 {
+		b = append([]byte{d[y%10]}, b...)
+		y /= 10
+	}
+	return string(b)
+}
+
+// headerTexts joins the header rows of a table column by column.
+func headerTexts(t *normalize.Table) []string {
+	var out []string
+	for _, hr := range t.Header {
+		for i, c := range hr {
+			for len(out) <= i {
+				out = append(out, "")
+			}
+			if c.Text != "" && !strings.Contains(out[i], c.Text) {
+				out[i] = strings.TrimSpace(out[i] + " " + c.Text)
+			}
+		}
+	}
+	return out
+}
+
+// rowLabel returns the text of a row's label cells (those that are not
+// a row number or a figure) and how many there are.
+func rowLabel(row []extract.Cell) (string, int) {
+	var parts []string
+	for i, c := range row {
+		t := strings.TrimSpace(c.Text)
+		if t == "" || isNumericCell(t) {
+			continue
+		}
+		if i == 0 && rowNoRe.MatchString(t) {
+			continue
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, " "), len(parts)
+}
+
+var numericCellRe = regexp.MustCompile(`^(?:khoảng |hơn |trên |gần )?\d[\d.,]*\s*(?:%|(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|VNĐ|VND))?$`)
+
+func isNumericCell(s string) bool { return numericCellRe.MatchString(strings.TrimSpace(s)) }
+
+func numericCells(row []extract.Cell) int {
+	n := 0
+	for i, c := range row {
+		t := strings.TrimSpace(c.Text)
+		if i == 0 && rowNoRe.MatchString(t) {
+			continue
+		}
+		if isNumericCell(t) {
+			n++
+		}
+	}
+	return n
+}
+
+var moneyHdrRe = regexp.MustCompile(`(?i)kinh phí|tổng mức|dự toán|vốn|giá trị|số tiền|thành tiền`)
+
+func isMoneyHeader(h string) bool {
+	return moneyHdrRe.MatchString(h) && !strings.Contains(strings.ToLower(h), "nguồn")
+}
+
+var unitCaptionRe = regexp.MustCompile(`(?i)(?:đơn vị(?: tính)?|ĐVT)\s*:\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND))`)
+
+// tableMoneyUnit reads the money unit of a table from its caption
+// ("Đơn vị tính: Triệu đồng") or a header ("Kinh phí (triệu đồng)").
+func tableMoneyUnit(t *normalize.Table) string {
+	if m := unitCaptionRe.FindStringSubmatch(t.Caption); m != nil {
+		return strings.ToLower(strings.TrimSpace(m[1]))
+	}
+	for _, h := range headerTexts(t) {
+		if isMoneyHeader(h) {
+			if u := moneyUnit.FindString(h); u != "" {
+				return strings.ToLower(strings.TrimSpace(u))
+			}
+		}
+	}
+	return ""
+}
