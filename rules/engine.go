@@ -36,22 +36,22 @@ type Rule struct {
 	// AllowPlan keeps matches in plan/target context (for SOC plans).
 	AllowPlan bool
 
-	re                          *regexp.Regexp
+	re                         *regexp.Regexp
 	require, reject, rejectSeg *regexp.Regexp
 }
 
 // macros are the building blocks of rule patterns.
 var macros = map[string]string{
 	// qualifier + number. The number is the group "n", the qualifier "q".
-	"{N}": `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước đạt|ước|hơn|trên|vượt|vượt quá|dưới|chưa đến|chưa tới|không quá|tối thiểu|ít nhất|tối đa)\s+)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)`,
-	"{P}": `(?P<q>(?:khoảng|gần|xấp xỉ|ước|hơn|trên|vượt|dưới|chưa đến|không quá|tối thiểu|ít nhất)\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)`,
-	"{M}": `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước|hơn|trên|vượt|dưới|chưa đến|không quá)\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)`,
-	"{TTHC}": `(?:thủ tục hành chính|TTHC|thủ tục)`,
-	"{DVC}":  `(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến|DVCTT|dịch vụ công|DVC)(?:\s*\([^)]{1,12}\))?`,
-	"{L3}":   `(?:mức độ 3|mức 3|một phần)`,
-	"{L4}":   `(?:mức độ 4|mức 4|toàn trình)`,
-	"{TL}":   `(?:tỷ lệ|tỉ lệ)`,
-	"{SEP}":  `\s*(?::|là|đạt|có|gồm|đạt được)?\s*`,
+	"{N}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước đạt|ước|hơn|trên|vượt|vượt quá|dưới|chưa đến|chưa tới|không quá|tối thiểu|ít nhất|tối đa)\s+)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)`,
+	"{P}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước|hơn|trên|vượt|dưới|chưa đến|không quá|tối thiểu|ít nhất)\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)`,
+	"{M}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước|hơn|trên|vượt|dưới|chưa đến|không quá)\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)`,
+	"{TTHC}":   `(?:thủ tục hành chính|TTHC|thủ tục)`,
+	"{DVC}":    `(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến|DVCTT|dịch vụ công|DVC)(?:\s*\([^)]{1,12}\))?`,
+	"{L3}":     `(?:mức độ 3|mức 3|một phần)`,
+	"{L4}":     `(?:mức độ 4|mức 4|toàn trình)`,
+	"{TL}":     `(?:tỷ lệ|tỉ lệ)`,
+	"{SEP}":    `\s*(?::|là|đạt|có|gồm|đạt được)?\s*`,
 	"{PORTAL}": `Cổng (?:Dịch vụ công|DVC) (?:Quốc gia|QG)|Cổng DVCQG|Cổng DVC quốc gia`,
 }
 

@@ -60,7 +60,7 @@ func init() {
 		{ID: "dvc.level3.count-first", Metric: "dvc.level3", Priority: 25,
 			Pattern:   `{N}\s*{DVC}\s*{L3}`,
 			RejectSeg: `{PORTAL}|tích hợp`, Reject: `phát sinh`,
-			Require:   `.`},
+			Require: `.`},
 		{ID: "dvc.level4.label", Metric: "dvc.level4", Priority: 30,
 			Pattern:   `{DVC}\s*{L4}\s*(?::|là|có)\s*{N}`,
 			RejectSeg: `{PORTAL}|tích hợp`, Reject: `phát sinh|hồ sơ|{TL}`},

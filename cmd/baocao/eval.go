@@ -2,7 +2,149 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/baocao/baocao/rules"
 )
 
-func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error { return nil }
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval", "[--gold DIR] [--json] [--min-precision P] [--min-recall R] FILE...", `Eval extracts each FILE and compares the result with its gold file, found by
+file stem (dak-lak-2021.pdf → DIR/dak-lak-2021.json; without --gold, beside
+the file). It prints, per document and in total, precision, recall and F1 of
+the metric values, qualifier accuracy, budget items and flags found or
+false, then a per-metric table of misses and wrong values. The exit status
+is 1 when precision or recall falls below the given minimums, or when
+--max-false-flags is exceeded.`, stderr)
+	goldDir := fs.String("gold", "", "directory of gold `files` (default: beside each file)")
+	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	minP := fs.Float64("min-precision", 0, "fail below this precision")
+	minR := fs.Float64("min-recall", 0, "fail below this recall")
+	maxFalse := fs.Int("max-false-flags", -1, "fail above this many false flags (-1: no limit)")
+	var p pipeline
+	p.addFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	var docs []rules.Score
+	var total rules.Score
+	total.Document = "TOTAL"
+	for _, path := range fs.Args() {
+		dir := filepath.Dir(path)
+		if *goldDir != "" {
+			dir = *goldDir
+		}
+		g, err := rules.ReadGold(filepath.Join(dir, rules.Stem(path)+".json"))
+		if err != nil {
+			return fmt.Errorf("gold for %s: %w", path, err)
+		}
+		rep, err := p.report(ctx, path, "")
+		if err != nil {
+			return err
+		}
+		s := rules.Evaluate(g, rep)
+		s.Document = filepath.Base(path)
+		docs = append(docs, s)
+		total.Add(s)
+	}
+	if *asJSON {
+		type out struct {
+			Documents []rules.Score `json:"documents"`
+			Total     rules.Score   `json:"total"`
+			Precision float64       `json:"precision"`
+			Recall    float64       `json:"recall"`
+			F1        float64       `json:"f1"`
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", " ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(out{docs, total, total.Precision(), total.Recall(), total.F1()}); err != nil {
+			return err
+		}
+	} else {
+		writeScores(stdout, docs, total)
+	}
+	var fails []string
+	if total.Precision() < *minP {
+		fails = append(fails, fmt.Sprintf("precision %.3f < %.3f", total.Precision(), *minP))
+	}
+	if total.Recall() < *minR {
+		fails = append(fails, fmt.Sprintf("recall %.3f < %.3f", total.Recall(), *minR))
+	}
+	if *maxFalse >= 0 && total.FalseFlags > *maxFalse {
+		fails = append(fails, fmt.Sprintf("%d false flags > %d", total.FalseFlags, *maxFalse))
+	}
+	if len(fails) > 0 {
+		fmt.Fprintf(stderr, "baocao eval: below target: %s\n", strings.Join(fails, "; "))
+		return errFailed
+	}
+	return nil
+}
+
+func writeScores(w io.Writer, docs []rules.Score, total rules.Score) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DOCUMENT\tPROVINCE\tYEAR\tP\tR\tF1\tFOUND/EXTRACTED/GOLD\tQUALIFIERS\tBUDGET\tFLAGS\tFALSE FLAGS")
+	row := func(s rules.Score) {
+		fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%.3f\t%.3f\t%.3f\t%d/%d/%d\t%d/%d\t%d/%d/%d\t%d/%d\t%d\n", s.Document,
+			s.ProvinceOK, s.Documents, s.YearOK, s.Documents, s.Precision(), s.Recall(), s.F1(),
+			s.TruePos, s.Extracted, s.GoldCount, s.QualifierOK, s.TruePos,
+			s.BudgetFound, s.BudgetOut, s.BudgetGold, s.FlagsFound, s.FlagsGold, s.FalseFlags)
+	}
+	for _, s := range docs {
+		row(s)
+	}
+	row(total)
+	tw.Flush()
+
+	// Per-metric table of misses and wrong values.
+	type counts struct{ miss, wrong []string }
+	by := map[string]*counts{}
+	get := func(k string) *counts {
+		if by[k] == nil {
+			by[k] = &counts{}
+		}
+		return by[k]
+	}
+	for _, s := range docs {
+		for _, m := range s.Misses {
+			k, _, _ := strings.Cut(m, "=")
+			c := get(k)
+			c.miss = append(c.miss, s.Document+": "+m)
+		}
+		for _, m := range s.Wrong {
+			k, _, _ := strings.Cut(m, "=")
+			c := get(k)
+			c.wrong = append(c.wrong, s.Document+": "+m)
+		}
+		for _, f := range s.FalseFlagOf {
+			fmt.Fprintf(w, "false flag in %s: %s\n", s.Document, f)
+		}
+	}
+	if len(by) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(by))
+	for k := range by {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fmt.Fprintln(w, "\nPer metric:")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "METRIC\tMISSED OR WRONG VALUE\tNOT IN GOLD")
+	for _, k := range keys {
+		c := by[k]
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", k, strings.Join(c.miss, "; "), strings.Join(c.wrong, "; "))
+	}
+	tw.Flush()
+	_ = os.Stdout
+}

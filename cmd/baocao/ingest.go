@@ -2,7 +2,133 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
+	"os"
+	"runtime"
+
+	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/store"
 )
 
-func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error { return nil }
+func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("ingest", "[--db FILE] [--workers N] [--json] PATH...", `Ingest walks the given files and folders, reads every report (.pdf, .docx,
+.txt, .md; the format is detected from the content) and stores each
+document, its figures with their evidence, its budget items and its flags.
+
+Files whose path, size and modification time are already recorded are
+skipped without being read; the same content under another name is stored
+once with both paths. Each file is parsed in a child process with a time
+and memory limit, so a hostile file fails alone. Ctrl-C stops after the
+files in flight are stored; the next run finishes the rest.
+
+The exit status is 1 when any file failed; everything else is stored.`, stderr)
+	dbPath := fs.String("db", "baocao.db", "SQLite database `file` (created if missing)")
+	workers := fs.Int("workers", runtime.NumCPU(), "number of files parsed in parallel")
+	jsonLines := fs.Bool("json", false, "print one JSON object per file instead of progress")
+	var p pipeline
+	p.addFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	db, err := store.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	runID, err := db.BeginRun(ctx)
+	if err != nil {
+		return err
+	}
+
+	var metrics, flags int
+	describe := func(o corpus.Outcome) string {
+		if rep, ok := o.Result.(*rules.Report); ok {
+			return fmt.Sprintf("%d metrics, %d flags", len(rep.Metrics), len(rep.Flags))
+		}
+		return ""
+	}
+	out, _ := stderr.(*os.File)
+	if *jsonLines {
+		out = nil
+	}
+	var progress corpus.Progress
+	switch {
+	case *jsonLines:
+		progress = corpus.NewJSONProgress(stdout, describe)
+	case out != nil:
+		progress = corpus.NewProgress(out, false, describe)
+	default:
+		progress = corpus.NewPlainProgress(stderr, describe)
+	}
+
+	batch := &corpus.Batch{
+		Workers: *workers,
+		Unchanged: func(f corpus.File) bool {
+			_, ok, err := db.Unchanged(f.Path, f.Size, f.ModTime)
+			return err == nil && ok
+		},
+		Known: func(sha string) bool {
+			_, ok, err := db.BySHA(sha)
+			return err == nil && ok
+		},
+		Process: func(ctx context.Context, f corpus.File) (any, error) {
+			return p.report(ctx, f.Path, f.SHA256)
+		},
+		Commit: func(ctx context.Context, outs []corpus.Outcome) error {
+			items := make([]store.Item, 0, len(outs))
+			for _, o := range outs {
+				info := store.DocInfo{Path: o.File.Path, SHA256: o.File.SHA256, Format: string(o.File.Format),
+					Size: o.File.Size, ModTime: o.File.ModTime}
+				switch o.Status {
+				case corpus.Ingested:
+					rep := o.Result.(*rules.Report)
+					metrics += len(rep.Metrics)
+					flags += len(rep.Flags)
+					items = append(items, store.Item{Info: info, Report: rep})
+				case corpus.Duplicate:
+					items = append(items, store.Item{Info: info})
+				case corpus.Failed:
+					items = append(items, store.Item{Info: info, Err: o.Err})
+				}
+			}
+			if len(items) == 0 {
+				return nil
+			}
+			// The commit must not be cut short by Ctrl-C: the files in
+			// flight are stored before the run stops.
+			return db.SaveBatch(context.WithoutCancel(ctx), items)
+		},
+		Progress: progress,
+	}
+	sum, runErr := batch.Run(ctx, fs.Args())
+	if err := db.EndRun(context.WithoutCancel(ctx), runID, store.RunCounts{
+		Seen: sum.Found, Saved: sum.Ingested, Skipped: sum.Unchanged, Duplicates: sum.Duplicate, Failed: sum.Failed,
+	}); err != nil && runErr == nil {
+		runErr = err
+	}
+	w := stderr
+	if *jsonLines {
+		w = stdout
+	}
+	if err := corpus.WriteSummary(w, sum); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "metrics stored: %d, flags stored: %d, database: %s\n", metrics, flags, *dbPath)
+	switch {
+	case errors.Is(runErr, context.Canceled):
+		fmt.Fprintf(w, "interrupted: %d files left for the next run\n", sum.Pending)
+		return errFailed
+	case runErr != nil:
+		return runErr
+	case sum.Failed > 0:
+		return errFailed
+	}
+	return nil
+}

@@ -2,7 +2,58 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/baocao/baocao/store"
 )
 
-func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error { return nil }
+func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("query", "[--db FILE] [--format table|csv|json] [--schema] SQL", `Query runs SQL against the database, read-only: the database is opened in
+read-only mode and no statement can change it. The views metric_values,
+latest_metric_values, province_year, report_flags and unit2025_year are
+documented in README.md; --schema lists every table and view.`, stderr)
+	dbPath := fs.String("db", "baocao.db", "SQLite database `file`")
+	format := fs.String("format", "table", "output format: table, csv or json")
+	schema := fs.Bool("schema", false, "print the tables and views with a comment on each")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *schema {
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "NAME\tTYPE\tCOMMENT")
+		for _, e := range store.SchemaDoc() {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Name, e.Kind, e.Comment)
+		}
+		return tw.Flush()
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	db, err := store.OpenReadOnly(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	res, err := db.Query(ctx, strings.Join(fs.Args(), " "))
+	if err != nil {
+		return err
+	}
+	return writeResult(stdout, *format, res)
+}
+
+// writeResult prints a query result in the given format.
+func writeResult(w io.Writer, format string, res *store.Result) error {
+	switch format {
+	case "table":
+		return store.WriteTable(w, res)
+	case "csv":
+		return store.WriteCSV(w, res)
+	case "json":
+		return store.WriteJSON(w, res)
+	}
+	return fmt.Errorf("unknown format %q: want table, csv or json", format)
+}

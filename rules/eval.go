@@ -1,0 +1,258 @@
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Gold is a hand-checked label file: the figures, budget items and flags
+// a report states, in the format of ../shared/gold/*.json.
+type Gold struct {
+	Document     string       `json:"document"`
+	Province     string       `json:"province"`
+	ProvinceCode string       `json:"province_code"`
+	Year         int          `json:"year"`
+	Metrics      []GoldMetric `json:"metrics"`
+	BudgetItems  []BudgetItem `json:"budget_items"`
+	Flags        []GoldFlag   `json:"flags"`
+	Optional     []GoldFlag   `json:"optional_flags"`
+	MustNotFlag  []string     `json:"must_not_flag"`
+}
+
+// GoldMetric is one labelled figure. Accept lists other acceptable
+// values where the report is ambiguous.
+type GoldMetric struct {
+	Metric    string  `json:"metric"`
+	Value     Value   `json:"value"`
+	Accept    []Value `json:"accept"`
+	Qualifier string  `json:"qualifier"`
+	Evidence  string  `json:"evidence"`
+}
+
+// GoldFlag is an inconsistency the report holds.
+type GoldFlag struct {
+	Kind     string  `json:"kind"`
+	About    string  `json:"about"`
+	Stated   float64 `json:"stated"`
+	Computed float64 `json:"computed"`
+	Why      string  `json:"why"`
+}
+
+// ReadGold reads a gold file.
+func ReadGold(path string) (*Gold, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var g Gold
+	if err := json.Unmarshal(b, &g); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if g.Document == "" {
+		g.Document = Stem(path)
+	}
+	return &g, nil
+}
+
+// Stem returns the name a report and its gold file share: the base name
+// without its extension and without a "-scanned" suffix.
+func Stem(path string) string {
+	base := filepath.Base(path)
+	for _, ext := range []string{".json", ".pdf", ".docx", ".txt", ".md", ".doc"} {
+		if strings.HasSuffix(strings.ToLower(base), ext) {
+			base = base[:len(base)-len(ext)]
+		}
+	}
+	return strings.Replace(base, "-scanned", "", 1)
+}
+
+// Score is the evaluation of one or more reports against gold labels.
+type Score struct {
+	Document    string `json:"document"`
+	ProvinceOK  int    `json:"province_ok"`
+	YearOK      int    `json:"year_ok"`
+	Documents   int    `json:"documents"`
+	TruePos     int    `json:"true_positives"`
+	Extracted   int    `json:"extracted"`
+	GoldCount   int    `json:"gold"`
+	QualifierOK int    `json:"qualifiers_ok"`
+	BudgetFound int    `json:"budget_items_found"`
+	BudgetOut   int    `json:"budget_items_extracted"`
+	BudgetGold  int    `json:"budget_items_gold"`
+	FlagsFound  int    `json:"flags_found"`
+	FlagsGold   int    `json:"flags_gold"`
+	FalseFlags  int    `json:"false_flags"`
+	// Misses are gold figures not found or found with another value;
+	// Wrong are figures extracted for metrics the gold does not list.
+	Misses      []string `json:"misses,omitempty"`
+	Wrong       []string `json:"wrong,omitempty"`
+	FalseFlagOf []string `json:"false_flag_list,omitempty"`
+}
+
+// Precision is the share of extracted figures that are right.
+func (s *Score) Precision() float64 { return ratio(s.TruePos, s.Extracted) }
+
+// Recall is the share of gold figures found.
+func (s *Score) Recall() float64 { return ratio(s.TruePos, s.GoldCount) }
+
+// F1 is the harmonic mean of precision and recall.
+func (s *Score) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Add accumulates another score into s.
+func (s *Score) Add(o Score) {
+	s.ProvinceOK += o.ProvinceOK
+	s.YearOK += o.YearOK
+	s.Documents += o.Documents
+	s.TruePos += o.TruePos
+	s.Extracted += o.Extracted
+	s.GoldCount += o.GoldCount
+	s.QualifierOK += o.QualifierOK
+	s.BudgetFound += o.BudgetFound
+	s.BudgetOut += o.BudgetOut
+	s.BudgetGold += o.BudgetGold
+	s.FlagsFound += o.FlagsFound
+	s.FlagsGold += o.FlagsGold
+	s.FalseFlags += o.FalseFlags
+}
+
+func valuesClose(a, b Value) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case String:
+		return strings.EqualFold(strings.TrimSpace(a.Str), strings.TrimSpace(b.Str))
+	case Bool:
+		return a.Bool == b.Bool
+	}
+	return math.Abs(a.Num-b.Num) <= math.Max(0.005, 1e-9*math.Abs(b.Num))
+}
+
+// Evaluate scores one report against its gold labels, the way
+// ../shared/tools/score.py does: a figure is right when its metric and
+// value match a gold figure; a flag is found when its stated value
+// matches a gold flag's, and false when it matches neither a flag nor
+// an optional flag.
+func Evaluate(g *Gold, rep *Report) Score {
+	s := Score{Document: g.Document, Documents: 1, GoldCount: len(g.Metrics)}
+	if strings.TrimLeft(rep.Province.Code, "0") == strings.TrimLeft(g.ProvinceCode, "0") || rep.Province.Name == g.Province {
+		s.ProvinceOK = 1
+	}
+	if g.Year == 0 || rep.Year == g.Year {
+		s.YearOK = 1
+	}
+	known := map[string]bool{}
+	for _, m := range g.Metrics {
+		known[m.Metric] = true
+	}
+	var ext []Figure
+	for _, f := range rep.Metrics {
+		if _, ok := Lookup(f.Metric); ok {
+			ext = append(ext, f)
+		}
+	}
+	s.Extracted = len(ext)
+	used := map[int]bool{}
+	for _, gm := range g.Metrics {
+		accept := gm.Accept
+		if len(accept) == 0 {
+			accept = []Value{gm.Value}
+		}
+		hit := -1
+		for i, f := range ext {
+			if used[i] || f.Metric != gm.Metric {
+				continue
+			}
+			for _, a := range accept {
+				if valuesClose(f.Value, a) {
+					hit = i
+					break
+				}
+			}
+			if hit >= 0 {
+				break
+			}
+		}
+		if hit < 0 {
+			var got []string
+			for _, f := range ext {
+				if f.Metric == gm.Metric {
+					got = append(got, f.Value.String())
+				}
+			}
+			miss := gm.Metric + "=" + gm.Value.String()
+			if len(got) > 0 {
+				miss += " (got " + strings.Join(got, ", ") + ")"
+			}
+			s.Misses = append(s.Misses, miss)
+			continue
+		}
+		used[hit] = true
+		s.TruePos++
+		if ext[hit].Qualifier == gm.Qualifier {
+			s.QualifierOK++
+		}
+	}
+	for i, f := range ext {
+		if !used[i] && !known[f.Metric] {
+			s.Wrong = append(s.Wrong, f.Metric+"="+f.Value.String())
+		}
+	}
+	flagMatch := func(f Flag, g GoldFlag) bool {
+		return math.Abs(f.Stated-g.Stated) <= math.Max(0.011, 1e-6*math.Abs(g.Stated))
+	}
+	for _, gf := range g.Flags {
+		for _, f := range rep.Flags {
+			if flagMatch(f, gf) {
+				s.FlagsFound++
+				break
+			}
+		}
+	}
+	s.FlagsGold = len(g.Flags)
+	for _, f := range rep.Flags {
+		ok := false
+		for _, gf := range append(append([]GoldFlag{}, g.Flags...), g.Optional...) {
+			if flagMatch(f, gf) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			s.FalseFlags++
+			s.FalseFlagOf = append(s.FalseFlagOf, fmt.Sprintf("%s %s: stated %v, computed %v", f.Check, f.Metric, f.Stated, f.Computed))
+		}
+	}
+	left := append([]BudgetItem(nil), rep.BudgetItems...)
+	for _, gi := range g.BudgetItems {
+		for i, it := range left {
+			if math.Abs(it.AmountVND-gi.AmountVND) <= math.Max(0.005, 1e-9*gi.AmountVND) && strings.TrimSpace(it.Owner) == gi.Owner {
+				left = append(left[:i], left[i+1:]...)
+				s.BudgetFound++
+				break
+			}
+		}
+	}
+	s.BudgetOut = len(rep.BudgetItems)
+	s.BudgetGold = len(g.BudgetItems)
+	sort.Strings(s.Wrong)
+	return s
+}
