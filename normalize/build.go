@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,6 +22,7 @@ func Normalize(d *extract.Document) *Doc {
 	// DOCX gives real paragraphs; text and PDF give layout lines, which
 	// may continue from one block to the next.
 	joinBlocks := d.Format != corpus.DOCX
+	typical := typicalLineLen(d)
 	var pending []extract.Block // table blocks waiting to be merged
 	var recent []string         // recent paragraph texts, for captions
 	flushTables := func() {
@@ -53,7 +55,8 @@ func Normalize(d *extract.Document) *Doc {
 		if len(pending) > 0 && !looksLikeTableInterlude(lines) {
 			flushTables()
 		}
-		if joinBlocks && last != nil && b.Kind != extract.Heading && continues(last.Text, lines[0].Text) {
+		if joinBlocks && last != nil && b.Kind != extract.Heading && continues(last.Text, lines[0].Text) &&
+			!endsShortLine(last, lines[0].Text, typical) {
 			appendLines(last, lines)
 			last.Refs = append(last.Refs, b.FootnoteRefs...)
 			continue
@@ -206,6 +209,38 @@ func continues(prev, next string) bool {
 		return false
 	}
 	return true
+}
+
+// typicalLineLen returns the median length in runes of the document's
+// body lines: the width a layout wraps at.
+func typicalLineLen(d *extract.Document) int {
+	var ls []int
+	for _, b := range d.Blocks {
+		for _, l := range b.Lines {
+			if n := utf8.RuneCountInString(strings.TrimSpace(l.Text)); n > 0 {
+				ls = append(ls, n)
+			}
+		}
+	}
+	if len(ls) == 0 {
+		return 0
+	}
+	sort.Ints(ls)
+	// Short documents say little about their width; no layout wraps
+	// body text under 60 characters.
+	return max(ls[len(ls)/2], 60)
+}
+
+// endsShortLine reports whether the paragraph p ends with a line much
+// shorter than the layout's width, followed by a line that starts with a
+// capital: a title or the end of a paragraph, not a wrap.
+func endsShortLine(p *Para, next string, typical int) bool {
+	if typical == 0 || len(p.Spans) == 0 {
+		return false
+	}
+	lastLine := p.Text[p.Spans[len(p.Spans)-1].Off:]
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(next))
+	return utf8.RuneCountInString(lastLine)*10 < typical*7 && unicode.IsUpper(first)
 }
 
 // isUpperLine reports whether s is written in capitals (a title line).

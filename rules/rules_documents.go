@@ -27,7 +27,7 @@ func init() {
 		{ID: "edoc.signed.label", Metric: "edoc.signed", Priority: 30,
 			Pattern: `số\s*(?:lượng\s*)?văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số)\s*(?::|là)\s*{N}`},
 		{ID: "edoc.signed_rate.stated", Metric: "edoc.signed_rate", Priority: 30,
-			Pattern: `(?:ký số|chữ ký số)\s*(?:đạt\s*)?(?:{TL})?\s*(?:đạt\s*)?:?\s*{P}`},
+			Pattern: `(?:ký số|chữ ký số),?\s*(?:đạt\s*)?(?:{TL})?\s*(?:đạt\s*)?:?\s*{P}`},
 		{ID: "edoc.signed_rate.label", Metric: "edoc.signed_rate", Priority: 30,
 			Pattern: `{TL}\s*văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số|sử dụng chữ ký số)[^.;:%]{0,40}?(?::|là|đạt)?\s*{P}`},
 		{ID: "edoc.signed_rate.pct-first", Metric: "edoc.signed_rate", Priority: 25,
