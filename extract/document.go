@@ -59,6 +59,9 @@ type Line struct {
 	// Legacy 8-bit Vietnamese fonts (".VnTime", "VNI-Times") tell package
 	// normalize how to decode the text.
 	Font string `json:"font,omitempty"`
+	// Conf is the OCR confidence (0–100) of a line recognised from a
+	// page image; 0 for text from a text layer.
+	Conf float64 `json:"conf,omitempty"`
 }
 
 // BlockKind says what a block is.
@@ -137,6 +140,9 @@ type Document struct {
 	// NoTextPages lists the 1-based pages that have no text layer and
 	// need OCR.
 	NoTextPages []int `json:"no_text_pages,omitempty"`
+	// OCRPages lists the 1-based pages whose text was recognised from
+	// the page image by OCR.
+	OCRPages []int `json:"ocr_pages,omitempty"`
 	// Encoding names the byte encoding the text was decoded from, such
 	// as "utf-8", "utf-16le" or "latin1" (8-bit text passed on byte for
 	// byte as U+0000–U+00FF for normalize to identify).

@@ -162,7 +162,7 @@ func appendLines(p *Para, lines []extract.Line) {
 				p.Text += " "
 			}
 		}
-		p.Spans = append(p.Spans, Span{Off: len(p.Text), Pos: l.Pos})
+		p.Spans = append(p.Spans, Span{Off: len(p.Text), Pos: l.Pos, Conf: l.Conf})
 		p.Text += t
 	}
 }

@@ -23,6 +23,8 @@ const (
 type Span struct {
 	Off int
 	Pos extract.Pos
+	// Conf is the OCR confidence of the line (0 for a text layer).
+	Conf float64
 }
 
 // Para is a paragraph of normalized text: broken lines joined,
@@ -39,15 +41,18 @@ type Para struct {
 }
 
 // PosAt returns the position of the byte at offset off of p.Text.
-func (p *Para) PosAt(off int) extract.Pos {
+func (p *Para) PosAt(off int) extract.Pos { return p.SpanAt(off).Pos }
+
+// SpanAt returns the span holding the byte at offset off of p.Text.
+func (p *Para) SpanAt(off int) Span {
 	if len(p.Spans) == 0 {
-		return extract.Pos{}
+		return Span{}
 	}
 	i := sort.Search(len(p.Spans), func(i int) bool { return p.Spans[i].Off > off })
 	if i == 0 {
-		return p.Spans[0].Pos
+		return p.Spans[0]
 	}
-	return p.Spans[i-1].Pos
+	return p.Spans[i-1]
 }
 
 // Table is a table with normalized cell text. Rows repeating the header

@@ -36,8 +36,29 @@ type Rule struct {
 	// AllowPlan keeps matches in plan/target context (for SOC plans).
 	AllowPlan bool
 
-	re                         *regexp.Regexp
+	re                         *regexp.Regexp // lower case, on Segment.lower
+	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 	require, reject, rejectSeg *regexp.Regexp
+	gate                       []string
+	literals                   [][]string // what every match contains
+}
+
+// gates are cheap keyword tests, by metric family: a segment that holds
+// none of its family's words cannot match the family's rules, and the
+// regular expressions are not run on it.
+var gates = map[string][]string{
+	"tthc":    {"thủ tục", "tthc"},
+	"dvc":     {"dịch vụ công", "dvc", "tthc", "thủ tục", "mức độ", "toàn trình", "một phần"},
+	"records": {"hồ sơ", "hstt"},
+	"payment": {"thanh toán", "giao dịch"},
+	"edoc":    {"văn bản", "ký số"},
+	"email":   {"thư", "email"},
+	"cert":    {"chứng thư", "cts", "sim"},
+	"sec":     {"máy", "mã độc", "virus", "độc hại", "sự cố"},
+	"httt":    {"hệ thống", "httt", "cấp độ"},
+	"staff":   {"người", "cán bộ", "chuyên trách", "công chức"},
+	"data":    {"dữ liệu", "csdl"},
+	"budget":  {"đồng", "vnd", "vnđ", " đ"},
 }
 
 // macros are the building blocks of rule patterns.
@@ -77,16 +98,28 @@ func expandMacros(p string) string {
 }
 
 func (r *Rule) compile() {
-	r.re = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern))
+	family, _, _ := strings.Cut(r.Metric, ".")
+	r.gate = gates[family]
+	r.re = compileLower(r.Pattern)
+	r.literals = requiredLiterals(r.re.String())
+	r.reFold = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern))
 	if r.Require != "" {
-		r.require = regexp.MustCompile(`(?i)` + expandMacros(r.Require))
+		r.require = compileLower(r.Require)
 	}
 	if r.Reject != "" {
-		r.reject = regexp.MustCompile(`(?i)` + expandMacros(r.Reject))
+		r.reject = compileLower(r.Reject)
 	}
 	if r.RejectSeg != "" {
-		r.rejectSeg = regexp.MustCompile(`(?i)` + expandMacros(r.RejectSeg))
+		r.rejectSeg = compileLower(r.RejectSeg)
 	}
+}
+
+// compileLower compiles a pattern in lower case, to run on lower-cased
+// text: matching without case folding is several times faster.
+func compileLower(p string) *regexp.Regexp {
+	x := strings.ToLower(expandMacros(p))
+	x = strings.ReplaceAll(x, "?p<", "?P<")
+	return regexp.MustCompile(x)
 }
 
 // ruleSets holds the rules of every metric group, registered by the
@@ -137,6 +170,8 @@ type Segment struct {
 	Source string          // "text", "footnote" or "table"
 	Pos    func(off int) (page, line int)
 	Order  int
+	// lower is Text in lower case, for the keyword gates.
+	lower string
 	// Sub marks a table row about one level of government ("Cấp
 	// tỉnh"): only rules written for such rows (ids ending in
 	// "label-table") read it.
@@ -178,15 +213,24 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") {
 		return nil
 	}
-	if r.require != nil && !r.require.MatchString(seg.Text) {
+	if len(r.gate) > 0 && !containsAny(seg.lower, r.gate...) || !passesGate(seg.lower, r.literals) {
 		return nil
 	}
-	if r.rejectSeg != nil && r.rejectSeg.MatchString(seg.Text) {
+	if r.require != nil && !r.require.MatchString(seg.lower) {
 		return nil
+	}
+	if r.rejectSeg != nil && r.rejectSeg.MatchString(seg.lower) {
+		return nil
+	}
+	re, text := r.re, seg.lower
+	if len(seg.lower) != len(seg.Text) {
+		// Lower-casing changed byte offsets (rare letters): match the
+		// original text, folding case.
+		re, text = r.reFold, seg.Text
 	}
 	var out []candidate
-	for _, loc := range r.re.FindAllStringSubmatchIndex(seg.Text, -1) {
-		ni := r.re.SubexpIndex("n")
+	for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
+		ni := re.SubexpIndex("n")
 		if ni < 0 || loc[2*ni] < 0 {
 			continue
 		}
@@ -196,7 +240,10 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if !standsAlone(seg.Text, ns, ne, r.Metric) {
 			continue
 		}
-		whole := seg.Text[loc[0]:loc[1]]
+		whole := seg.lower[loc[0]:loc[1]]
+		if len(seg.lower) != len(seg.Text) {
+			whole = strings.ToLower(seg.Text[loc[0]:loc[1]])
+		}
 		if r.reject != nil && r.reject.MatchString(parenRe.ReplaceAllString(whole, "")) {
 			continue
 		}
@@ -208,13 +255,13 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 			continue
 		}
 		q := ""
-		if qi := r.re.SubexpIndex("q"); qi >= 0 && loc[2*qi] >= 0 {
+		if qi := re.SubexpIndex("q"); qi >= 0 && loc[2*qi] >= 0 {
 			q = string(normalize.QualifierBefore(seg.Text[loc[2*qi]:loc[2*qi+1]]))
 		}
 		m, _ := Lookup(r.Metric)
 		if m.Unit == "vnd" {
 			scale := 1.0
-			if si := r.re.SubexpIndex("s"); si >= 0 && loc[2*si] >= 0 {
+			if si := re.SubexpIndex("s"); si >= 0 && loc[2*si] >= 0 {
 				scale = scaleOf(seg.Text[loc[2*si]:loc[2*si+1]])
 			}
 			v = math.Round(v * scale)
@@ -381,6 +428,9 @@ func Segments(doc *normalize.Doc) []Segment {
 	}
 	for ti := range doc.Tables {
 		segs = append(segs, tableSegments(&doc.Tables[ti], &order, doc.Year)...)
+	}
+	for i := range segs {
+		segs[i].lower = strings.ToLower(segs[i].Text)
 	}
 	return segs
 }

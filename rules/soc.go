@@ -2,7 +2,6 @@ package rules
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/baocao/baocao/normalize"
 )
@@ -55,7 +54,7 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 	ncscVal := false
 	for i := range segs {
 		seg := &segs[i]
-		if !socMentionRe.MatchString(seg.Text) {
+		if !containsAny(seg.lower, "soc", "trung tâm") || !socMentionRe.MatchString(seg.Text) {
 			continue
 		}
 		// Only the clause from the SOC mention on speaks about it: a
@@ -85,6 +84,5 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 		out = append(out, candidate{Figure: Figure{Metric: "soc.ncsc_connected", Value: BoolValue(ncscVal), Unit: "bool",
 			Text: ncsc.Text, Page: page, Line: line, Rule: "soc.ncsc_connected", Source: ncsc.Source}, prio: 30, order: ncsc.Order})
 	}
-	_ = strings.TrimSpace
 	return out
 }

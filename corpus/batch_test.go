@@ -1,0 +1,396 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// recorder is a Commit function that keeps what it is given and checks
+// it is never called concurrently.
+type recorder struct {
+	mu       sync.Mutex
+	busy     bool
+	calls    int
+	outcomes []Outcome
+	t        *testing.T
+}
+
+func (r *recorder) commit(ctx context.Context, os []Outcome) error {
+	r.mu.Lock()
+	if r.busy {
+		r.t.Error("Commit called concurrently")
+	}
+	r.busy = true
+	r.mu.Unlock()
+	defer func() { r.mu.Lock(); r.busy = false; r.mu.Unlock() }()
+	r.calls++
+	r.outcomes = append(r.outcomes, os...)
+	return nil
+}
+
+func (r *recorder) byStatus() map[Status][]string {
+	m := map[Status][]string{}
+	for _, o := range r.outcomes {
+		m[o.Status] = append(m[o.Status], filepath.Base(o.File.Path))
+	}
+	for _, v := range m {
+		slices.Sort(v)
+	}
+	return m
+}
+
+// writeFiles writes files name → content under dir.
+func writeFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func countMetrics(ctx context.Context, f File) (any, error) {
+	if strings.Contains(f.Path, "bad") {
+		return nil, fmt.Errorf("%s: encrypted (AES-256): unsupported", f.Path)
+	}
+	if strings.Contains(f.Path, "panic") {
+		panic("parser bug")
+	}
+	return len(filepath.Base(f.Path)), nil
+}
+
+func TestBatchOutcomes(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a.pdf":          "%PDF-1.4 report a",
+		"b.txt":          "report b",
+		"copy-of-a.docx": "%PDF-1.4 report a",
+		"bad.pdf":        "%PDF-1.4 encrypted",
+		"panic.txt":      "makes the parser panic",
+		"stored.md":      "# stored before",
+		"old.txt":        "unchanged since last run",
+		"z.txt":          "report z",
+	})
+	fifo := filepath.Join(dir, "pipe.pdf")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Logf("no fifo (%v): the unreadable-file case is not covered", err)
+	}
+	storedSum, _ := HashFile(filepath.Join(dir, "stored.md"))
+	rec := &recorder{t: t}
+	var processed sync.Map
+	b := &Batch{
+		Workers:   3,
+		Unchanged: func(f File) bool { return filepath.Base(f.Path) == "old.txt" },
+		Known:     func(sha string) bool { return sha == storedSum },
+		Process: func(ctx context.Context, f File) (any, error) {
+			processed.Store(filepath.Base(f.Path), f.Format)
+			return countMetrics(ctx, f)
+		},
+		Commit:     rec.commit,
+		CommitSize: 2,
+	}
+	sum, err := b.Run(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rec.byStatus()
+	// a.pdf and copy-of-a.docx race for being first; one is the duplicate.
+	ing := got[Ingested]
+	want := map[Status][]string{
+		Unchanged: {"old.txt"},
+		Failed:    {"bad.pdf", "panic.txt"},
+	}
+	if _, err := os.Stat(fifo); err == nil {
+		want[Failed] = append(want[Failed], "pipe.pdf")
+	}
+	for s, w := range want {
+		if !slices.Equal(got[s], w) {
+			t.Errorf("%s: got %q, want %q", s, got[s], w)
+		}
+	}
+	if len(got[Duplicate]) != 2 || !slices.Contains(got[Duplicate], "stored.md") {
+		t.Errorf("duplicates %q, want stored.md and one of a.pdf/copy-of-a.docx", got[Duplicate])
+	}
+	if len(ing) != 3 || !slices.Contains(ing, "b.txt") || !slices.Contains(ing, "z.txt") {
+		t.Errorf("ingested %q", ing)
+	}
+	for _, o := range rec.outcomes {
+		switch {
+		case o.Status == Duplicate && o.File.SHA256 != storedSum:
+			if !strings.Contains(o.SameAs, "a.") || o.SameAs == o.File.Path {
+				t.Errorf("%s: SameAs = %q", o.File.Path, o.SameAs)
+			}
+		case o.Status == Ingested:
+			if o.Result != len(filepath.Base(o.File.Path)) || o.File.SHA256 == "" {
+				t.Errorf("%s: result %v sha %q", o.File.Path, o.Result, o.File.SHA256)
+			}
+		case o.Status == Failed && strings.HasSuffix(o.File.Path, "panic.txt"):
+			var pe *PanicError
+			if !errors.As(o.Err, &pe) || len(pe.Stack) == 0 {
+				t.Errorf("panic.txt: err %v, want PanicError with stack", o.Err)
+			}
+		}
+	}
+	if f, ok := processed.Load("copy-of-a.docx"); ok && f != PDF {
+		t.Errorf("copy-of-a.docx processed as %v, want pdf", f)
+	}
+	if _, ok := processed.Load("old.txt"); ok {
+		t.Error("unchanged file was processed")
+	}
+	if sum.Found != len(rec.outcomes) || sum.Pending != 0 ||
+		sum.Ingested != 3 || sum.Duplicate != 2 || sum.Unchanged != 1 || sum.Failed != len(want[Failed]) {
+		t.Errorf("summary %+v", sum)
+	}
+	if len(sum.Failures) != sum.Failed {
+		t.Errorf("failures %v", sum.Failures)
+	}
+	for _, f := range sum.Failures {
+		if strings.HasSuffix(f.Path, "bad.pdf") && f.Reason != "encrypted (AES-256): unsupported" {
+			t.Errorf("bad.pdf reason %q", f.Reason)
+		}
+	}
+	if rec.calls < 5 {
+		t.Errorf("%d commits, want groups of at most 2", rec.calls)
+	}
+}
+
+func TestBatchCancel(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for i := range 20 {
+		files[fmt.Sprintf("r%02d.txt", i)] = fmt.Sprintf("report %d", i)
+	}
+	writeFiles(t, dir, files)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	const cancelAt = 3
+	var mu sync.Mutex
+	var started []string
+	rec := &recorder{t: t}
+	b := &Batch{
+		Workers: 2,
+		Process: func(pctx context.Context, f File) (any, error) {
+			mu.Lock()
+			started = append(started, f.Path)
+			n := len(started)
+			mu.Unlock()
+			if n == cancelAt {
+				cancel() // Ctrl-C while this file is in flight
+			}
+			time.Sleep(5 * time.Millisecond)
+			if pctx.Err() != nil {
+				return nil, errors.New("process context cancelled in flight")
+			}
+			return n, nil
+		},
+		Commit: rec.commit,
+	}
+	sum, err := b.Run(ctx, []string{dir})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if len(started) < cancelAt || len(started) > cancelAt+b.Workers-1 {
+		t.Errorf("%d files started, want %d..%d", len(started), cancelAt, cancelAt+b.Workers-1)
+	}
+	var committed []string
+	for _, o := range rec.outcomes {
+		if o.Status != Ingested {
+			t.Errorf("%s: %s %v", o.File.Path, o.Status, o.Err)
+		}
+		committed = append(committed, o.File.Path)
+	}
+	slices.Sort(committed)
+	slices.Sort(started)
+	if !slices.Equal(committed, started) {
+		t.Errorf("committed %q, want every started file %q", committed, started)
+	}
+	if sum.Pending != 20-len(started) || sum.Ingested != len(started) {
+		t.Errorf("summary %+v", sum)
+	}
+
+	// The next run finishes the rest and re-parses nothing.
+	done := map[string]bool{}
+	for _, p := range committed {
+		done[p] = true
+	}
+	var again []string
+	b2 := &Batch{
+		Workers:   2,
+		Unchanged: func(f File) bool { return done[f.Path] },
+		Process: func(_ context.Context, f File) (any, error) {
+			mu.Lock()
+			again = append(again, f.Path)
+			mu.Unlock()
+			return nil, nil
+		},
+	}
+	sum2, err := b2.Run(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again)+len(started) != 20 || sum2.Unchanged != len(started) {
+		t.Errorf("second run processed %d, unchanged %d; first run %d", len(again), sum2.Unchanged, len(started))
+	}
+	for _, p := range again {
+		if done[p] {
+			t.Errorf("%s re-parsed", p)
+		}
+	}
+}
+
+func TestBatchCommitError(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for i := range 10 {
+		files[fmt.Sprintf("r%d.txt", i)] = fmt.Sprint(i)
+	}
+	writeFiles(t, dir, files)
+	boom := errors.New("disk full")
+	calls := 0
+	b := &Batch{
+		Workers:    1,
+		CommitSize: 1,
+		Commit: func(context.Context, []Outcome) error {
+			calls++
+			if calls == 2 {
+				return boom
+			}
+			return nil
+		},
+	}
+	sum, err := b.Run(context.Background(), []string{dir})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want %v", err, boom)
+	}
+	if calls != 2 || sum.Ingested != 1 || sum.Pending != 9 {
+		t.Errorf("calls %d, summary %+v", calls, sum)
+	}
+}
+
+// maskedProgress zeroes durations so that output can be compared.
+type maskedProgress struct{ Progress }
+
+func (m maskedProgress) Done(o Outcome) {
+	o.Duration = 0
+	m.Progress.Done(o)
+}
+
+func TestPlainGolden(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"dak-lak-2021.pdf": "%PDF-1.4 one",
+		"copy.pdf":         "%PDF-1.4 one",
+		"bad.pdf":          "%PDF-1.4 two",
+		"kon-tum-2021.md":  "three",
+		"old.docx":         "four",
+		"empty-result.txt": "five",
+	})
+	for _, mode := range []string{"plain", "json"} {
+		t.Run(mode, func(t *testing.T) {
+			var buf bytes.Buffer
+			describe := func(o Outcome) string {
+				if n := o.Result.(int); n > 0 {
+					return fmt.Sprintf("%d metrics", n)
+				}
+				return ""
+			}
+			var p Progress = NewPlainProgress(&buf, describe)
+			if mode == "json" {
+				p = NewJSONProgress(&buf, describe)
+			}
+			b := &Batch{
+				Workers:   1,
+				Unchanged: func(f File) bool { return strings.HasSuffix(f.Path, "old.docx") },
+				Process: func(ctx context.Context, f File) (any, error) {
+					if strings.Contains(f.Path, "empty") {
+						return 0, nil
+					}
+					return countMetrics(ctx, f)
+				},
+				Progress: maskedProgress{p},
+			}
+			sum, err := b.Run(context.Background(), []string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum.Elapsed = 1500 * time.Millisecond
+			if mode == "plain" {
+				WriteSummary(&buf, sum)
+			}
+			out := strings.ReplaceAll(buf.String(), dir+string(filepath.Separator), "")
+			if mode == "plain" {
+				// Workers finish in a fixed order, but unchanged files
+				// are reported by the dispatcher; sort the per-file lines.
+				lines := strings.Split(out, "\n")
+				n := len(fileLines(lines))
+				slices.Sort(lines[:n])
+				out = strings.Join(lines, "\n")
+			} else {
+				lines := strings.Split(strings.TrimSpace(out), "\n")
+				slices.Sort(lines)
+				out = strings.Join(lines, "\n") + "\n"
+			}
+			golden := filepath.Join("..", "testdata", "corpus", "progress", mode+".golden")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				os.WriteFile(golden, []byte(out), 0o644)
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) {
+				t.Errorf("output:\n%s\nwant:\n%s", out, want)
+			}
+		})
+	}
+}
+
+// fileLines returns the leading per-file lines of plain output (those before
+// the summary line).
+func fileLines(lines []string) []string {
+	for i, l := range lines {
+		if strings.Contains(l, " files in ") {
+			return lines[:i]
+		}
+	}
+	return lines
+}
+
+func BenchmarkBatchUnchanged(b *testing.B) {
+	dir := b.TempDir()
+	const n = 10000
+	for i := range n {
+		sub := filepath.Join(dir, fmt.Sprintf("d%02d", i%50))
+		os.MkdirAll(sub, 0o755)
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("r%05d.txt", i)), []byte(fmt.Sprint("report ", i)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	batch := &Batch{
+		Unchanged: func(File) bool { return true },
+		Process:   func(context.Context, File) (any, error) { b.Fatal("processed an unchanged file"); return nil, nil },
+		Commit:    func(context.Context, []Outcome) error { return nil },
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		sum, err := batch.Run(context.Background(), []string{dir})
+		if err != nil || sum.Unchanged != n {
+			b.Fatalf("summary %+v, err %v", sum, err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "files/s")
+}

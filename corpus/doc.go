@@ -1,0 +1,34 @@
+// Package corpus finds the report files of a corpus and runs them through
+// a pipeline as a batch. It is the first stage of baocao: it knows files,
+// their formats and their hashes, and nothing of what is inside them.
+//
+// # Model
+//
+// [Walk] turns the paths given on the command line into [File]s: folders
+// are walked in lexical order and yield the files with a report
+// extension (.pdf, .docx, .txt, .md, in any case); a file named
+// explicitly is yielded whatever its extension. The format is decided
+// from the content by [Detect], so a PDF named .docx is read as a PDF.
+//
+// A [Batch] walks the roots, skips the files the caller already has
+// (same path, size and modification time, without opening them), hashes
+// and detects the others in a pool of workers, recognises content seen
+// before (in the same run or stored earlier), hands the rest to the
+// caller's Process function, and gives every [Outcome] to the caller's
+// Commit function from one goroutine, in groups, so that a single writer
+// owns the database. A [Progress] shows the run as it goes: a live bar
+// on a terminal, one line per file otherwise, or JSON lines; and
+// [WriteSummary] prints the final counts and every failure with its
+// reason.
+//
+// # Limits
+//
+// The walk is done before the first file is processed, so that progress
+// has a total and an ETA; a tree of millions of files costs memory for
+// its list. Loop detection uses device and inode numbers on Unix and
+// resolved paths elsewhere. A file that changes while it is hashed is
+// not detected. Files whose Process call is in flight when the run is
+// cancelled are finished and committed; a Process call that never
+// returns holds the run until it does, so Process must bound its own
+// time (extract.ReadIsolated does).
+package corpus

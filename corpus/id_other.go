@@ -1,0 +1,26 @@
+//go:build !unix
+
+package corpus
+
+import (
+	"io/fs"
+	"path/filepath"
+)
+
+// fileID identifies a folder independently of the path it is reached by.
+type fileID struct {
+	dev, ino uint64
+	path     string
+}
+
+func idOf(path string, info fs.FileInfo) (fileID, bool) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return fileID{}, false
+	}
+	abs, err := filepath.Abs(real)
+	if err != nil {
+		return fileID{}, false
+	}
+	return fileID{path: abs}, true
+}

@@ -1,0 +1,449 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	lpdf "github.com/ledongthuc/pdf"
+)
+
+// glyph is one shown character (or the text a font maps one code to),
+// in page space: X, Y is the origin on the baseline, Size the effective
+// font size (text matrix and CTM applied), W the advance width.
+type glyph struct {
+	Font string
+	Size float64
+	X, Y float64
+	W    float64
+	S    string
+	// sup marks a glyph set as a superscript of the line it belongs to;
+	// it is set by the layout step.
+	sup bool
+}
+
+// segment is a straight ruling line in page space: a stroked path
+// segment or a filled rectangle thin enough to be a rule.
+type segment struct {
+	X0, Y0, X1, Y1 float64
+}
+
+// horizontal reports whether s is a horizontal rule.
+func (s segment) horizontal() bool { return math.Abs(s.Y1-s.Y0) <= 1.5 && math.Abs(s.X1-s.X0) > 1.5 }
+
+// vertical reports whether s is a vertical rule.
+func (s segment) vertical() bool { return math.Abs(s.X1-s.X0) <= 1.5 && math.Abs(s.Y1-s.Y0) > 1.5 }
+
+// page is what the content interpreter reads from one page.
+type page struct {
+	N             int // 1-based page number
+	Width, Height float64
+	Glyphs        []glyph
+	Rules         []segment
+	// Bad counts glyphs whose code mapped to no Unicode text.
+	Bad int
+}
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (apply m, then n).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// apply transforms the point x, y by m.
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
+}
+
+// font is a page font prepared for decoding: its encoder, code length
+// and glyph widths (in 1/1000 text space units).
+type font struct {
+	name    string
+	enc     lpdf.TextEncoding
+	twoByte bool
+	first   int
+	widths  []float64
+	cidW    map[int]float64
+	dw      float64
+	decoded map[int]string // cache of enc.Decode per code
+}
+
+// decode returns the text of one character code, raw being its bytes.
+func (f *font) decode(code int, raw string) string {
+	if s, ok := f.decoded[code]; ok {
+		return s
+	}
+	s := f.enc.Decode(raw)
+	if f.decoded == nil {
+		f.decoded = map[int]string{}
+	}
+	f.decoded[code] = s
+	return s
+}
+
+// width returns the advance width of code in 1/1000 units.
+func (f *font) width(code int) float64 {
+	if f.twoByte {
+		if w, ok := f.cidW[code]; ok {
+			return w
+		}
+		return f.dw
+	}
+	i := code - f.first
+	if i >= 0 && i < len(f.widths) {
+		return f.widths[i]
+	}
+	return 0
+}
+
+// Limits that keep a hostile page from exhausting memory or time.
+const (
+	maxGlyphsPerPage = 200000
+	maxRulesPerPage  = 20000
+	maxGStack        = 256
+	maxWidths        = 65536
+)
+
+// loadFont prepares the font resource named name of page p.
+func loadFont(p lpdf.Page, name string) *font {
+	v := inherited(p.V, "Resources").Key("Font").Key(name)
+	f := &font{name: v.Key("BaseFont").Name()}
+	if i := strings.IndexByte(f.name, '+'); i >= 0 && i == 6 {
+		f.name = f.name[i+1:]
+	}
+	lf := lpdf.Font{V: v}
+	f.enc = lf.Encoder()
+	if v.Key("Subtype").Name() == "Type0" {
+		f.twoByte = true
+		f.dw = 1000
+		d := v.Key("DescendantFonts").Index(0)
+		if dw := d.Key("DW"); dw.Kind() == lpdf.Integer || dw.Kind() == lpdf.Real {
+			f.dw = dw.Float64()
+		}
+		f.cidW = map[int]float64{}
+		w := d.Key("W")
+		n := w.Len()
+		for i := 0; i < n && len(f.cidW) < maxWidths; {
+			c := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == lpdf.Array {
+				for j := 0; j < next.Len() && len(f.cidW) < maxWidths; j++ {
+					f.cidW[c+j] = next.Index(j).Float64()
+				}
+				i += 2
+				continue
+			}
+			if i+2 >= n {
+				break
+			}
+			hi := int(next.Int64())
+			wd := w.Index(i + 2).Float64()
+			for c2 := c; c2 <= hi && c2-c < maxWidths && len(f.cidW) < maxWidths; c2++ {
+				f.cidW[c2] = wd
+			}
+			i += 3
+		}
+		return f
+	}
+	f.first = int(v.Key("FirstChar").Int64())
+	ws := v.Key("Widths")
+	n := ws.Len()
+	if n > maxWidths {
+		n = maxWidths
+	}
+	f.widths = make([]float64, n)
+	for i := 0; i < n; i++ {
+		f.widths[i] = ws.Index(i).Float64()
+	}
+	return f
+}
+
+// inherited looks key up in the page dictionary v and its /Parent
+// chain, which is followed at most maxTreeDepth steps: the library's
+// own lookup loops forever on a cyclic /Parent.
+func inherited(v lpdf.Value, key string) lpdf.Value {
+	for i := 0; i <= maxTreeDepth && v.Kind() == lpdf.Dict; i++ {
+		if r := v.Key(key); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return lpdf.Value{}
+}
+
+// gstate is the part of the graphics and text state the reader tracks.
+type gstate struct {
+	ctm                matrix
+	font               *font
+	size               float64
+	tc, tw, th, tl, ts float64
+}
+
+// readPage interprets the content stream of p. It recovers nothing: the
+// caller does. It stops early when glyph or rule limits are reached.
+func readPage(p lpdf.Page, n int) *page {
+	out := &page{N: n}
+	box := inherited(p.V, "CropBox")
+	if box.Kind() != lpdf.Array {
+		box = inherited(p.V, "MediaBox")
+	}
+	if box.Len() == 4 {
+		out.Width = math.Abs(box.Index(2).Float64() - box.Index(0).Float64())
+		out.Height = math.Abs(box.Index(3).Float64() - box.Index(1).Float64())
+	}
+	if out.Width <= 0 || out.Height <= 0 {
+		out.Width, out.Height = 595, 842
+	}
+	strm := p.V.Key("Contents")
+	if strm.Kind() != lpdf.Stream && strm.Kind() != lpdf.Array {
+		return out
+	}
+
+	fonts := map[string]*font{}
+	g := gstate{ctm: identity, th: 1}
+	var stack []gstate
+	var tm, tlm matrix = identity, identity
+	// Current path: subpaths as point lists.
+	var path [][][2]float64
+	var cur [2]float64
+
+	show := func(raw string) {
+		f := g.font
+		if f == nil || len(out.Glyphs) >= maxGlyphsPerPage {
+			return
+		}
+		step := 1
+		if f.twoByte {
+			step = 2
+		}
+		for i := 0; i+step <= len(raw); i += step {
+			code := int(raw[i])
+			if step == 2 {
+				code = code<<8 | int(raw[i+1])
+			}
+			s := f.decode(code, raw[i:i+step])
+			w0 := f.width(code)
+			trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.ts}.mul(tm).mul(g.ctm)
+			size := math.Hypot(trm[2], trm[3])
+			x, y := trm[4], trm[5]
+			adv := w0 / 1000 * g.size
+			wx, _ := (matrix{g.th, 0, 0, 1, 0, 0}).apply(adv, 0)
+			ex, ey := tm.mul(g.ctm).apply(wx, 0)
+			ox, oy := tm.mul(g.ctm).apply(0, 0)
+			gw := math.Hypot(ex-ox, ey-oy)
+			if !goodText(s) {
+				out.Bad++
+				s = "\uFFFD"
+			}
+			out.Glyphs = append(out.Glyphs, glyph{Font: f.name, Size: size, X: x, Y: y, W: gw, S: s})
+			tx := adv + g.tc
+			if step == 1 && code == ' ' {
+				tx += g.tw
+			}
+			tx *= g.th
+			tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+		}
+	}
+	flush := func(stroke, fill bool) {
+		if len(out.Rules) >= maxRulesPerPage {
+			path = path[:0]
+			return
+		}
+		for _, sp := range path {
+			if stroke {
+				for i := 1; i < len(sp); i++ {
+					out.Rules = append(out.Rules, segment{sp[i-1][0], sp[i-1][1], sp[i][0], sp[i][1]})
+				}
+			} else if fill && len(sp) > 1 {
+				// A filled thin box is a rule: keep it as its centre line.
+				x0, y0, x1, y1 := sp[0][0], sp[0][1], sp[0][0], sp[0][1]
+				for _, pt := range sp[1:] {
+					x0, x1 = math.Min(x0, pt[0]), math.Max(x1, pt[0])
+					y0, y1 = math.Min(y0, pt[1]), math.Max(y1, pt[1])
+				}
+				switch {
+				case y1-y0 <= 2.5 && x1-x0 > y1-y0:
+					out.Rules = append(out.Rules, segment{x0, (y0 + y1) / 2, x1, (y0 + y1) / 2})
+				case x1-x0 <= 2.5 && y1-y0 > x1-x0:
+					out.Rules = append(out.Rules, segment{(x0 + x1) / 2, y0, (x0 + x1) / 2, y1})
+				}
+			}
+		}
+		path = path[:0]
+	}
+	num := func(args []lpdf.Value, i int) float64 {
+		if i < len(args) {
+			return args[i].Float64()
+		}
+		return 0
+	}
+
+	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
+		var args []lpdf.Value
+		if k := arity(op); k > 0 {
+			args = make([]lpdf.Value, k)
+			for i := k - 1; i >= 0; i-- {
+				args[i] = stk.Pop()
+			}
+		}
+		// Drop operands left by operators we do not know.
+		for stk.Len() > 0 {
+			stk.Pop()
+		}
+		switch op {
+		case "q":
+			if len(stack) < maxGStack {
+				stack = append(stack, g)
+			}
+		case "Q":
+			if len(stack) > 0 {
+				g = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		case "cm":
+			var m matrix
+			for i := range m {
+				m[i] = num(args, i)
+			}
+			g.ctm = m.mul(g.ctm)
+		case "m":
+			cur = [2]float64{num(args, 0), num(args, 1)}
+			x, y := g.ctm.apply(cur[0], cur[1])
+			path = append(path, [][2]float64{{x, y}})
+		case "l":
+			cur = [2]float64{num(args, 0), num(args, 1)}
+			x, y := g.ctm.apply(cur[0], cur[1])
+			if len(path) == 0 {
+				path = append(path, nil)
+			}
+			path[len(path)-1] = append(path[len(path)-1], [2]float64{x, y})
+		case "c", "v", "y":
+			// Curves are not rules: break the subpath.
+			path = append(path, nil)
+		case "h":
+			if len(path) > 0 && len(path[len(path)-1]) > 1 {
+				sp := path[len(path)-1]
+				path[len(path)-1] = append(sp, sp[0])
+			}
+		case "re":
+			x, y, w, h := num(args, 0), num(args, 1), num(args, 2), num(args, 3)
+			var sp [][2]float64
+			for _, pt := range [][2]float64{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}, {x, y}} {
+				px, py := g.ctm.apply(pt[0], pt[1])
+				sp = append(sp, [2]float64{px, py})
+			}
+			path = append(path, sp)
+		case "S", "s":
+			flush(true, false)
+		case "f", "F", "f*":
+			flush(false, true)
+		case "B", "B*", "b", "b*":
+			flush(false, true)
+		case "n":
+			path = path[:0]
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tc":
+			g.tc = num(args, 0)
+		case "Tw":
+			g.tw = num(args, 0)
+		case "Tz":
+			g.th = num(args, 0) / 100
+		case "TL":
+			g.tl = num(args, 0)
+		case "Ts":
+			g.ts = num(args, 0)
+		case "Tf":
+			name := args[0].Name()
+			f, ok := fonts[name]
+			if !ok {
+				f = loadFont(p, name)
+				fonts[name] = f
+			}
+			g.font = f
+			g.size = num(args, 1)
+		case "Td", "TD":
+			if op == "TD" {
+				g.tl = -num(args, 1)
+			}
+			tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(tlm)
+			tm = tlm
+		case "Tm":
+			var m matrix
+			for i := range m {
+				m[i] = num(args, i)
+			}
+			tm, tlm = m, m
+		case "T*":
+			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
+			tm = tlm
+		case "Tj":
+			show(args[0].RawString())
+		case "'", "\"":
+			if op == "\"" {
+				g.tw = num(args, 0)
+				g.tc = num(args, 1)
+			}
+			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
+			tm = tlm
+			show(args[len(args)-1].RawString())
+		case "TJ":
+			a := args[0]
+			for i := 0; i < a.Len(); i++ {
+				x := a.Index(i)
+				if x.Kind() == lpdf.String {
+					show(x.RawString())
+				} else {
+					tx := -x.Float64() / 1000 * g.size * g.th
+					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+				}
+			}
+		}
+	})
+	return out
+}
+
+// arity returns how many operands a content-stream operator takes, for
+// the operators the reader interprets.
+func arity(op string) int {
+	switch op {
+	case "cm", "Tm":
+		return 6
+	case "re":
+		return 4
+	case "\"":
+		return 3
+	case "m", "l", "Td", "TD", "Tf":
+		return 2
+	case "Tc", "Tw", "Tz", "TL", "Ts", "Tj", "'", "TJ":
+		return 1
+	}
+	return 0
+}
+
+// goodText reports whether s is text a font code really mapped to: not
+// empty, valid UTF-8, no replacement character, C0 control or private
+// use code point.
+func goodText(s string) bool {
+	if s == "" || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r == 0x7f || unicode.Is(unicode.Co, r) || (r >= 0x80 && r < 0xa0) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,176 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns s in a form for matching: NFC, lower case, one tone
+// placement (hoà = hòa), Đăk = Đắk and the like.
+//
+// In detail:
+//   - Unicode NFC and lower case; đ stays đ and other diacritics stay
+//     (use [FoldASCII] to drop them);
+//   - the tone mark of the open syllables oa, oe and uy is put on the
+//     first vowel, the "old" placement used by the GSO lists: hoà →
+//     hòa, Thanh Hoá → thanh hóa, thuỷ → thủy, khoẻ → khỏe ("qu" is a
+//     consonant, so quý stays quý; closed syllables such as hoàng,
+//     khoảng, thuyền are the same in both conventions and stay);
+//   - ă or â before a final k without a tone mark gets the acute that
+//     Vietnamese spelling requires (Đăk Lăk → đắk lắk), so that the two
+//     spellings of Central Highlands names match;
+//   - every run of white space becomes one space, leading and trailing
+//     space is removed; every hyphen or dash becomes "-" and the spaces
+//     around it are dropped ("Bà Rịa - Vũng Tàu" → "bà rịa-vũng tàu").
+//
+// Fold does not keep byte offsets: use it to compare, not to locate.
+func Fold(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // white space seen and not yet written
+	sep := func() {
+		if space && b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+			b.WriteByte(' ')
+		}
+		space = false
+	}
+	var syl []rune
+	flush := func() {
+		if len(syl) == 0 {
+			return
+		}
+		sep()
+		foldSyllable(syl)
+		for _, r := range syl {
+			b.WriteRune(r)
+		}
+		syl = syl[:0]
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+			syl = append(syl, unicode.ToLower(r))
+			continue
+		}
+		flush()
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+		case numIsDash(r):
+			// No space around a dash.
+			b.WriteByte('-')
+			space = false
+		default:
+			sep()
+			b.WriteRune(r)
+		}
+	}
+	flush()
+	return b.String()
+}
+
+// Vowels with a tone mark, NFC, in the order of the tones: grave
+// (huyền), acute (sắc), hook (hỏi), tilde (ngã), dot below (nặng).
+var (
+	tonedA = []rune("àáảãạ")
+	tonedE = []rune("èéẻẽẹ")
+	tonedY = []rune("ỳýỷỹỵ")
+	tonedO = []rune("òóỏõọ")
+	tonedU = []rune("ùúủũụ")
+)
+
+func toneIndex(set []rune, r rune) int {
+	for i, t := range set {
+		if t == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// foldSyllable canonicalizes in place the tone placement of one
+// lower-case NFC syllable (see Fold).
+func foldSyllable(rs []rune) {
+	n := len(rs)
+	if n >= 2 && rs[n-1] == 'k' && (rs[n-2] == 'ă' || rs[n-2] == 'â') {
+		// ăk, âk without tone → ắk, ấk.
+		if rs[n-2] == 'ă' {
+			rs[n-2] = 'ắ'
+		} else {
+			rs[n-2] = 'ấ'
+		}
+		return
+	}
+	if n < 2 {
+		return
+	}
+	// Open syllables oa, oe, uy with the tone on the last vowel: move it
+	// to the first.
+	v1, v2 := rs[n-2], rs[n-1]
+	var t int
+	var first []rune
+	switch v1 {
+	case 'o':
+		if t = toneIndex(tonedA, v2); t >= 0 {
+			rs[n-1] = 'a'
+		} else if t = toneIndex(tonedE, v2); t >= 0 {
+			rs[n-1] = 'e'
+		}
+		first = tonedO
+	case 'u':
+		if n >= 3 && rs[n-3] == 'q' {
+			return
+		}
+		if t = toneIndex(tonedY, v2); t >= 0 {
+			rs[n-1] = 'y'
+		}
+		first = tonedU
+	default:
+		return
+	}
+	if t < 0 {
+		return
+	}
+	if n >= 3 && foldIsVowel(rs[n-3]) {
+		// Part of a longer vowel cluster: leave it.
+		rs[n-1] = v2
+		return
+	}
+	rs[n-2] = first[t]
+}
+
+// foldIsVowel reports whether r is a Vietnamese vowel letter, with or
+// without diacritics.
+func foldIsVowel(r rune) bool {
+	d := norm.NFD.String(string(r))
+	switch d[0] {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+// FoldASCII returns Fold(s) with every diacritic removed and đ written
+// d: for loose matching of names typed without Vietnamese letters
+// ("Daklak", "Thua Thien Hue").
+func FoldASCII(s string) string {
+	f := norm.NFD.String(Fold(s))
+	var b strings.Builder
+	b.Grow(len(f))
+	for _, r := range f {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// provNFC returns s in Unicode NFC.
+func provNFC(s string) string { return norm.NFC.String(s) }
