@@ -295,7 +295,8 @@ func mergeTables(parts []extract.Block, caption string) Table {
 	for _, part := range parts {
 		for ri, r := range part.Table.Rows {
 			texts := cellTexts(r.Cells)
-			isHeader := r.Header || (ri == 0 && looksLikeHeader(texts))
+			isHeader := r.Header || (ri == 0 && (looksLikeHeader(texts) ||
+				numericCount(texts) == 0 && ri+1 < len(part.Table.Rows) && numericCount(cellTexts(part.Table.Rows[ri+1].Cells)) > 0))
 			if isHeader {
 				if header == nil {
 					header = texts
@@ -337,6 +338,16 @@ func cellTexts(cs []extract.Cell) []string {
 		out[i] = c.Text
 	}
 	return out
+}
+
+func numericCount(ss []string) int {
+	n := 0
+	for _, s := range ss {
+		if _, _, ok := ParseNumber(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))); ok {
+			n++
+		}
+	}
+	return n
 }
 
 func nonEmpty(ss []string) int {

@@ -396,6 +396,7 @@ func Apply(doc *normalize.Doc) *Report {
 			cands = append(cands, r.match(&segs[i], doc.Year)...)
 		}
 	}
+	cands = append(cands, contextCandidates(doc, segs)...)
 	cands = append(cands, socCandidates(segs, doc)...)
 	items, totals := budgetItems(doc)
 	rep.BudgetItems = append(rep.BudgetItems, items...)
@@ -404,9 +405,13 @@ func Apply(doc *normalize.Doc) *Report {
 	chosen, warnings := choose(cands)
 	rep.Metrics = chosen
 	rep.Warnings = append(rep.Warnings, warnings...)
-	all := make([]Figure, len(cands))
-	for i, c := range cands {
-		all[i] = c.Figure
+	// Only precise rules speak for what a report states twice: context
+	// candidates are guesses that the choice above may have overruled.
+	var all []Figure
+	for _, c := range cands {
+		if c.prio >= 20 {
+			all = append(all, c.Figure)
+		}
 	}
 	rep.Flags = RunChecks(CheckInput{Doc: doc, Figures: chosen, Candidates: all})
 	return rep

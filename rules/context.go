@@ -1,0 +1,267 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/baocao/baocao/normalize"
+)
+
+// Context rules are the second layer of extraction. Where no precise
+// rule (rules_*.go) matched a figure, a figure is still read when three
+// things around it agree:
+//
+//   - the topic: the subject the paragraph is speaking about at that
+//     point, from the last topic word before the figure (or the noun
+//     right after it): "chứng thư số", "văn bản", "hồ sơ", "TTHC", …;
+//   - the label: the words right before the figure, back to the
+//     previous figure, a semicolon or an opening parenthesis ("cấp
+//     huyện", "đã thu hồi", "ngoài tỉnh", "mức độ 4 là");
+//   - the kind of number: a count, a percentage or an amount of money.
+//
+// So "tổng số chứng thư số đã cấp 9.846 (cá nhân 7.512; tổ chức 2.334);
+// đã thu hồi 418; đang sử dụng 9.428" gives cert.total, cert.personal,
+// cert.organization, cert.revoked and cert.active although no sentence
+// pattern covers that wording. Context candidates have a lower priority
+// than precise rules.
+type ctxRule struct {
+	ID     string
+	Metric string
+	Topic  string
+	Kind   normalize.NumberKind
+	// Label must match the label window before the figure and Noun the
+	// words right after it (both, where both are given). NotLabel and NotNear reject a match: NotNear
+	// is tested on the label window and the words after the figure.
+	Label, Noun, NotLabel, NotNear string
+	// Para must match somewhere in the paragraph.
+	Para string
+
+	label, noun, notLabel, notNear, para *regexp.Regexp
+}
+
+// topics are the subjects a paragraph can speak about, each with the
+// words that name it.
+var topics = []struct {
+	name string
+	re   *regexp.Regexp
+}{
+	{"dvc_records", regexp.MustCompile(`có phát sinh hồ sơ|phát sinh hồ sơ`)},
+	{"tthc", regexp.MustCompile(`thủ tục hành chính|tthc`)},
+	{"dvc", regexp.MustCompile(`dịch vụ công trực tuyến|dvctt|dvc trực tuyến|dịch vụ công`)},
+	{"records", regexp.MustCompile(`hồ sơ`)},
+	{"payment", regexp.MustCompile(`thanh toán trực tuyến|thanh toán điện tử|giao dịch thanh toán`)},
+	{"edoc", regexp.MustCompile(`văn bản điện tử|văn bản đi|văn bản`)},
+	{"email", regexp.MustCompile(`thư điện tử|hộp thư|thư công vụ|email`)},
+	{"cert", regexp.MustCompile(`chứng thư số|chứng thư|chữ ký số`)},
+	{"malware", regexp.MustCompile(`mã độc|virus|phần mềm độc hại`)},
+	{"incidents", regexp.MustCompile(`sự cố`)},
+	{"httt", regexp.MustCompile(`hệ thống thông tin|httt|cấp độ an toàn`)},
+	{"staff", regexp.MustCompile(`chuyên trách (?:về )?(?:cntt|công nghệ thông tin)|nhân lực (?:cntt|công nghệ thông tin)|cán bộ (?:cntt|công nghệ thông tin)`)},
+	{"budget", regexp.MustCompile(`kinh phí|ngân sách|tổng vốn|nguồn vốn`)},
+	{"data", regexp.MustCompile(`cơ sở dữ liệu dùng chung|csdl dùng chung`)},
+}
+
+var ctxRules = []ctxRule{
+	// TTHC by level.
+	{ID: "ctx.tthc.provincial", Metric: "tthc.provincial", Topic: "tthc", Kind: normalize.Count, Label: `(?:^|[\s,(])(?:cấp tỉnh|tỉnh|cấp thành phố)\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.tthc.district", Metric: "tthc.district", Topic: "tthc", Kind: normalize.Count, Label: `(?:^|[\s,(])(?:cấp huyện|huyện|cấp quận, huyện|quận, huyện|cấp quận|quận/huyện)\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^|[\s,(])(?:cấp xã|xã|cấp phường, xã|phường, xã|cấp xã, phường|xã, phường|cấp phường)\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.tthc.total", Metric: "tthc.total", Topic: "tthc", Kind: normalize.Count, Noun: `^\s*(?:thủ tục hành chính|tthc|thủ tục)`,
+		Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|cập nhật|cổng dịch vụ công quốc gia|cổng dvc quốc gia|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ`},
+	// Online services.
+	{ID: "ctx.dvc.level4_with_records", Metric: "dvc.level4_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `(?:mức độ 4|mức 4|toàn trình)\s*(?::|là)?\s*$`},
+	{ID: "ctx.dvc.level3_with_records", Metric: "dvc.level3_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `(?:mức độ 3|mức 3|một phần)\s*(?::|là)?\s*$`},
+	{ID: "ctx.dvc.level4", Metric: "dvc.level4", Topic: "dvc", Kind: normalize.Count, Label: `(?:mức độ 4|mức 4|toàn trình)\s*(?::|là|có)?\s*$`, NotNear: `hồ sơ|phát sinh|quốc gia`},
+	{ID: "ctx.dvc.level3", Metric: "dvc.level3", Topic: "dvc", Kind: normalize.Count, Label: `(?:mức độ 3|mức 3|một phần)\s*(?::|là|có)?\s*$`, NotNear: `hồ sơ|phát sinh|quốc gia`},
+	{ID: "ctx.dvc.level4.noun", Metric: "dvc.level4", Topic: "dvc", Kind: normalize.Count, Noun: `^\s*(?:dịch vụ công trực tuyến|dvctt|dịch vụ công|dịch vụ)\s*(?:mức độ 4|mức 4|toàn trình)`, NotNear: `phát sinh|quốc gia|tích hợp`},
+	{ID: "ctx.dvc.level3.noun", Metric: "dvc.level3", Topic: "dvc", Kind: normalize.Count, Noun: `^\s*(?:dịch vụ công trực tuyến|dvctt|dịch vụ công|dịch vụ)\s*(?:mức độ 3|mức 3|một phần)`, NotNear: `phát sinh|quốc gia|tích hợp`},
+	{ID: "ctx.dvc.level4_rate", Metric: "dvc.level4_rate", Topic: "dvc", Kind: normalize.Percent, Label: `(?:mức độ 4|mức 4|toàn trình)[^%]{0,40}(?:tỷ lệ|tỉ lệ|đạt|chiếm)\s*:?\s*$`, NotNear: `hồ sơ|phát sinh`},
+	{ID: "ctx.dvc.national_portal", Metric: "dvc.national_portal", Topic: "dvc", Kind: normalize.Count, Noun: `^\s*(?:dịch vụ công trực tuyến|dvctt|dịch vụ công)[^.;]{0,60}(?:cổng dịch vụ công quốc gia|cổng dvc quốc gia|cổng dvcqg)`, NotNear: `hồ sơ`},
+	// Applications.
+	{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:đúng hạn|trước hạn)[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`},
+	{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,40}$`, NotLabel: `mức độ|toàn trình|một phần|đúng hạn|bưu chính`},
+	{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ|toàn trình|một phần|bưu chính|cổng dịch vụ công quốc gia`},
+	{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
+	{ID: "ctx.records.online_level4", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*(?:mức độ 4|toàn trình)`},
+	{ID: "ctx.records.online_level3", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*(?:mức độ 3|một phần)`},
+	// Payment.
+	{ID: "ctx.payment.successful", Metric: "payment.successful", Topic: "payment", Kind: normalize.Count, Noun: `^\s*(?:giao dịch|lượt)[^,;.]{0,20}thành công`},
+	{ID: "ctx.payment.transactions", Metric: "payment.transactions", Topic: "payment", Kind: normalize.Count, Noun: `^\s*(?:giao dịch|lượt giao dịch)`, NotNear: `thành công`},
+	// Electronic documents.
+	{ID: "ctx.edoc.internal", Metric: "edoc.internal", Topic: "edoc", Kind: normalize.Count, Label: `(?:nội tỉnh|trong tỉnh|nội bộ(?: tỉnh| thành phố)?|nội thành phố|trong thành phố)\s*:?\s*$`},
+	{ID: "ctx.edoc.internal.noun", Metric: "edoc.internal", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^,;.]{0,30}(?:trong tỉnh|nội tỉnh|nội bộ|trong thành phố)`},
+	{ID: "ctx.edoc.external", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Label: `(?:ngoài tỉnh|ngoài thành phố|liên tỉnh)\s*:?\s*$`},
+	{ID: "ctx.edoc.external.noun", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^;.]{0,40}(?:ngoài tỉnh|ngoài thành phố|bộ, ngành)`},
+	{ID: "ctx.edoc.signed_rate", Metric: "edoc.signed_rate", Topic: "edoc", Kind: normalize.Percent, Label: `ký số[^%]{0,40}$`},
+	{ID: "ctx.edoc.signed", Metric: "edoc.signed", Topic: "edoc", Kind: normalize.Count, Label: `ký số\s*(?::|là)?\s*$`},
+	{ID: "ctx.edoc.total", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Label: `(?:văn bản[^;]{0,60}(?:gửi, nhận|gửi nhận|trao đổi|liên thông|luân chuyển)[^;]{0,60}(?:đạt|là|:|khoảng)|tổng số văn bản[^;]{0,40})\s*$`,
+		NotLabel: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|tỷ lệ|tỉ lệ`},
+	// E-mail.
+	{ID: "ctx.email.accounts", Metric: "email.accounts", Topic: "email", Kind: normalize.Count, Noun: `^\s*(?:tài khoản|hộp thư)`},
+	{ID: "ctx.email.accounts.label", Metric: "email.accounts", Topic: "email", Kind: normalize.Count, Label: `(?:hộp thư|tài khoản)[^;]{0,30}(?:được cấp|đã cấp|là|:)\s*$`},
+	// Certificates.
+	{ID: "ctx.cert.personal", Metric: "cert.personal", Topic: "cert", Kind: normalize.Count, Label: `cá nhân\s*:?\s*$`},
+	{ID: "ctx.cert.personal.noun", Metric: "cert.personal", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?cá nhân`},
+	{ID: "ctx.cert.organization", Metric: "cert.organization", Topic: "cert", Kind: normalize.Count, Label: `(?:tổ chức|cơ quan, tổ chức|cơ quan, đơn vị)\s*:?\s*$`},
+	{ID: "ctx.cert.organization.noun", Metric: "cert.organization", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?(?:tổ chức|cơ quan, tổ chức)`},
+	{ID: "ctx.cert.revoked", Metric: "cert.revoked", Topic: "cert", Kind: normalize.Count, Label: `thu hồi\s*:?\s*$`},
+	{ID: "ctx.cert.active", Metric: "cert.active", Topic: "cert", Kind: normalize.Count, Label: `(?:đang sử dụng|đang hoạt động|còn hiệu lực|còn hoạt động)\s*:?\s*$`},
+	{ID: "ctx.cert.sim_pki", Metric: "cert.sim_pki", Topic: "cert", Kind: normalize.Count, Label: `sim(?: pki| ký số| ca)?\s*:?\s*$`, NotNear: `cấp mới`},
+	{ID: "ctx.cert.total", Metric: "cert.total", Topic: "cert", Kind: normalize.Count, Label: `(?:đã cấp|tổng số[^;]{0,40}|lũy kế[^;]{0,10}|chuyên dùng[^;]{0,20})\s*(?::|là)?\s*$`, NotLabel: `cấp mới|trong năm|thu hồi|gia hạn`},
+	// Information systems by security level.
+	{ID: "ctx.httt.level2", Metric: "httt.level2_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:2|ii)[^;]{0,12}$`, Para: `phê duyệt`},
+	{ID: "ctx.httt.level3", Metric: "httt.level3_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:3|iii)[^;]{0,12}$`, Para: `phê duyệt`},
+	{ID: "ctx.httt.total", Metric: "httt.total", Topic: "httt", Kind: normalize.Count, Noun: `^\s*(?:hệ thống thông tin|httt)`, Label: `(?:có|xác định|tổng số|toàn tỉnh có|gồm)\s*(?:được\s*)?$`, NotNear: `cấp độ|kiểm tra|đánh giá`},
+	// Security.
+	{ID: "ctx.sec.malware_protected_machines", Metric: "sec.malware_protected_machines", Topic: "malware", Kind: normalize.Count, Noun: `^\s*máy (?:tính|trạm)`, Label: `(?:bảo vệ|cho|cài đặt|quản lý)\s*$`},
+	{ID: "ctx.sec.malware_removed", Metric: "sec.malware_removed", Topic: "malware", Kind: normalize.Count, Noun: `^\s*(?:mẫu |lượt |tệp |tập tin )?(?:mã độc|virus|phần mềm độc hại)`, Label: `(?:tiêu diệt|ngăn chặn|loại bỏ|xử lý|gỡ bỏ|phát hiện và xử lý)\s*$`},
+	{ID: "ctx.sec.incidents", Metric: "sec.incidents", Topic: "incidents", Kind: normalize.Count, Noun: `^\s*(?:vụ\s*)?sự cố`, Label: `(?:ghi nhận|xử lý|phát hiện|ứng cứu|khắc phục|xảy ra)\s*(?:được\s*)?$`},
+	// Staff.
+	{ID: "ctx.staff.departments", Metric: "staff.it_departments", Topic: "staff", Kind: normalize.Count, Label: `(?:cấp sở|sở, ban, ngành|sở, ngành|cơ quan cấp tỉnh|cơ quan chuyên môn)\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.staff.district", Metric: "staff.it_district", Topic: "staff", Kind: normalize.Count, Label: `(?:cấp huyện|ubnd cấp huyện|quận, huyện|cấp quận, huyện|các huyện, thị xã, thành phố|huyện, thị xã, thành phố)\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.staff.total", Metric: "staff.it_total", Topic: "staff", Kind: normalize.Count, Label: `(?:gồm|là|có|tổng số|tổng cộng)\s*$`, Noun: `^\s*(?:người|cán bộ|công chức)`, NotNear: `thạc sĩ|thạc sỹ|đại học|cao đẳng|trung cấp`},
+	// Budget.
+	{ID: "ctx.budget.security", Metric: "budget.security_vnd", Topic: "budget", Kind: normalize.Money, Label: `(?:an toàn thông tin|attt|an toàn, an ninh)[^;]{0,30}$`},
+	// Shared databases.
+	{ID: "ctx.data.shared_databases", Metric: "data.shared_databases", Topic: "data", Kind: normalize.Count, Label: `(?:đã xây dựng|hoàn thiện|đưa vào sử dụng)\s*:?\s*$`},
+}
+
+func init() {
+	for i := range ctxRules {
+		r := &ctxRules[i]
+		c := func(p string) *regexp.Regexp {
+			if p == "" {
+				return nil
+			}
+			return regexp.MustCompile(p)
+		}
+		r.label, r.noun, r.notLabel, r.notNear, r.para = c(r.Label), c(r.Noun), c(r.NotLabel), c(r.NotNear), c(r.Para)
+	}
+}
+
+var levelWordRe = regexp.MustCompile(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*$`)
+
+// labelStops end a label window: a figure's label does not reach back
+// over a semicolon, an opening parenthesis or a sentence end.
+const labelStops = ";("
+
+// contextCandidates reads figures by topic, label and kind of number.
+func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
+	var out []candidate
+	for pi := range doc.Paras {
+		p := &doc.Paras[pi]
+		lower := strings.ToLower(p.Text)
+		if len(lower) != len(p.Text) {
+			continue
+		}
+		nums := normalize.ScanNumbers(p.Text)
+		prevEnd := 0
+		for ni, n := range nums {
+			if n.Kind != normalize.Count && n.Kind != normalize.Percent && n.Kind != normalize.Money {
+				prevEnd = n.End
+				continue
+			}
+			if levelWordRe.MatchString(lower[max(0, n.Start-16):n.Start]) {
+				// "cấp độ 2", "mức độ 3": a name, part of the next
+				// figure's label.
+				continue
+			}
+			start := max(prevEnd, strings.LastIndexAny(lower[:n.Start], labelStops)+1, sentenceStartBefore(lower, n.Start))
+			label := strings.TrimSpace(lower[start:n.Start])
+			if len([]rune(label)) > 80 {
+				r := []rune(label)
+				label = string(r[len(r)-80:])
+			}
+			end := n.End + strings.IndexAny(lower[n.End:]+";", ";.()")
+			if ni+1 < len(nums) && nums[ni+1].Start < end {
+				end = nums[ni+1].Start
+			}
+			noun := lower[n.End:min(end, n.End+120)]
+			topic := topicAt(lower, n.Start, noun)
+			prevEnd = n.End
+			if topic == "" {
+				continue
+			}
+			seg := segmentAt(segs, p, n.NumStart)
+			if seg == nil || inPlanContext(seg.Text[:max(0, min(len(seg.Text), n.NumStart-seg.Off))], doc.Year) {
+				continue
+			}
+			for i := range ctxRules {
+				r := &ctxRules[i]
+				if r.Topic != topic || r.Kind != n.Kind {
+					continue
+				}
+				if r.label != nil && !r.label.MatchString(label) || r.noun != nil && !r.noun.MatchString(noun) {
+					continue
+				}
+				if r.notLabel != nil && r.notLabel.MatchString(label) {
+					continue
+				}
+				if r.notNear != nil && (r.notNear.MatchString(label) || r.notNear.MatchString(noun)) {
+					continue
+				}
+				if r.para != nil && !r.para.MatchString(lower) {
+					continue
+				}
+				m, _ := Lookup(r.Metric)
+				sp := p.SpanAt(n.NumStart)
+				out = append(out, candidate{
+					Figure: Figure{Metric: r.Metric, Value: Num(n.Value), Unit: m.Unit, Qualifier: string(n.Qualifier),
+						Text: seg.Text, Page: sp.Pos.Page, Line: sp.Pos.Line, Rule: r.ID, Source: seg.Source, Confidence: sp.Conf},
+					prio: 10, order: seg.Order*10000 + n.NumStart,
+				})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// sentenceStartBefore returns the offset where the sentence holding
+// offset off begins.
+func sentenceStartBefore(s string, off int) int {
+	for i := off - 2; i > 0; i-- {
+		if s[i] == ' ' && s[i-1] == '.' && !abbrevBefore(s[:i-1]) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// topicAt returns the topic in force at offset off of the paragraph: the
+// noun right after the figure if it names one, else the last topic word
+// in the 300 bytes before it.
+func topicAt(lower string, off int, noun string) string {
+	for _, t := range topics {
+		if loc := t.re.FindStringIndex(noun); loc != nil && loc[0] <= 4 {
+			return t.name
+		}
+	}
+	from := max(0, off-300)
+	for from > 0 && from < len(lower) && lower[from]&0xC0 == 0x80 {
+		from++
+	}
+	window := lower[from:off]
+	best, bestEnd := "", -1
+	for _, t := range topics {
+		locs := t.re.FindAllStringIndex(window, -1)
+		if len(locs) == 0 {
+			continue
+		}
+		if e := locs[len(locs)-1][1]; e > bestEnd {
+			best, bestEnd = t.name, e
+		}
+	}
+	return best
+}
+
+// segmentAt returns the segment of paragraph p holding offset off.
+func segmentAt(segs []Segment, p *normalize.Para, off int) *Segment {
+	var found *Segment
+	for i := range segs {
+		if segs[i].Para == p && segs[i].Off <= off {
+			found = &segs[i]
+		}
+	}
+	return found
+}
