@@ -49,13 +49,13 @@ var topics = []struct {
 	{"tthc", regexp.MustCompile(`thủ tục hành chính|tthc`)},
 	{"dvc", regexp.MustCompile(`dịch vụ công trực tuyến|dvctt|dvc trực tuyến|dịch vụ công`)},
 	{"records", regexp.MustCompile(`hồ sơ`)},
-	{"payment", regexp.MustCompile(`thanh toán trực tuyến|thanh toán điện tử|giao dịch thanh toán`)},
+	{"payment", regexp.MustCompile(`thanh toán`)},
 	{"edoc", regexp.MustCompile(`văn bản điện tử|văn bản đi|văn bản`)},
 	{"email", regexp.MustCompile(`thư điện tử|hộp thư|thư công vụ|email`)},
 	{"cert", regexp.MustCompile(`chứng thư số|chứng thư|chữ ký số`)},
 	{"malware", regexp.MustCompile(`mã độc|virus|phần mềm độc hại`)},
 	{"incidents", regexp.MustCompile(`sự cố`)},
-	{"httt", regexp.MustCompile(`hệ thống thông tin|httt|cấp độ an toàn`)},
+	{"httt", regexp.MustCompile(`hệ thống thông tin|httt|cấp độ an toàn|cấp độ (?:[23]|ii|iii)\b`)},
 	{"staff", regexp.MustCompile(`chuyên trách (?:về )?(?:cntt|công nghệ thông tin)|nhân lực (?:cntt|công nghệ thông tin)|cán bộ (?:cntt|công nghệ thông tin)`)},
 	{"budget", regexp.MustCompile(`kinh phí|ngân sách|tổng vốn|nguồn vốn`)},
 	{"data", regexp.MustCompile(`cơ sở dữ liệu dùng chung|csdl dùng chung`)},
@@ -94,6 +94,8 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.edoc.external.noun", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^;.]{0,40}(?:ngoài tỉnh|ngoài thành phố|bộ, ngành)`},
 	{ID: "ctx.edoc.signed_rate", Metric: "edoc.signed_rate", Topic: "edoc", Kind: normalize.Percent, Label: `ký số[^%]{0,40}$`},
 	{ID: "ctx.edoc.signed", Metric: "edoc.signed", Topic: "edoc", Kind: normalize.Count, Label: `ký số\s*(?::|là)?\s*$`},
+	{ID: "ctx.edoc.total.noun", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản(?: điện tử)?\s*(?:$|[,(]|được|gửi|trao đổi)`,
+		Label: `(?:gửi, nhận|gửi nhận|trao đổi|luân chuyển|liên thông|:|đạt)\s*$`, NotNear: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|nội bộ|tỷ lệ|tỉ lệ|văn bản đi|văn bản đến`},
 	{ID: "ctx.edoc.total", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Label: `(?:văn bản[^;]{0,60}(?:gửi, nhận|gửi nhận|trao đổi|liên thông|luân chuyển)[^;]{0,60}(?:đạt|là|:|khoảng)|tổng số văn bản[^;]{0,40})\s*$`,
 		NotLabel: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|tỷ lệ|tỉ lệ`},
 	// E-mail.
@@ -139,7 +141,10 @@ func init() {
 	}
 }
 
-var levelWordRe = regexp.MustCompile(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*$`)
+var (
+	levelWordRe = regexp.MustCompile(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*$`)
+	levelNounRe = regexp.MustCompile(`^\s*(?:cấp|lớp|tầng)(?:\s|,|$)`)
+)
 
 // labelStops end a label window: a figure's label does not reach back
 // over a semicolon, an opening parenthesis or a sentence end.
@@ -155,19 +160,31 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 			continue
 		}
 		nums := normalize.ScanNumbers(p.Text)
-		prevEnd := 0
+		prevEnd, prevPrevEnd := 0, 0
 		for ni, n := range nums {
 			if n.Kind != normalize.Count && n.Kind != normalize.Percent && n.Kind != normalize.Money {
-				prevEnd = n.End
+				if n.Kind == normalize.Ratio {
+					// "429.850/451.390, đạt 95,3%": the rate's label is
+					// before the ratio.
+					continue
+				}
+				prevPrevEnd, prevEnd = prevEnd, n.End
 				continue
 			}
-			if levelWordRe.MatchString(lower[max(0, n.Start-16):n.Start]) {
+			if levelWordRe.MatchString(lower[max(0, n.Start-16):n.Start]) || levelNounRe.MatchString(lower[n.End:]) {
 				// "cấp độ 2", "mức độ 3": a name, part of the next
 				// figure's label.
 				continue
 			}
-			start := max(prevEnd, strings.LastIndexAny(lower[:n.Start], labelStops)+1, sentenceStartBefore(lower, n.Start))
+			sentence := sentenceStartBefore(lower, n.Start)
+			start := max(prevEnd, strings.LastIndexAny(lower[:n.Start], labelStops)+1, sentence)
 			label := strings.TrimSpace(lower[start:n.Start])
+			if n.Kind == normalize.Percent {
+				// A rate often follows its count: "đúng hạn 175.931
+				// hồ sơ, đạt 97,8%", "2.301.480 văn bản (95,26%)". Its
+				// label reaches back over one figure and parentheses.
+				label = strings.TrimSpace(lower[max(prevPrevEnd, strings.LastIndex(lower[:n.Start], ";")+1, sentence):n.Start])
+			}
 			if len([]rune(label)) > 80 {
 				r := []rune(label)
 				label = string(r[len(r)-80:])
@@ -178,12 +195,12 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 			}
 			noun := lower[n.End:min(end, n.End+120)]
 			topic := topicAt(lower, n.Start, noun)
-			prevEnd = n.End
+			prevPrevEnd, prevEnd = prevEnd, n.End
 			if topic == "" {
 				continue
 			}
 			seg := segmentAt(segs, p, n.NumStart)
-			if seg == nil || inPlanContext(seg.Text[:max(0, min(len(seg.Text), n.NumStart-seg.Off))], doc.Year) {
+			if seg == nil || seg.subUnit || inPlanContext(seg.Text[:max(0, min(len(seg.Text), n.NumStart-seg.Off))], doc.Year) {
 				continue
 			}
 			for i := range ctxRules {

@@ -172,6 +172,10 @@ type Segment struct {
 	Order  int
 	// lower is Text in lower case, for the keyword gates.
 	lower string
+	// subUnit marks a segment about one district, city or agency of
+	// the province ("Riêng thành phố Vinh tiếp nhận …"): its figures are
+	// not the province's.
+	subUnit bool
 	// Sub marks a table row about one level of government ("Cấp
 	// tỉnh"): only rules written for such rows (ids ending in
 	// "label-table") read it.
@@ -210,7 +214,7 @@ var parenRe = regexp.MustCompile(`\([^()]*\)`)
 
 // match runs one rule over a segment.
 func (r *Rule) match(seg *Segment, year int) []candidate {
-	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") {
+	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.subUnit {
 		return nil
 	}
 	if len(r.gate) > 0 && !containsAny(seg.lower, r.gate...) || !passesGate(seg.lower, r.literals) {
@@ -436,8 +440,31 @@ func Segments(doc *normalize.Doc) []Segment {
 	}
 	for i := range segs {
 		segs[i].lower = strings.ToLower(segs[i].Text)
+		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
 	}
 	return segs
+}
+
+// subUnitRe finds a named district, town, city or agency as the subject
+// of a sentence: "Riêng thành phố Vinh", "Quận Cầu Giấy có", "huyện Krông
+// Búk đạt".
+var subUnitRe = regexp.MustCompile(`(?:^|[-+•]\s*|\briêng\s+)(?i:riêng\s+)?(?:(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4}))`)
+
+// aboutSubUnit reports whether a segment speaks of one sub-unit of the
+// province rather than the province: it starts with a named district,
+// town or city, other than the province itself (a centrally run city is
+// "Thành phố Hà Nội").
+func aboutSubUnit(text, province string) bool {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(strings.ToLower(t), "riêng ") {
+		return true
+	}
+	m := subUnitRe.FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	name := strings.TrimSpace(m[1])
+	return province == "" || !strings.HasPrefix(normalize.Fold(name), normalize.Fold(province))
 }
 
 // choose picks one value per metric: the highest rule priority, then the

@@ -57,12 +57,13 @@ func init() {
 		{ID: "data.shared_databases.count", Metric: "data.shared_databases", Priority: 30,
 			Pattern: `(?:hoàn thiện|xây dựng|triển khai|có|hoàn thành)\s*(?:được\s*)?{N}\s*(?:cơ sở dữ liệu|CSDL)(?:\s*\([^)]{0,10}\))?\s*dùng chung`},
 		{ID: "data.shared_databases.label", Metric: "data.shared_databases", Priority: 25,
-			Pattern: `(?:số\s*)?(?:lượng\s*)?(?:CSDL|cơ sở dữ liệu) dùng chung[^.;:\d]{0,30}?(?::|là)\s*{N}`},
+			Pattern: `(?:số\s*)?(?:lượng\s*)?(?:CSDL|cơ sở dữ liệu) dùng chung[^.;:\d]{0,30}?(?::|là|đã xây dựng|đã hoàn thành|đưa vào sử dụng)\s*{N}`},
 
 		{ID: "budget.total_vnd.stated", Metric: "budget.total_vnd", Priority: 30,
 			Pattern: `(?:tổng\s*)?(?:kinh phí|nguồn vốn|vốn)[^.;:]{0,140}?(?::|là|đạt|khoảng)\s*{M}`,
-			Reject:  `an toàn thông tin|ATTT|an ninh mạng|dự kiến|kế hoạch năm`},
+			Reject:  `^kinh phí[^:]{0,30}(?:an toàn thông tin|ATTT|an ninh mạng)|dự kiến|kế hoạch năm`},
 		{ID: "budget.security_vnd.stated", Metric: "budget.security_vnd", Priority: 30,
-			Pattern: `kinh phí[^.;:]{0,80}?(?:an toàn thông tin|ATTT|an toàn, an ninh)[^.;:]{0,40}?(?::|là|đạt|khoảng)\s*{M}`},
+			Pattern: `kinh phí[^.;:\d]{0,30}?(?:an toàn thông tin|ATTT|an toàn, an ninh)[^.;:\d]{0,40}?(?::|là|đạt)?\s*{M}`,
+			Reject:  `chính quyền số|chính quyền điện tử|chuyển đổi số`},
 	})
 }

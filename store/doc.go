@@ -1,0 +1,57 @@
+// Package store keeps the figures baocao reads from provincial reports in
+// a SQLite database, and queries and exports them.
+//
+// # Model
+//
+// A document is one distinct file content, identified by its SHA-256.
+// Its figures (table metrics), budget rows (budget_items) and
+// inconsistency flags (flags, flag_evidence) hang off it and are deleted
+// with it (foreign keys with ON DELETE CASCADE). Every path at which the
+// content was seen is a row of document_paths, so the same content under
+// two names is stored once. Column names follow the JSON contract of
+// `baocao extract --json` (rules.Report), plus document_id.
+//
+// Ingest is idempotent: [DB.Save] of a content already stored changes
+// nothing but the path rows; a file changed at the same path replaces the
+// old document, which is deleted when no other path refers to it. A file
+// that failed to read gets a document row with status 'failed' so that it
+// is listed, but [DB.Unchanged] never reports a failed file as unchanged:
+// it is read again on the next ingest, and a success then replaces the
+// failure. Each [DB.Save] or [DB.SaveBatch] is one transaction, so a crash
+// loses only whole documents, whose paths are then not recorded and are
+// redone by the next run.
+//
+// The schema is created by SQL migrations embedded in the package
+// (migrations/NNNN_name.sql), applied in order and recorded in the table
+// schema_migrations. The metric catalog (rules.Catalog) and the provinces
+// of both eras (package normalize) are reloaded into metric_catalog,
+// provinces and province_merger_2025 on every read-write [Open].
+//
+// Views give the figures as analysts want them: metric_values,
+// latest_metric_values, latest_documents, province_year, report_flags and
+// unit2025_year (the 2025 merger of 63 provinces into 34 units).
+// [SchemaDoc] lists tables and views with a line on each.
+//
+// # Reading
+//
+// [OpenReadOnly] opens the file read-only (mode=ro), with PRAGMA
+// query_only, no attached databases and an authorizer that allows only
+// reads, so that no statement given to [DB.Query] can change it.
+// [WriteTable], [WriteCSV] and [WriteJSON] print a [Result]; [Export]
+// writes views as CSV, JSON or XLSX.
+//
+// # Limits
+//
+// The latest report of a province and year is chosen by the issue date
+// the extractor read (doc_date), then by ingest time: a resubmission
+// without a readable date wins only by being ingested later. Where a
+// report gives the same metric more than once, province_year takes the
+// first figure (lowest id). unit2025_year maps reports by their
+// province code through the merger table; a report written by a 2025
+// unit under a code of its own counts as the old province of that code.
+// Summed counts in unit2025_year are sums over the old provinces that
+// reported the metric: the covers column says which provinces had a
+// report, not which reported each metric. SQL error positions are
+// best-effort (from SQLite's "near" text), as the driver does not expose
+// sqlite3_error_offset.
+package store

@@ -1,0 +1,215 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestExportXLSX(t *testing.T) {
+	ctx := context.Background()
+	db, err := OpenReadOnly(ctx, buildExampleFixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var buf bytes.Buffer
+	if err := Export(ctx, db, &buf, "xlsx", nil, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, want := strings.Join(f.GetSheetList(), ","), "province_year,metric_values,report_flags,unit2025_year"; got != want {
+		t.Errorf("sheets = %s, want %s", got, want)
+	}
+	// cellFormat returns the custom number format of a cell.
+	cellFormat := func(sheet, cell string) string {
+		t.Helper()
+		id, err := f.GetCellStyle(sheet, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.CustomNumFmt == nil {
+			return ""
+		}
+		return *st.CustomNumFmt
+	}
+	// find returns the cell of the column whose header is head, in row.
+	find := func(sheet, head string, row int) string {
+		t.Helper()
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range rows[0] {
+			if h == head {
+				c, _ := excelize.CoordinatesToCellName(i+1, row)
+				return c
+			}
+		}
+		t.Fatalf("%s: no header %q in %q", sheet, head, rows[0])
+		return ""
+	}
+	// metricRow returns the row of Kon Tum 2021's figure for metric.
+	metricRow := func(metric string) int {
+		t.Helper()
+		rows, err := f.GetRows("metric_values")
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		for j, r := range rows[1:] {
+			if r[col["Mã chỉ tiêu"]] == metric && r[col["Tỉnh/Thành phố"]] == "Kon Tum" && r[col["Năm"]] == "2021" {
+				return j + 2
+			}
+		}
+		t.Fatalf("metric_values: no Kon Tum 2021 %s", metric)
+		return 0
+	}
+	tests := []struct {
+		sheet, head string
+		row         int
+		value       string // as GetCellValue with raw values
+		format      string
+	}{
+		{"province_year", "Tỉnh/Thành phố", 2, "Kon Tum", ""},
+		{"province_year", "Năm", 2, "2021", ""},
+		{"province_year", "Tổng số thủ tục hành chính", 2, "1700", numFmtCount},
+		{"province_year", "Tỷ lệ DVCTT mức độ 4 (%)", 3, "45", numFmtPercent},
+		{"province_year", "Tổng kinh phí (đồng)", 2, "30000000000", numFmtMoney},
+		{"metric_values", "Chỉ tiêu", metricRow("tthc.total"), "Tổng số thủ tục hành chính", ""},
+		{"metric_values", "Giá trị", metricRow("tthc.total"), "1700", numFmtCount},
+		{"metric_values", "Giá trị", metricRow("dvc.level4_rate"), "25", numFmtPercent},
+		{"metric_values", "Giá trị", metricRow("soc.status"), "pilot", ""},
+		{"metric_values", "Giá trị", metricRow("soc.ncsc_connected"), "1", ""},
+		{"metric_values", "Giá trị", metricRow("budget.total_vnd"), "30000000000", numFmtMoney},
+		{"report_flags", "Mức độ", 2, "error", ""},
+		{"report_flags", "Số nêu trong báo cáo", 2, "1600", numFmtCount},
+		{"unit2025_year", "Gồm số liệu của", 2, "Kon Tum (62)", ""},
+		{"unit2025_year", "Tỉnh/Thành phố (2025)", 2, "Quảng Ngãi", ""},
+	}
+	for _, tt := range tests {
+		cell := find(tt.sheet, tt.head, tt.row)
+		v, err := f.GetCellValue(tt.sheet, cell, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v != tt.value {
+			t.Errorf("%s!%s (%s) = %q, want %q", tt.sheet, cell, tt.head, v, tt.value)
+		}
+		if got := cellFormat(tt.sheet, cell); got != tt.format {
+			t.Errorf("%s!%s (%s) format = %q, want %q", tt.sheet, cell, tt.head, got, tt.format)
+		}
+	}
+	for _, sheet := range f.GetSheetList() {
+		panes, err := f.GetPanes(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s: panes %+v, want the header row frozen", sheet, panes)
+		}
+		// AutoFilter records its range as the sheet's _FilterDatabase name.
+		filter := ""
+		for _, dn := range f.GetDefinedName() {
+			if dn.Name == "_xlnm._FilterDatabase" && dn.Scope == sheet {
+				filter = dn.RefersTo
+			}
+		}
+		if !strings.HasPrefix(filter, "'"+sheet+"'!$A$1:") && !strings.HasPrefix(filter, sheet+"!$A$1:") {
+			t.Errorf("%s: autofilter range %q, want one from A1", sheet, filter)
+		}
+		w, err := f.GetColWidth(sheet, "A")
+		if err != nil || w < 8 || w > 62 {
+			t.Errorf("%s: column A width %v, %v", sheet, w, err)
+		}
+	}
+}
+
+func TestExportCSVAndJSON(t *testing.T) {
+	ctx := context.Background()
+	db, err := OpenReadOnly(ctx, buildExampleFixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tests := []struct {
+		format string
+		views  []string
+		opt    ExportOptions
+		column string // a column the export must have
+		rows   int
+	}{
+		{"csv", nil, ExportOptions{}, "label_vi", 60},
+		{"csv", nil, ExportOptions{Units2025: true}, "covers", 4},
+		{"csv", []string{"report_flags"}, ExportOptions{}, "check", 3},
+		{"json", nil, ExportOptions{}, "label_vi", 60},
+		{"json", nil, ExportOptions{Units2025: true}, "all_covers", 4},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if err := Export(ctx, db, &buf, tt.format, tt.views, tt.opt); err != nil {
+			t.Fatalf("%s %v: %v", tt.format, tt.views, err)
+		}
+		var header []string
+		var n int
+		if tt.format == "csv" {
+			data, ok := bytes.CutPrefix(buf.Bytes(), []byte("\xEF\xBB\xBF"))
+			if !ok {
+				t.Errorf("CSV does not start with a UTF-8 BOM")
+			}
+			recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			header, n = recs[0], len(recs)-1
+		} else {
+			var objs []map[string]any
+			if err := json.Unmarshal(buf.Bytes(), &objs); err != nil {
+				t.Fatalf("JSON export: %v", err)
+			}
+			for k := range objs[0] {
+				header = append(header, k)
+			}
+			n = len(objs)
+			if tt.opt.Units2025 {
+				if _, ok := objs[0]["tthc_total"].(float64); !ok {
+					t.Errorf("JSON tthc_total is %T, want a number", objs[0]["tthc_total"])
+				}
+			}
+		}
+		if !strings.Contains(","+strings.Join(header, ",")+",", ","+tt.column+",") {
+			t.Errorf("%s %v: no column %s in %v", tt.format, tt.views, tt.column, header)
+		}
+		if n != tt.rows {
+			t.Errorf("%s %v %+v: %d rows, want %d", tt.format, tt.views, tt.opt, n, tt.rows)
+		}
+	}
+	for _, bad := range []struct {
+		format string
+		views  []string
+	}{
+		{"csv", []string{"metric_values", "province_year"}},
+		{"csv", []string{"metrics; DROP TABLE metrics"}},
+		{"ods", nil},
+	} {
+		if err := Export(ctx, db, &bytes.Buffer{}, bad.format, bad.views, ExportOptions{}); err == nil {
+			t.Errorf("Export(%s, %v) succeeded", bad.format, bad.views)
+		}
+	}
+}

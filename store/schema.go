@@ -1,0 +1,45 @@
+package store
+
+import (
+	"regexp"
+	"strings"
+)
+
+// SchemaEntry describes a table or view of the database.
+type SchemaEntry struct {
+	Name    string // table or view name
+	Kind    string // "table" or "view"
+	Comment string // what it holds, on one line
+}
+
+var createRE = regexp.MustCompile(`(?i)^CREATE\s+(TABLE|VIEW)\s+(\w+)`)
+
+// SchemaDoc returns the tables and views of the schema with a one-line
+// comment each, in the order the migrations create them. The comments
+// are the "-- name: …" lines that precede each CREATE in the embedded
+// migrations.
+func SchemaDoc() []SchemaEntry {
+	ents := []SchemaEntry{{Name: "schema_migrations", Kind: "table", Comment: "the migrations applied to this database, by version."}}
+	ms, err := migrations()
+	if err != nil {
+		return ents
+	}
+	for _, m := range ms {
+		var comment []string
+		for _, line := range strings.Split(m.sql, "\n") {
+			line = strings.TrimSpace(line)
+			if c, ok := strings.CutPrefix(line, "--"); ok {
+				comment = append(comment, strings.TrimSpace(c))
+				continue
+			}
+			if sm := createRE.FindStringSubmatch(line); sm != nil {
+				name := sm[2]
+				text := strings.Join(comment, " ")
+				text = strings.TrimSpace(strings.TrimPrefix(text, name+":"))
+				ents = append(ents, SchemaEntry{Name: name, Kind: strings.ToLower(sm[1]), Comment: text})
+			}
+			comment = comment[:0]
+		}
+	}
+	return ents
+}
