@@ -448,7 +448,7 @@ func Segments(doc *normalize.Doc) []Segment {
 // subUnitRe finds a named district, town, city or agency as the subject
 // of a sentence: "Riêng thành phố Vinh", "Quận Cầu Giấy có", "huyện Krông
 // Búk đạt".
-var subUnitRe = regexp.MustCompile(`(?:^|[-+•]\s*|\briêng\s+)(?i:riêng\s+)?(?:(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4}))`)
+var subUnitRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
 
 // aboutSubUnit reports whether a segment speaks of one sub-unit of the
 // province rather than the province: it starts with a named district,

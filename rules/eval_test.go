@@ -1,0 +1,107 @@
+package rules_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/extract"
+	_ "github.com/baocao/baocao/extract/docx"
+	_ "github.com/baocao/baocao/extract/pdf"
+	"github.com/baocao/baocao/normalize"
+	"github.com/baocao/baocao/rules"
+)
+
+// evalDir scores every report in dir that has a gold file in goldDir.
+func evalDir(t *testing.T, dir, goldDir string) rules.Score {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total rules.Score
+	for _, e := range entries {
+		name := e.Name()
+		ext := filepath.Ext(name)
+		if e.IsDir() || ext == ".json" || strings.HasPrefix(strings.ToUpper(name), "README") || strings.HasPrefix(strings.ToUpper(name), "SOURCE") {
+			continue
+		}
+		if ext != ".txt" && ext != ".md" && ext != ".pdf" && ext != ".docx" {
+			continue
+		}
+		g, err := rules.ReadGold(filepath.Join(goldDir, rules.Stem(name)+".json"))
+		if err != nil {
+			continue
+		}
+		doc, err := extract.Read(context.Background(), filepath.Join(dir, name), extract.Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		s := rules.Evaluate(g, rules.Apply(normalize.Normalize(doc)))
+		s.Document = name
+		t.Logf("%-22s P=%.3f R=%.3f flags %d/%d false %d", name, s.Precision(), s.Recall(), s.FlagsFound, s.FlagsGold, s.FalseFlags)
+		for _, m := range s.Misses {
+			t.Logf("    missed: %s", m)
+		}
+		for _, m := range s.Wrong {
+			t.Logf("    not in gold: %s", m)
+		}
+		for _, f := range s.FalseFlagOf {
+			t.Logf("    false flag: %s", f)
+		}
+		if s.ProvinceOK != 1 || s.YearOK != 1 {
+			t.Errorf("%s: province or year wrong", name)
+		}
+		total.Add(s)
+	}
+	if total.Documents == 0 {
+		t.Fatalf("no report with a gold file in %s", dir)
+	}
+	return total
+}
+
+// TestGoldSamples scores the sample reports, in every format, against
+// the hand-checked gold labels (copies of shared/gold).
+func TestGoldSamples(t *testing.T) {
+	s := evalDir(t, filepath.Join("..", "testdata", "samples"), filepath.Join("..", "testdata", "gold"))
+	t.Logf("samples: %d documents P=%.3f R=%.3f budget %d/%d flags %d/%d false %d", s.Documents, s.Precision(), s.Recall(), s.BudgetFound, s.BudgetGold, s.FlagsFound, s.FlagsGold, s.FalseFlags)
+	if s.Documents != 6 {
+		t.Errorf("scored %d documents, want 6 (two reports in three formats)", s.Documents)
+	}
+	if s.Precision() < 0.97 || s.Recall() < 0.95 {
+		t.Errorf("P=%.3f R=%.3f, want P ≥ 0.97 and R ≥ 0.95", s.Precision(), s.Recall())
+	}
+	if s.QualifierOK*100 < s.TruePos*95 {
+		t.Errorf("qualifiers %d/%d right, want ≥ 95%%", s.QualifierOK, s.TruePos)
+	}
+	if s.BudgetFound != s.BudgetGold {
+		t.Errorf("budget items %d/%d", s.BudgetFound, s.BudgetGold)
+	}
+	if s.FlagsFound != s.FlagsGold || s.FalseFlags != 0 {
+		t.Errorf("flags found %d/%d, false %d", s.FlagsFound, s.FlagsGold, s.FalseFlags)
+	}
+}
+
+// TestEvalSet scores our own evaluation set: reports written for this
+// project in other provinces' wording, with tables, traps and planted
+// inconsistencies (testdata/eval/README.md).
+func TestEvalSet(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "eval")
+	s := evalDir(t, dir, dir)
+	t.Logf("eval set: %d documents P=%.3f R=%.3f budget %d/%d flags %d/%d false %d", s.Documents, s.Precision(), s.Recall(), s.BudgetFound, s.BudgetGold, s.FlagsFound, s.FlagsGold, s.FalseFlags)
+	if s.Documents < 5 {
+		t.Errorf("scored %d documents, want at least 5", s.Documents)
+	}
+	if s.Precision() < 0.95 || s.Recall() < 0.90 {
+		t.Errorf("P=%.3f R=%.3f, want P ≥ 0.95 and R ≥ 0.90", s.Precision(), s.Recall())
+	}
+	if s.FalseFlags != 0 {
+		t.Errorf("%d false flags, want none", s.FalseFlags)
+	}
+	if s.FlagsFound*10 < s.FlagsGold*8 {
+		t.Errorf("found %d of %d planted inconsistencies, want ≥ 80%%", s.FlagsFound, s.FlagsGold)
+	}
+}
