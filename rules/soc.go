@@ -10,79 +10,127 @@ import (
 var socRank = map[string]int{"none": 1, "planned": 2, "pilot": 3, "in_progress": 4, "operational": 5}
 
 var (
-	socMentionRe = regexp.MustCompile(`(?i)\bSOC\b|trung tâm (?:giám sát|điều hành)[^.;]{0,40}?(?:an toàn|an ninh)[^.;]{0,20}?(?:thông tin|mạng)`)
-	socNoneRe    = regexp.MustCompile(`(?i)chưa (?:được )?(?:triển khai|xây dựng|có|thành lập|đầu tư)`)
-	socPlanRe    = regexp.MustCompile(`(?i)(?:dự kiến|kế hoạch|sẽ|chuẩn bị|nghiên cứu|đề xuất|xây dựng phương án|trình phê duyệt)[^.;]{0,60}?(?:triển khai|xây dựng|thí điểm|thuê|đầu tư|vận hành)`)
-	socPilotRe   = regexp.MustCompile(`(?i)thí điểm`)
-	socProgRe    = regexp.MustCompile(`(?i)đang (?:được\s+)?(?:trong quá trình\s+)?(?:triển khai|xây dựng|thực hiện|hoàn thiện|lắp đặt)|trong quá trình triển khai`)
-	socOpRe      = regexp.MustCompile(`(?i)(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát|đã triển khai[^.;]{0,40}?(?:giám sát|kết nối)`)
-	socNCSCRe    = regexp.MustCompile(`(?i)kết nối(?: chia sẻ thông tin)?(?: với| đến| về| tới)?[^.;]{0,20}?(?:NCSC|trung tâm giám sát (?:an toàn )?không gian mạng quốc gia)`)
-	socNoNCSCRe  = regexp.MustCompile(`(?i)chưa (?:được )?kết nối[^.;]{0,40}?(?:NCSC|không gian mạng quốc gia)`)
+	socMentionRe = regexp.MustCompile(`\bsoc\b|trung tâm (?:giám sát|điều hành)[^.;]{0,40}?(?:an toàn|an ninh)[^.;]{0,20}?(?:thông tin|mạng)`)
+	socNoneRe    = regexp.MustCompile(`chưa (?:được )?(?:triển khai|xây dựng|có|thành lập|đầu tư)`)
+	socPlanRe    = regexp.MustCompile(`dự kiến|kế hoạch|\bsẽ\b|chuẩn bị|nghiên cứu|đề xuất|phê duyệt chủ trương|xây dựng phương án|trình phê duyệt|phấn đấu|mục tiêu|định hướng`)
+	socPilotRe   = regexp.MustCompile(`thí điểm`)
+	socProgRe    = regexp.MustCompile(`đang (?:được\s+)?(?:trong quá trình\s+)?(?:triển khai|xây dựng|thực hiện|hoàn thiện|lắp đặt)|trong quá trình triển khai|đã lắp đặt`)
+	socOpRe      = regexp.MustCompile(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) ổn định|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát`)
+	socNCSCRe    = regexp.MustCompile(`kết nối[^.;]{0,60}?(?:ncsc|trung tâm giám sát (?:an toàn )?không gian mạng quốc gia)`)
+	socNoNCSCRe  = regexp.MustCompile(`chưa (?:được )?kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia)`)
 )
 
-// classifySOC returns the SOC state a sentence states, or "".
+// plannedBefore reports whether a plan word stands in the 60 bytes
+// before offset i of s: "dự kiến đưa vào vận hành" is a plan, not a
+// state.
+func plannedBefore(s string, i int) bool {
+	return socPlanRe.MatchString(s[max(0, i-60):i])
+}
+
+// classifySOC returns the SOC state a clause (in lower case) states, or
+// "". The decision rules:
 //
-// The decision rules, in order: a sentence that says the SOC has not been
-// set up ("chưa triển khai") is none; one that speaks of plans ("dự kiến",
-// "kế hoạch", "nghiên cứu … triển khai thí điểm") is planned; "thí điểm"
-// is pilot; "đang triển khai" / "trong quá trình triển khai" is
-// in_progress; "đã đưa vào vận hành", "đi vào hoạt động" or a monitoring
-// service hired and running ("thuê dịch vụ … giám sát") is operational.
+//   - "thí điểm" (a pilot) is pilot, unless a plan word precedes it
+//     ("nghiên cứu phương án triển khai thí điểm" is planned);
+//   - a SOC in operation ("đã đưa vào vận hành", "đi vào hoạt động",
+//     "vận hành ổn định", a monitoring service hired: "thuê dịch vụ …
+//     giám sát") is operational;
+//   - "đang triển khai", "trong quá trình triển khai" is in_progress;
+//   - a plan ("dự kiến", "kế hoạch", "nghiên cứu", "phê duyệt chủ
+//     trương") is planned;
+//   - "chưa triển khai", "chưa có" is none.
+//
+// A state word that follows a plan word is read as planned.
 func classifySOC(s string) string {
+	achieved := func(re *regexp.Regexp) (found, planned bool) {
+		for _, loc := range re.FindAllStringIndex(s, -1) {
+			if plannedBefore(s, loc[0]) {
+				planned = true
+				continue
+			}
+			found = true
+		}
+		return found, planned
+	}
+	pilot, pilotPlanned := achieved(socPilotRe)
+	op, opPlanned := achieved(socOpRe)
+	prog, progPlanned := achieved(socProgRe)
 	switch {
-	case socNoneRe.MatchString(s) && !socOpRe.MatchString(s):
-		return "none"
-	case socPlanRe.MatchString(s):
-		return "planned"
-	case socPilotRe.MatchString(s):
+	case pilot:
 		return "pilot"
-	case socOpRe.MatchString(s):
+	case op:
 		return "operational"
-	case socProgRe.MatchString(s):
+	case prog:
 		return "in_progress"
+	case pilotPlanned || opPlanned || progPlanned || socPlanRe.MatchString(s):
+		return "planned"
+	case socNoneRe.MatchString(s):
+		return "none"
 	}
 	return ""
 }
 
-// socCandidates decides soc.status and soc.ncsc_connected. Where a
-// report says several things, the most advanced state wins: what was
-// achieved outranks what is planned.
+// socCandidates decides soc.status and soc.ncsc_connected.
+//
+// Every clause that names the SOC is classified by classifySOC. Where a
+// report says several things, the most advanced state wins, and what
+// was achieved outranks what is planned: a clause in a plan or target
+// context ("Phấn đấu … đưa SOC vào vận hành") counts as planned at most.
+//
+// soc.ncsc_connected is true where a clause says the SOC is connected to
+// the national monitoring centre (NCSC) and the SOC exists (pilot, in
+// progress or operational); it is false where a clause says it is not
+// connected yet ("chưa kết nối"), which wins over a connection claimed
+// elsewhere.
 func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
-	var best *Segment
+	var best, yes, no *Segment
 	bestState := ""
-	var ncsc *Segment
-	ncscVal := false
 	for i := range segs {
 		seg := &segs[i]
-		if !containsAny(seg.lower, "soc", "trung tâm") || !socMentionRe.MatchString(seg.Text) {
+		if !containsAny(seg.lower, "soc", "trung tâm", "ncsc", "không gian mạng") {
 			continue
 		}
-		// Only the clause from the SOC mention on speaks about it: a
-		// list "đã triển khai các dịch vụ: …; giám sát (SOC)" does not.
-		loc := socMentionRe.FindStringIndex(seg.Text)
-		text := seg.Text
-		if st := classifySOC(text[max(0, loc[0]-80):]); st != "" && socRank[st] > socRank[bestState] {
-			best, bestState = seg, st
+		loc := socMentionRe.FindStringIndex(seg.lower)
+		// Plans are judged on the words before the SOC is named: "Phấn
+		// đấu … đưa SOC vào vận hành" is a plan; "SOC đang được triển
+		// khai, dự kiến vận hành quý II" is in progress.
+		head := seg.Text
+		if loc != nil && loc[0] <= len(head) {
+			head = head[:loc[0]]
 		}
-		if socNoNCSCRe.MatchString(text) {
-			if ncsc == nil {
-				ncsc, ncscVal = seg, false
+		plan := inPlanContext(head, doc.Year)
+		if loc != nil {
+			st := classifySOC(seg.lower)
+			if plan && socRank[st] > socRank["planned"] {
+				st = "planned"
 			}
-		} else if socNCSCRe.MatchString(text) && (ncsc == nil || !ncscVal) {
-			ncsc, ncscVal = seg, true
+			if st != "" && socRank[st] > socRank[bestState] {
+				best, bestState = seg, st
+			}
+		}
+		switch {
+		case socNoNCSCRe.MatchString(seg.lower):
+			if no == nil {
+				no = seg
+			}
+		case socNCSCRe.MatchString(seg.lower) && !plan && yes == nil:
+			yes = seg
 		}
 	}
-	// Budget tables often carry the SOC project with its result column.
 	var out []candidate
-	if best != nil {
-		page, line := best.Pos(0)
-		out = append(out, candidate{Figure: Figure{Metric: "soc.status", Value: Str(bestState), Unit: "status",
-			Text: best.Text, Page: page, Line: line, Rule: "soc.status." + bestState, Source: best.Source}, prio: 30, order: best.Order})
+	add := func(metric string, v Value, unit, rule string, seg *Segment) {
+		page, line := seg.Pos(0)
+		out = append(out, candidate{Figure: Figure{Metric: metric, Value: v, Unit: unit,
+			Text: seg.Text, Page: page, Line: line, Rule: rule, Source: seg.Source}, prio: 30, order: seg.Order})
 	}
-	if ncsc != nil {
-		page, line := ncsc.Pos(0)
-		out = append(out, candidate{Figure: Figure{Metric: "soc.ncsc_connected", Value: BoolValue(ncscVal), Unit: "bool",
-			Text: ncsc.Text, Page: page, Line: line, Rule: "soc.ncsc_connected", Source: ncsc.Source}, prio: 30, order: ncsc.Order})
+	if best != nil {
+		add("soc.status", Str(bestState), "status", "soc.status."+bestState, best)
+	}
+	switch {
+	case no != nil:
+		add("soc.ncsc_connected", BoolValue(false), "bool", "soc.ncsc_connected.not", no)
+	case yes != nil && socRank[bestState] >= socRank["pilot"]:
+		add("soc.ncsc_connected", BoolValue(true), "bool", "soc.ncsc_connected", yes)
 	}
 	return out
 }
