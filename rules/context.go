@@ -35,6 +35,9 @@ type ctxRule struct {
 	Label, Noun, NotLabel, NotNear string
 	// Para must match somewhere in the paragraph.
 	Para string
+	// Wide reads the label back over the previous figure and an opening
+	// parenthesis: "mức độ 3: 143.361 hồ sơ (27.072 hồ sơ trực tuyến)".
+	Wide bool
 
 	label, noun, notLabel, notNear, para *regexp.Regexp
 }
@@ -80,8 +83,13 @@ var ctxRules = []ctxRule{
 	// Applications.
 	{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:đúng hạn|trước hạn)[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`},
 	{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,40}$`, NotLabel: `mức độ|toàn trình|một phần|đúng hạn|bưu chính`},
-	{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ|toàn trình|một phần|bưu chính|cổng dịch vụ công quốc gia`},
+	{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|cổng dịch vụ công quốc gia`},
 	{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
+	{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`},
+	{ID: "ctx.records.level3", Metric: "records.level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`},
+	{ID: "ctx.records.level4", Metric: "records.level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`},
+	{ID: "ctx.records.online_level3.paren", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
+	{ID: "ctx.records.online_level4.paren", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
 	{ID: "ctx.records.online_level4", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*(?:mức độ 4|toàn trình)`},
 	{ID: "ctx.records.online_level3", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*(?:mức độ 3|một phần)`},
 	// Payment.
@@ -179,11 +187,13 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 			sentence := sentenceStartBefore(lower, n.Start)
 			start := max(prevEnd, strings.LastIndexAny(lower[:n.Start], labelStops)+1, sentence)
 			label := strings.TrimSpace(lower[start:n.Start])
+			// A rate often follows its count: "đúng hạn 175.931 hồ sơ,
+			// đạt 97,8%", "2.301.480 văn bản (95,26%)". Its label, and
+			// the label of rules marked Wide, reaches back over one
+			// figure and parentheses.
+			wide := strings.TrimSpace(lower[max(prevPrevEnd, strings.LastIndex(lower[:n.Start], ";")+1, sentence):n.Start])
 			if n.Kind == normalize.Percent {
-				// A rate often follows its count: "đúng hạn 175.931
-				// hồ sơ, đạt 97,8%", "2.301.480 văn bản (95,26%)". Its
-				// label reaches back over one figure and parentheses.
-				label = strings.TrimSpace(lower[max(prevPrevEnd, strings.LastIndex(lower[:n.Start], ";")+1, sentence):n.Start])
+				label = wide
 			}
 			if len([]rune(label)) > 80 {
 				r := []rune(label)
@@ -208,7 +218,11 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 				if r.Topic != topic || r.Kind != n.Kind {
 					continue
 				}
-				if r.label != nil && !r.label.MatchString(label) || r.noun != nil && !r.noun.MatchString(noun) {
+				lbl := label
+				if r.Wide {
+					lbl = wide
+				}
+				if r.label != nil && !r.label.MatchString(lbl) || r.noun != nil && !r.noun.MatchString(noun) {
 					continue
 				}
 				if r.notLabel != nil && r.notLabel.MatchString(label) {

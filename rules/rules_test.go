@@ -109,6 +109,29 @@ func TestParaphrases(t *testing.T) {
 		{"Tổng kinh phí thực hiện năm 2022 là 45.120 triệu đồng, trong đó kinh phí bảo đảm an toàn thông tin là 5.300 triệu đồng.", "budget.total_vnd", "45120000000", ""},
 		{"Tổng kinh phí thực hiện năm 2022 là 45.120 triệu đồng, trong đó kinh phí bảo đảm an toàn thông tin là 5.300 triệu đồng.", "budget.security_vnd", "5300000000", ""},
 		{"Kinh phí dự kiến năm 2024 là 60 tỷ đồng.", "budget.total_vnd", "", ""},
+		// Wording of generated reports (corpus/synth templates).
+		{"Số CSDL dùng chung đã hoàn thành: 10.", "data.shared_databases", "10", ""},
+		{"Tỉnh đã đưa vào sử dụng 07 CSDL dùng chung.", "data.shared_databases", "7", ""},
+		{"Phân theo mức độ: mức độ 2: 202.930 hồ sơ; mức độ 3: 143.361 hồ sơ (27.072 hồ sơ trực tuyến); mức độ 4: 132.795 hồ sơ (106.800 hồ sơ trực tuyến).", "records.level2", "202930", ""},
+		{"Phân theo mức độ: mức độ 2: 202.930 hồ sơ; mức độ 3: 143.361 hồ sơ (27.072 hồ sơ trực tuyến); mức độ 4: 132.795 hồ sơ (106.800 hồ sơ trực tuyến).", "records.online_level3", "27072", ""},
+		{"Phân theo mức độ: mức độ 2: 202.930 hồ sơ; mức độ 3: 143.361 hồ sơ (27.072 hồ sơ trực tuyến); mức độ 4: 132.795 hồ sơ (106.800 hồ sơ trực tuyến).", "records.level4", "132795", ""},
+		{"Phân theo mức độ: mức độ 2: 202.930 hồ sơ; mức độ 3: 143.361 hồ sơ (27.072 hồ sơ trực tuyến); mức độ 4: 132.795 hồ sơ (106.800 hồ sơ trực tuyến).", "records.online", "", ""},
+		{"Tổng số hồ sơ nộp trực tuyến: 260.876, đạt tỷ lệ 21,53% trên tổng số hồ sơ tiếp nhận.", "records.online", "260876", ""},
+		{"Số thủ tục hành chính được công bố và cung cấp trên Cổng Dịch vụ công của tỉnh: 1.286 thủ tục hành chính (Tỉnh: 980 TTHC; huyện: 187 TTHC; xã: 119 TTHC).", "tthc.provincial", "980", ""},
+		{"Thành phố hiện có 1.788 thủ tục hành chính, trong đó 1.222 thủ tục cấp thành phố, 401 thủ tục cấp quận, huyện và 165 thủ tục cấp phường, xã.", "tthc.provincial", "1222", ""},
+		{"Số cán bộ chuyên trách CNTT là 140 người, gồm 106 người ở cấp sở và 34 người ở cấp huyện.", "staff.it_departments", "106", ""},
+		{"Số SIM PKI đã cấp: 1488.", "cert.sim_pki", "1488", ""},
+		{"Số DVCTT của thành phố được tích hợp, cung cấp trên Cổng Dịch vụ công quốc gia: 398.", "dvc.national_portal", "398", ""},
+		{"Số dịch vụ công trực tuyến đang cung cấp gồm 310 dịch vụ mức độ 3 và 588 dịch vụ mức độ 4, đạt tỉ lệ 34,39% số TTHC được cung cấp ở mức độ 4.", "dvc.level4", "588", ""},
+		{"Số dịch vụ công trực tuyến đang cung cấp gồm 310 dịch vụ mức độ 3 và 588 dịch vụ mức độ 4, đạt tỉ lệ 34,39% số TTHC được cung cấp ở mức độ 4.", "dvc.level3", "310", ""},
+		{"Ban Cơ yếu Chính phủ đã cấp cho các cơ quan của tỉnh 3.810 chứng thư số chuyên dùng, gồm chứng thư số cá nhân: 2.309; chứng thư số tổ chức: 1.501.", "cert.total", "3810", ""},
+		{"Ban Cơ yếu Chính phủ đã cấp cho các cơ quan của tỉnh 3.810 chứng thư số chuyên dùng, gồm chứng thư số cá nhân: 2.309; chứng thư số tổ chức: 1.501.", "cert.organization", "1501", ""},
+		{"Tổng số hệ thống thông tin cần xác định cấp độ: 100.", "httt.total", "100", ""},
+		{"Trong năm 2022, các cơ quan nhà nước đã gửi, nhận 1.664.886 văn bản điện tử (1.604.209 văn bản nội tỉnh, 60.677 văn bản ngoài tỉnh), 1.453.071 văn bản được ký số.", "edoc.total", "1664886", ""},
+		{"Trong năm 2022, các cơ quan nhà nước đã gửi, nhận 1.664.886 văn bản điện tử (1.604.209 văn bản nội tỉnh, 60.677 văn bản ngoài tỉnh), 1.453.071 văn bản được ký số.", "edoc.external", "60677", ""},
+		{"Có 182 DVCTT mức độ 4 (toàn trình) có phát sinh hồ sơ.", "dvc.level4_with_records", "182", ""},
+		{"Có 182 DVCTT mức độ 4 (toàn trình) có phát sinh hồ sơ.", "dvc.level4", "", ""},
+		{"Có 194 DVCTT một phần có phát sinh hồ sơ trực tuyến.", "dvc.level3", "", ""},
 	}
 	for i, tt := range tests {
 		t.Run(fmt.Sprintf("%02d-%s", i, tt.metric), func(t *testing.T) {
@@ -143,6 +166,7 @@ func TestSOCStatus(t *testing.T) {
 		{"Trung tâm giám sát an toàn thông tin mạng (SOC) hiện đang trong quá trình triển khai.", "in_progress"},
 		{"Trung tâm giám sát an toàn thông tin (SOC) của tỉnh đã chính thức đưa vào vận hành từ tháng 6/2022 và kết nối với Trung tâm giám sát an toàn không gian mạng quốc gia (NCSC).", "operational"},
 		{"Tỉnh đang nghiên cứu phương án triển khai SOC. Năm 2022, SOC của tỉnh đã đi vào hoạt động.", "operational"},
+		{"Đến nay, tỉnh Đồng Nai chưa triển khai Trung tâm giám sát, điều hành an toàn, an ninh mạng (SOC), dự kiến thuê dịch vụ trong năm 2023.", "none"},
 	}
 	for _, tt := range tests {
 		rep := applyText(t, "Báo cáo năm 2022\n\n"+tt.text+"\n")

@@ -36,9 +36,9 @@ func plannedBefore(s string, i int) bool {
 //     "vận hành ổn định", a monitoring service hired: "thuê dịch vụ …
 //     giám sát") is operational;
 //   - "đang triển khai", "trong quá trình triển khai" is in_progress;
+//   - "chưa triển khai", "chưa có" is none, even beside a plan;
 //   - a plan ("dự kiến", "kế hoạch", "nghiên cứu", "phê duyệt chủ
-//     trương") is planned;
-//   - "chưa triển khai", "chưa có" is none.
+//     trương") is planned.
 //
 // A state word that follows a plan word is read as planned.
 func classifySOC(s string) string {
@@ -62,10 +62,12 @@ func classifySOC(s string) string {
 		return "operational"
 	case prog:
 		return "in_progress"
+	case socNoneRe.MatchString(s):
+		// "chưa triển khai SOC, dự kiến thuê dịch vụ năm sau": none
+		// yet; the plan is for later.
+		return "none"
 	case pilotPlanned || opPlanned || progPlanned || socPlanRe.MatchString(s):
 		return "planned"
-	case socNoneRe.MatchString(s):
-		return "none"
 	}
 	return ""
 }

@@ -303,8 +303,8 @@ func plainIDs(m map[int]string) map[string]bool {
 	return ids
 }
 
-// tableCells splits a table row: two or more tab-separated fields, or a
-// Markdown pipe row.
+// tableCells splits a table row: three or more tab-separated fields, or
+// a Markdown pipe row (with or without its outer pipes).
 func tableCells(line string) ([]string, bool) {
 	if strings.Count(line, "\t") >= 2 {
 		cells := strings.Split(line, "\t")
@@ -314,8 +314,13 @@ func tableCells(line string) ([]string, bool) {
 		return cells, true
 	}
 	t := strings.TrimSpace(line)
-	if strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && strings.Count(t, "|") >= 3 {
-		t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+	outer := strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && strings.Count(t, "|") >= 3
+	// GitHub-style rows may omit the outer pipes: "STT | Tên | Kinh phí".
+	bare := !outer && strings.Count(t, " | ") >= 2
+	if outer || bare {
+		if outer {
+			t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+		}
 		cells := strings.Split(t, "|")
 		for i := range cells {
 			cells[i] = strings.TrimSpace(cells[i])
