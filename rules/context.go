@@ -50,9 +50,9 @@ var topics = []struct {
 }{
 	{"dvc_records", regexp.MustCompile(`có phát sinh hồ sơ|phát sinh hồ sơ`)},
 	{"tthc", regexp.MustCompile(`thủ tục hành chính|tthc`)},
-	{"dvc", regexp.MustCompile(`dịch vụ công trực tuyến|dvctt|dvc trực tuyến|dịch vụ công`)},
+	{"dvc", regexp.MustCompile(`dịch vụ công trực tuyến|dvctt|dvc trực tuyến|dịch vụ công|\bdvc\b`)},
 	{"records", regexp.MustCompile(`hồ sơ`)},
-	{"payment", regexp.MustCompile(`thanh toán`)},
+	{"payment", regexp.MustCompile(`thanh toán|giao dịch`)},
 	{"edoc", regexp.MustCompile(`văn bản điện tử|văn bản đi|văn bản`)},
 	{"email", regexp.MustCompile(`thư điện tử|hộp thư|thư công vụ|email`)},
 	{"cert", regexp.MustCompile(`chứng thư số|chứng thư|chữ ký số`)},
@@ -82,7 +82,7 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.dvc.national_portal", Metric: "dvc.national_portal", Topic: "dvc", Kind: normalize.Count, Noun: `^\s*(?:dịch vụ công trực tuyến|dvctt|dịch vụ công)[^.;]{0,60}(?:cổng dịch vụ công quốc gia|cổng dvc quốc gia|cổng dvcqg)`, NotNear: `hồ sơ`},
 	// Applications.
 	{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:đúng hạn|trước hạn)[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`},
-	{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,40}$`, NotLabel: `mức độ|toàn trình|một phần|đúng hạn|bưu chính`},
+	{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,60}$`, NotLabel: `(?:mức độ|mức) [34]\s*:|toàn trình\s*:|một phần\s*:|đúng hạn|bưu chính`},
 	{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|cổng dịch vụ công quốc gia`},
 	{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
 	{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`},
@@ -90,6 +90,8 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.records.level4", Metric: "records.level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`},
 	{ID: "ctx.records.online_level3.paren", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
 	{ID: "ctx.records.online_level4.paren", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
+	{ID: "ctx.records.online_level3.paren-label", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*[\d.]+\s*(?:hồ sơ\s*)?\(\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến\s*:?$`},
+	{ID: "ctx.records.online_level4.paren-label", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*[\d.]+\s*(?:hồ sơ\s*)?\(\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến\s*:?$`},
 	{ID: "ctx.records.online_level4", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*(?:mức độ 4|toàn trình)`},
 	{ID: "ctx.records.online_level3", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*(?:mức độ 3|một phần)`},
 	// Payment.
@@ -121,7 +123,7 @@ var ctxRules = []ctxRule{
 	// Information systems by security level.
 	{ID: "ctx.httt.level2", Metric: "httt.level2_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:2|ii)[^;]{0,12}$`, Para: `phê duyệt`},
 	{ID: "ctx.httt.level3", Metric: "httt.level3_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:3|iii)[^;]{0,12}$`, Para: `phê duyệt`},
-	{ID: "ctx.httt.total", Metric: "httt.total", Topic: "httt", Kind: normalize.Count, Noun: `^\s*(?:hệ thống thông tin|httt)`, Label: `(?:có|xác định|tổng số|toàn tỉnh có|gồm)\s*(?:được\s*)?$`, NotNear: `cấp độ|kiểm tra|đánh giá`},
+	{ID: "ctx.httt.total", Metric: "httt.total", Topic: "httt", Kind: normalize.Count, Noun: `^\s*(?:hệ thống thông tin|httt)`, Label: `(?:có|xác định|tổng số|toàn tỉnh có|gồm)\s*(?:được\s*)?$`, NotNear: `cấp độ (?:[23]|ii|iii)|kiểm tra|đánh giá|phê duyệt`},
 	// Security.
 	{ID: "ctx.sec.malware_protected_machines", Metric: "sec.malware_protected_machines", Topic: "malware", Kind: normalize.Count, Noun: `^\s*máy (?:tính|trạm)`, Label: `(?:bảo vệ|cho|cài đặt|quản lý)\s*$`},
 	{ID: "ctx.sec.malware_removed", Metric: "sec.malware_removed", Topic: "malware", Kind: normalize.Count, Noun: `^\s*(?:mẫu |lượt |tệp |tập tin )?(?:mã độc|virus|phần mềm độc hại)`, Label: `(?:tiêu diệt|ngăn chặn|loại bỏ|xử lý|gỡ bỏ|phát hiện và xử lý)\s*$`},
@@ -171,9 +173,11 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 		prevEnd, prevPrevEnd := 0, 0
 		for ni, n := range nums {
 			if n.Kind != normalize.Count && n.Kind != normalize.Percent && n.Kind != normalize.Money {
-				if n.Kind == normalize.Ratio {
-					// "429.850/451.390, đạt 95,3%": the rate's label is
-					// before the ratio.
+				if n.Kind != normalize.Ratio {
+					// Years, dates and document numbers are part of a
+					// label ("năm 2022: 1.640.215 văn bản"); and a ratio
+					// "429.850/451.390, đạt 95,3%" leaves the rate's
+					// label before it.
 					continue
 				}
 				prevPrevEnd, prevEnd = prevEnd, n.End

@@ -64,7 +64,7 @@ var gates = map[string][]string{
 // macros are the building blocks of rule patterns.
 var macros = map[string]string{
 	// qualifier + number. The number is the group "n", the qualifier "q".
-	"{N}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước đạt|ước|hơn|trên|vượt|vượt quá|dưới|chưa đến|chưa tới|không quá|tối thiểu|ít nhất|tối đa)\s+)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)`,
+	"{N}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước đạt|ước|hơn|trên|vượt|vượt quá|dưới|chưa đến|chưa tới|không quá|tối thiểu|ít nhất|tối đa)\s+)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s+(?P<s>nghìn|ngàn|triệu)(?:\s|$))?`,
 	"{P}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước|hơn|trên|vượt|dưới|chưa đến|không quá|tối thiểu|ít nhất)\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)`,
 	"{M}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước|hơn|trên|vượt|dưới|chưa đến|không quá)\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)`,
 	"{TTHC}":   `(?:thủ tục hành chính|TTHC|thủ tục)`,
@@ -263,12 +263,11 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 			q = string(normalize.QualifierBefore(seg.Text[loc[2*qi]:loc[2*qi+1]]))
 		}
 		m, _ := Lookup(r.Metric)
-		if m.Unit == "vnd" {
-			scale := 1.0
-			if si := re.SubexpIndex("s"); si >= 0 && loc[2*si] >= 0 {
-				scale = scaleOf(seg.Text[loc[2*si]:loc[2*si+1]])
-			}
-			v = math.Round(v * scale)
+		if si := re.SubexpIndex("s"); si >= 0 && loc[2*si] >= 0 {
+			// "6,8 triệu văn bản", "29.473,482 triệu đồng".
+			v = math.Round(v * scaleOf(seg.Text[loc[2*si]:loc[2*si+1]]))
+		} else if m.Unit == "vnd" {
+			v = math.Round(v)
 		}
 		page, line := seg.Pos(ns)
 		out = append(out, candidate{

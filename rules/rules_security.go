@@ -21,7 +21,7 @@ func init() {
 			Pattern: `(?:số\s*)?(?:lượng\s*)?sự cố\s*(?:an toàn thông tin|ATTT|mất an toàn thông tin)?(?: mạng)?\s*(?:đã\s*)?(?:được\s*)?(?:phát hiện|xử lý|ứng cứu|khắc phục)[^.;:\d]{0,20}?(?::|là)\s*{N}`},
 
 		{ID: "httt.total.count-first", Metric: "httt.total", Priority: 30,
-			Pattern: `(?:có|toàn tỉnh có|toàn thành phố có|tổng số|tổng cộng)\s*{N}\s*(?:HTTT|hệ thống thông tin)`,
+			Pattern: `(?:có|toàn tỉnh có|toàn thành phố có|tổng số|tổng cộng|đã xác định|xác định)\s*{N}\s*(?:HTTT|hệ thống thông tin)`,
 			Reject:  `cấp độ`, RejectSeg: `kiểm tra|đánh giá đối với`},
 		{ID: "httt.total.label", Metric: "httt.total", Priority: 25,
 			Pattern: `tổng\s*số\s*(?:HTTT|hệ thống thông tin)[^.;:\d]{0,40}?(?::|là)\s*{N}`,
@@ -55,7 +55,7 @@ func init() {
 			Require: `chuyên trách|CNTT|công nghệ thông tin`},
 
 		{ID: "data.shared_databases.count", Metric: "data.shared_databases", Priority: 30,
-			Pattern: `(?:hoàn thiện|xây dựng|triển khai|có|hoàn thành|đưa vào sử dụng|đưa vào vận hành)\s*(?:được\s*)?{N}\s*(?:cơ sở dữ liệu|CSDL)(?:\s*\([^)]{0,10}\))?\s*dùng chung`},
+			Pattern: `(?:hoàn thiện|xây dựng|triển khai|có|hoàn thành|đưa vào sử dụng|đưa vào vận hành|đưa vào khai thác)\s*(?:được\s*)?{N}\s*(?:cơ sở dữ liệu|CSDL)(?:\s*\([^)]{0,10}\))?\s*dùng chung`},
 		{ID: "data.shared_databases.label", Metric: "data.shared_databases", Priority: 25,
 			Pattern: `(?:số\s*)?(?:lượng\s*)?(?:CSDL|cơ sở dữ liệu) dùng chung[^.;:\d]{0,30}?(?::|là|đã xây dựng|đã hoàn thành|đưa vào sử dụng)\s*{N}`},
 

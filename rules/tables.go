@@ -11,6 +11,7 @@ import (
 var (
 	totalRowRe = regexp.MustCompile(`(?i)^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh|toàn thành phố|tổng toàn tỉnh)\s*:?\s*$`)
 	subRowRe   = regexp.MustCompile(`(?i)^\s*(?:TTHC\s*)?(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|quận|phường|quận, huyện|phường, xã|xã, phường|chung (?:\d|hai|ba|các|nhiều) cấp|liên thông[^:]*)\s*$`)
+	levelRowRe = regexp.MustCompile(`(?i)^\s*(?:(?:dvctt|dịch vụ công trực tuyến|dvc)\s*)?(?:mức độ [234]|mức [234]|toàn trình|một phần)\s*$`)
 	sttRe      = regexp.MustCompile(`(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$`)
 	rowNoRe    = regexp.MustCompile(`^\s*(?:\d{1,3}|[IVX]{1,5}|[a-zđ])[.)]?\s*$`)
 	yearHdrRe  = regexp.MustCompile(`(?:19|20)\d\d`)
@@ -35,7 +36,8 @@ func tableSegments(t *normalize.Table, order *int, year int) []Segment {
 		keyValue := labelCells > 0 && numericCells(row) == 1 && len(row) <= 3
 		total := totalRowRe.MatchString(label)
 		sub := subRowRe.MatchString(label)
-		if !keyValue && !total && !sub {
+		level := levelRowRe.MatchString(label)
+		if !keyValue && !total && !sub && !level {
 			continue
 		}
 		for ci, c := range row {

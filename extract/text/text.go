@@ -164,8 +164,16 @@ func (p *parser) run() {
 			p.setRef(m[1], lineNo)
 			continue
 		}
-		// Tables: tab-separated or pipe rows.
-		if cells, ok := tableCells(raw); ok {
+		// Tables: tab-separated or pipe rows. A "label<TAB>value" line
+		// is a row when a neighbouring line has a tab too.
+		cells, ok := tableCells(raw)
+		if !ok && strings.Count(raw, "\t") == 1 && (hasTab(p.lines, i-1) || hasTab(p.lines, i+1)) {
+			cells, ok = strings.Split(raw, "\t"), true
+			for ci := range cells {
+				cells[ci] = strings.TrimSpace(cells[ci])
+			}
+		}
+		if ok {
 			p.flush()
 			if pipeSep.MatchString(raw) {
 				if n := len(p.tableRows); n > 0 {
@@ -301,6 +309,11 @@ func plainIDs(m map[int]string) map[string]bool {
 		ids[id] = true
 	}
 	return ids
+}
+
+// hasTab reports whether line i exists and holds a tab.
+func hasTab(lines []string, i int) bool {
+	return i >= 0 && i < len(lines) && strings.Contains(lines[i], "\t")
 }
 
 // tableCells splits a table row: three or more tab-separated fields, or
