@@ -48,6 +48,7 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	}
 
 	var metrics, flags int
+	var dups []store.Item // duplicates waiting for their first copy
 	describe := func(o corpus.Outcome) string {
 		if rep, ok := o.Result.(*rules.Report); ok {
 			return fmt.Sprintf("%d metrics, %d flags", len(rep.Metrics), len(rep.Flags))
@@ -82,7 +83,7 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 			return p.report(ctx, f.Path, f.SHA256)
 		},
 		Commit: func(ctx context.Context, outs []corpus.Outcome) error {
-			items := make([]store.Item, 0, len(outs))
+			var items []store.Item
 			for _, o := range outs {
 				info := store.DocInfo{Path: o.File.Path, SHA256: o.File.SHA256, Format: string(o.File.Format),
 					Size: o.File.Size, ModTime: o.File.ModTime}
@@ -93,11 +94,14 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 					flags += len(rep.Flags)
 					items = append(items, store.Item{Info: info, Report: rep})
 				case corpus.Duplicate:
-					items = append(items, store.Item{Info: info})
+					// The first file with this content may still be in
+					// flight: its path is recorded once it is stored.
+					dups = append(dups, store.Item{Info: info})
 				case corpus.Failed:
 					items = append(items, store.Item{Info: info, Err: o.Err})
 				}
 			}
+			items = append(items, readyDuplicates(db, items, &dups)...)
 			if len(items) == 0 {
 				return nil
 			}
@@ -108,6 +112,11 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 		Progress: progress,
 	}
 	sum, runErr := batch.Run(ctx, fs.Args())
+	if rest := readyDuplicates(db, nil, &dups); len(rest) > 0 {
+		if err := db.SaveBatch(context.WithoutCancel(ctx), rest); err != nil && runErr == nil {
+			runErr = err
+		}
+	}
 	if err := db.EndRun(context.WithoutCancel(ctx), runID, store.RunCounts{
 		Seen: sum.Found, Saved: sum.Ingested, Skipped: sum.Unchanged, Duplicates: sum.Duplicate, Failed: sum.Failed,
 	}); err != nil && runErr == nil {
@@ -131,4 +140,27 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 		return errFailed
 	}
 	return nil
+}
+
+// readyDuplicates returns the waiting duplicates whose content is stored,
+// or is about to be stored by items, and keeps the others waiting. A
+// duplicate of a file that failed stays unrecorded, so that the next run
+// reads it again.
+func readyDuplicates(db *store.DB, items []store.Item, dups *[]store.Item) []store.Item {
+	saving := map[string]bool{}
+	for _, it := range items {
+		if it.Report != nil {
+			saving[it.Info.SHA256] = true
+		}
+	}
+	var ready, wait []store.Item
+	for _, d := range *dups {
+		if _, ok, err := db.BySHA(d.Info.SHA256); saving[d.Info.SHA256] || err == nil && ok {
+			ready = append(ready, d)
+		} else {
+			wait = append(wait, d)
+		}
+	}
+	*dups = wait
+	return ready
 }

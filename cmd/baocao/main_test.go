@@ -1,0 +1,335 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/store"
+)
+
+// mainEnv makes the test binary run the command line given in its
+// arguments, so that tests can start, and kill, a real baocao process.
+const mainEnv = "BAOCAO_TEST_MAIN"
+
+func TestMain(m *testing.M) {
+	// The isolated parser re-executes this binary as its child.
+	if extract.ChildMain() {
+		return
+	}
+	if os.Getenv(mainEnv) == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// copyFile copies src (relative to the repository root) into dir under
+// the name dst.
+func copyFile(t *testing.T, src, dir, dst string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, dst), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// baocao runs a command in this process and returns its exit status and
+// output.
+func baocao(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// query runs SQL on a database, read-only, and returns the rows as
+// strings.
+func query(t *testing.T, db, sql string) [][]string {
+	t.Helper()
+	d, err := store.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	res, err := d.Query(context.Background(), sql)
+	if err != nil {
+		t.Fatalf("%s: %v", sql, err)
+	}
+	var rows [][]string
+	for _, r := range res.Rows {
+		var row []string
+		for _, v := range r {
+			row = append(row, fmt.Sprint(v))
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// dump returns the content of the four core tables, for comparing two
+// states of a database.
+func dump(t *testing.T, db string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		`SELECT * FROM documents ORDER BY id`,
+		`SELECT * FROM metrics ORDER BY id`,
+		`SELECT * FROM budget_items ORDER BY rowid`,
+		`SELECT * FROM flags ORDER BY id`,
+	} {
+		fmt.Fprintln(&b, q)
+		for _, r := range query(t, db, q) {
+			fmt.Fprintln(&b, strings.Join(r, "|"))
+		}
+	}
+	return b.String()
+}
+
+// TestIngestQueryReingest ingests the sample reports, queries tthc.total
+// with its evidence, and checks that a second ingest reports every file
+// as unchanged and leaves the core tables exactly as they were.
+func TestIngestQueryReingest(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"dak-lak-2021.txt", "kon-tum-2021.md", "kon-tum-2021.docx"} {
+		copyFile(t, filepath.Join("testdata", "samples", f), dir, f)
+	}
+	db := filepath.Join(t.TempDir(), "t.db")
+	code, _, errb := baocao(t, "ingest", "--db", db, dir)
+	if code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, errb)
+	}
+	if !strings.Contains(errb, "3 ingested") {
+		t.Errorf("summary does not say 3 ingested:\n%s", errb)
+	}
+	rows := query(t, db, `SELECT province_code, value, text FROM metric_values WHERE metric = 'tthc.total' ORDER BY document`)
+	want := map[string]string{"66": "1543", "62": "1774"}
+	if len(rows) != 3 {
+		t.Fatalf("tthc.total rows = %v, want 3", rows)
+	}
+	for _, r := range rows {
+		if want[r[0]] != r[1] || !strings.Contains(r[2], "thủ tục hành chính") {
+			t.Errorf("tthc.total row %v: want value %s with its evidence", r, want[r[0]])
+		}
+	}
+	before := dump(t, db)
+	code, _, errb = baocao(t, "ingest", "--db", db, dir)
+	if code != 0 || !strings.Contains(errb, "3 unchanged") || !strings.Contains(errb, "0 ingested") {
+		t.Fatalf("second ingest: exit %d, want every file unchanged:\n%s", code, errb)
+	}
+	if after := dump(t, db); after != before {
+		t.Errorf("second ingest changed the core tables")
+	}
+	if n := query(t, db, `SELECT count(*) FROM runs`)[0][0]; n != "2" {
+		t.Errorf("runs = %s, want 2", n)
+	}
+}
+
+// TestIngestBadInput ingests a folder of hostile and broken files beside
+// good reports: the good ones are stored, each bad one is recorded with
+// a clear error, and nothing crashes or hangs.
+func TestIngestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := map[string]string{
+		"dak-lak-2021.txt":   "testdata/samples/dak-lak-2021.txt",
+		"kon-tum-2021.md":    "testdata/samples/kon-tum-2021.md",
+		"pdf-named-as.docx":  "testdata/samples/dak-lak-2021.pdf", // wrong extension: read as PDF
+		"owner-password.pdf": "testdata/pdf/encrypted/owner-aes128.pdf",
+	}
+	bad := map[string]struct{ src, want string }{
+		"truncated.pdf":      {"testdata/pdf/bad/truncated.pdf", ""},
+		"garbage.pdf":        {"testdata/pdf/bad/garbage.pdf", ""},
+		"random.pdf":         {"testdata/pdf/bad/random.bin", ""},
+		"aes256.pdf":         {"testdata/pdf/encrypted/aes256.pdf", "AES-256"},
+		"image-only.pdf":     {"testdata/pdf/scanned/image-only.pdf", "OCR"},
+		"bomb.docx":          {"testdata/docx/zipbomb/bomb.docx", ""},
+		"no-document.docx":   {"testdata/docx/no-document/x.docx", ""},
+		"truncated-xml.docx": {"testdata/docx/truncated/x.docx", ""},
+		"kids-loop.pdf":      {"testdata/pdf/hostile/kids-loop.pdf", ""},
+		"prev-loop.pdf":      {"testdata/pdf/hostile/prev-loop.pdf", ""},
+		"huge-size.pdf":      {"testdata/pdf/hostile/huge-size.pdf", ""},
+		"length-self.pdf":    {"testdata/pdf/hostile/length-self.pdf", ""},
+	}
+	for dst, src := range good {
+		copyFile(t, src, dir, dst)
+	}
+	for dst, b := range bad {
+		copyFile(t, b.src, dir, dst)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A directory named like a report is walked, not read.
+	if err := os.Mkdir(filepath.Join(dir, "x.pdf"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// An unreadable file: a FIFO cannot be read as a report (and, unlike
+	// chmod 000, stays unreadable for root).
+	if err := syscall.Mkfifo(filepath.Join(dir, "unreadable.pdf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	db := filepath.Join(t.TempDir(), "t.db")
+	code, _, errb := baocao(t, "ingest", "--db", db, "--timeout", "20s", dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (some files failed)", code)
+	}
+	ok := map[string]bool{}
+	for _, r := range query(t, db, `SELECT p.path FROM document_paths p JOIN documents d ON d.id = p.document_id WHERE d.status = 'ok'`) {
+		ok[filepath.Base(r[0])] = true
+	}
+	for name := range good {
+		if !ok[name] {
+			t.Errorf("%s: not stored as a good report\n%s", name, errb)
+		}
+	}
+	failed := map[string]string{}
+	for _, r := range query(t, db, `SELECT path, error FROM documents WHERE status = 'failed'`) {
+		failed[filepath.Base(r[0])] = r[1]
+	}
+	for name, b := range bad {
+		msg, ok := failed[name]
+		if !ok {
+			t.Errorf("%s: no failure recorded\n%s", name, errb)
+			continue
+		}
+		if msg == "" || !strings.Contains(msg, b.want) {
+			t.Errorf("%s: error %q, want a clear message containing %q", name, msg, b.want)
+		}
+	}
+	for _, name := range []string{"empty.txt", "unreadable.pdf"} {
+		if !strings.Contains(errb, name) {
+			t.Errorf("%s: not reported as failed:\n%s", name, errb)
+		}
+	}
+}
+
+// TestIngestDuplicatesAndResubmission stores the same content under two
+// names once with both paths, and keeps both versions of a corrected
+// resubmission, the latest view picking the newer.
+func TestIngestDuplicatesAndResubmission(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/samples/kon-tum-2021.md", dir, "kon-tum-2021.md")
+	copyFile(t, "testdata/samples/kon-tum-2021.md", dir, "kon-tum-2021-copy.md")
+	db := filepath.Join(t.TempDir(), "t.db")
+	if code, _, errb := baocao(t, "ingest", "--db", db, dir); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, errb)
+	}
+	if r := query(t, db, `SELECT count(*) FROM documents`); r[0][0] != "1" {
+		t.Errorf("documents = %s, want 1 for one content under two names", r[0][0])
+	}
+	if r := query(t, db, `SELECT count(*) FROM document_paths`); r[0][0] != "2" {
+		t.Errorf("paths = %s, want 2", r[0][0])
+	}
+
+	// A corrected resubmission: the same report with one figure changed.
+	b, err := os.ReadFile(filepath.Join(dir, "kon-tum-2021.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := strings.Replace(string(b), "1.774 thủ tục hành chính", "1.775 thủ tục hành chính", 1)
+	if err := os.WriteFile(filepath.Join(dir, "kon-tum-2021-v2.md"), []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errb := baocao(t, "ingest", "--db", db, dir); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, errb)
+	}
+	if r := query(t, db, `SELECT count(*) FROM documents WHERE province_code = '62' AND year = 2021`); r[0][0] != "2" {
+		t.Errorf("Kon Tum 2021 documents = %s, want both versions kept", r[0][0])
+	}
+	r := query(t, db, `SELECT value, document FROM latest_metric_values WHERE metric = 'tthc.total' AND province_code = '62'`)
+	if len(r) != 1 || r[0][0] != "1775" {
+		t.Errorf("latest tthc.total = %v, want the resubmission's 1775", r)
+	}
+}
+
+// TestIngestKilled kills an ingest after its first document, then runs it
+// again: every document ends up stored exactly once.
+func TestIngestKilled(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "samples", "kon-tum-2021.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 12
+	for i := range n {
+		// Distinct contents: a different report number in each file.
+		body := strings.Replace(string(src), "Kế hoạch số 1320", fmt.Sprintf("Kế hoạch số %d", 2000+i), 1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d.md", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "t.db")
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "ingest", "--db", db, "--workers", "1", dir)
+	cmd.Env = append(os.Environ(), mainEnv+"=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Not a terminal: one plain line per file. Kill after the first.
+	buf := make([]byte, 4096)
+	var seen strings.Builder
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(seen.String(), "ok ") && time.Now().Before(deadline) {
+		k, err := stderr.Read(buf)
+		seen.Write(buf[:k])
+		if err == io.EOF {
+			break
+		}
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	stored := query(t, db, `SELECT count(*) FROM documents`)[0][0]
+	t.Logf("documents after kill: %s of %d", stored, n)
+
+	if code, _, errb := baocao(t, "ingest", "--db", db, dir); code != 0 {
+		t.Fatalf("rerun: exit %d\n%s", code, errb)
+	}
+	if r := query(t, db, `SELECT count(*), count(DISTINCT sha256) FROM documents WHERE status = 'ok'`); r[0][0] != fmt.Sprint(n) || r[0][1] != fmt.Sprint(n) {
+		t.Errorf("documents = %v, want each of %d stored once", r, n)
+	}
+	if r := query(t, db, `SELECT count(*) FROM document_paths`); r[0][0] != fmt.Sprint(n) {
+		t.Errorf("paths = %v, want %d", r, n)
+	}
+	if r := query(t, db, `SELECT count(DISTINCT document_id) FROM metrics`); r[0][0] != fmt.Sprint(n) {
+		t.Errorf("documents with metrics = %v, want %d", r, n)
+	}
+}
+
+// TestPlainProgress checks the output on a non-terminal: one line per
+// file with its status and figures, then the summary.
+func TestPlainProgress(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/samples/kon-tum-2021.md", dir, "kon-tum-2021.md")
+	if err := os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "t.db")
+	code, _, errb := baocao(t, "ingest", "--db", db, dir)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 for the empty file", code)
+	}
+	for _, want := range []string{"kon-tum-2021.md", "25 metrics", "empty.txt", "1 ingested", "1 failed", "metrics stored: 25"} {
+		if !strings.Contains(errb, want) {
+			t.Errorf("output lacks %q:\n%s", want, errb)
+		}
+	}
+}
