@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -43,6 +44,15 @@ func Normalize(d *extract.Document) *Doc {
 		lines := make([]extract.Line, 0, len(b.Lines))
 		for _, l := range b.Lines {
 			l.Text = cleanLine(l.Text, l.Font, d.Encoding)
+			if l.Conf > 0 {
+				// Recognised from a page image: repair the digit
+				// confusions OCR makes where the context is certain.
+				fixed, warns := FixOCRNumbers(dropOCRMarkers(l.Text))
+				l.Text = fixed
+				for _, w := range warns {
+					nd.Warnings = append(nd.Warnings, fmt.Sprintf("page %d line %d: %s", l.Pos.Page, l.Pos.Line, w))
+				}
+			}
 			if strings.TrimSpace(l.Text) != "" {
 				lines = append(lines, l)
 			}
@@ -209,6 +219,19 @@ func continues(prev, next string) bool {
 		return false
 	}
 	return true
+}
+
+// ocrMarkerRe matches a quote glued to the end of a number: how OCR reads
+// a superscript footnote marker ("25¹ cơ sở" → `25" cơ sở`).
+var ocrMarkerRe = regexp.MustCompile(`(\d)["'’”]+(\s|$)`)
+
+// dropOCRMarkers removes quote marks glued to numbers where the line's
+// quotes do not pair up, so they cannot be closing quotes.
+func dropOCRMarkers(s string) string {
+	if strings.Count(s, `"`)%2 == 0 && !strings.ContainsAny(s, "’”'") {
+		return s
+	}
+	return ocrMarkerRe.ReplaceAllString(s, "$1$2")
 }
 
 // typicalLineLen returns the median length in runes of the document's

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/baocao/baocao/normalize"
@@ -170,6 +171,13 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 			continue
 		}
 		nums := normalize.ScanNumbers(p.Text)
+		if len(nums) == 0 {
+			continue
+		}
+		topicLocs := make([][][]int, len(topics))
+		for ti, t := range topics {
+			topicLocs[ti] = t.re.FindAllStringIndex(lower, -1)
+		}
 		prevEnd, prevPrevEnd := 0, 0
 		for ni, n := range nums {
 			if n.Kind != normalize.Count && n.Kind != normalize.Percent && n.Kind != normalize.Money {
@@ -208,7 +216,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 				end = nums[ni+1].Start
 			}
 			noun := lower[n.End:min(end, n.End+120)]
-			topic := topicAt(lower, n.Start, noun)
+			topic := topicAt(topicLocs, n.Start, noun)
 			prevPrevEnd, prevEnd = prevEnd, n.End
 			if topic == "" {
 				continue
@@ -240,9 +248,10 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 				}
 				m, _ := Lookup(r.Metric)
 				sp := p.SpanAt(n.NumStart)
+				source, conf := seg.origin(n.NumStart - seg.Off)
 				out = append(out, candidate{
 					Figure: Figure{Metric: r.Metric, Value: Num(n.Value), Unit: m.Unit, Qualifier: string(n.Qualifier),
-						Text: seg.Text, Page: sp.Pos.Page, Line: sp.Pos.Line, Rule: r.ID, Source: seg.Source, Confidence: sp.Conf},
+						Text: seg.Text, Page: sp.Pos.Page, Line: sp.Pos.Line, Rule: r.ID, Source: source, Confidence: conf},
 					prio: 10, order: seg.Order*10000 + n.NumStart,
 				})
 				break
@@ -263,28 +272,25 @@ func sentenceStartBefore(s string, off int) int {
 	return 0
 }
 
-// topicAt returns the topic in force at offset off of the paragraph: the
-// noun right after the figure if it names one, else the last topic word
-// in the 300 bytes before it.
-func topicAt(lower string, off int, noun string) string {
+// topicAt returns the topic in force at offset off of a paragraph: the
+// noun right after the figure if it names one, else the topic whose
+// last word ends nearest before the figure, within 300 bytes. locs holds
+// the matches of each topic in the paragraph.
+func topicAt(locs [][][]int, off int, noun string) string {
 	for _, t := range topics {
 		if loc := t.re.FindStringIndex(noun); loc != nil && loc[0] <= 4 {
 			return t.name
 		}
 	}
-	from := max(0, off-300)
-	for from > 0 && from < len(lower) && lower[from]&0xC0 == 0x80 {
-		from++
-	}
-	window := lower[from:off]
 	best, bestEnd := "", -1
-	for _, t := range topics {
-		locs := t.re.FindAllStringIndex(window, -1)
-		if len(locs) == 0 {
+	for ti, ls := range locs {
+		// The last match that ends at or before off.
+		i := sort.Search(len(ls), func(i int) bool { return ls[i][1] > off }) - 1
+		if i < 0 || ls[i][0] < off-300 {
 			continue
 		}
-		if e := locs[len(locs)-1][1]; e > bestEnd {
-			best, bestEnd = t.name, e
+		if e := ls[i][1]; e > bestEnd {
+			best, bestEnd = topics[ti].name, e
 		}
 	}
 	return best

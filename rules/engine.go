@@ -39,7 +39,7 @@ type Rule struct {
 	re                         *regexp.Regexp // lower case, on Segment.lower
 	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 	require, reject, rejectSeg *regexp.Regexp
-	gate                       []string
+	family                     string     // metric family, for the gates
 	literals                   [][]string // what every match contains
 }
 
@@ -68,7 +68,7 @@ var macros = map[string]string{
 	"{P}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước|hơn|trên|vượt|dưới|chưa đến|không quá|tối thiểu|ít nhất)\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)`,
 	"{M}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước|hơn|trên|vượt|dưới|chưa đến|không quá)\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)`,
 	"{TTHC}":   `(?:thủ tục hành chính|TTHC|thủ tục)`,
-	"{DVC}":    `(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến|DVCTT|dịch vụ công|DVC)(?:\s*\([^)]{1,12}\))?`,
+	"{DVC}":    `(?:dịch vụ công trực tuyến|DVCTTT?|DVC trực tuyến|dịch vụ công|DVC)(?:\s*\([^)]{1,12}\))?`,
 	"{L3}":     `(?:mức độ 3|mức 3|một phần)`,
 	"{L4}":     `(?:mức độ 4|mức 4|toàn trình)`,
 	"{TL}":     `(?:tỷ lệ|tỉ lệ)`,
@@ -98,8 +98,7 @@ func expandMacros(p string) string {
 }
 
 func (r *Rule) compile() {
-	family, _, _ := strings.Cut(r.Metric, ".")
-	r.gate = gates[family]
+	r.family, _, _ = strings.Cut(r.Metric, ".")
 	r.re = compileLower(r.Pattern)
 	r.literals = requiredLiterals(r.re.String())
 	r.reFold = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern))
@@ -172,6 +171,10 @@ type Segment struct {
 	Order  int
 	// lower is Text in lower case, for the keyword gates.
 	lower string
+	// OCR marks a table segment read from a scanned page.
+	OCR bool
+	// families caches which gates the segment passes.
+	families map[string]bool
 	// subUnit marks a segment about one district, city or agency of
 	// the province ("Riêng thành phố Vinh tiếp nhận …"): its figures are
 	// not the province's.
@@ -190,15 +193,21 @@ type candidate struct {
 }
 
 var planRe = regexp.MustCompile(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư|cung cấp)|đề ra)`)
+
+// planWords are the literals of planRe, tested first because they are
+// cheap.
+var planWords = []string{"dự kiến", "chỉ tiêu", "phấn đấu", "mục tiêu", "định hướng", "sẽ ", "đề ra"}
+
 var yearRe = regexp.MustCompile(`(?:năm|đến|tới)\s+(20\d\d|19\d\d)`)
 
 // inPlanContext reports whether text before a figure in its clause marks
 // it as a plan or target rather than a result.
 func inPlanContext(prefix string, year int) bool {
-	if planRe.MatchString(prefix) {
+	lower := strings.ToLower(prefix)
+	if containsAny(lower, planWords...) && planRe.MatchString(prefix) {
 		return true
 	}
-	if year > 0 {
+	if year > 0 && containsAny(lower, "năm ", "đến ", "tới ") {
 		for _, m := range yearRe.FindAllStringSubmatch(prefix, -1) {
 			var y int
 			fmt.Sscan(m[1], &y)
@@ -217,7 +226,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.subUnit {
 		return nil
 	}
-	if len(r.gate) > 0 && !containsAny(seg.lower, r.gate...) || !passesGate(seg.lower, r.literals) {
+	if !seg.hasFamily(r.family) || !passesGate(seg.lower, r.literals) {
 		return nil
 	}
 	if r.require != nil && !r.require.MatchString(seg.lower) {
@@ -270,9 +279,10 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 			v = math.Round(v)
 		}
 		page, line := seg.Pos(ns)
+		source, conf := seg.origin(ns)
 		out = append(out, candidate{
 			Figure: Figure{Metric: r.Metric, Value: Num(v), Unit: m.Unit, Qualifier: q,
-				Text: strings.TrimSpace(seg.Text), Page: page, Line: line, Rule: r.ID, Source: seg.Source},
+				Text: strings.TrimSpace(seg.Text), Page: page, Line: line, Rule: r.ID, Source: source, Confidence: conf},
 			prio: r.Priority, order: seg.Order*10000 + ns,
 		})
 	}
@@ -373,7 +383,7 @@ func sentenceStart(s string) bool {
 
 var abbrevRe = regexp.MustCompile(`(?i)(?:^|[\s(])(?:tp|tt|ths|ts|ks|gs|pgs|bs|số|no|v\.v|stt)$`)
 
-func abbrevBefore(s string) bool { return abbrevRe.MatchString(s) }
+func abbrevBefore(s string) bool { return abbrevRe.MatchString(s[max(0, len(s)-8):]) }
 
 // Apply extracts every metric, the budget items and the flags from a
 // normalized report.
@@ -392,6 +402,7 @@ func Apply(doc *normalize.Doc) *Report {
 		rep.DocDate = doc.Date.Format("2006-01-02")
 	}
 	rep.Warnings = append(rep.Warnings, doc.Source.Warnings...)
+	rep.OCRPages = doc.Source.OCRPages
 	segs := Segments(doc)
 	var cands []candidate
 	for i := range segs {
@@ -434,14 +445,33 @@ func Segments(doc *normalize.Doc) []Segment {
 		}
 		segs = append(segs, segments(p, &order, src)...)
 	}
+	ocrPages := map[int]bool{}
+	for _, p := range doc.Source.OCRPages {
+		ocrPages[p] = true
+	}
 	for ti := range doc.Tables {
-		segs = append(segs, tableSegments(&doc.Tables[ti], &order, doc.Year)...)
+		segs = append(segs, tableSegments(&doc.Tables[ti], &order, doc.Year, ocrPages)...)
 	}
 	for i := range segs {
 		segs[i].lower = strings.ToLower(segs[i].Text)
 		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
 	}
 	return segs
+}
+
+// origin returns where the figure at offset off of the segment comes
+// from: the segment's source, or "ocr" with the line's OCR confidence
+// for text recognised from a page image.
+func (s *Segment) origin(off int) (string, float64) {
+	if s.Para != nil {
+		if sp := s.Para.SpanAt(s.Off + off); sp.Conf > 0 {
+			return "ocr", sp.Conf
+		}
+	}
+	if s.OCR {
+		return "ocr", 0
+	}
+	return s.Source, 0
 }
 
 // subUnitRe finds a named district, town, city or agency as the subject

@@ -108,3 +108,19 @@ func passesGate(text string, sets [][]string) bool {
 	}
 	return true
 }
+
+// hasFamily reports whether the segment holds a word of the gate of a
+// metric family (always true for a family without a gate). The answers
+// for every family are computed once per segment.
+func (s *Segment) hasFamily(family string) bool {
+	if _, ok := gates[family]; !ok {
+		return true
+	}
+	if s.families == nil {
+		s.families = make(map[string]bool, len(gates))
+		for f, ws := range gates {
+			s.families[f] = containsAny(s.lower, ws...)
+		}
+	}
+	return s.families[family]
+}

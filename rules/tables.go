@@ -24,7 +24,7 @@ var (
 // rules read tables and text. Rows of a total ("Tổng cộng"), rows of a
 // two-column key/value table, and rows naming a level of government
 // ("Cấp tỉnh") are rendered; rows about single projects or units are not.
-func tableSegments(t *normalize.Table, order *int, year int) []Segment {
+func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bool) []Segment {
 	header := headerTexts(t)
 	unit := tableMoneyUnit(t)
 	var out []Segment
@@ -67,7 +67,7 @@ func tableSegments(t *normalize.Table, order *int, year int) []Segment {
 			text += ": " + v
 			*order++
 			cell := c
-			out = append(out, Segment{Text: text, Source: "table", Order: *order, Sub: sub && !total,
+			out = append(out, Segment{Text: text, Source: "table", Order: *order, Sub: sub && !total, OCR: ocrPages[cell.Pos.Page],
 				Pos: func(int) (int, int) { return cell.Pos.Page, cell.Pos.Line }})
 		}
 	}

@@ -32,6 +32,9 @@ is 1 when precision or recall falls below the given minimums, or when
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := p.check(); err != nil {
+		return err
+	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage

@@ -23,6 +23,9 @@ follow. With --json it prints the JSON contract described in README.md.`, stderr
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := p.check(); err != nil {
+		return err
+	}
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return errUsage

@@ -33,6 +33,9 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := p.check(); err != nil {
+		return err
+	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
@@ -69,6 +72,8 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 		progress = corpus.NewPlainProgress(stderr, describe)
 	}
 
+	p.ocrWorkers = max(1, *workers)
+	p.onPage = func() { progress.PagesDone(1) }
 	batch := &corpus.Batch{
 		Workers: *workers,
 		Unchanged: func(f corpus.File) bool {

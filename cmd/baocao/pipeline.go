@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/extract/ocr"
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules"
 )
@@ -18,6 +21,13 @@ type pipeline struct {
 	timeout   time.Duration
 	maxMemMiB int64
 	inProcess bool
+	ocrMode   string
+	ocrLang   string
+	ocrDPI    int
+	// ocrWorkers is how many pages of one scan are recognised at once.
+	ocrWorkers int
+	// onPage is called after each page recognised by OCR.
+	onPage func()
 }
 
 // addFlags registers the pipeline's flags.
@@ -25,6 +35,19 @@ func (p *pipeline) addFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&p.timeout, "timeout", 60*time.Second, "time limit for parsing one file")
 	fs.Int64Var(&p.maxMemMiB, "max-memory", 2048, "memory limit for parsing one file, in MiB")
 	fs.BoolVar(&p.inProcess, "in-process", false, "parse in this process instead of an isolated child (for debugging)")
+	fs.StringVar(&p.ocrMode, "ocr", ocr.ModeAuto, "OCR of scanned pages: auto (pages without a text layer), always, or never")
+	fs.StringVar(&p.ocrLang, "ocr-lang", "vie", "Tesseract language for OCR")
+	fs.IntVar(&p.ocrDPI, "ocr-dpi", 200, "resolution at which pages are rendered for OCR")
+	p.ocrWorkers = runtime.NumCPU()
+}
+
+// check validates the flags.
+func (p *pipeline) check() error {
+	switch p.ocrMode {
+	case ocr.ModeAuto, ocr.ModeAlways, ocr.ModeNever:
+		return nil
+	}
+	return fmt.Errorf("unknown --ocr %q: want auto, always or never", p.ocrMode)
 }
 
 // report reads path and extracts its report. sha is the file's SHA-256
@@ -38,11 +61,25 @@ func (p *pipeline) report(ctx context.Context, path, sha string) (*rules.Report,
 	}
 	var doc *extract.Document
 	var err error
-	if p.inProcess {
+	format, _ := corpus.DetectFile(path)
+	// Text needs no isolation: its reader does no parsing a hostile file
+	// could exploit, and a child process would cost more than the read.
+	if p.inProcess || format == corpus.Text || format == corpus.Markdown {
 		doc, err = extract.Read(ctx, path, extract.Options{})
 	} else {
 		doc, err = extract.ReadIsolated(ctx, path, extract.IsolateOptions{
 			Timeout: p.timeout, MaxMemory: p.maxMemMiB << 20})
+	}
+	if format == corpus.PDF && p.ocrMode != ocr.ModeNever &&
+		(errors.Is(err, extract.ErrNoText) || err == nil && (len(doc.NoTextPages) > 0 || p.ocrMode == ocr.ModeAlways)) {
+		if errors.Is(err, extract.ErrNoText) {
+			doc = nil // the whole file is a scan
+		}
+		opt := ocr.Options{Mode: p.ocrMode, Lang: p.ocrLang, DPI: p.ocrDPI, Workers: p.ocrWorkers}
+		if p.onPage != nil {
+			opt.Progress = func(int) { p.onPage() }
+		}
+		doc, err = ocr.Fill(ctx, path, doc, opt)
 	}
 	if err != nil {
 		return nil, err

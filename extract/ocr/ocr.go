@@ -1,0 +1,407 @@
+package ocr
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/extract"
+)
+
+// psm is Tesseract's page segmentation mode: 3, fully automatic page
+// segmentation without orientation detection.
+const psm = "3"
+
+// The values of Options.Mode.
+const (
+	ModeAuto   = "auto"
+	ModeAlways = "always"
+	ModeNever  = "never"
+)
+
+// Options control OCR. The zero value is usable: every field has a
+// default.
+type Options struct {
+	// Mode is "auto" (the default: OCR the pages listed in
+	// Document.NoTextPages, or every page when there is no document),
+	// "always" (OCR every page and replace the text layer of pages that
+	// have one) or "never" (return the document unchanged).
+	Mode string
+	// Lang is the Tesseract language, "vie" by default; "vie+eng" and
+	// the like are passed on as they are.
+	Lang string
+	// DPI is the resolution pages are rendered at, 200 by default. It
+	// does not apply to pages OCR'd from their embedded scan image.
+	DPI int
+	// Workers is how many pages are OCR'd in parallel, each by its own
+	// single-threaded tesseract process; runtime.NumCPU() by default.
+	Workers int
+	// CacheDir holds the OCR cache; "" means os.UserCacheDir()/baocao/ocr
+	// (no cache when the user has no cache folder), and [NoCache] ("-")
+	// turns the cache off.
+	CacheDir string
+	// PageTimeout bounds the render and recognition of one page, 120s
+	// by default. A page that times out is left unrecognised, with a
+	// warning.
+	PageTimeout time.Duration
+	// Progress, if set, is called after each page is done (recognised,
+	// served from the cache, or failed), with its 1-based number. Calls
+	// are serialised but come in the order pages finish.
+	Progress func(page int)
+	// Tesseract is the tesseract binary, "tesseract" (looked up on PATH)
+	// by default.
+	Tesseract string
+}
+
+func (o Options) withDefaults() Options {
+	if o.Mode == "" {
+		o.Mode = ModeAuto
+	}
+	if o.Lang == "" {
+		o.Lang = "vie"
+	}
+	if o.DPI <= 0 {
+		o.DPI = 200
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	switch o.CacheDir {
+	case NoCache:
+		o.CacheDir = ""
+	case "":
+		if d, err := os.UserCacheDir(); err == nil {
+			o.CacheDir = filepath.Join(d, "baocao", "ocr")
+		}
+	}
+	if o.PageTimeout <= 0 {
+		o.PageTimeout = 120 * time.Second
+	}
+	if o.Tesseract == "" {
+		o.Tesseract = "tesseract"
+	}
+	return o
+}
+
+// pageResult is the outcome of one page.
+type pageResult struct {
+	blocks []extract.Block
+	err    error
+	done   bool
+}
+
+// Fill recognises the pages of the PDF at path that need it and returns
+// the document with their text added in page order.
+//
+// doc is the document the PDF reader returned, or nil when it returned
+// none (every page lacked text, extract.ErrNoText); then every page is
+// OCR'd into a new Document. Which pages are OCR'd depends on
+// opt.Mode, see [Options]. Recognised pages are moved from NoTextPages to
+// OCRPages. doc itself is not modified: Fill returns a shallow copy with
+// new Blocks, Footnotes, NoTextPages, OCRPages and Warnings slices.
+//
+// A page that fails (render error, tesseract crash, timeout) stays in
+// NoTextPages and is reported in Warnings. Fill returns an error when the
+// OCR tools are missing (wrapping extract.ErrNoText and
+// [ErrUnavailable], saying what to install), when ctx is cancelled, when
+// the page list cannot be read, and when doc is nil and no page could be
+// recognised; the document returned with an error is doc as given.
+func Fill(ctx context.Context, path string, doc *extract.Document, opt Options) (*extract.Document, error) {
+	opt = opt.withDefaults()
+	switch opt.Mode {
+	case ModeAuto, ModeAlways:
+	case ModeNever:
+		if doc == nil {
+			return nil, fmt.Errorf("%s: %w (OCR turned off)", path, extract.ErrNoText)
+		}
+		return doc, nil
+	default:
+		return doc, fmt.Errorf("%s: OCR mode %q: want auto, always or never", path, opt.Mode)
+	}
+	if doc != nil && opt.Mode == ModeAuto && len(doc.NoTextPages) == 0 {
+		return doc, nil
+	}
+	if err := available(opt.Tesseract, opt.Lang); err != nil {
+		return doc, fmt.Errorf("%s: %w: %w", path, extract.ErrNoText, err)
+	}
+	ti := probe(opt.Tesseract)
+
+	infos, err := pdfPages(ctx, path)
+	if err != nil {
+		n, nerr := numPages(path)
+		if nerr != nil {
+			return doc, err
+		}
+		infos = make([]pageInfo, n)
+	}
+	n := len(infos)
+
+	var targets []int
+	if doc == nil || opt.Mode == ModeAlways {
+		for p := 1; p <= n; p++ {
+			targets = append(targets, p)
+		}
+	} else {
+		for _, p := range doc.NoTextPages {
+			if p >= 1 && p <= n && !slices.Contains(targets, p) {
+				targets = append(targets, p)
+			}
+		}
+		sort.Ints(targets)
+	}
+
+	tmp, err := os.MkdirTemp("", "baocao-ocr-")
+	if err != nil {
+		return doc, fmt.Errorf("%s: %w", path, err)
+	}
+	defer os.RemoveAll(tmp)
+
+	results := make([]pageResult, n+1)
+	var progMu sync.Mutex
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(opt.Workers, max(1, len(targets))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				blocks, err := ocrPage(ctx, path, p, infos[p-1], opt, ti.version, tmp)
+				results[p] = pageResult{blocks: blocks, err: err, done: true}
+				if opt.Progress != nil {
+					progMu.Lock()
+					opt.Progress(p)
+					progMu.Unlock()
+				}
+			}
+		}()
+	}
+feed:
+	for _, p := range targets {
+		select {
+		case next <- p:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return doc, fmt.Errorf("%s: OCR: %w", path, err)
+	}
+
+	var out extract.Document
+	if doc != nil {
+		out = *doc
+	} else {
+		out = extract.Document{Path: path, Format: corpus.PDF}
+	}
+	if out.Pages == 0 {
+		out.Pages = n
+	}
+	out.Warnings = slices.Clone(out.Warnings)
+	got := map[int][]extract.Block{}
+	var firstErr error
+	for _, p := range targets {
+		r := results[p]
+		if r.err != nil {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("page %d: OCR failed: %v", p, r.err))
+			if firstErr == nil {
+				firstErr = r.err
+			}
+			continue
+		}
+		got[p] = r.blocks
+	}
+	if doc == nil && len(got) == 0 {
+		if firstErr == nil {
+			firstErr = errors.New("no pages")
+		}
+		return nil, fmt.Errorf("%s: %w: OCR: %w", path, extract.ErrNoText, firstErr)
+	}
+	merge(&out, got, opt.Mode == ModeAlways)
+	if doc == nil {
+		for _, p := range targets {
+			if _, ok := got[p]; !ok {
+				out.NoTextPages = append(out.NoTextPages, p)
+			}
+		}
+	}
+	return &out, nil
+}
+
+// ocrPage renders or extracts the image of page p and recognises it,
+// through the cache.
+func ocrPage(ctx context.Context, path string, p int, info pageInfo, opt Options, version, tmp string) ([]extract.Block, error) {
+	pctx, cancel := context.WithTimeout(ctx, opt.PageTimeout)
+	defer cancel()
+	img, err := pageImage(pctx, path, p, info, opt.DPI, tmp)
+	if err != nil {
+		return nil, timeoutErr(pctx, ctx, err)
+	}
+	defer os.Remove(img)
+	data, err := os.ReadFile(img)
+	if err != nil {
+		return nil, err
+	}
+	key := cacheKey(data, opt.Lang, version)
+	if tsv, ok := cacheGet(opt.CacheDir, key); ok {
+		if blocks, err := ParseTSV(tsv, p); err == nil {
+			return blocks, nil
+		}
+	}
+	cmd := exec.CommandContext(pctx, opt.Tesseract, img, "stdout", "-l", opt.Lang, "--psm", psm, "tsv")
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	cmd.WaitDelay = 5 * time.Second
+	tsv, err := cmd.Output()
+	if err != nil {
+		return nil, timeoutErr(pctx, ctx, fmt.Errorf("tesseract: %w", cmdErr(err)))
+	}
+	blocks, err := ParseTSV(tsv, p)
+	if err != nil {
+		return nil, fmt.Errorf("tesseract output: %w", err)
+	}
+	// A cache write failure costs only a later re-run.
+	_ = cachePut(opt.CacheDir, key, tsv)
+	return blocks, nil
+}
+
+// timeoutErr names a page timeout as such.
+func timeoutErr(pctx, ctx context.Context, err error) error {
+	if ctx.Err() == nil && errors.Is(pctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("page timeout: %w", err)
+	}
+	return err
+}
+
+// numPages counts the pages of the PDF at path with the Go PDF reader,
+// for when poppler cannot.
+func numPages(path string) (n int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: page count: %v", path, r)
+		}
+	}()
+	f, r, err := pdf.Open(path)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", path, err)
+	}
+	defer f.Close()
+	return r.NumPage(), nil
+}
+
+// blockPage is the page a block starts on, 0 when unknown.
+func blockPage(b *extract.Block) int {
+	if len(b.Lines) > 0 {
+		return b.Lines[0].Pos.Page
+	}
+	if b.Table != nil {
+		for _, r := range b.Table.Rows {
+			for _, c := range r.Cells {
+				return c.Pos.Page
+			}
+		}
+	}
+	return 0
+}
+
+// merge adds the OCR blocks of the pages in got to d in page order. When
+// replace is set, blocks and footnotes that start on those pages (their
+// text layer) are dropped first.
+func merge(d *extract.Document, got map[int][]extract.Block, replace bool) {
+	pages := make([]int, 0, len(got))
+	for p := range got {
+		pages = append(pages, p)
+	}
+	sort.Ints(pages)
+
+	var blocks []extract.Block
+	i := 0
+	add := func(p int) {
+		blocks = append(blocks, got[p]...)
+	}
+	for k := range d.Blocks {
+		b := d.Blocks[k]
+		bp := blockPage(&b)
+		if replace && got[bp] != nil {
+			continue
+		}
+		for bp > 0 && i < len(pages) && pages[i] < bp {
+			add(pages[i])
+			i++
+		}
+		blocks = append(blocks, b)
+	}
+	for ; i < len(pages); i++ {
+		add(pages[i])
+	}
+	if replace {
+		var fns []extract.Footnote
+		for _, f := range d.Footnotes {
+			if len(f.Lines) > 0 && got[f.Lines[0].Pos.Page] != nil {
+				continue
+			}
+			fns = append(fns, f)
+		}
+		d.Footnotes = fns
+	}
+	// Number the OCR tables among all tables of the document.
+	tables := 0
+	for k := range blocks {
+		b := &blocks[k]
+		if b.Kind != extract.TableKind || b.Table == nil {
+			continue
+		}
+		tables++
+		if !isOCR(b, got) {
+			continue
+		}
+		for r := range b.Table.Rows {
+			for c := range b.Table.Rows[r].Cells {
+				b.Table.Rows[r].Cells[c].Pos.Table = tables
+			}
+		}
+	}
+	d.Blocks = blocks
+
+	var nt []int
+	for _, p := range d.NoTextPages {
+		if _, ok := got[p]; !ok {
+			nt = append(nt, p)
+		}
+	}
+	d.NoTextPages = nt
+	ocr := slices.Clone(d.OCRPages)
+	for _, p := range pages {
+		if !slices.Contains(ocr, p) {
+			ocr = append(ocr, p)
+		}
+	}
+	sort.Ints(ocr)
+	d.OCRPages = ocr
+}
+
+// isOCR reports whether table block b came from OCR: its cells carry no
+// table number yet and its page was recognised.
+func isOCR(b *extract.Block, got map[int][]extract.Block) bool {
+	p := blockPage(b)
+	if _, ok := got[p]; !ok {
+		return false
+	}
+	for _, r := range b.Table.Rows {
+		for _, c := range r.Cells {
+			return c.Pos.Table == 0
+		}
+	}
+	return false
+}

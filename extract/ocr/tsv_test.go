@@ -1,0 +1,267 @@
+package ocr
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/extract"
+)
+
+const tablePageTSV = "../../testdata/ocr/tsv/table-page.tsv"
+
+const tsvHeader = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+
+// w5 formats one level-5 TSV row.
+func w5(block, par, line, word, left, top, width, height int, conf float64, text string) string {
+	return fmt.Sprintf("5\t1\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%g\t%s\n", block, par, line, word, left, top, width, height, conf, text)
+}
+
+func TestParseTSV(t *testing.T) {
+	tests := []struct {
+		name  string
+		tsv   string
+		want  []string // blocks: "P:line|line" or "T:cell,cell;cell,cell"
+		confs []float64
+		err   bool
+	}{
+		{name: "empty", tsv: "", want: nil},
+		{name: "header only", tsv: tsvHeader, want: nil},
+		{
+			name: "two paragraphs",
+			tsv: tsvHeader +
+				"1\t1\t0\t0\t0\t0\t0\t0\t1000\t1000\t-1\t\n" +
+				w5(1, 1, 1, 1, 10, 10, 50, 30, 90, "Tổng") +
+				w5(1, 1, 1, 2, 70, 10, 60, 30, 80, "1.058") +
+				w5(1, 1, 2, 1, 10, 50, 50, 30, 70, "hồ") +
+				w5(1, 1, 2, 2, 70, 50, 40, 30, 0, " ") +
+				w5(1, 2, 1, 1, 10, 100, 50, 30, 95.55, "Mới"),
+			want:  []string{"P:Tổng 1.058|hồ", "P:Mới"},
+			confs: []float64{85, 70, 95.6},
+		},
+		{
+			name: "decomposed text is composed",
+			tsv:  tsvHeader + w5(1, 1, 1, 1, 10, 10, 50, 30, 90, "Vie\u0323\u0302t"),
+			want: []string{"P:Việt"},
+		},
+		{
+			name: "table",
+			tsv: tsvHeader +
+				w5(1, 1, 1, 1, 10, 10, 100, 30, 90, "Đơn") + w5(1, 1, 1, 2, 120, 10, 40, 30, 90, "vị") +
+				w5(2, 1, 1, 1, 400, 10, 80, 30, 90, "Số") +
+				w5(1, 1, 2, 1, 10, 60, 60, 30, 90, "Sở") + w5(1, 1, 2, 2, 80, 60, 60, 30, 90, "Y") +
+				w5(2, 1, 2, 1, 420, 60, 60, 30, 90, "4.768") +
+				w5(3, 1, 1, 1, 10, 120, 60, 30, 90, "Sau"),
+			want: []string{"T:Đơn vị,Số;Sở Y,4.768", "P:Sau"},
+		},
+		{
+			name: "table with spanning and missing cells",
+			tsv: tsvHeader +
+				w5(1, 1, 1, 1, 10, 10, 60, 30, 90, "A") + w5(1, 1, 1, 2, 300, 10, 60, 30, 90, "B") + w5(1, 1, 1, 3, 600, 10, 60, 30, 90, "C") +
+				w5(1, 1, 2, 1, 10, 60, 60, 30, 90, "a") + w5(1, 1, 2, 2, 620, 60, 40, 30, 90, "c") +
+				w5(1, 1, 3, 1, 10, 110, 60, 30, 90, "x") + w5(1, 1, 3, 2, 280, 110, 160, 30, 90, "wide") + w5(1, 1, 3, 3, 450, 110, 230, 30, 90, "cell"),
+			// The full row gives the columns [10,70] [300,360]
+			// [600,660]; "wide cell" (280–680) spans the last two.
+			want: []string{"T:A,B,C;a,,c;x,wide cell^2"},
+		},
+		{
+			name: "wide gap in a lone row keeps two spaces",
+			tsv: tsvHeader +
+				w5(1, 1, 1, 1, 10, 10, 60, 30, 90, "Tổng") + w5(1, 1, 1, 2, 500, 10, 60, 30, 90, "12"),
+			want: []string{"P:Tổng  12"},
+		},
+		{name: "short row", tsv: tsvHeader + "5\t1\t1\n", err: true},
+		{name: "bad number", tsv: tsvHeader + "5\t1\tx\t1\t1\t1\t0\t0\t1\t1\t90\tA\n", err: true},
+		{name: "bad confidence", tsv: tsvHeader + "5\t1\t1\t1\t1\t1\t0\t0\t1\t1\tNaN\tA\n", err: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			blocks, err := ParseTSV([]byte(tc.tsv), 3)
+			if tc.err {
+				if err == nil {
+					t.Fatalf("no error for %q", tc.tsv)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := summarize(blocks)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			var confs []float64
+			for _, b := range blocks {
+				for _, l := range b.Lines {
+					confs = append(confs, l.Conf)
+				}
+			}
+			if tc.confs != nil && fmt.Sprint(confs) != fmt.Sprint(tc.confs) {
+				t.Errorf("confidences %v, want %v", confs, tc.confs)
+			}
+			checkPositions(t, blocks, 3)
+		})
+	}
+}
+
+// summarize renders blocks compactly for comparison.
+func summarize(blocks []extract.Block) []string {
+	var out []string
+	for _, b := range blocks {
+		switch b.Kind {
+		case extract.TableKind:
+			var rows []string
+			for _, r := range b.Table.Rows {
+				var cells []string
+				for _, c := range r.Cells {
+					if c.Span > 1 {
+						cells = append(cells, fmt.Sprintf("%s^%d", c.Text, c.Span))
+						continue
+					}
+					cells = append(cells, c.Text)
+				}
+				rows = append(rows, strings.Join(cells, ","))
+			}
+			out = append(out, "T:"+strings.Join(rows, ";"))
+		default:
+			var lines []string
+			for _, l := range b.Lines {
+				lines = append(lines, l.Text)
+			}
+			out = append(out, "P:"+strings.Join(lines, "|"))
+		}
+	}
+	return out
+}
+
+// checkPositions checks that every line and row is on page and that line
+// numbers run 1, 2, 3… in block order.
+func checkPositions(t *testing.T, blocks []extract.Block, page int) {
+	t.Helper()
+	next := 1
+	for _, b := range blocks {
+		for _, l := range b.Lines {
+			if l.Pos.Page != page || l.Pos.Line != next {
+				t.Errorf("line %q at %+v, want page %d line %d", l.Text, l.Pos, page, next)
+			}
+			if l.Conf <= 0 || l.Conf > 100 {
+				t.Errorf("line %q: confidence %v", l.Text, l.Conf)
+			}
+			next++
+		}
+		if b.Table != nil {
+			for ri, r := range b.Table.Rows {
+				for ci, c := range r.Cells {
+					if c.Pos.Page != page || c.Pos.Line != next || c.Pos.Row != ri+1 || c.Pos.Cell != ci+1 || c.Span < 1 {
+						t.Errorf("cell %q at %+v span %d, want page %d line %d row %d cell %d", c.Text, c.Pos, c.Span, page, next, ri+1, ci+1)
+					}
+				}
+				next++
+			}
+		}
+	}
+}
+
+func TestParseTSVRealPage(t *testing.T) {
+	tsv, err := os.ReadFile(tablePageTSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, err := ParseTSV(tsv, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPositions(t, blocks, 1)
+	got := summarize(blocks)
+	want := []string{
+		"P:Báo cáo kết quả chuyển đổi số năm 2023",
+		"P:Trong năm, tỉnh đã tiếp nhận 751.295 hồ sơ trực tuyến,|trong đó có 1.234 hồ sơ mức độ 4. Tỷ lệ hồ sơ xử lý đúng|hạn đạt 46,14%. Kinh phí thực hiện là 29.473,482 triệu|đồng.",
+		"P:Bảng 1. Số liệu theo đơn vị",
+		"T:Đơn vị,Hồ sơ,Tỷ lệ;Sở Tài chính,4.768,98,5%;Sở Y tế,12.679,87,2%;Huyện Krông Pắc,2.130,76,0%",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func FuzzParseTSV(f *testing.F) {
+	for _, name := range []string{tablePageTSV, "../../testdata/ocr/tsv/footnote-page.tsv"} {
+		if tsv, err := os.ReadFile(name); err == nil {
+			f.Add(tsv)
+		}
+	}
+	f.Add([]byte(tsvHeader + w5(1, 1, 1, 1, 10, 10, 60, 30, 90, "A") + w5(1, 1, 1, 2, 300, 10, 60, 30, 90, "B") +
+		w5(1, 1, 2, 1, 10, 60, 60, 30, 90, "a") + w5(1, 1, 2, 2, 320, 60, 40, 30, 90, "b")))
+	f.Add([]byte(tsvHeader + w5(1, 1, 1, 1, -5, -10, -60, 0, -1, "x")))
+	f.Fuzz(func(t *testing.T, tsv []byte) {
+		blocks, err := ParseTSV(tsv, 1)
+		if err != nil {
+			return
+		}
+		words := 0
+		for _, l := range strings.Split(string(tsv), "\n") {
+			if f := strings.SplitN(l, "\t", 12); len(f) == 12 && f[0] == "5" && strings.TrimSpace(f[11]) != "" {
+				words++
+			}
+		}
+		if words > 0 && len(blocks) == 0 {
+			t.Errorf("%d words, no blocks", words)
+		}
+		checkPositions(t, blocks, 1)
+		for _, s := range summarize(blocks) {
+			if !utf8.ValidString(s) && utf8.Valid(tsv) {
+				t.Errorf("invalid UTF-8 out of valid input: %q", s)
+			}
+		}
+	})
+}
+
+func BenchmarkParseTSV(b *testing.B) {
+	for _, name := range []string{"table-page", "footnote-page"} {
+		b.Run(name, func(b *testing.B) {
+			tsv, err := os.ReadFile("../../testdata/ocr/tsv/" + name + ".tsv")
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(tsv)))
+			for b.Loop() {
+				if _, err := ParseTSV(tsv, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestParseTSVFootnotePage is page 4 of the Đắk Lắk scan: body text and
+// a footnote in a smaller font with short words ("Danh mục …"), which
+// once came out as a two-row table.
+func TestParseTSVFootnotePage(t *testing.T) {
+	tsv, err := os.ReadFile("../../testdata/ocr/tsv/footnote-page.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, err := ParseTSV(tsv, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPositions(t, blocks, 4)
+	text := strings.Join(summarize(blocks), "\n")
+	for _, b := range blocks {
+		if b.Kind == extract.TableKind {
+			t.Errorf("table found in running text: %s", summarize([]extract.Block{b}))
+		}
+	}
+	for _, s := range []string{
+		"Tỉnh đã hoàn thiện 25",
+		"Danh mục cơ quan; Danh mục đơn vị; Danh mục cán bộ công chức;",
+		"1315/1611",
+		"82,6%",
+	} {
+		if !strings.Contains(text, s) {
+			t.Errorf("page text lacks %q", s)
+		}
+	}
+}

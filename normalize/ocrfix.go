@@ -1,0 +1,332 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// FixOCRNumbers repairs the OCR confusions in the numbers of one line of
+// recognised text and returns the repaired line with warnings about
+// figures it could not be sure of. It changes text only where the
+// context makes the reading certain:
+//
+//   - A letter that OCR confuses with a digit (O and o for 0, l, I and |
+//     for 1, S for 5, B for 8) becomes the digit when it lies inside a
+//     number token (a run of digits, '.', ',' and such letters that
+//     touches no other letter) with a digit before it and after it in
+//     that token: "1.O58" → "1.058", "2l3" → "213", "5S0" → "550".
+//   - A doubled thousands dot between digit groups is made single:
+//     "1..058" → "1.058".
+//   - Digit groups split by single spaces become one number with
+//     thousands dots when every group after the first has exactly three
+//     digits, the first has one to three and does not start with 0, and
+//     neither a number nor a word that takes a small number (mức độ 3,
+//     Điều 5, năm, ngày, số…) comes just before: "751 295 hồ sơ" →
+//     "751.295 hồ sơ", "2 130 119" → "2.130.119". Where such a word or
+//     number does come before ("mức độ 3 150 hồ sơ"), the text is kept
+//     and a warning names it.
+//
+// Names and codes are left alone: COVID-19, ISO 27001, IPv6, S1, Số 05.
+// A lost thousands dot ("1058", "29473,482") cannot be restored without
+// guessing, so such figures are kept and warned about; years
+// (1900–2100) and numbers joined to '/' or '-' (document numbers, dates)
+// are not.
+//
+// Letter and space repairs replace one byte by one byte, so byte
+// offsets into the line stay valid; each doubled dot repaired removes
+// one byte, shifting later offsets by one. Repairs are idempotent:
+// FixOCRNumbers(fixed) returns fixed. s should be NFC.
+func FixOCRNumbers(s string) (fixed string, warnings []string) {
+	b := []byte(s)
+	warnings = ocrFixConfusables(b, warnings)
+	b, warnings = ocrFixDoubleDots(b, warnings)
+	warnings = ocrJoinSpacedGroups(b, warnings)
+	warnings = ocrWarnLostDots(b, warnings)
+	return string(b), warnings
+}
+
+// ocrDigit maps the letters OCR confuses with digits to the digit.
+func ocrDigit(c byte) byte {
+	switch c {
+	case 'O', 'o':
+		return '0'
+	case 'l', 'I', '|':
+		return '1'
+	case 'S':
+		return '5'
+	case 'B':
+		return '8'
+	}
+	return 0
+}
+
+func ocrIsDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// ocrIsTokenByte reports whether c can be part of a number token.
+func ocrIsTokenByte(c byte) bool {
+	return ocrIsDigit(c) || c == '.' || c == ',' || ocrDigit(c) != 0
+}
+
+// ocrLetterBefore reports whether the rune ending at b[:i] is a letter or
+// combining mark; ocrLetterAt whether the rune starting at b[i] is.
+func ocrLetterBefore(b []byte, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(b[:i])
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+func ocrLetterAt(b []byte, i int) bool {
+	if i >= len(b) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(b[i:])
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+// ocrFixConfusables replaces confusable letters flanked by digits inside a
+// number token, in place.
+func ocrFixConfusables(b []byte, warnings []string) []string {
+	for i := 0; i < len(b); {
+		if !ocrIsTokenByte(b[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && ocrIsTokenByte(b[j]) {
+			j++
+		}
+		tok := b[i:j]
+		start := i
+		i = j
+		if ocrLetterBefore(b, start) || ocrLetterAt(b, j) {
+			continue
+		}
+		first, last := -1, -1
+		conf := false
+		for k, c := range tok {
+			if ocrIsDigit(c) {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			} else if ocrDigit(c) != 0 {
+				conf = true
+			}
+		}
+		if first < 0 || !conf {
+			continue
+		}
+		orig := string(tok)
+		for k := first + 1; k < last; k++ {
+			if d := ocrDigit(tok[k]); d != 0 {
+				tok[k] = d
+			}
+		}
+		// Confusables left at the ends of a grouped number are suspect.
+		if ocrHasConfusable(tok[:first]) || ocrHasConfusable(tok[last+1:]) {
+			if strings.ContainsAny(string(tok[first:last+1]), ".,") {
+				warnings = append(warnings, fmt.Sprintf("%q: a letter next to the number may be a misread digit; kept", orig))
+			}
+		}
+	}
+	return warnings
+}
+
+func ocrHasConfusable(b []byte) bool {
+	for _, c := range b {
+		if ocrDigit(c) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ocrFixDoubleDots makes a doubled dot between a group of 1–3 digits and a
+// group of exactly 3 digits single.
+func ocrFixDoubleDots(b []byte, warnings []string) ([]byte, []string) {
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] != '.' || b[i+1] != '.' {
+			continue
+		}
+		l := i
+		for l > 0 && ocrIsDigit(b[l-1]) {
+			l--
+		}
+		r := i + 2
+		for r < len(b) && ocrIsDigit(b[r]) {
+			r++
+		}
+		if i-l < 1 || r-(i+2) != 3 {
+			continue
+		}
+		if i-l > 3 && (l == 0 || b[l-1] != '.') {
+			warnings = append(warnings, fmt.Sprintf("%q: doubled dot after a group of %d digits; kept", string(b[l:r]), i-l))
+			continue
+		}
+		b = append(b[:i], b[i+1:]...)
+	}
+	return b, warnings
+}
+
+// ocrSmallNumberWords are words after which a number is an ordinal, a level,
+// a date part or a code, so that "3 150" there is two numbers.
+var ocrSmallNumberWords = map[string]bool{
+	"độ": true, "cấp": true, "mức": true, "điều": true, "khoản": true, "điểm": true,
+	"số": true, "năm": true, "tháng": true, "ngày": true, "lần": true, "thứ": true,
+	"mục": true, "bước": true, "quý": true, "tuần": true, "kỳ": true, "khóa": true,
+	"khoá": true, "tập": true, "trang": true, "bảng": true, "hình": true, "lục": true,
+	"stt": true, "lớp": true, "đoạn": true, "bản": true, "version": true, "phần": true,
+	"chương": true, "tiết": true, "giờ": true, "phút": true, "nhóm": true, "tổ": true,
+	"khu": true, "phòng": true, "tầng": true, "đợt": true, "hạng": true, "loại": true,
+}
+
+// ocrJoinSpacedGroups turns digit groups separated by single spaces into one
+// number with thousands dots where that reading is certain, in place.
+func ocrJoinSpacedGroups(b []byte, warnings []string) []string {
+	for i := 0; i < len(b); {
+		if !ocrIsDigit(b[i]) || i > 0 && (ocrIsDigit(b[i-1]) || b[i-1] == '.' || b[i-1] == ',') {
+			i++
+			continue
+		}
+		g0 := i
+		for i < len(b) && ocrIsDigit(b[i]) {
+			i++
+		}
+		n0 := i - g0
+		// Collect " ddd" groups.
+		var spaces []int
+		end := i
+		for end+4 <= len(b) && b[end] == ' ' && ocrIsDigit(b[end+1]) && ocrIsDigit(b[end+2]) && ocrIsDigit(b[end+3]) &&
+			(end+4 == len(b) || !ocrIsDigit(b[end+4])) {
+			spaces = append(spaces, end)
+			end += 4
+		}
+		if len(spaces) == 0 || n0 > 3 {
+			continue
+		}
+		i = end
+		if !ocrGroupBoundary(b, g0, end) {
+			continue
+		}
+		text := string(b[g0:end])
+		if b[g0] == '0' {
+			continue
+		}
+		if w, blocked := ocrWordBefore(b, g0); blocked {
+			warnings = append(warnings, fmt.Sprintf("%q after %q: may be one number with lost thousands dots; kept", text, w))
+			continue
+		}
+		for _, sp := range spaces {
+			b[sp] = '.'
+		}
+	}
+	return warnings
+}
+
+// ocrGroupBoundary reports whether the spaced groups b[start:end] stand
+// alone: no letter, '/', '-' or ':' joined to either end, and after the
+// end at most a decimal comma.
+func ocrGroupBoundary(b []byte, start, end int) bool {
+	if ocrLetterBefore(b, start) || start > 0 && strings.IndexByte("/-:", b[start-1]) >= 0 {
+		return false
+	}
+	if ocrLetterAt(b, end) || end < len(b) && strings.IndexByte("/-:", b[end]) >= 0 {
+		return false
+	}
+	if end+1 < len(b) && b[end] == '.' && ocrIsDigit(b[end+1]) {
+		return false
+	}
+	return true
+}
+
+// ocrWordBefore returns the word before position i (skipping spaces and an
+// opening parenthesis) and whether it blocks joining: a number or a word
+// that takes a small number.
+func ocrWordBefore(b []byte, i int) (string, bool) {
+	j := i
+	for j > 0 && (b[j-1] == ' ' || b[j-1] == '(') {
+		j--
+	}
+	if j == i {
+		return "", false
+	}
+	k := j
+	for k > 0 {
+		r, n := utf8.DecodeLastRune(b[:k])
+		if r == ' ' || r == '\t' {
+			break
+		}
+		k -= n
+	}
+	w := string(b[k:j])
+	if w == "" {
+		return "", false
+	}
+	if last := w[len(w)-1]; ocrIsDigit(last) {
+		return w, true
+	}
+	return w, ocrSmallNumberWords[strings.ToLower(strings.TrimRight(w, ":,;"))]
+}
+
+// ocrWarnLostDots warns about integers of four or more digits written
+// without thousands dots, which OCR may have lost.
+func ocrWarnLostDots(b []byte, warnings []string) []string {
+	for i := 0; i < len(b); {
+		if !ocrIsDigit(b[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(b) && ocrIsDigit(b[i]) {
+			i++
+		}
+		n := i - start
+		if n < 4 {
+			continue
+		}
+		// Part of a grouped number, a code or a decimal fraction.
+		if start > 0 && strings.IndexByte("./-,:", b[start-1]) >= 0 || ocrLetterBefore(b, start) || ocrLetterAt(b, i) {
+			continue
+		}
+		if i < len(b) && (b[i] == '/' || b[i] == '-' || b[i] == '.' && i+1 < len(b) && ocrIsDigit(b[i+1])) {
+			continue
+		}
+		// "số 1320 /KH-UBND": a document number with a spaced slash.
+		if k := ocrSkipSpaces(b, i); k < len(b) && (b[k] == '/' || b[k] == '-') && k+1 < len(b) && !ocrIsDigit(b[k+1]) && b[k+1] != ' ' {
+			continue
+		}
+		if w, blocked := ocrWordBefore(b, start); blocked || ocrIsAcronym(w) {
+			continue // "số 1320", "ISO 27001", "TCVN 11930"
+		}
+		v := string(b[start:i])
+		if n == 4 && v >= "1900" && v <= "2100" {
+			continue
+		}
+		warnings = append(warnings, fmt.Sprintf("%q: %d digits without a thousands dot; OCR may have lost one; kept", v, n))
+	}
+	return warnings
+}
+
+func ocrSkipSpaces(b []byte, i int) int {
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// ocrIsAcronym reports whether w is two or more capital letters, such as
+// ISO or TCVN, that name a standard or code followed by its number.
+func ocrIsAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}

@@ -1,0 +1,157 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var ocrFixTests = []struct {
+	in, want string
+	warn     string // substring of a warning; "" means no warning
+}{
+	// Confusable letters inside numbers.
+	{"1.O58 hồ sơ", "1.058 hồ sơ", ""},
+	{"2l3 xã", "213 xã", ""},
+	{"5S0 cơ quan", "550 cơ quan", ""},
+	{"1.2B4", "1.284", ""},
+	{"tổng 1O.OO5", "tổng 10.005", ""},
+	{"đạt 46,l4%", "đạt 46,14%", ""},
+	{"1I2", "112", ""},
+	{"3|4", "314", ""},
+	{"1o5 người", "105 người", ""},
+	{"29.47S,482 triệu", "29.475,482 triệu", ""},
+	{"số 1O58/QĐ-UBND", "số 1058/QĐ-UBND", ""},
+	// Doubled thousands dot.
+	{"1..058 hồ sơ", "1.058 hồ sơ", ""},
+	{"2.130..119", "2.130.119", ""},
+	{"1..O58", "1.058", ""},
+	// Spaces inside numbers.
+	{"751 295 hồ sơ", "751.295 hồ sơ", ""},
+	{"1 058 hồ sơ", "1.058 hồ sơ", ""},
+	{"có 2 130 119 tài khoản", "có 2.130.119 tài khoản", ""},
+	{"12 679,5 triệu", "12.679,5 triệu", ""},
+	{"(751 295)", "(751.295)", ""},
+	// Near misses: unchanged.
+	{"COVID-19", "COVID-19", ""},
+	{"ISO 27001", "ISO 27001", ""},
+	{"TCVN 11930:2017", "TCVN 11930:2017", ""},
+	{"IPv6", "IPv6", ""},
+	{"mức độ 3", "mức độ 3", ""},
+	{"S1", "S1", ""},
+	{"Số 05", "Số 05", ""},
+	{"B2B", "B2B", ""},
+	{"ISO", "ISO", ""},
+	{"Lo 15", "Lo 15", ""},
+	{"12S", "12S", ""},
+	{"l2", "l2", ""},
+	{"4G", "4G", ""},
+	{"IOS 15", "IOS 15", ""},
+	{"ngày 15 tháng 10 năm 2021", "ngày 15 tháng 10 năm 2021", ""},
+	{"năm 2021 125 hồ sơ", "năm 2021 125 hồ sơ", ""},
+	{"0 123", "0 123", ""},
+	{"1 23 hồ sơ", "1 23 hồ sơ", ""},
+	{"1 2345", "1 2345", ""},
+	{"24/7 123", "24/7 123", ""},
+	{"Kế hoạch số 1320 /KH-UBND", "Kế hoạch số 1320 /KH-UBND", ""},
+	{"đến ... 123", "đến ... 123", ""},
+	{"1.234...", "1.234...", ""},
+	{"Việt Nam", "Việt Nam", ""},
+	{"", "", ""},
+	// Kept with a warning.
+	{"mức độ 3 150 hồ sơ", "mức độ 3 150 hồ sơ", "after \"độ\""},
+	{"Điều 5 100 người", "Điều 5 100 người", "after \"Điều\""},
+	{"tổng 12 100 200", "tổng 12.100.200", ""},
+	{"12 34 100 người", "12 34 100 người", "after \"12\""},
+	{"1058 hồ sơ", "1058 hồ sơ", "without a thousands dot"},
+	{"29473,482 triệu đồng", "29473,482 triệu đồng", "without a thousands dot"},
+	{"1.05O", "1.05O", "misread digit"},
+	{"1234..567", "1234..567", "doubled dot"},
+}
+
+func TestFixOCRNumbers(t *testing.T) {
+	for _, tc := range ocrFixTests {
+		got, warns := FixOCRNumbers(tc.in)
+		if got != tc.want {
+			t.Errorf("FixOCRNumbers(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		all := strings.Join(warns, "\n")
+		switch {
+		case tc.warn == "" && len(warns) > 0:
+			t.Errorf("FixOCRNumbers(%q): unexpected warnings %q", tc.in, warns)
+		case tc.warn != "" && !strings.Contains(all, tc.warn):
+			t.Errorf("FixOCRNumbers(%q): warnings %q, want one containing %q", tc.in, warns, tc.warn)
+		}
+		if again, _ := FixOCRNumbers(got); again != got {
+			t.Errorf("not idempotent: %q → %q → %q", tc.in, got, again)
+		}
+	}
+}
+
+// TestFixOCRNumbersOffsets checks that repairs other than doubled dots
+// keep byte offsets: the figures found in the repaired line are where
+// the damaged ones were.
+func TestFixOCRNumbersOffsets(t *testing.T) {
+	for _, tc := range ocrFixTests {
+		if strings.Contains(tc.in, "..") {
+			continue
+		}
+		got, _ := FixOCRNumbers(tc.in)
+		if len(got) != len(tc.in) {
+			t.Errorf("FixOCRNumbers(%q) = %q: length %d, want %d", tc.in, got, len(got), len(tc.in))
+		}
+	}
+	got, _ := FixOCRNumbers("1..058 và 751 295")
+	if want := "1.058 và 751.295"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestFixOCRNumbersParses checks that repaired figures parse as the
+// intended values.
+func TestFixOCRNumbersParses(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"1.O58", 1058},
+		{"751 295", 751295},
+		{"1..058", 1058},
+		{"2.l30.ll9", 2130119},
+	}
+	for _, tc := range tests {
+		fixed, _ := FixOCRNumbers(tc.in)
+		v, _, ok := ParseNumber(fixed)
+		if !ok || v != tc.want {
+			t.Errorf("ParseNumber(FixOCRNumbers(%q) = %q) = %v, %v; want %v", tc.in, fixed, v, ok, tc.want)
+		}
+	}
+}
+
+func FuzzFixOCRNumbers(f *testing.F) {
+	for _, tc := range ocrFixTests {
+		f.Add(tc.in)
+	}
+	f.Add("Trong năm 2021 đã tiếp nhận 75l 29S hồ sơ, đạt 46,l4%; 1..O58 cơ sở")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, _ := FixOCRNumbers(s)
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("FixOCRNumbers(%q) = %q: invalid UTF-8", s, got)
+		}
+		if len(got) > len(s) {
+			t.Fatalf("FixOCRNumbers(%q) = %q: longer than the input", s, got)
+		}
+		again, _ := FixOCRNumbers(got)
+		if again != got {
+			t.Fatalf("not idempotent: %q → %q → %q", s, got, again)
+		}
+	})
+}
+
+func BenchmarkFixOCRNumbers(b *testing.B) {
+	line := "Trong năm 2021 đã tiếp nhận 75l 295 hồ sơ trực tuyến, trong đó 1.O58 hồ sơ mức độ 4, đạt 46,14% (COVID-19, ISO 27001)."
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		FixOCRNumbers(line)
+	}
+}
