@@ -418,7 +418,11 @@ func ChildMain() (handled bool) {
 		childFail(fmt.Errorf("bad request from parent: %w", err))
 	}
 	if req.MaxMemory > 0 {
-		debug.SetMemoryLimit(req.MaxMemory)
+		// A child reads one file and exits: collecting garbage before
+		// it nears its limit is wasted work. The soft limit, below the
+		// parent's hard one, makes the collector run only when needed.
+		debug.SetMemoryLimit(req.MaxMemory / 4 * 3)
+		debug.SetGCPercent(-1)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/baocao/baocao/extract"
@@ -56,6 +57,9 @@ func main() {
 	if extract.ChildMain() {
 		return
 	}
+	// Reports are small and short-lived: trade a little memory for less
+	// collection work (peak memory stays far under 300 MB).
+	debug.SetGCPercent(400)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))

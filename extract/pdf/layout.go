@@ -60,11 +60,11 @@ func layout(pages []*page, doc *extract.Document) {
 
 // docBodySize is the font size carrying most glyphs of the document.
 func docBodySize(pages []*page) float64 {
-	var all []glyph
+	count := map[float64]int{}
 	for _, p := range pages {
-		all = append(all, p.Glyphs...)
+		countSizes(count, p.Glyphs)
 	}
-	return dominantSize(all)
+	return dominantOf(count)
 }
 
 // layoutPage builds lines and table fragments of one page.

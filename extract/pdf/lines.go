@@ -213,14 +213,26 @@ func splitAtGaps(gs []glyph, k float64) [][]glyph {
 // dominantSize is the font size carrying most visible glyphs.
 func dominantSize(gs []glyph) float64 {
 	count := map[float64]int{}
-	best, bestN := 0.0, 0
-	for _, g := range gs {
-		if strings.TrimSpace(g.S) == "" {
+	countSizes(count, gs)
+	return dominantOf(count)
+}
+
+// countSizes counts the visible glyphs of gs by font size, rounded to
+// half points.
+func countSizes(count map[float64]int, gs []glyph) {
+	for i := range gs {
+		if strings.TrimSpace(gs[i].S) == "" {
 			continue
 		}
-		s := math.Round(g.Size*2) / 2
-		count[s]++
-		if n := count[s]; n > bestN || n == bestN && s > best {
+		count[math.Round(gs[i].Size*2)/2]++
+	}
+}
+
+// dominantOf returns the most frequent size, the larger on a tie.
+func dominantOf(count map[float64]int) float64 {
+	best, bestN := 0.0, 0
+	for s, n := range count {
+		if n > bestN || n == bestN && s > best {
 			best, bestN = s, n
 		}
 	}
