@@ -44,25 +44,45 @@ type ctxRule struct {
 }
 
 // topics are the subjects a paragraph can speak about, each with the
-// words that name it.
+// words (in lower case) that name it. Plain words, not patterns: they are
+// looked up in every paragraph, so the search must be cheap.
 var topics = []struct {
-	name string
-	re   *regexp.Regexp
+	name  string
+	words []string
 }{
-	{"dvc_records", regexp.MustCompile(`có phát sinh hồ sơ|phát sinh hồ sơ`)},
-	{"tthc", regexp.MustCompile(`thủ tục hành chính|tthc`)},
-	{"dvc", regexp.MustCompile(`dịch vụ công trực tuyến|dvctt|dvc trực tuyến|dịch vụ công|\bdvc\b`)},
-	{"records", regexp.MustCompile(`hồ sơ`)},
-	{"payment", regexp.MustCompile(`thanh toán|giao dịch`)},
-	{"edoc", regexp.MustCompile(`văn bản điện tử|văn bản đi|văn bản`)},
-	{"email", regexp.MustCompile(`thư điện tử|hộp thư|thư công vụ|email`)},
-	{"cert", regexp.MustCompile(`chứng thư số|chứng thư|chữ ký số`)},
-	{"malware", regexp.MustCompile(`mã độc|virus|phần mềm độc hại`)},
-	{"incidents", regexp.MustCompile(`sự cố`)},
-	{"httt", regexp.MustCompile(`hệ thống thông tin|httt|cấp độ an toàn|cấp độ (?:[23]|ii|iii)\b`)},
-	{"staff", regexp.MustCompile(`chuyên trách (?:về )?(?:cntt|công nghệ thông tin)|nhân lực (?:cntt|công nghệ thông tin)|cán bộ (?:cntt|công nghệ thông tin)`)},
-	{"budget", regexp.MustCompile(`kinh phí|ngân sách|tổng vốn|nguồn vốn`)},
-	{"data", regexp.MustCompile(`cơ sở dữ liệu dùng chung|csdl dùng chung`)},
+	{"dvc_records", []string{"phát sinh hồ sơ"}},
+	{"tthc", []string{"thủ tục hành chính", "tthc"}},
+	{"dvc", []string{"dịch vụ công trực tuyến", "dvctt", "dvc trực tuyến", "dịch vụ công", "dvc"}},
+	{"records", []string{"hồ sơ"}},
+	{"payment", []string{"thanh toán", "giao dịch"}},
+	{"edoc", []string{"văn bản"}},
+	{"email", []string{"thư điện tử", "hộp thư", "thư công vụ", "email"}},
+	{"cert", []string{"chứng thư", "chữ ký số"}},
+	{"malware", []string{"mã độc", "virus", "phần mềm độc hại"}},
+	{"incidents", []string{"sự cố"}},
+	{"httt", []string{"hệ thống thông tin", "httt", "cấp độ an toàn", "cấp độ 2", "cấp độ 3", "cấp độ ii", "cấp độ iii"}},
+	{"staff", []string{"chuyên trách cntt", "chuyên trách về cntt", "chuyên trách công nghệ thông tin", "chuyên trách về công nghệ thông tin",
+		"nhân lực cntt", "nhân lực công nghệ thông tin", "cán bộ cntt", "cán bộ công nghệ thông tin"}},
+	{"budget", []string{"kinh phí", "ngân sách", "tổng vốn", "nguồn vốn"}},
+	{"data", []string{"cơ sở dữ liệu dùng chung", "csdl dùng chung"}},
+}
+
+// findWords returns the spans of every occurrence of the words in s, in
+// order of their ends.
+func findWords(s string, words []string) [][]int {
+	var out [][]int
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			out = append(out, []int{i + j, i + j + len(w)})
+			i += j + len(w)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][1] < out[b][1] })
+	return out
 }
 
 var ctxRules = []ctxRule{
@@ -176,7 +196,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 		}
 		topicLocs := make([][][]int, len(topics))
 		for ti, t := range topics {
-			topicLocs[ti] = t.re.FindAllStringIndex(lower, -1)
+			topicLocs[ti] = findWords(lower, t.words)
 		}
 		prevEnd, prevPrevEnd := 0, 0
 		for ni, n := range nums {
@@ -278,8 +298,10 @@ func sentenceStartBefore(s string, off int) int {
 // the matches of each topic in the paragraph.
 func topicAt(locs [][][]int, off int, noun string) string {
 	for _, t := range topics {
-		if loc := t.re.FindStringIndex(noun); loc != nil && loc[0] <= 4 {
-			return t.name
+		for _, w := range t.words {
+			if i := strings.Index(noun, w); i >= 0 && i <= 4 {
+				return t.name
+			}
 		}
 	}
 	best, bestEnd := "", -1
