@@ -406,6 +406,9 @@ func Apply(doc *normalize.Doc) *Report {
 	segs := Segments(doc)
 	var cands []candidate
 	for i := range segs {
+		if !strings.ContainsAny(segs[i].Text, "0123456789") {
+			continue // no figure to find
+		}
 		for _, r := range compiledRules() {
 			cands = append(cands, r.match(&segs[i], doc.Year)...)
 		}

@@ -113,14 +113,17 @@ func passesGate(text string, sets [][]string) bool {
 // metric family (always true for a family without a gate). The answers
 // for every family are computed once per segment.
 func (s *Segment) hasFamily(family string) bool {
-	if _, ok := gates[family]; !ok {
+	words, ok := gates[family]
+	if !ok {
 		return true
 	}
 	if s.families == nil {
 		s.families = make(map[string]bool, len(gates))
-		for f, ws := range gates {
-			s.families[f] = containsAny(s.lower, ws...)
-		}
 	}
-	return s.families[family]
+	has, known := s.families[family]
+	if !known {
+		has = containsAny(s.lower, words...)
+		s.families[family] = has
+	}
+	return has
 }

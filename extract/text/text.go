@@ -222,6 +222,9 @@ func (p *parser) run() {
 // stripMarkers removes superscript and Markdown footnote markers from a
 // line and returns their ids.
 func (p *parser) stripMarkers(s string) (string, []string) {
+	if !strings.Contains(s, "[^") && !strings.ContainsAny(s, "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾") {
+		return s, nil
+	}
 	var refs []string
 	s = mdFootnoteRef.ReplaceAllStringFunc(s, func(m string) string {
 		refs = append(refs, mdFootnoteRef.FindStringSubmatch(m)[1])
@@ -346,14 +349,18 @@ func tableCells(line string) ([]string, bool) {
 // cleanMarkdown removes emphasis markers, heading hashes and link
 // brackets, keeping the visible text.
 func cleanMarkdown(s string) string {
-	s = mdHeading.ReplaceAllString(s, "")
-	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
-		sm := mdLink.FindStringSubmatch(m)
-		if sm[1] != "" {
-			return sm[1]
-		}
-		return sm[2]
-	})
+	if strings.HasPrefix(strings.TrimLeft(s, " "), "#") {
+		s = mdHeading.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "http") {
+		s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
+			sm := mdLink.FindStringSubmatch(m)
+			if sm[1] != "" {
+				return sm[1]
+			}
+			return sm[2]
+		})
+	}
 	if strings.Contains(s, "*") {
 		// Emphasis: drop runs of asterisks that touch a word boundary;
 		// keep a lone "*" used as a bullet or footnote sign.
