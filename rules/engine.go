@@ -37,6 +37,7 @@ type Rule struct {
 	AllowPlan bool
 
 	re                         *regexp.Regexp // lower case, on Segment.lower
+	anchored                   *regexp.Regexp // re anchored at its start, for figure-first patterns
 	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 	require, reject, rejectSeg *regexp.Regexp
 	family                     string     // metric family, for the gates
@@ -100,6 +101,11 @@ func expandMacros(p string) string {
 func (r *Rule) compile() {
 	r.family, _, _ = strings.Cut(r.Metric, ".")
 	r.re = compileLower(r.Pattern)
+	if strings.HasPrefix(r.Pattern, "{N}") || strings.HasPrefix(r.Pattern, "{P}") || strings.HasPrefix(r.Pattern, "{M}") {
+		// A pattern that starts with its figure is tried only where a
+		// figure starts: cheaper than scanning every position.
+		r.anchored = regexp.MustCompile(`^(?:` + r.re.String() + `)`)
+	}
 	r.literals = requiredLiterals(r.re.String())
 	r.reFold = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern))
 	if r.Require != "" {
@@ -119,6 +125,55 @@ func compileLower(p string) *regexp.Regexp {
 	x := strings.ToLower(expandMacros(p))
 	x = strings.ReplaceAll(x, "?p<", "?P<")
 	return regexp.MustCompile(x)
+}
+
+// findAll returns the matches of re in text, like
+// FindAllStringSubmatchIndex. For a figure-first pattern (on lower-case
+// text) it tries only the positions where a number, or a qualifier word
+// or two before it, starts.
+func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool) [][]int {
+	if r.anchored == nil || !lower {
+		return re.FindAllStringSubmatchIndex(text, -1)
+	}
+	var out [][]int
+	end := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < '0' || c > '9' || i > 0 && (text[i-1] >= '0' && text[i-1] <= '9' || text[i-1] == '.' || text[i-1] == ',') {
+			continue
+		}
+		// Candidate starts: two words back, one word back, the number.
+		w1 := prevWord(text, i)
+		w2 := prevWord(text, w1)
+		for _, st := range []int{w2, w1, i} {
+			if st < end || st > i {
+				continue
+			}
+			if loc := r.anchored.FindStringSubmatchIndex(text[st:]); loc != nil {
+				for k := range loc {
+					if loc[k] >= 0 {
+						loc[k] += st
+					}
+				}
+				out = append(out, loc)
+				end = loc[1]
+				break
+			}
+		}
+	}
+	return out
+}
+
+// prevWord returns the start of the word before offset i.
+func prevWord(s string, i int) int {
+	j := i
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	for j > 0 && s[j-1] != ' ' {
+		j--
+	}
+	return j
 }
 
 // ruleSets holds the rules of every metric group, registered by the
@@ -242,7 +297,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		re, text = r.reFold, seg.Text
 	}
 	var out []candidate
-	for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range r.findAll(re, text, re == r.re) {
 		ni := re.SubexpIndex("n")
 		if ni < 0 || loc[2*ni] < 0 {
 			continue
