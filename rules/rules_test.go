@@ -202,4 +202,20 @@ func TestTables(t *testing.T) {
 			t.Errorf("%s: source %q line %d, want a table cell with its line", m, f.Source, f.Line)
 		}
 	}
+
+	// An indicator table with a unit column and a column per year: only
+	// the report year's column is read.
+	doc = "Báo cáo kết quả năm 2022\n\n" +
+		"| STT | Chỉ tiêu | ĐVT | Năm 2021 | Năm 2022 |\n|---|---|---|---|---|\n" +
+		"| 1 | Tổng số TTHC | TTHC | 1.650 | 1.702 |\n" +
+		"| 2 | Tỷ lệ hồ sơ trực tuyến | % | 28,4 | 41,7 |\n" +
+		"| 3 | Kinh phí bảo đảm an toàn thông tin | Triệu đồng | 2.100 | 3.250 |\n" +
+		"| 4 | Số chứng thư số đã cấp (lũy kế) | CTS | 5.900 | 6.750 |\n"
+	rep = applyText(t, doc)
+	want = map[string]string{"tthc.total": "1702", "records.online_rate": "41.7", "budget.security_vnd": "3250000000", "cert.total": "6750"}
+	for m, v := range want {
+		if f, ok := figure(rep, m); !ok || f.Value.String() != v {
+			t.Errorf("indicator table: %s = %v (found %v), want %s", m, f.Value, ok, v)
+		}
+	}
 }

@@ -27,13 +27,28 @@ var (
 func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bool) []Segment {
 	header := headerTexts(t)
 	unit := tableMoneyUnit(t)
+	// Columns about another year than the report's are not read.
+	otherYear := make([]bool, len(header))
+	for ci, h := range header {
+		if m := yearHdrRe.FindString(h); m != "" && year > 0 && m != itoa(year) {
+			otherYear[ci] = true
+		}
+	}
 	var out []Segment
 	for _, row := range t.Rows {
-		label, labelCells := rowLabel(row)
+		label, unitCell, labels := rowLabelUnit(row)
 		if label == "" {
 			continue
 		}
-		keyValue := labelCells > 0 && numericCells(row) == 1 && len(row) <= 3
+		figures := 0
+		for ci, c := range row {
+			if (ci >= len(otherYear) || !otherYear[ci]) && !(ci == 0 && rowNoRe.MatchString(c.Text)) && isNumericCell(c.Text) {
+				figures++
+			}
+		}
+		// A key/value row: one label, maybe a unit ("ĐVT"), one figure.
+		// (A budget row, with its name, owner and status, is not.)
+		keyValue := figures == 1 && labels == 1
 		total := totalRowRe.MatchString(label)
 		sub := subRowRe.MatchString(label)
 		level := levelRowRe.MatchString(label)
@@ -42,26 +57,27 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 		}
 		for ci, c := range row {
 			v := strings.TrimSpace(c.Text)
-			if !isNumericCell(v) {
+			if !isNumericCell(v) || ci < len(otherYear) && otherYear[ci] || ci == 0 && rowNoRe.MatchString(v) {
 				continue
 			}
 			h := ""
 			if ci < len(header) {
 				h = header[ci]
 			}
-			if m := yearHdrRe.FindString(h); m != "" && year > 0 && m != itoa(year) {
-				continue // a column about another year
-			}
-			if pctHdrRe.MatchString(h) && !strings.Contains(v, "%") {
+			if (pctHdrRe.MatchString(h) || unitCell == "%") && !strings.Contains(v, "%") {
 				v += "%"
 			}
-			if u := moneyUnit.FindString(h); u != "" && !moneyUnit.MatchString(v) {
+			switch u := moneyUnit.FindString(h); {
+			case moneyUnit.MatchString(v):
+			case u != "":
 				v += " " + u
-			} else if unit != "" && isMoneyHeader(h) {
+			case moneyUnit.MatchString(unitCell):
+				v += " " + unitCell
+			case unit != "" && isMoneyHeader(h):
 				v += " " + unit
 			}
 			text := label
-			if !keyValue || (h != "" && !strings.EqualFold(h, "kết quả") && !strings.EqualFold(h, "số liệu") && !strings.EqualFold(h, "giá trị")) {
+			if !keyValue || (h != "" && !genericValueHdrRe.MatchString(h)) {
 				text = strings.TrimSpace(label + " " + h)
 			}
 			text += ": " + v
@@ -72,6 +88,33 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 		}
 	}
 	return out
+}
+
+// genericValueHdrRe matches value column headers that say nothing about
+// the figure ("Kết quả", "Số liệu", "Năm 2021", "Thực hiện").
+var genericValueHdrRe = regexp.MustCompile(`(?i)^(?:kết quả|số liệu|giá trị|thực hiện|số lượng|tổng số|năm \d{4}|\d{4}|kết quả (?:thực hiện|đạt được)(?: năm \d{4})?)$`)
+
+// unitCellRe matches a unit-of-measure cell ("ĐVT" column): "%", "TTHC",
+// "Hồ sơ", "Triệu đồng", "Người", …
+var unitCellRe = regexp.MustCompile(`(?i)^(?:%|tỷ lệ %|tthc|thủ tục|dịch vụ|dvc|hồ sơ|văn bản|người|cán bộ|máy|hệ thống|httt|tài khoản|chứng thư|cts|giao dịch|sự cố|csdl|cơ sở dữ liệu|(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|vnđ|vnd)|lượt|cái|bộ)$`)
+
+// rowLabelUnit returns a row's label (its text cells other than a row
+// number and a unit cell), its unit cell if any, and how many text cells
+// the label joins.
+func rowLabelUnit(row []extract.Cell) (label, unit string, labels int) {
+	var parts []string
+	for i, c := range row {
+		t := strings.TrimSpace(c.Text)
+		if t == "" || isNumericCell(t) || i == 0 && rowNoRe.MatchString(t) {
+			continue
+		}
+		if unit == "" && len(parts) > 0 && unitCellRe.MatchString(t) {
+			unit = t
+			continue
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, " "), unit, len(parts)
 }
 
 func itoa(y int) string {
@@ -103,40 +146,11 @@ func headerTexts(t *normalize.Table) []string {
 	return out
 }
 
-// rowLabel returns the text of a row's label cells (those that are not
-// a row number or a figure) and how many there are.
-func rowLabel(row []extract.Cell) (string, int) {
-	var parts []string
-	for i, c := range row {
-		t := strings.TrimSpace(c.Text)
-		if t == "" || isNumericCell(t) {
-			continue
-		}
-		if i == 0 && rowNoRe.MatchString(t) {
-			continue
-		}
-		parts = append(parts, t)
-	}
-	return strings.Join(parts, " "), len(parts)
-}
 
 var numericCellRe = regexp.MustCompile(`^(?:khoảng |hơn |trên |gần )?\d[\d.,]*\s*(?:%|(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|VNĐ|VND))?$`)
 
 func isNumericCell(s string) bool { return numericCellRe.MatchString(strings.TrimSpace(s)) }
 
-func numericCells(row []extract.Cell) int {
-	n := 0
-	for i, c := range row {
-		t := strings.TrimSpace(c.Text)
-		if i == 0 && rowNoRe.MatchString(t) {
-			continue
-		}
-		if isNumericCell(t) {
-			n++
-		}
-	}
-	return n
-}
 
 var moneyHdrRe = regexp.MustCompile(`(?i)kinh phí|tổng mức|dự toán|vốn|giá trị|số tiền|thành tiền`)
 
