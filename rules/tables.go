@@ -146,11 +146,9 @@ func headerTexts(t *normalize.Table) []string {
 	return out
 }
 
-
 var numericCellRe = regexp.MustCompile(`^(?:khoảng |hơn |trên |gần )?\d[\d.,]*\s*(?:%|(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|VNĐ|VND))?$`)
 
 func isNumericCell(s string) bool { return numericCellRe.MatchString(strings.TrimSpace(s)) }
-
 
 var moneyHdrRe = regexp.MustCompile(`(?i)kinh phí|tổng mức|dự toán|vốn|giá trị|số tiền|thành tiền`)
 
