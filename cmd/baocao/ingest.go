@@ -54,7 +54,11 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	var dups []store.Item // duplicates waiting for their first copy
 	describe := func(o corpus.Outcome) string {
 		if rep, ok := o.Result.(*rules.Report); ok {
-			return fmt.Sprintf("%d metrics, %d flags", len(rep.Metrics), len(rep.Flags))
+			s := fmt.Sprintf("%d metrics, %d flags", len(rep.Metrics), len(rep.Flags))
+			if n := len(rep.OCRPages); n > 0 {
+				s += fmt.Sprintf(", %d pages by OCR", n)
+			}
+			return s
 		}
 		return ""
 	}
