@@ -330,7 +330,7 @@ func mergeTables(parts []extract.Block, caption string) Table {
 					continue // repeated header
 				}
 			}
-			if len(t.Rows) > 0 && len(r.Cells) > 0 && r.Cells[0].Text == "" && nonEmpty(texts) > 0 {
+			if len(t.Rows) > 0 && len(r.Cells) > 0 && r.Cells[0].Text == "" && nonEmpty(texts) > 0 && !isTotalRow(texts) {
 				prev := t.Rows[len(t.Rows)-1]
 				for ci, c := range r.Cells {
 					if c.Text == "" {
@@ -353,6 +353,20 @@ func mergeTables(parts []extract.Block, caption string) Table {
 		}
 	}
 	return t
+}
+
+// totalRowRe matches the label of a table's total row.
+var totalRowRe = regexp.MustCompile(`(?i)^(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh|toàn thành phố)\s*:?$`)
+
+// isTotalRow reports whether a row is a total ("Tổng cộng", "Cộng"): such a
+// row often leaves its number column empty, but it is no continuation.
+func isTotalRow(texts []string) bool {
+	for _, t := range texts {
+		if totalRowRe.MatchString(strings.TrimSpace(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 func cellTexts(cs []extract.Cell) []string {

@@ -246,12 +246,24 @@ func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, o
 			}
 		}
 	}
+	msg := fmt.Sprintf("The %q row of table column %q states %s but the %d rows it totals add up to %s.",
+		label, name, fmtNum(tv), n, fmtNum(sum))
+	stated, computed := tv, sum
+	// Money is stated in whole đồng, like budget figures, where the
+	// column or the table says its unit ("Kinh phí (triệu đồng)").
+	if u := moneyUnit.FindString(strings.ToLower(name)); money && (u != "" || tableMoneyUnit(t) != "") {
+		if u == "" {
+			u = tableMoneyUnit(t)
+		}
+		if scale, known := unitScale(u); known && scale > 1 {
+			stated, computed = math.Round(tv*scale), math.Round(sum*scale)
+			msg += fmt.Sprintf(" (%s: %s against %s đồng)", u, fmtNum(stated), fmtNum(computed))
+		}
+	}
 	return Flag{
 		Check: "table_total", ID: "table.total", Severity: Error,
-		Metric: name + " (" + label + ")", Stated: tv, Computed: sum,
-		Message: fmt.Sprintf("The %q row of table column %q states %s but the %d rows it totals add up to %s.",
-			label, name, fmtNum(tv), n, fmtNum(sum)),
-		Evidence: ev,
+		Metric: name + " (" + label + ")", Stated: stated, Computed: computed,
+		Message: msg, Evidence: ev,
 	}, true
 }
 
