@@ -49,6 +49,8 @@ var declaredChecks = []declCheck{
 		Terms: []string{"staff.it_departments", "staff.it_district"}, Msg: sumMsg},
 	{ID: "records.levels", Kind: "sum", Severity: Error, Whole: "records.total",
 		Terms: []string{"records.level2", "records.level3", "records.level4"}, Msg: sumMsg},
+	{ID: "records.online.levels", Kind: "sum", Severity: Error, Whole: "records.online",
+		Terms: []string{"records.online_level3", "records.online_level4"}, Msg: sumMsg},
 
 	{ID: "cert.active", Kind: "difference", Severity: Error, Whole: "cert.active",
 		Terms: []string{"cert.total", "-cert.revoked"},

@@ -226,6 +226,10 @@ type Segment struct {
 	Order  int
 	// lower is Text in lower case, for the keyword gates.
 	lower string
+	// Level marks a table row about one level of online service ("Mức
+	// độ 3", "Toàn trình"): only rules written for such rows (ids
+	// ending in ".row") read it.
+	Level bool
 	// OCR marks a table segment read from a scanned page.
 	OCR bool
 	// families caches which gates the segment passes.
@@ -278,7 +282,7 @@ var parenRe = regexp.MustCompile(`\([^()]*\)`)
 
 // match runs one rule over a segment.
 func (r *Rule) match(seg *Segment, year int) []candidate {
-	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.subUnit {
+	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.Level && !strings.HasSuffix(r.ID, ".row") || seg.subUnit {
 		return nil
 	}
 	if !seg.hasFamily(r.family) || !passesGate(seg.lower, r.literals) {
