@@ -124,7 +124,11 @@ func loadFont(p lpdf.Page, name string) *font {
 		f.name = f.name[i+1:]
 	}
 	lf := lpdf.Font{V: v}
-	f.enc = lf.Encoder()
+	if m := readToUnicode(v.Key("ToUnicode")); m != nil {
+		f.enc = m
+	} else {
+		f.enc = lf.Encoder()
+	}
 	if v.Key("Subtype").Name() == "Type0" {
 		f.twoByte = true
 		f.dw = 1000
