@@ -65,12 +65,6 @@ func Normalize(d *extract.Document) *Doc {
 		if len(pending) > 0 && !looksLikeTableInterlude(lines) {
 			flushTables()
 		}
-		if joinBlocks && last != nil && b.Kind != extract.Heading && continues(last.Text, lines[0].Text) &&
-			!endsShortLine(last, lines[0].Text, typical) {
-			appendLines(last, lines)
-			last.Refs = append(last.Refs, b.FootnoteRefs...)
-			continue
-		}
 		kind := Body
 		switch b.Kind {
 		case extract.Heading:
@@ -78,13 +72,27 @@ func Normalize(d *extract.Document) *Doc {
 		case extract.ListItem:
 			kind = List
 		}
-		p := Para{Kind: kind, Refs: append([]string(nil), b.FootnoteRefs...)}
-		appendLines(&p, lines)
-		nd.Paras = append(nd.Paras, p)
-		last = &nd.Paras[len(nd.Paras)-1]
-		recent = append(recent, p.Text)
-		if len(recent) > 3 {
-			recent = recent[1:]
+		refs := b.FootnoteRefs
+		// Layout lines of one block that start list items ("- …",
+		// "a) …") are paragraphs of their own: a Markdown list or the
+		// bullets of a text export.
+		for _, run := range splitAtItems(lines, joinBlocks) {
+			if joinBlocks && last != nil && b.Kind != extract.Heading && continues(last.Text, run[0].Text) &&
+				!endsShortLine(last, run[0].Text, typical) {
+				appendLines(last, run)
+				last.Refs = append(last.Refs, refs...)
+				refs = nil
+				continue
+			}
+			p := Para{Kind: kind, Refs: append([]string(nil), refs...)}
+			refs = nil
+			appendLines(&p, run)
+			nd.Paras = append(nd.Paras, p)
+			last = &nd.Paras[len(nd.Paras)-1]
+			recent = append(recent, p.Text)
+			if len(recent) > 3 {
+				recent = recent[1:]
+			}
 		}
 	}
 	flushTables()
@@ -105,6 +113,23 @@ func Normalize(d *extract.Document) *Doc {
 	}
 	identify(nd)
 	return nd
+}
+
+// splitAtItems splits a block's lines before every line that starts a
+// list item, when split is set.
+func splitAtItems(lines []extract.Line, split bool) [][]extract.Line {
+	if !split {
+		return [][]extract.Line{lines}
+	}
+	var out [][]extract.Line
+	start := 0
+	for i := 1; i < len(lines); i++ {
+		if listStart.MatchString(strings.TrimSpace(lines[i].Text)) {
+			out = append(out, lines[start:i])
+			start = i
+		}
+	}
+	return append(out, lines[start:])
 }
 
 // cleanLine decodes legacy encodings, composes to NFC and tidies blanks.
