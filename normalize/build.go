@@ -77,7 +77,7 @@ func Normalize(d *extract.Document) *Doc {
 		// "a) …") are paragraphs of their own: a Markdown list or the
 		// bullets of a text export.
 		for _, run := range splitAtItems(lines, joinBlocks) {
-			if joinBlocks && last != nil && b.Kind != extract.Heading && continues(last.Text, run[0].Text) &&
+			if joinBlocks && last != nil && b.Kind != extract.Heading && last.Kind != Heading && continues(last.Text, run[0].Text) &&
 				!endsShortLine(last, run[0].Text, typical) {
 				appendLines(last, run)
 				last.Refs = append(last.Refs, refs...)
@@ -96,6 +96,7 @@ func Normalize(d *extract.Document) *Doc {
 		}
 	}
 	flushTables()
+	assignSections(nd.Paras)
 	for _, f := range d.Footnotes {
 		p := Para{Kind: Footnote, FootnoteID: f.ID}
 		var lines []extract.Line
@@ -113,6 +114,40 @@ func Normalize(d *extract.Document) *Doc {
 	}
 	identify(nd)
 	return nd
+}
+
+var (
+	// topTitleRe matches a top-level section title: a Roman numeral, or
+	// a Markdown heading of level 1 or 2.
+	topTitleRe = regexp.MustCompile(`^(?:[IVX]{1,5}[.)]\s|PHẦN\s|Phần\s)`)
+	// subTitleRe matches a numbered sub-section title: "2.", "3.1.", "a)".
+	subTitleRe = regexp.MustCompile(`^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s`)
+)
+
+// assignSections records for each paragraph the titles of the sections it
+// is in. A title is a short paragraph without a closing full stop that is
+// a heading, a Roman-numbered or all-capital line (top level), or a
+// numbered line (sub-section).
+func assignSections(paras []Para) {
+	var top, subsec string
+	for i := range paras {
+		p := &paras[i]
+		t := strings.TrimSpace(p.Text)
+		short := utf8.RuneCountInString(t) <= 150 && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ";")
+		switch {
+		case short && (p.Kind == Heading || topTitleRe.MatchString(t) || isUpperLine(t)):
+			top, subsec = t, ""
+			p.Sections = []string{top}
+			continue
+		case short && subTitleRe.MatchString(t):
+			subsec = t
+			p.Sections = []string{top, subsec}
+			continue
+		}
+		if top != "" || subsec != "" {
+			p.Sections = []string{top, subsec}
+		}
+	}
 }
 
 // splitAtItems splits a block's lines before every line that starts a

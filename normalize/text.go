@@ -38,6 +38,10 @@ type Para struct {
 	FootnoteID string
 	// Refs are the ids of the footnotes referenced in the paragraph.
 	Refs []string
+	// Sections are the titles of the sections the paragraph is in,
+	// outermost first ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022", "2. Kinh
+	// phí"); a footnote is in the sections of its reference.
+	Sections []string
 }
 
 // PosAt returns the position of the byte at offset off of p.Text.

@@ -39,8 +39,13 @@ type ctxRule struct {
 	// Wide reads the label back over the previous figure and an opening
 	// parenthesis: "mức độ 3: 143.361 hồ sơ (27.072 hồ sơ trực tuyến)".
 	Wide bool
+	// Head must match, and NotHead must not, the clause before the
+	// figure with its closed parenthetical asides removed: "số hồ sơ
+	// trực tuyến là 24.870 hồ sơ (mức độ 3: 18.215" is about online
+	// applications.
+	Head, NotHead string
 
-	label, noun, notLabel, notNear, para *regexp.Regexp
+	label, noun, notLabel, notNear, para, head, notHead *regexp.Regexp
 }
 
 // topics are the subjects a paragraph can speak about, each with the
@@ -60,8 +65,9 @@ var topics = []struct {
 	{"cert", []string{"chứng thư", "chữ ký số"}},
 	{"malware", []string{"mã độc", "virus", "phần mềm độc hại"}},
 	{"incidents", []string{"sự cố"}},
-	{"httt", []string{"hệ thống thông tin", "httt", "cấp độ an toàn", "cấp độ 2", "cấp độ 3", "cấp độ ii", "cấp độ iii"}},
+	{"httt", []string{"httt", "cấp độ an toàn", "cấp độ 2", "cấp độ 3", "cấp độ ii", "cấp độ iii", "hệ thống thông tin cấp độ"}},
 	{"staff", []string{"chuyên trách cntt", "chuyên trách về cntt", "chuyên trách công nghệ thông tin", "chuyên trách về công nghệ thông tin",
+		"cntt chuyên trách", "công nghệ thông tin chuyên trách",
 		"nhân lực cntt", "nhân lực công nghệ thông tin", "cán bộ cntt", "cán bộ công nghệ thông tin"}},
 	{"budget", []string{"kinh phí", "ngân sách", "tổng vốn", "nguồn vốn"}},
 	{"data", []string{"cơ sở dữ liệu dùng chung", "csdl dùng chung"}},
@@ -87,11 +93,11 @@ func findWords(s string, words []string) [][]int {
 
 var ctxRules = []ctxRule{
 	// TTHC by level.
-	{ID: "ctx.tthc.provincial", Metric: "tthc.provincial", Topic: "tthc", Kind: normalize.Count, Label: `(?:^|[\s,(])(?:cấp tỉnh|tỉnh|cấp thành phố)\s*(?::|là|có)?\s*$`},
-	{ID: "ctx.tthc.district", Metric: "tthc.district", Topic: "tthc", Kind: normalize.Count, Label: `(?:^|[\s,(])(?:cấp huyện|huyện|cấp quận, huyện|quận, huyện|cấp quận|quận/huyện)\s*(?::|là|có)?\s*$`},
-	{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^|[\s,(])(?:cấp xã|xã|cấp phường, xã|phường, xã|cấp xã, phường|xã, phường|cấp phường)\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.tthc.provincial", Metric: "tthc.provincial", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:tỉnh|thành phố)|cấp tỉnh|cấp thành phố)\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.tthc.district", Metric: "tthc.district", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:huyện|quận, huyện|quận/huyện)|cấp huyện|cấp quận, huyện|cấp quận)[^:\d;]{0,30}?\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:xã|phường, xã|xã, phường)|cấp xã|cấp phường, xã|cấp xã, phường|cấp phường)[^:\d;]{0,30}?\s*(?::|là|có)?\s*$`},
 	{ID: "ctx.tthc.total", Metric: "tthc.total", Topic: "tthc", Kind: normalize.Count, Noun: `^\s*(?:thủ tục hành chính|tthc|thủ tục)`,
-		Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|cập nhật|cổng dịch vụ công quốc gia|cổng dvc quốc gia|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ`},
+		Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|cổng dịch vụ công quốc gia|cổng dvc quốc gia|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ`},
 	// Online services.
 	{ID: "ctx.dvc.level4_with_records", Metric: "dvc.level4_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `(?:mức độ 4|mức 4|toàn trình)\s*(?::|là)?\s*$`},
 	{ID: "ctx.dvc.level3_with_records", Metric: "dvc.level3_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `(?:mức độ 3|mức 3|một phần)\s*(?::|là)?\s*$`},
@@ -103,12 +109,14 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.dvc.national_portal", Metric: "dvc.national_portal", Topic: "dvc", Kind: normalize.Count, Noun: `^\s*(?:dịch vụ công trực tuyến|dvctt|dịch vụ công)[^.;]{0,60}(?:cổng dịch vụ công quốc gia|cổng dvc quốc gia|cổng dvcqg)`, NotNear: `hồ sơ`},
 	// Applications.
 	{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:đúng hạn|trước hạn)[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`},
-	{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,60}$`, NotLabel: `(?:mức độ|mức) [34]\s*:|toàn trình\s*:|một phần\s*:|đúng hạn|bưu chính`},
+	{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,90}$`, NotLabel: `(?:mức độ|mức) [34]\s*:|toàn trình\s*:|một phần\s*:|đúng hạn|bưu chính`},
 	{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|cổng dịch vụ công quốc gia`},
 	{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
-	{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`},
-	{ID: "ctx.records.level3", Metric: "records.level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`},
-	{ID: "ctx.records.level4", Metric: "records.level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`},
+	{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `trực tuyến|hstt`},
+	{ID: "ctx.records.level3", Metric: "records.level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `trực tuyến|hstt`},
+	{ID: "ctx.records.level4", Metric: "records.level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `trực tuyến|hstt`},
+	{ID: "ctx.records.online_level3.head", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*$`, Head: `trực tuyến|hstt`},
+	{ID: "ctx.records.online_level4.head", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*$`, Head: `trực tuyến|hstt`},
 	{ID: "ctx.records.online_level3.paren", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
 	{ID: "ctx.records.online_level4.paren", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
 	{ID: "ctx.records.online_level3.paren-label", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*[\d.]+\s*(?:hồ sơ\s*)?\(\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến\s*:?$`},
@@ -117,12 +125,13 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.records.online_level3", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*(?:mức độ 3|một phần)`},
 	// Payment.
 	{ID: "ctx.payment.successful", Metric: "payment.successful", Topic: "payment", Kind: normalize.Count, Noun: `^\s*(?:giao dịch|lượt)[^,;.]{0,20}thành công`},
+	{ID: "ctx.payment.successful.label", Metric: "payment.successful", Topic: "payment", Kind: normalize.Count, Label: `thành công\s*:?\s*$`},
 	{ID: "ctx.payment.transactions", Metric: "payment.transactions", Topic: "payment", Kind: normalize.Count, Noun: `^\s*(?:giao dịch|lượt giao dịch)`, NotNear: `thành công`},
 	// Electronic documents.
 	{ID: "ctx.edoc.internal", Metric: "edoc.internal", Topic: "edoc", Kind: normalize.Count, Label: `(?:nội tỉnh|trong tỉnh|nội bộ(?: tỉnh| thành phố)?|nội thành phố|trong thành phố)\s*:?\s*$`},
 	{ID: "ctx.edoc.internal.noun", Metric: "edoc.internal", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^,;.]{0,30}(?:trong tỉnh|nội tỉnh|nội bộ|trong thành phố)`},
 	{ID: "ctx.edoc.external", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Label: `(?:ngoài tỉnh|ngoài thành phố|liên tỉnh)\s*:?\s*$`},
-	{ID: "ctx.edoc.external.noun", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^;.]{0,40}(?:ngoài tỉnh|ngoài thành phố|bộ, ngành)`},
+	{ID: "ctx.edoc.external.noun", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^;.]{0,40}(?:ngoài tỉnh|ngoài thành phố|bộ, ngành|trung ương|các tỉnh)`},
 	{ID: "ctx.edoc.signed_rate", Metric: "edoc.signed_rate", Topic: "edoc", Kind: normalize.Percent, Label: `ký số[^%]{0,40}$`},
 	{ID: "ctx.edoc.signed", Metric: "edoc.signed", Topic: "edoc", Kind: normalize.Count, Label: `ký số\s*(?::|là)?\s*$`},
 	{ID: "ctx.edoc.total.noun", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản(?: điện tử)?\s*(?:$|[,(]|được|gửi|trao đổi)`,
@@ -150,9 +159,9 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.sec.malware_removed", Metric: "sec.malware_removed", Topic: "malware", Kind: normalize.Count, Noun: `^\s*(?:mẫu |lượt |tệp |tập tin )?(?:mã độc|virus|phần mềm độc hại)`, Label: `(?:tiêu diệt|ngăn chặn|loại bỏ|xử lý|gỡ bỏ|phát hiện và xử lý)\s*$`},
 	{ID: "ctx.sec.incidents", Metric: "sec.incidents", Topic: "incidents", Kind: normalize.Count, Noun: `^\s*(?:vụ\s*)?sự cố`, Label: `(?:ghi nhận|xử lý|phát hiện|ứng cứu|khắc phục|xảy ra)\s*(?:được\s*)?$`},
 	// Staff.
-	{ID: "ctx.staff.departments", Metric: "staff.it_departments", Topic: "staff", Kind: normalize.Count, Label: `(?:cấp sở|sở, ban, ngành|sở, ngành|cơ quan cấp tỉnh|cơ quan chuyên môn)\s*(?::|là|có)?\s*$`},
-	{ID: "ctx.staff.district", Metric: "staff.it_district", Topic: "staff", Kind: normalize.Count, Label: `(?:cấp huyện|ubnd cấp huyện|quận, huyện|cấp quận, huyện|các huyện, thị xã, thành phố|huyện, thị xã, thành phố)\s*(?::|là|có)?\s*$`},
-	{ID: "ctx.staff.total", Metric: "staff.it_total", Topic: "staff", Kind: normalize.Count, Label: `(?:gồm|là|có|tổng số|tổng cộng)\s*$`, Noun: `^\s*(?:người|cán bộ|công chức)`, NotNear: `thạc sĩ|thạc sỹ|đại học|cao đẳng|trung cấp`},
+	{ID: "ctx.staff.departments", Metric: "staff.it_departments", Topic: "staff", Kind: normalize.Count, Label: `(?:cấp sở|cấp tỉnh|sở, ban, ngành|sở, ngành|cơ quan cấp tỉnh|cơ quan chuyên môn)\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.staff.district", Metric: "staff.it_district", Topic: "staff", Kind: normalize.Count, Label: `(?:ubnd\s*)?(?:các\s*|cấp\s*)?(?:huyện|quận)(?:,\s*(?:huyện|quận|thị xã|thành phố|thị trấn)(?:\s+\p{Lu}\p{L}*)*)*\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.staff.total", Metric: "staff.it_total", Topic: "staff", Kind: normalize.Count, Label: `(?:gồm|là|có|tổng số|tổng cộng|:)\s*$`, Noun: `^\s*(?:người|cán bộ|công chức)`, NotNear: `thạc sĩ|thạc sỹ|đại học|cao đẳng|trung cấp`},
 	// Budget.
 	{ID: "ctx.budget.security", Metric: "budget.security_vnd", Topic: "budget", Kind: normalize.Money, Label: `(?:an toàn thông tin|attt|an toàn, an ninh)[^;]{0,30}$`},
 	// Shared databases.
@@ -169,11 +178,12 @@ func init() {
 			return regexp.MustCompile(p)
 		}
 		r.label, r.noun, r.notLabel, r.notNear, r.para = c(r.Label), c(r.Noun), c(r.NotLabel), c(r.NotNear), c(r.Para)
+		r.head, r.notHead = c(r.Head), c(r.NotHead)
 	}
 }
 
 var (
-	levelWordRe = regexp.MustCompile(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*$`)
+	levelWordRe = regexp.MustCompile(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*(?:\d\s*(?:,|và)\s*)?$`)
 	levelNounRe = regexp.MustCompile(`^\s*(?:cấp|lớp|tầng)(?:\s|,|$)`)
 )
 
@@ -198,7 +208,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 		for ti, t := range topics {
 			topicLocs[ti] = findWords(lower, t.words)
 		}
-		prevEnd, prevPrevEnd := 0, 0
+		prevEnd, prevPrevEnd, prevPct := 0, 0, 0
 		for ni, n := range nums {
 			if n.Kind != normalize.Count && n.Kind != normalize.Percent && n.Kind != normalize.Money {
 				if n.Kind != normalize.Ratio {
@@ -224,8 +234,13 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 			// the label of rules marked Wide, reaches back over one
 			// figure and parentheses.
 			wide := strings.TrimSpace(lower[max(prevPrevEnd, strings.LastIndex(lower[:n.Start], ";")+1, sentence):n.Start])
+			head := closedParens.ReplaceAllString(lower[max(clauseStart(lower, n.Start), sentence):n.Start], " ")
 			if n.Kind == normalize.Percent {
-				label = wide
+				// A rate's label is the clause before it, back to the
+				// previous rate, without its parenthetical asides.
+				label = closedParens.ReplaceAllString(lower[max(clauseStart(lower, n.Start), sentence, prevPct):n.Start], " ")
+				label = lastRunes(strings.TrimSpace(label), 120)
+				prevPct = n.End
 			}
 			if len([]rune(label)) > 80 {
 				r := []rune(label)
@@ -242,7 +257,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 				continue
 			}
 			seg := segmentAt(segs, p, n.NumStart)
-			if seg == nil || seg.subUnit || inPlanContext(seg.Text[:max(0, min(len(seg.Text), n.NumStart-seg.Off))], doc.Year) {
+			if seg == nil || seg.subUnit || seg.plan || inPlanContext(seg.Text[:max(0, min(len(seg.Text), n.NumStart-seg.Off))], doc.Year) {
 				continue
 			}
 			for i := range ctxRules {
@@ -266,6 +281,9 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 				if r.para != nil && !r.para.MatchString(lower) {
 					continue
 				}
+				if r.head != nil && !r.head.MatchString(head) || r.notHead != nil && r.notHead.MatchString(head) {
+					continue
+				}
 				m, _ := Lookup(r.Metric)
 				sp := p.SpanAt(n.NumStart)
 				source, conf := seg.origin(n.NumStart - seg.Off)
@@ -279,6 +297,39 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 		}
 	}
 	return out
+}
+
+// closedParens matches a parenthetical aside with its parentheses.
+var closedParens = regexp.MustCompile(`\([^()]*\)`)
+
+// clauseStart returns the offset after the last semicolon before off that
+// is outside parentheses.
+func clauseStart(s string, off int) int {
+	depth := 0
+	for i := off - 1; i >= 0; i-- {
+		switch s[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth > 0 {
+				depth--
+			}
+		case ';':
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[len(r)-n:])
 }
 
 // sentenceStartBefore returns the offset where the sentence holding
@@ -303,6 +354,12 @@ func topicAt(locs [][][]int, off int, noun string) string {
 				return t.name
 			}
 		}
+	}
+	// "Hệ thống thông tin" names the topic only as the noun of a figure
+	// ("48 hệ thống thông tin"): before one it is as often "Hệ thống
+	// thông tin một cửa điện tử" as an information system.
+	if i := strings.Index(noun, "hệ thống thông tin"); i >= 0 && i <= 4 {
+		return "httt"
 	}
 	best, bestEnd := "", -1
 	for ti, ls := range locs {

@@ -234,6 +234,9 @@ type Segment struct {
 	OCR bool
 	// families caches which gates the segment passes.
 	families map[string]bool
+	// plan marks a segment in a section about plans or tasks for a later
+	// period ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022").
+	plan bool
 	// subUnit marks a segment about one district, city or agency of
 	// the province ("Riêng thành phố Vinh tiếp nhận …"): its figures are
 	// not the province's.
@@ -258,6 +261,31 @@ var planRe = regexp.MustCompile(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|m�
 var planWords = []string{"dự kiến", "chỉ tiêu", "phấn đấu", "mục tiêu", "định hướng", "sẽ ", "đề ra"}
 
 var yearRe = regexp.MustCompile(`(?:năm|đến|tới)\s+(20\d\d|19\d\d)`)
+
+var (
+	planTitleRe   = regexp.MustCompile(`(?i)phương hướng|thời gian tới|giai đoạn tới|đề xuất|kiến nghị|nhiệm vụ[^.]{0,60}(?:năm|thời gian)|kế hoạch[^.]{0,40}năm|giải pháp[^.]{0,40}năm|mục tiêu`)
+	resultTitleRe = regexp.MustCompile(`(?i)kết quả|tình hình|đánh giá|thực trạng`)
+	titleYearRe   = regexp.MustCompile(`(?:19|20)\d\d`)
+)
+
+// planSection reports whether a section title announces plans or tasks
+// for a later period: "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022" in a 2021
+// report, "Đề xuất, kiến nghị". A title about results ("Kết quả thực
+// hiện kế hoạch năm 2021") is not one.
+func planSection(title string, year int) bool {
+	if !planTitleRe.MatchString(title) || resultTitleRe.MatchString(title) {
+		return false
+	}
+	if ys := titleYearRe.FindAllString(title, -1); len(ys) > 0 && year > 0 {
+		for _, y := range ys {
+			if y > itoa(year) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
 
 // inPlanContext reports whether text before a figure in its clause marks
 // it as a plan or target rather than a result.
@@ -319,7 +347,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if r.reject != nil && r.reject.MatchString(parenRe.ReplaceAllString(whole, "")) {
 			continue
 		}
-		if !r.AllowPlan && inPlanContext(seg.Text[:ns], year) {
+		if !r.AllowPlan && (seg.plan || inPlanContext(seg.Text[:ns], year)) {
 			continue
 		}
 		v, _, ok := normalize.ParseNumber(seg.Text[ns:ne])
@@ -440,7 +468,7 @@ func sentenceStart(s string) bool {
 	return false
 }
 
-var abbrevRe = regexp.MustCompile(`(?i)(?:^|[\s(])(?:tp|tt|ths|ts|ks|gs|pgs|bs|số|no|v\.v|stt)$`)
+var abbrevRe = regexp.MustCompile(`(?i)(?:^|[\s(])(?:tp|tt|ths|ts|ks|gs|pgs|bs|no|v\.v|stt)$`)
 
 func abbrevBefore(s string) bool { return abbrevRe.MatchString(s[max(0, len(s)-8):]) }
 
@@ -517,6 +545,13 @@ func Segments(doc *normalize.Doc) []Segment {
 	for i := range segs {
 		segs[i].lower = strings.ToLower(segs[i].Text)
 		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
+		if p := segs[i].Para; p != nil {
+			for _, title := range p.Sections {
+				if planSection(title, doc.Year) {
+					segs[i].plan = true
+				}
+			}
+		}
 	}
 	return segs
 }

@@ -11,6 +11,8 @@ func init() {
 			Pattern: `(?:diệt virus|phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|bảo vệ|phần mềm diệt virus)[^.;\d]{0,30}?cho\s*{N}\s*máy (?:tính|trạm)`},
 		{ID: "sec.malware_protected_machines.count-first", Metric: "sec.malware_protected_machines", Priority: 25,
 			Pattern: `{N}\s*máy (?:tính|trạm)[^.;\d]{0,30}?(?:được\s*)?(?:cài đặt|kết nối|bảo vệ|quản lý)[^.;\d]{0,60}?(?:phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|quản lý tập trung|diệt virus|phần mềm độc hại)`},
+		{ID: "sec.malware_protected_machines.kv", Metric: "sec.malware_protected_machines", Priority: 25,
+			Pattern: `^(?:số\s*)?máy (?:tính|trạm)[^:]*(?:phòng chống mã độc|phòng, chống mã độc|mã độc|diệt virus)[^:]*:\s*{N}$`},
 		{ID: "sec.malware_removed.verb", Metric: "sec.malware_removed", Priority: 30,
 			Pattern: `(?:tiêu diệt|diệt|xử lý|phát hiện và xử lý|gỡ bỏ|bóc gỡ|loại bỏ|phát hiện, xử lý)\s*(?:được\s*)?(?:thành công\s*)?{N}\s*(?:lượt\s*)?(?:virus|mã độc|phần mềm độc hại|tệp tin (?:độc hại|nhiễm mã độc)|tập tin (?:độc hại|nhiễm mã độc))`},
 		{ID: "sec.malware_removed.label", Metric: "sec.malware_removed", Priority: 25,

@@ -100,7 +100,7 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 		if loc != nil && loc[0] <= len(head) {
 			head = head[:loc[0]]
 		}
-		plan := inPlanContext(head, doc.Year)
+		plan := seg.plan || inPlanContext(head, doc.Year)
 		if loc != nil {
 			st := classifySOC(seg.lower)
 			if plan && socRank[st] > socRank["planned"] {

@@ -83,7 +83,7 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 			text += ": " + v
 			*order++
 			cell := c
-			out = append(out, Segment{Text: text, Source: "table", Order: *order, Sub: sub && !total, Level: level && !total, OCR: ocrPages[cell.Pos.Page],
+			out = append(out, Segment{Text: text, Source: "table", Order: *order, Sub: sub && !total, Level: level && !total && !keyValue, OCR: ocrPages[cell.Pos.Page],
 				Pos: func(int) (int, int) { return cell.Pos.Page, cell.Pos.Line }})
 		}
 	}
@@ -92,7 +92,7 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 
 // genericValueHdrRe matches value column headers that say nothing about
 // the figure ("Kết quả", "Số liệu", "Năm 2021", "Thực hiện").
-var genericValueHdrRe = regexp.MustCompile(`(?i)^(?:kết quả|số liệu|giá trị|thực hiện|số lượng|tổng số|năm \d{4}|\d{4}|kết quả (?:thực hiện|đạt được)(?: năm \d{4})?)$`)
+var genericValueHdrRe = regexp.MustCompile(`(?i)^(?:(?:kết quả|số liệu|giá trị|thực hiện|số lượng|tổng số)(?:\s+(?:thực hiện|đạt được))?(?:\s+(?:năm\s+)?\d{4})?|(?:năm\s+)?\d{4})$`)
 
 // unitCellRe matches a unit-of-measure cell ("ĐVT" column): "%", "TTHC",
 // "Hồ sơ", "Triệu đồng", "Người", …

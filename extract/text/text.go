@@ -111,6 +111,7 @@ func (p *parser) run() {
 	// First pass: find plain footnote bodies (PDF text exports) so that
 	// lone-number lines in the body can be recognised as their markers.
 	plain := p.plainFootnotes()
+	spaceRows := spaceTableRows(p.lines)
 	inFootnote := false
 	var fn *extract.Footnote
 	for i := 0; i < len(p.lines); i++ {
@@ -165,8 +166,13 @@ func (p *parser) run() {
 			continue
 		}
 		// Tables: tab-separated or pipe rows. A "label<TAB>value" line
-		// is a row when a neighbouring line has a tab too.
+		// is a row when a neighbouring line has a tab too; a line whose
+		// columns are aligned with runs of spaces (pdftotext -layout) is
+		// a row when it belongs to a run of three such lines.
 		cells, ok := tableCells(raw)
+		if !ok && spaceRows[i] {
+			cells, ok = spaceCells(raw), true
+		}
 		if !ok && strings.Count(raw, "\t") == 1 && (hasTab(p.lines, i-1) || hasTab(p.lines, i+1)) {
 			cells, ok = strings.Split(raw, "\t"), true
 			for ci := range cells {
@@ -312,6 +318,45 @@ func plainIDs(m map[int]string) map[string]bool {
 		ids[id] = true
 	}
 	return ids
+}
+
+// spaceGap separates the columns of a space-aligned table row.
+var spaceGap = regexp.MustCompile(`\S(?: {2,}|\t+)\S`)
+
+// spaceCells splits a space-aligned row at runs of two or more spaces.
+func spaceCells(line string) []string {
+	var cells []string
+	for _, c := range regexp.MustCompile(` {2,}|\t+`).Split(strings.TrimSpace(line), -1) {
+		cells = append(cells, strings.TrimSpace(c))
+	}
+	return cells
+}
+
+// spaceTableRows marks the lines that belong to runs of three or more
+// consecutive lines each holding at least three space-separated columns.
+func spaceTableRows(lines []string) map[int]bool {
+	rows := map[int]bool{}
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end-start >= 3 {
+			for k := start; k < end; k++ {
+				rows[k] = true
+			}
+		}
+		start = -1
+	}
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t != "" && !strings.Contains(t, "|") && len(spaceGap.FindAllStringIndex(t, -1)) >= 2 {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(lines))
+	return rows
 }
 
 // hasTab reports whether line i exists and holds a tab.
