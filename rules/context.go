@@ -135,7 +135,7 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.edoc.signed_rate", Metric: "edoc.signed_rate", Topic: "edoc", Kind: normalize.Percent, Label: `ký số[^%]{0,40}$`},
 	{ID: "ctx.edoc.signed", Metric: "edoc.signed", Topic: "edoc", Kind: normalize.Count, Label: `ký số\s*(?::|là)?\s*$`},
 	{ID: "ctx.edoc.total.noun", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản(?: điện tử)?\s*(?:$|[,(]|được|gửi|trao đổi)`,
-		Label: `(?:gửi, nhận|gửi nhận|trao đổi|luân chuyển|liên thông|:|đạt)\s*$`, NotNear: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|nội bộ|tỷ lệ|tỉ lệ|văn bản đi|văn bản đến`},
+		Label: `(?:gửi, nhận|gửi nhận|trao đổi|luân chuyển|liên thông|:|đạt)\s*$`, NotNear: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|nội bộ|tỷ lệ|tỉ lệ|văn bản đi(?:\s|,|$)|văn bản đến`},
 	{ID: "ctx.edoc.total", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Label: `(?:văn bản[^;]{0,60}(?:gửi, nhận|gửi nhận|trao đổi|liên thông|luân chuyển)[^;]{0,60}(?:đạt|là|:|khoảng)|tổng số văn bản[^;]{0,40})\s*$`,
 		NotLabel: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|tỷ lệ|tỉ lệ`},
 	// E-mail.
@@ -155,7 +155,7 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.httt.level3", Metric: "httt.level3_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:3|iii)[^;]{0,12}$`, Para: `phê duyệt`},
 	{ID: "ctx.httt.total", Metric: "httt.total", Topic: "httt", Kind: normalize.Count, Noun: `^\s*(?:hệ thống thông tin|httt)`, Label: `(?:có|xác định|tổng số|toàn tỉnh có|gồm)\s*(?:được\s*)?$`, NotNear: `cấp độ (?:[23]|ii|iii)|kiểm tra|đánh giá|phê duyệt`},
 	// Security.
-	{ID: "ctx.sec.malware_protected_machines", Metric: "sec.malware_protected_machines", Topic: "malware", Kind: normalize.Count, Noun: `^\s*máy (?:tính|trạm)`, Label: `(?:bảo vệ|cho|cài đặt|quản lý)\s*$`},
+	{ID: "ctx.sec.malware_protected_machines", Metric: "sec.malware_protected_machines", Topic: "malware", Kind: normalize.Count, Noun: `^\s*máy (?:tính|trạm)`, Label: `(?:bảo vệ|cho|cài đặt|quản lý|triển khai|triển khai tới|triển khai cho)\s*$`},
 	{ID: "ctx.sec.malware_removed", Metric: "sec.malware_removed", Topic: "malware", Kind: normalize.Count, Noun: `^\s*(?:mẫu |lượt |tệp |tập tin )?(?:mã độc|virus|phần mềm độc hại)`, Label: `(?:tiêu diệt|ngăn chặn|loại bỏ|xử lý|gỡ bỏ|phát hiện và xử lý)\s*$`},
 	{ID: "ctx.sec.incidents", Metric: "sec.incidents", Topic: "incidents", Kind: normalize.Count, Noun: `^\s*(?:vụ\s*)?sự cố`, Label: `(?:ghi nhận|xử lý|phát hiện|ứng cứu|khắc phục|xảy ra)\s*(?:được\s*)?$`},
 	// Staff.
@@ -221,7 +221,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 				prevPrevEnd, prevEnd = prevEnd, n.End
 				continue
 			}
-			if levelWordRe.MatchString(lower[max(0, n.Start-16):n.Start]) || levelNounRe.MatchString(lower[n.End:]) {
+			if n.Value < 10 && n.Decimals == 0 && (levelWordRe.MatchString(lower[max(0, n.Start-16):n.Start]) || levelNounRe.MatchString(lower[n.End:])) {
 				// "cấp độ 2", "mức độ 3": a name, part of the next
 				// figure's label.
 				continue
@@ -305,22 +305,22 @@ var closedParens = regexp.MustCompile(`\([^()]*\)`)
 // clauseStart returns the offset after the last semicolon before off that
 // is outside parentheses.
 func clauseStart(s string, off int) int {
-	depth := 0
-	for i := off - 1; i >= 0; i-- {
+	start, depth := 0, 0
+	for i := 0; i < off && i < len(s); i++ {
 		switch s[i] {
-		case ')':
-			depth++
 		case '(':
+			depth++
+		case ')':
 			if depth > 0 {
 				depth--
 			}
 		case ';':
 			if depth == 0 {
-				return i + 1
+				start = i + 1
 			}
 		}
 	}
-	return 0
+	return start
 }
 
 // lastRunes returns the last n runes of s.

@@ -50,7 +50,7 @@ type Rule struct {
 var gates = map[string][]string{
 	"tthc":    {"thủ tục", "tthc"},
 	"dvc":     {"dịch vụ công", "dvc", "tthc", "thủ tục", "mức độ", "toàn trình", "một phần"},
-	"records": {"hồ sơ", "hstt"},
+	"records": {"hồ sơ", "hstt", "giải quyết", "đúng hạn"},
 	"payment": {"thanh toán", "giao dịch"},
 	"edoc":    {"văn bản", "ký số"},
 	"email":   {"thư", "email"},

@@ -15,9 +15,9 @@ var (
 	socPlanRe    = regexp.MustCompile(`dự kiến|kế hoạch|\bsẽ\b|chuẩn bị|nghiên cứu|đề xuất|phê duyệt chủ trương|xây dựng phương án|trình phê duyệt|phấn đấu|mục tiêu|định hướng`)
 	socPilotRe   = regexp.MustCompile(`thí điểm`)
 	socProgRe    = regexp.MustCompile(`đang (?:được\s+)?(?:trong quá trình\s+)?(?:triển khai|xây dựng|thực hiện|hoàn thiện|lắp đặt)|trong quá trình triển khai|đã lắp đặt`)
-	socOpRe      = regexp.MustCompile(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) ổn định|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát`)
+	socOpRe      = regexp.MustCompile(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát`)
 	socNCSCRe    = regexp.MustCompile(`kết nối[^.;]{0,60}?(?:ncsc|trung tâm giám sát (?:an toàn )?không gian mạng quốc gia)`)
-	socNoNCSCRe  = regexp.MustCompile(`chưa (?:được )?kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia)`)
+	socNoNCSCRe  = regexp.MustCompile(`chưa (?:được )?kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia)|(?:sẽ|dự kiến) kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia)|kết nối[^.;]{0,80}?(?:ncsc|không gian mạng quốc gia)[^.;]{0,40}?sau khi`)
 )
 
 // plannedBefore reports whether a plan word stands in the 60 bytes
