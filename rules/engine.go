@@ -33,6 +33,10 @@ type Rule struct {
 	Require   string
 	Reject    string
 	RejectSeg string
+	// NotBefore must not match the 50 bytes before the figure: "cấp
+	// mới", "trong năm" before a certificate count make it new in the
+	// year, not cumulative.
+	NotBefore string
 	// AllowPlan keeps matches in plan/target context (for SOC plans).
 	AllowPlan bool
 
@@ -40,6 +44,7 @@ type Rule struct {
 	anchored                   *regexp.Regexp // re anchored at its start, for figure-first patterns
 	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 	require, reject, rejectSeg *regexp.Regexp
+	notBefore                  *regexp.Regexp
 	family                     string     // metric family, for the gates
 	literals                   [][]string // what every match contains
 }
@@ -116,6 +121,9 @@ func (r *Rule) compile() {
 	}
 	if r.RejectSeg != "" {
 		r.rejectSeg = compileLower(r.RejectSeg)
+	}
+	if r.NotBefore != "" {
+		r.notBefore = compileLower(r.NotBefore)
 	}
 }
 
@@ -345,6 +353,9 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 			whole = strings.ToLower(seg.Text[loc[0]:loc[1]])
 		}
 		if r.reject != nil && r.reject.MatchString(parenRe.ReplaceAllString(whole, "")) {
+			continue
+		}
+		if r.notBefore != nil && r.notBefore.MatchString(text[max(0, loc[0]-50):loc[0]]) {
 			continue
 		}
 		if !r.AllowPlan && (seg.plan || inPlanContext(seg.Text[:ns], year)) {

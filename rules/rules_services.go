@@ -168,7 +168,7 @@ func init() {
 		{ID: "records.online.count-first", Metric: "records.online", Priority: 25,
 			Pattern:   `{N}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|gửi) (?:qua mạng|trực tuyến))`,
 			Reject:    `{L3}|{L4}|mức độ`,
-			RejectSeg: `{PORTAL}|(?:mức độ|mức) [234]\s*:`},
+			RejectSeg: `{PORTAL}`, NotBefore: `(?:mức độ|mức) [234]\s*:[^;]*$`},
 		{ID: "records.online.label", Metric: "records.online", Priority: 30,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:nộp|tiếp nhận) trực tuyến)\s*(?::|là)\s*{N}`,
 			Reject:  `{L3}|{L4}|mức độ|{TL}`, RejectSeg: `{PORTAL}`},

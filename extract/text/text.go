@@ -86,7 +86,10 @@ type parser struct {
 	doc   *extract.Document
 	cur   *extract.Block // paragraph being built
 	// refs maps footnote ids to the line of their first marker.
-	refs      map[string]int
+	refs map[string]int
+	// bracketDefs holds the ids of "[3] text" footnote lines, whose
+	// "[3]" markers in the body are footnote references.
+	bracketDefs map[string]bool
 	tableRows []extract.Row
 	tableN    int
 }
@@ -97,6 +100,10 @@ var (
 	// mdFootnoteDef matches a Markdown footnote definition "[^6]: text".
 	mdFootnoteDef = regexp.MustCompile(`^\s*\[\^(\w+)\]:\s*(.*)$`)
 	mdFootnoteRef = regexp.MustCompile(`\[\^(\w+)\]`)
+	// bracketFootnoteDef matches a footnote line "[3] text" of a text
+	// export; bracketRef its marker "[3]" in the body.
+	bracketFootnoteDef = regexp.MustCompile(`^\s*\[(\d{1,3})\]\s+(\S.*)$`)
+	bracketRef         = regexp.MustCompile(`\[(\d{1,3})\]`)
 	// plainFootnote matches "1 Danh mục …" after a separator line.
 	plainFootnote = regexp.MustCompile(`^\s*(\d{1,3})\s+(\p{Lu}.*)$`)
 	loneNumber    = regexp.MustCompile(`^\s*(\d{1,3})\s*$`)
@@ -111,6 +118,12 @@ func (p *parser) run() {
 	// First pass: find plain footnote bodies (PDF text exports) so that
 	// lone-number lines in the body can be recognised as their markers.
 	plain := p.plainFootnotes()
+	p.bracketDefs = map[string]bool{}
+	for _, l := range p.lines {
+		if m := bracketFootnoteDef.FindStringSubmatch(l); m != nil {
+			p.bracketDefs[m[1]] = true
+		}
+	}
 	spaceRows := spaceTableRows(p.lines)
 	inFootnote := false
 	var fn *extract.Footnote
@@ -120,7 +133,8 @@ func (p *parser) run() {
 		if id, ok := plain[i]; ok {
 			p.flush()
 			m := plainFootnote.FindStringSubmatch(raw)
-			p.doc.Footnotes = append(p.doc.Footnotes, extract.Footnote{ID: id, Lines: []extract.Line{{Text: m[2], Pos: extract.Pos{Line: lineNo}}}})
+			p.doc.Footnotes = append(p.doc.Footnotes, extract.Footnote{ID: id, Lines: []extract.Line{{Text: m[2], Pos: extract.Pos{Line: lineNo}}},
+				Ref: extract.Pos{Line: p.refs[id]}})
 			fn = &p.doc.Footnotes[len(p.doc.Footnotes)-1]
 			inFootnote = true
 			continue
@@ -145,6 +159,11 @@ func (p *parser) run() {
 		}
 		// Markdown footnote definitions and superscript-led footnotes.
 		if m := mdFootnoteDef.FindStringSubmatch(raw); m != nil {
+			p.flush()
+			p.addFootnote(m[1], m[2], lineNo)
+			continue
+		}
+		if m := bracketFootnoteDef.FindStringSubmatch(raw); m != nil && p.refs[m[1]] > 0 {
 			p.flush()
 			p.addFootnote(m[1], m[2], lineNo)
 			continue
@@ -228,10 +247,20 @@ func (p *parser) run() {
 // stripMarkers removes superscript and Markdown footnote markers from a
 // line and returns their ids.
 func (p *parser) stripMarkers(s string) (string, []string) {
-	if !strings.Contains(s, "[^") && !strings.ContainsAny(s, "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾") {
-		return s, nil
-	}
 	var refs []string
+	if len(p.bracketDefs) > 0 && strings.Contains(s, "[") && !bracketFootnoteDef.MatchString(s) {
+		s = bracketRef.ReplaceAllStringFunc(s, func(m string) string {
+			id := bracketRef.FindStringSubmatch(m)[1]
+			if !p.bracketDefs[id] {
+				return m
+			}
+			refs = append(refs, id)
+			return ""
+		})
+	}
+	if !strings.Contains(s, "[^") && !strings.ContainsAny(s, "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾") {
+		return s, refs
+	}
 	s = mdFootnoteRef.ReplaceAllStringFunc(s, func(m string) string {
 		refs = append(refs, mdFootnoteRef.FindStringSubmatch(m)[1])
 		return ""
