@@ -90,8 +90,8 @@ type parser struct {
 	// bracketDefs holds the ids of "[3] text" footnote lines, whose
 	// "[3]" markers in the body are footnote references.
 	bracketDefs map[string]bool
-	tableRows []extract.Row
-	tableN    int
+	tableRows   []extract.Row
+	tableN      int
 }
 
 var (
@@ -179,8 +179,16 @@ func (p *parser) run() {
 			}
 		}
 		// A lone number that is a known footnote's marker.
-		if m := loneNumber.FindStringSubmatch(raw); m != nil && p.cur != nil && plainIDs(plain)[m[1]] {
-			p.cur.FootnoteRefs = append(p.cur.FootnoteRefs, m[1])
+		if m := loneNumber.FindStringSubmatch(raw); m != nil && plainIDs(plain)[m[1]] {
+			switch {
+			case p.cur != nil:
+				p.cur.FootnoteRefs = append(p.cur.FootnoteRefs, m[1])
+			case len(p.doc.Blocks) > 0:
+				// The marker sits between blank lines, after the block
+				// it belongs to.
+				last := &p.doc.Blocks[len(p.doc.Blocks)-1]
+				last.FootnoteRefs = append(last.FootnoteRefs, m[1])
+			}
 			p.setRef(m[1], lineNo)
 			continue
 		}
