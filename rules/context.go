@@ -73,6 +73,26 @@ var topics = []struct {
 	{"data", []string{"cơ sở dữ liệu dùng chung", "csdl dùng chung"}},
 }
 
+// dropAfter removes the spans that directly follow one of the prefixes.
+func dropAfter(s string, locs [][]int, prefixes ...string) [][]int {
+	out := locs[:0]
+	for _, l := range locs {
+		if !hasSuffixAny(s[:l[0]], prefixes) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func hasSuffixAny(s string, suffixes []string) bool {
+	for _, p := range suffixes {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // findWords returns the spans of every occurrence of the words in s, in
 // order of their ends.
 func findWords(s string, words []string) [][]int {
@@ -207,6 +227,11 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 		topicLocs := make([][][]int, len(topics))
 		for ti, t := range topics {
 			topicLocs[ti] = findWords(lower, t.words)
+			if t.name == "dvc" {
+				// "hồ sơ của DVCTT mức độ 4", "hồ sơ qua dịch vụ công":
+				// the applications are the subject, not the services.
+				topicLocs[ti] = dropAfter(lower, topicLocs[ti], "hồ sơ của ", "hồ sơ qua ", "hồ sơ ")
+			}
 		}
 		prevEnd, prevPrevEnd, prevPct := 0, 0, 0
 		for ni, n := range nums {
