@@ -150,6 +150,23 @@ func assignSections(paras []Para) {
 	}
 }
 
+// JoinSpacedNumbers writes numbers whose thousands are grouped with
+// spaces ("1 046 385 hồ sơ", "9 856") with thousands dots, where the
+// groups are whole three-digit groups and the word before does not take a
+// small number ("mức độ 3 150 hồ sơ" is kept). It returns warnings for
+// groups it kept. The result has the same length as s.
+func JoinSpacedNumbers(s string) (string, []string) {
+	if !strings.Contains(s, " ") || strings.IndexAny(s, "0123456789") < 0 {
+		return s, nil
+	}
+	b := []byte(strings.ReplaceAll(s, "\u00a0", " "))
+	if len(b) != len(s) {
+		b = []byte(s)
+	}
+	warns := ocrJoinSpacedGroups(b, nil)
+	return string(b), warns
+}
+
 // splitAtItems splits a block's lines before every line that starts a
 // list item, when split is set.
 func splitAtItems(lines []extract.Line, split bool) [][]extract.Line {
@@ -168,8 +185,11 @@ func splitAtItems(lines []extract.Line, split bool) [][]extract.Line {
 }
 
 // cleanLine decodes legacy encodings, composes to NFC and tidies blanks.
+// Numbers whose thousands are grouped with spaces ("9 856", "1 046 385")
+// get thousands dots where that reading is certain.
 func cleanLine(s, font, encoding string) string {
 	s = FixLine(s, font, encoding)
+	s, _ = JoinSpacedNumbers(s)
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '\u00a0', '\u2002', '\u2003', '\u2009', '\u202f', '\t':

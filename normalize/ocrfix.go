@@ -269,7 +269,15 @@ func ocrWordBefore(b []byte, i int) (string, bool) {
 	if last := w[len(w)-1]; ocrIsDigit(last) {
 		return w, true
 	}
-	return w, ocrSmallNumberWords[strings.ToLower(strings.TrimRight(w, ":,;"))]
+	lw := strings.ToLower(strings.TrimRight(w, ":,;"))
+	if lw == "cấp" {
+		// "cung cấp 1 872 thủ tục", "đã cấp 9 846 chứng thư": the verb,
+		// not a level ("cấp 2").
+		if prev, _ := ocrWordBefore(b, k); prev == "cung" || prev == "đã" || prev == "được" || prev == "mới" {
+			return w, false
+		}
+	}
+	return w, ocrSmallNumberWords[lw]
 }
 
 // ocrWarnLostDots warns about integers of four or more digits written

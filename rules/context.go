@@ -114,8 +114,8 @@ func findWords(s string, words []string) [][]int {
 var ctxRules = []ctxRule{
 	// TTHC by level.
 	{ID: "ctx.tthc.provincial", Metric: "tthc.provincial", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:tỉnh|thành phố)|cấp tỉnh|cấp thành phố)\s*(?::|là|có)?\s*$`},
-	{ID: "ctx.tthc.district", Metric: "tthc.district", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:huyện|quận, huyện|quận/huyện)|cấp huyện|cấp quận, huyện|cấp quận)[^:\d;]{0,30}?\s*(?::|là|có)?\s*$`},
-	{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:xã|phường, xã|xã, phường)|cấp xã|cấp phường, xã|cấp xã, phường|cấp phường)[^:\d;]{0,30}?\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.tthc.district", Metric: "tthc.district", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:huyện|quận, huyện|quận/huyện)|cấp huyện|cấp quận, huyện|cấp quận)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
+	{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:xã|phường, xã|xã, phường)|cấp xã|cấp phường, xã|cấp xã, phường|cấp phường)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 	{ID: "ctx.tthc.total", Metric: "tthc.total", Topic: "tthc", Kind: normalize.Count, Noun: `^\s*(?:thủ tục hành chính|tthc|thủ tục)`,
 		Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|cổng dịch vụ công quốc gia|cổng dvc quốc gia|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ`},
 	// Online services.
@@ -135,8 +135,8 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `trực tuyến|hstt`},
 	{ID: "ctx.records.level3", Metric: "records.level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `trực tuyến|hstt`},
 	{ID: "ctx.records.level4", Metric: "records.level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `trực tuyến|hstt`},
-	{ID: "ctx.records.online_level3.head", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*$`, Head: `trực tuyến|hstt`},
-	{ID: "ctx.records.online_level4.head", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*$`, Head: `trực tuyến|hstt`},
+	{ID: "ctx.records.online_level3.head", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*(?::|là)?\s*$`, Head: `trực tuyến|hstt`},
+	{ID: "ctx.records.online_level4.head", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*(?::|là)?\s*$`, Head: `trực tuyến|hstt`},
 	{ID: "ctx.records.online_level3.paren", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
 	{ID: "ctx.records.online_level4.paren", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
 	{ID: "ctx.records.online_level3.paren-label", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*[\d.]+\s*(?:hồ sơ\s*)?\(\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến\s*:?$`},
@@ -252,8 +252,14 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 				continue
 			}
 			sentence := sentenceStartBefore(lower, n.Start)
-			start := max(prevEnd, strings.LastIndexAny(lower[:n.Start], labelStops)+1, sentence)
-			label := strings.TrimSpace(lower[start:n.Start])
+			// The label runs back to the previous figure, the clause start
+			// or an unclosed "(", skipping closed asides: "của DVCTT mức
+			// độ 3 (gồm cả trực tuyến và không trực tuyến): 68.452".
+			label := closedParens.ReplaceAllString(lower[max(prevEnd, clauseStart(lower, n.Start), sentence):n.Start], " ")
+			if i := strings.LastIndexAny(label, labelStops); i >= 0 {
+				label = label[i+1:]
+			}
+			label = strings.TrimSpace(label)
 			// A rate often follows its count: "đúng hạn 175.931 hồ sơ,
 			// đạt 97,8%", "2.301.480 văn bản (95,26%)". Its label, and
 			// the label of rules marked Wide, reaches back over one
@@ -282,7 +288,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 				continue
 			}
 			seg := segmentAt(segs, p, n.NumStart)
-			if seg == nil || seg.subUnit || seg.plan || inPlanContext(seg.Text[:max(0, min(len(seg.Text), n.NumStart-seg.Off))], doc.Year) {
+			if seg == nil || seg.subUnit || seg.plan || localSubUnit(p.Text[seg.Off:n.Start], doc.Province.Name) || inPlanContext(seg.Text[:max(0, min(len(seg.Text), n.NumStart-seg.Off))], doc.Year) {
 				continue
 			}
 			for i := range ctxRules {

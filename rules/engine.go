@@ -33,6 +33,10 @@ type Rule struct {
 	Require   string
 	Reject    string
 	RejectSeg string
+	// RejectNear must not match the match with the 80 bytes around it:
+	// a long sentence may speak of the national portal in another
+	// clause without its other figures being about it.
+	RejectNear string
 	// NotBefore must not match the 50 bytes before the figure: "cấp
 	// mới", "trong năm" before a certificate count make it new in the
 	// year, not cumulative.
@@ -44,7 +48,7 @@ type Rule struct {
 	anchored                   *regexp.Regexp // re anchored at its start, for figure-first patterns
 	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 	require, reject, rejectSeg *regexp.Regexp
-	notBefore                  *regexp.Regexp
+	notBefore, rejectNear      *regexp.Regexp
 	family                     string     // metric family, for the gates
 	literals                   [][]string // what every match contains
 }
@@ -124,6 +128,9 @@ func (r *Rule) compile() {
 	}
 	if r.NotBefore != "" {
 		r.notBefore = compileLower(r.NotBefore)
+	}
+	if r.RejectNear != "" {
+		r.rejectNear = compileLower(r.RejectNear)
 	}
 }
 
@@ -242,6 +249,9 @@ type Segment struct {
 	OCR bool
 	// families caches which gates the segment passes.
 	families map[string]bool
+	// province is the report's province name, for telling its own
+	// name from a district's.
+	province string
 	// plan marks a segment in a section about plans or tasks for a later
 	// period ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022").
 	plan bool
@@ -356,6 +366,12 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 			continue
 		}
 		if r.notBefore != nil && r.notBefore.MatchString(text[max(0, loc[0]-50):loc[0]]) {
+			continue
+		}
+		if r.rejectNear != nil && r.rejectNear.MatchString(text[max(0, loc[0]-80):min(len(text), loc[1]+80)]) {
+			continue
+		}
+		if localSubUnit(seg.Text[:ns], seg.province) {
 			continue
 		}
 		if !r.AllowPlan && (seg.plan || inPlanContext(seg.Text[:ns], year)) {
@@ -556,6 +572,7 @@ func Segments(doc *normalize.Doc) []Segment {
 	for i := range segs {
 		segs[i].lower = strings.ToLower(segs[i].Text)
 		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
+		segs[i].province = doc.Province.Name
 		if p := segs[i].Para; p != nil {
 			for _, title := range p.Sections {
 				if planSection(title, doc.Year) {
@@ -585,7 +602,7 @@ func (s *Segment) origin(off int) (string, float64) {
 // subUnitRe finds a named district, town, city or agency as the subject
 // of a sentence: "Riêng thành phố Vinh", "Quận Cầu Giấy có", "huyện Krông
 // Búk đạt".
-var subUnitRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
+var subUnitRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s+)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|bệnh viện|trung tâm y tế)\s+((?:\p{Lu}[\p{L}'&]*\s*){1,5})`)
 
 // aboutSubUnit reports whether a segment speaks of one sub-unit of the
 // province rather than the province: it starts with a named district,
@@ -601,7 +618,33 @@ func aboutSubUnit(text, province string) bool {
 		return false
 	}
 	name := strings.TrimSpace(m[1])
+	if f := normalize.Fold(name); strings.HasPrefix(f, "thông tin") || strings.HasPrefix(f, "tt&tt") || strings.HasPrefix(f, "tttt") {
+		// Sở Thông tin và Truyền thông reports for the whole province.
+		return false
+	}
 	return province == "" || !strings.HasPrefix(normalize.Fold(name), normalize.Fold(province))
+}
+
+// localUnitRe finds a named district, town or city right before a figure
+// in its clause: "…, trong đó huyện Đức Hòa đạt 61,2%".
+var localUnitRe = regexp.MustCompile(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})[^,;()]{0,40}$`)
+
+// localSubUnit reports whether the clause before a figure (back to the
+// last comma, semicolon or parenthesis) names a district, town or city
+// other than the province: the figure is that unit's.
+func localSubUnit(prefix, province string) bool {
+	if i := strings.LastIndexAny(prefix, ",;("); i >= 0 {
+		prefix = prefix[i:]
+	}
+	loc := localUnitRe.FindStringSubmatchIndex(prefix)
+	if loc == nil {
+		return false
+	}
+	m := []string{prefix[loc[0]:loc[1]], prefix[loc[2]:loc[3]]}
+	if strings.HasSuffix(strings.ToLower(strings.TrimRight(prefix[:loc[0]+1], " ")), "cấp") {
+		return false // "cấp thành phố", "cấp huyện": a level, not a place
+	}
+	return province == "" || !strings.HasPrefix(normalize.Fold(strings.TrimSpace(m[1])), normalize.Fold(province))
 }
 
 // choose picks one value per metric: the highest rule priority, then the

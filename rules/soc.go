@@ -12,7 +12,7 @@ var socRank = map[string]int{"none": 1, "planned": 2, "pilot": 3, "in_progress":
 var (
 	socMentionRe = regexp.MustCompile(`\bsoc\b|trung tâm (?:giám sát|điều hành)[^.;]{0,40}?(?:an toàn|an ninh)[^.;]{0,20}?(?:thông tin|mạng)`)
 	socNoneRe    = regexp.MustCompile(`chưa (?:được )?(?:triển khai|xây dựng|có|thành lập|đầu tư)`)
-	socPlanRe    = regexp.MustCompile(`dự kiến|kế hoạch|\bsẽ\b|chuẩn bị|nghiên cứu|đề xuất|phê duyệt chủ trương|xây dựng phương án|trình phê duyệt|phấn đấu|mục tiêu|định hướng`)
+	socPlanRe    = regexp.MustCompile(`dự kiến|kế hoạch|\bsẽ\b|chuẩn bị|nghiên cứu|đề xuất|đề án|phê duyệt chủ trương|xây dựng phương án|trình phê duyệt|phấn đấu|mục tiêu|định hướng`)
 	socPilotRe   = regexp.MustCompile(`thí điểm`)
 	socProgRe    = regexp.MustCompile(`đang (?:được\s+)?(?:trong quá trình\s+)?(?:triển khai|xây dựng|thực hiện|hoàn thiện|lắp đặt)|trong quá trình triển khai|đã lắp đặt`)
 	socOpRe      = regexp.MustCompile(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát`)
@@ -44,7 +44,7 @@ func plannedBefore(s string, i int) bool {
 func classifySOC(s string) string {
 	achieved := func(re *regexp.Regexp) (found, planned bool) {
 		for _, loc := range re.FindAllStringIndex(s, -1) {
-			if plannedBefore(s, loc[0]) {
+			if plannedBefore(s, loc[0]) || socPlanRe.MatchString(s[loc[1]:min(len(s), loc[1]+24)]) {
 				planned = true
 				continue
 			}

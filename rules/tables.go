@@ -11,9 +11,9 @@ import (
 var (
 	totalRowRe = regexp.MustCompile(`(?i)^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh|toàn thành phố|tổng toàn tỉnh)\s*:?\s*$`)
 	subRowRe   = regexp.MustCompile(`(?i)^\s*(?:TTHC\s*)?(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|quận|phường|quận, huyện|phường, xã|xã, phường|chung (?:\d|hai|ba|các|nhiều) cấp|liên thông[^:]*)\s*$`)
-	levelRowRe = regexp.MustCompile(`(?i)^\s*(?:(?:dvctt|dịch vụ công trực tuyến|dvc)\s*)?(?:mức độ [234]|mức [234]|toàn trình|một phần)\s*$`)
+	levelRowRe = regexp.MustCompile(`(?i)^\s*(?:mức độ [234]|mức [234]|toàn trình|một phần)\s*$`)
 	sttRe      = regexp.MustCompile(`(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$`)
-	rowNoRe    = regexp.MustCompile(`^\s*(?:\d{1,3}|[IVX]{1,5}|[a-zđ])[.)]?\s*$`)
+	rowNoRe    = regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ])[.)]?\s*$`)
 	yearHdrRe  = regexp.MustCompile(`(?:19|20)\d\d`)
 	moneyUnit  = regexp.MustCompile(`(?i)(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND)`)
 	pctHdrRe   = regexp.MustCompile(`(?i)%|tỷ lệ|tỉ lệ`)
@@ -27,10 +27,21 @@ var (
 func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bool) []Segment {
 	header := headerTexts(t)
 	unit := tableMoneyUnit(t)
-	// Columns about another year than the report's are not read.
+	// Columns about another year than the report's are not read, nor,
+	// in an indicator table with a plan column ("Kế hoạch | Thực hiện |
+	// Tỷ lệ (%)"), the plan and the share of the plan achieved.
 	otherYear := make([]bool, len(header))
+	hasPlan := false
+	for _, h := range header {
+		if planColRe.MatchString(h) {
+			hasPlan = true
+		}
+	}
 	for ci, h := range header {
-		if m := yearHdrRe.FindString(h); m != "" && year > 0 && m != itoa(year) {
+		if m := yearHdrRe.FindString(h); m != "" && year > 0 && m != itoa(year) && !resultColRe.MatchString(h) {
+			otherYear[ci] = true
+		}
+		if hasPlan && (planColRe.MatchString(h) || pctHdrRe.MatchString(h) && !resultColRe.MatchString(h)) {
 			otherYear[ci] = true
 		}
 	}
@@ -77,22 +88,45 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 				v += " " + unit
 			}
 			text := label
-			if !keyValue || (h != "" && !genericValueHdrRe.MatchString(h)) {
+			if !keyValue || (h != "" && !genericValueHdrRe.MatchString(h) && !resultColRe.MatchString(h)) {
 				text = strings.TrimSpace(label + " " + h)
+			}
+			// A noun unit ("ĐVT": TTHC, văn bản, thuê bao) says what is
+			// counted: it leads the label, which may not name it.
+			if unitCell != "" && unitCell != "%" && !moneyUnit.MatchString(unitCell) &&
+				!strings.Contains(strings.ToLower(text), strings.ToLower(unitCell)) {
+				text = unitCell + " " + text
 			}
 			text += ": " + v
 			*order++
 			cell := c
-			out = append(out, Segment{Text: text, Source: "table", Order: *order, Sub: sub && !total, Level: level && !total && !keyValue, OCR: ocrPages[cell.Pos.Page],
+			out = append(out, Segment{Text: text, Source: "table", Order: *order, Sub: sub && !total, Level: level && !total, OCR: ocrPages[cell.Pos.Page],
 				Pos: func(int) (int, int) { return cell.Pos.Page, cell.Pos.Line }})
 		}
 	}
 	return out
 }
 
+var (
+	// planColRe matches the header of a plan or target column.
+	planColRe = regexp.MustCompile(`(?i)kế hoạch|chỉ tiêu|mục tiêu|dự kiến|^kh$|^kh\b`)
+	// resultColRe matches the header of a result column.
+	resultColRe = regexp.MustCompile(`(?i)thực hiện|kết quả|đạt được|^th$|ước thực hiện`)
+)
+
 // genericValueHdrRe matches value column headers that say nothing about
 // the figure ("Kết quả", "Số liệu", "Năm 2021", "Thực hiện").
 var genericValueHdrRe = regexp.MustCompile(`(?i)^(?:(?:kết quả|số liệu|giá trị|thực hiện|số lượng|tổng số)(?:\s+(?:thực hiện|đạt được))?(?:\s+(?:năm\s+)?\d{4})?|(?:năm\s+)?\d{4})$`)
+
+// isBlankCell reports whether a cell says nothing: empty, or a dash or
+// cross standing for "not applicable".
+func isBlankCell(t string) bool {
+	switch t {
+	case "", "-", "–", "—", "x", "X", "…", "...", "/":
+		return true
+	}
+	return false
+}
 
 // unitCellRe matches a unit-of-measure cell ("ĐVT" column): "%", "TTHC",
 // "Hồ sơ", "Triệu đồng", "Người", …
@@ -105,7 +139,7 @@ func rowLabelUnit(row []extract.Cell) (label, unit string, labels int) {
 	var parts []string
 	for i, c := range row {
 		t := strings.TrimSpace(c.Text)
-		if t == "" || isNumericCell(t) || i == 0 && rowNoRe.MatchString(t) {
+		if isBlankCell(t) || isNumericCell(t) || i == 0 && rowNoRe.MatchString(t) {
 			continue
 		}
 		if unit == "" && len(parts) > 0 && unitCellRe.MatchString(t) {

@@ -38,12 +38,16 @@ def vn_numbers(s):
         if re.fullmatch(r"\d+\.\d+", t):
             cands.add(float(t))
         out.extend(cands)
+    # Thousands grouped by spaces: "1 046 385".
+    for tok in re.findall(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]\d)", s):
+        out.append(float(tok.replace(" ", "")))
     return out
 
 def value_in_evidence(value, ev):
     scales = [1]
     if "triệu" in ev: scales.append(1e6)
     if "tỷ" in ev: scales.append(1e9)
+    if "ngàn" in ev or "nghìn" in ev: scales.append(1e3)
     for n in vn_numbers(ev):
         for k in scales:
             if abs(n * k - value) < 1e-6 * max(1, abs(value)):
