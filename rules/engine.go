@@ -569,13 +569,19 @@ func Segments(doc *normalize.Doc) []Segment {
 	for ti := range doc.Tables {
 		segs = append(segs, tableSegments(&doc.Tables[ti], &order, doc.Year, ocrPages)...)
 	}
+	planTitles := map[string]bool{} // planSection, memoised by title
 	for i := range segs {
 		segs[i].lower = strings.ToLower(segs[i].Text)
 		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
 		segs[i].province = doc.Province.Name
 		if p := segs[i].Para; p != nil {
 			for _, title := range p.Sections {
-				if planSection(title, doc.Year) {
+				plan, ok := planTitles[title]
+				if !ok {
+					plan = planSection(title, doc.Year)
+					planTitles[title] = plan
+				}
+				if plan {
 					segs[i].plan = true
 				}
 			}
