@@ -513,6 +513,9 @@ func looksLikeHeader(cells []string) bool {
 	return false
 }
 
+// identifyBytes is how much of a report identify reads.
+const identifyBytes = 16 << 10
+
 // identify sets the province, year and issue date of the document from
 // its text.
 func identify(nd *Doc) {
@@ -534,6 +537,16 @@ func identify(nd *Doc) {
 		}
 	}
 	text := b.String()
+	// A report names its province and period in its title and opening
+	// pages: the first 16 KB are enough, and reading no further keeps
+	// long reports cheap.
+	if len(text) > identifyBytes {
+		cut := identifyBytes
+		for cut < len(text) && !utf8.RuneStart(text[cut]) {
+			cut++
+		}
+		text = text[:cut]
+	}
 	if d := nd.Source.Meta.Title; d != "" {
 		text = d + "\n" + text
 	}

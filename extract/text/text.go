@@ -384,7 +384,7 @@ func spaceTableRows(lines []string) map[int]bool {
 	}
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if t != "" && !strings.Contains(t, "|") && len(spaceGap.FindAllStringIndex(t, -1)) >= 2 {
+		if t != "" && (strings.Contains(t, "  ") || strings.Contains(t, "\t")) && !strings.Contains(t, "|") && len(spaceGap.FindAllStringIndex(t, -1)) >= 2 {
 			if start < 0 {
 				start = i
 			}
