@@ -316,8 +316,10 @@ func fillMsg(tmpl, whole, stated, computed, terms string) string {
 // checkDuplicates flags a metric that one extraction rule read twice,
 // from the same kind of source, with two different exact values. It is
 // conservative: candidates from different rules or sources, qualified
-// values and repeats of the same sentence are left alone, since a report
-// often gives a figure for two periods or scopes. Severity Info.
+// values, repeats of the same sentence and values far apart (more than
+// 10 %) are left alone, since a report often gives a figure for two
+// periods or scopes (last year's count, one district's); what is left
+// looks like one figure written two ways. Severity Info.
 func checkDuplicates(cands []Figure) []Flag {
 	var flags []Flag
 	seen := map[string]bool{}
@@ -327,7 +329,8 @@ func checkDuplicates(cands []Figure) []Flag {
 		}
 		for _, b := range cands[i+1:] {
 			if b.Metric != a.Metric || b.Rule != a.Rule || b.Source != a.Source || b.Value.Kind != Number ||
-				parseQualifier(b.Qualifier) != qExact || b.Text == a.Text || sameValue(a.Value.Num, b.Value.Num) {
+				parseQualifier(b.Qualifier) != qExact || b.Text == a.Text || sameValue(a.Value.Num, b.Value.Num) ||
+				math.Abs(a.Value.Num-b.Value.Num) > 0.1*math.Max(math.Abs(a.Value.Num), math.Abs(b.Value.Num)) {
 				continue
 			}
 			key := a.Metric + "\x00" + fmtNum(a.Value.Num) + "\x00" + fmtNum(b.Value.Num)

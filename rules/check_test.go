@@ -163,6 +163,7 @@ func TestDuplicates(t *testing.T) {
 		{"qualified value", []Figure{a, approx}, 0},
 		{"same value twice", []Figure{a, sameVal}, 0},
 		{"same sentence", []Figure{a, func() Figure { c := b; c.Text = a.Text; return c }()}, 0},
+		{"far apart: another scope or period", []Figure{a, func() Figure { c := b; c.Value = Num(358); return c }()}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
