@@ -13,6 +13,10 @@ import (
 var yearTargetCues = []string{
 	"đến năm", "tới năm", "đến hết năm", "tầm nhìn", "định hướng", "từ năm",
 	"sau năm", "trước năm", "đến", "tới", "từ",
+	// Comparisons name the year before: "tăng 12% so với năm 2023".
+	"so với năm", "so với", "so sánh với năm", "so sánh với", "so với cùng kỳ năm", "cùng kỳ năm", "năm trước", "năm ngoái",
+	// A year in an aside gives the comparison: "(năm 2023: 1.907 thủ tục)".
+	"(năm",
 }
 
 // Words before "năm YYYY" (or "YYYY") that mark the period (folded).

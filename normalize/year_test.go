@@ -20,6 +20,7 @@ func TestReportYear(t *testing.T) {
 		{"trong nam", "Tuyên Quang, ngày 09 tháng 01 năm 2020\nKính gửi: Bộ Thông tin và Truyền thông\nTrong năm 2019, UBND tỉnh đã ban hành 12 văn bản.", 2019},
 		{"targets ignored", "BÁO CÁO KẾT QUẢ NĂM 2022\nthực hiện Nghị quyết về chuyển đổi số đến năm 2025, định hướng đến năm 2030 và tầm nhìn đến năm 2045; giai đoạn 2021-2025.", 2022},
 		{"range only", "Kế hoạch chuyển đổi số giai đoạn 2021-2025, định hướng đến năm 2030\nThực hiện trong năm 2024, tỉnh đã", 2024},
+		{"comparisons", "BÁO CÁO\nKết quả chuyển đổi số năm 2024 (so sánh với năm 2023)\n\nTỉnh cung cấp 1.842 thủ tục (năm 2023: 1.907 thủ tục), tăng 12,4% so với năm 2023; tiếp nhận 623.418 hồ sơ, tăng so với cùng kỳ năm 2023; giao dịch tăng 38,7% so với năm 2023.", 2024},
 		{"issue date not period", "Kon Tum, ngày 06 tháng 5 năm 2022\nPHỤ LỤC 1 - KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2021", 2021},
 		{"attached", "PHỤ LỤC\nKẾT QUẢ THỰC HIỆN NĂM 2023\n(Kèm theo Kế hoạch số 100/KH-UBND ngày 02 tháng 3 năm 2024)", 2023},
 		{"tong ket", "Tổng kết công tác an toàn thông tin năm 2019\nLai Châu, ngày 30/12/2019", 2019},

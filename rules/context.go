@@ -132,11 +132,11 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,90}$`, NotLabel: `(?:mức độ|mức) [34]\s*:|toàn trình\s*:|một phần\s*:|đúng hạn|bưu chính`},
 	{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|cổng dịch vụ công quốc gia`},
 	{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
-	{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `trực tuyến|hstt`},
-	{ID: "ctx.records.level3", Metric: "records.level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `trực tuyến|hstt`},
-	{ID: "ctx.records.level4", Metric: "records.level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `trực tuyến|hstt`},
-	{ID: "ctx.records.online_level3.head", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*(?::|là)?\s*$`, Head: `trực tuyến|hstt`},
-	{ID: "ctx.records.online_level4.head", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*(?::|là)?\s*$`, Head: `trực tuyến|hstt`},
+	{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
+	{ID: "ctx.records.level3", Metric: "records.level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
+	{ID: "ctx.records.level4", Metric: "records.level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
+	{ID: "ctx.records.online_level3.head", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 3|một phần)\s*(?::|là)?\s*$`, Head: `{ONLINE}`, NotHead: `kể cả|gồm cả|trực tiếp|không trực tuyến`},
+	{ID: "ctx.records.online_level4.head", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*(?::|là)?\s*$`, Head: `{ONLINE}`, NotHead: `kể cả|gồm cả|trực tiếp|không trực tuyến`},
 	{ID: "ctx.records.online_level3.paren", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
 	{ID: "ctx.records.online_level4.paren", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 4|toàn trình)\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
 	{ID: "ctx.records.online_level3.paren-label", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `(?:(?:mức độ|mức) 3|một phần)\s*:?\s*[\d.]+\s*(?:hồ sơ\s*)?\(\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến\s*:?$`},
@@ -198,7 +198,8 @@ func init() {
 			return regexp.MustCompile(p)
 		}
 		r.label, r.noun, r.notLabel, r.notNear, r.para = c(r.Label), c(r.Noun), c(r.NotLabel), c(r.NotNear), c(r.Para)
-		r.head, r.notHead = c(r.Head), c(r.NotHead)
+		online := strings.NewReplacer("{ONLINE}", onlineHead)
+		r.head, r.notHead = c(online.Replace(r.Head)), c(online.Replace(r.NotHead))
 	}
 }
 
@@ -206,6 +207,10 @@ var (
 	levelWordRe = regexp.MustCompile(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*(?:\d\s*(?:,|và)\s*)?$`)
 	levelNounRe = regexp.MustCompile(`^\s*(?:cấp|lớp|tầng)(?:\s|,|$)`)
 )
+
+// onlineHead matches a clause about applications submitted online (not
+// a "dịch vụ công trực tuyến", an online service).
+const onlineHead = `hồ sơ[^;:]{0,25}trực tuyến|hstt|(?:nộp|tiếp nhận|gửi) (?:qua mạng|trực tuyến)|\(trực tuyến`
 
 // labelStops end a label window: a figure's label does not reach back
 // over a semicolon, an opening parenthesis or a sentence end.
@@ -265,7 +270,13 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 			// the label of rules marked Wide, reaches back over one
 			// figure and parentheses.
 			wide := strings.TrimSpace(lower[max(prevPrevEnd, strings.LastIndex(lower[:n.Start], ";")+1, sentence):n.Start])
-			head := closedParens.ReplaceAllString(lower[max(clauseStart(lower, n.Start), sentence):n.Start], " ")
+			headStart := max(clauseStart(lower, n.Start), sentence)
+			if open := unclosedParen(lower[headStart:n.Start]); open >= 0 {
+				// Inside "(…": the phrase the parenthesis belongs to.
+				open += headStart
+				headStart = max(headStart, strings.LastIndexAny(lower[:open], ",;")+1)
+			}
+			head := closedParens.ReplaceAllString(lower[headStart:n.Start], " ")
 			if n.Kind == normalize.Percent {
 				// A rate's label is the clause before it, back to the
 				// previous rate, without its parenthetical asides.
@@ -352,6 +363,24 @@ func clauseStart(s string, off int) int {
 		}
 	}
 	return start
+}
+
+// unclosedParen returns the offset of the last "(" of s that is not
+// closed in s, or -1.
+func unclosedParen(s string) int {
+	depth := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
 }
 
 // lastRunes returns the last n runes of s.

@@ -628,17 +628,41 @@ func aboutSubUnit(text, province string) bool {
 		// Sở Thông tin và Truyền thông reports for the whole province.
 		return false
 	}
-	return province == "" || !strings.HasPrefix(normalize.Fold(name), normalize.Fold(province))
+	return province == "" || !strings.HasPrefix(normalize.Fold(name), normalize.Fold(province)) ||
+		capitalOfProvince(m[0], province)
+}
+
+// capitalOfProvince reports whether a mention of a unit named like the
+// province ("Thành phố Bến Tre", "thành phố Kon Tum") is the provincial
+// capital rather than the province: a "thành phố" in a province that is
+// not a centrally run city.
+func capitalOfProvince(mention, province string) bool {
+	return strings.Contains(strings.ToLower(mention), "thành phố") && !centralCities[normalize.Fold(province)]
+}
+
+// centralCities are the provinces that are cities ("Thành phố Hà Nội").
+var centralCities = map[string]bool{
+	normalize.Fold("Hà Nội"): true, normalize.Fold("Hồ Chí Minh"): true, normalize.Fold("Hải Phòng"): true,
+	normalize.Fold("Đà Nẵng"): true, normalize.Fold("Cần Thơ"): true, normalize.Fold("Huế"): true,
 }
 
 // localUnitRe finds a named district, town or city right before a figure
 // in its clause: "…, trong đó huyện Đức Hòa đạt 61,2%".
 var localUnitRe = regexp.MustCompile(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})[^,;()]{0,40}$`)
 
+// onlyUnitRe matches "riêng" ("only", "as for") before a district, town,
+// city, department or sector.
+var onlyUnitRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])riêng\s+(?:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|ngành|bệnh viện|trường|các huyện|khối)`)
+
 // localSubUnit reports whether the clause before a figure (back to the
 // last comma, semicolon or parenthesis) names a district, town or city
 // other than the province: the figure is that unit's.
 func localSubUnit(prefix, province string) bool {
+	// "…, riêng thành phố Tam Kỳ đã tiếp nhận 41.205 hồ sơ, tỷ lệ … 24,6%":
+	// what follows "riêng <unit>" in the sentence is that unit's.
+	if s := prefix[sentenceStartBefore(prefix, len(prefix)):]; onlyUnitRe.MatchString(s) {
+		return true
+	}
 	if i := strings.LastIndexAny(prefix, ",;("); i >= 0 {
 		prefix = prefix[i:]
 	}

@@ -55,8 +55,8 @@ func init() {
 
 		// dvc.level3 / dvc.level4
 		{ID: "dvc.level3.label", Metric: "dvc.level3", Priority: 30,
-			Pattern:    `{DVC}\s*{L3}\s*(?::|là|có)\s*{N}`,
-			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
+			Pattern:    `{DVC}\s*{L3}\s*(?::|là|có)\s*{N}(?:\s*hồ sơ)?`,
+			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
 		{ID: "dvc.level3.count-first", Metric: "dvc.level3", Priority: 25,
 			Pattern:    `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L4})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
 			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`,
@@ -68,8 +68,8 @@ func init() {
 			Pattern:    `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới hình thức\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?{L4}`,
 			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh`},
 		{ID: "dvc.level4.label", Metric: "dvc.level4", Priority: 30,
-			Pattern:    `{DVC}\s*{L4}\s*(?::|là|có)\s*{N}`,
-			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
+			Pattern:    `{DVC}\s*{L4}\s*(?::|là|có)\s*{N}(?:\s*hồ sơ)?`,
+			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
 		{ID: "dvc.level4.count-first", Metric: "dvc.level4", Priority: 25,
 			Pattern:    `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
 			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
@@ -109,7 +109,7 @@ func init() {
 
 		// records
 		{ID: "records.total.received", Metric: "records.total", Priority: 30,
-			Pattern:    `(?:đã\s*)?tiếp nhận(?:\s*(?:và|,)\s*(?:đã\s*)?giải quyết)?\s*(?:tổng số\s*)?(?:được\s*)?{N}\s*hồ sơ`,
+			Pattern:    `(?:đã\s*)?tiếp nhận(?:\s*(?:và|,)\s*(?:đã\s*)?giải quyết)?\s*(?:tổng số\s*|tổng cộng\s*)?(?:được\s*)?{N}\s*hồ sơ`,
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến`},
 		{ID: "records.total.received-label", Metric: "records.total", Priority: 30,
 			Pattern:    `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ[^.;:()\d]{0,30}?(?:đã\s*)?(?:được\s*)?tiếp nhận[^.;:()\d]{0,80}?(?::|là)\s*{N}`,
@@ -174,7 +174,7 @@ func init() {
 			Reject:     `{L3}|{L4}|mức độ`,
 			RejectNear: `{PORTAL}`, NotBefore: `(?:mức độ|mức) [234]\s*:[^;]*$`},
 		{ID: "records.online.label", Metric: "records.online", Priority: 30,
-			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:nộp|tiếp nhận) trực tuyến)\s*(?::|là)\s*{N}`,
+			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận) trực tuyến)\s*(?::|là|đạt)\s*{N}`,
 			Reject:  `{L3}|{L4}|mức độ|{TL}`, RejectNear: `{PORTAL}`},
 		{ID: "records.online.label-combined", Metric: "records.online", Priority: 25,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ (?:được\s*)?(?:nộp |tiếp nhận )?trực tuyến[^.;:]{0,50}?(?::|là)\s*{N}`,
