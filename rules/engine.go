@@ -305,6 +305,16 @@ func planSection(title string, year int) bool {
 	return true
 }
 
+// deployOnRe matches a verb of installing or deploying at the end of a
+// text: after it, "trên N máy" means "on N machines", not "over N".
+var deployOnRe = regexp.MustCompile(`(?i)(?:cài đặt|cài|triển khai|áp dụng|lắp đặt|sử dụng|kết nối|giám sát|thực hiện|vận hành|chạy)\s*$`)
+
+// onNotOver reports whether the qualifier word qual ("trên") after
+// before is the preposition "on": "triển khai trên 2.980 máy trạm".
+func onNotOver(before, qual string) bool {
+	return strings.EqualFold(strings.TrimSpace(qual), "trên") && deployOnRe.MatchString(before)
+}
+
 // inPlanContext reports whether text before a figure in its clause marks
 // it as a plan or target rather than a result.
 func inPlanContext(prefix string, year int) bool {
@@ -384,6 +394,9 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		q := ""
 		if qi := re.SubexpIndex("q"); qi >= 0 && loc[2*qi] >= 0 {
 			q = string(normalize.QualifierBefore(seg.Text[loc[2*qi]:loc[2*qi+1]]))
+			if onNotOver(text[:loc[2*qi]], text[loc[2*qi]:loc[2*qi+1]]) {
+				q = ""
+			}
 		}
 		m, _ := Lookup(r.Metric)
 		if si := re.SubexpIndex("s"); si >= 0 && loc[2*si] >= 0 {

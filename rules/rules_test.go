@@ -132,6 +132,9 @@ func TestParaphrases(t *testing.T) {
 		{"Có 182 DVCTT mức độ 4 (toàn trình) có phát sinh hồ sơ.", "dvc.level4_with_records", "182", ""},
 		{"Có 182 DVCTT mức độ 4 (toàn trình) có phát sinh hồ sơ.", "dvc.level4", "", ""},
 		{"Có 194 DVCTT một phần có phát sinh hồ sơ trực tuyến.", "dvc.level3", "", ""},
+		// "trên" after a verb of deploying is "on", not "over".
+		{"Phần mềm phòng chống mã độc tập trung đã được triển khai trên 2.980 máy trạm.", "sec.malware_protected_machines", "2980", ""},
+		{"Có trên 46.016 tài khoản thư điện tử công vụ.", "email.accounts", "46016", "over"},
 	}
 	for i, tt := range tests {
 		t.Run(fmt.Sprintf("%02d-%s", i, tt.metric), func(t *testing.T) {
