@@ -108,7 +108,9 @@ def main():
         with open(pcsv, encoding="utf-8") as f:
             provinces = {r["code"]: r["name"] for r in csv.DictReader(f)}
     bad = 0
-    golds = sorted(glob.glob(os.path.join(HERE, "*.json")))
+    # The folder to check: the one given, else this script's own.
+    folder = sys.argv[1] if len(sys.argv) > 1 and os.path.isdir(sys.argv[1]) else HERE
+    golds = sorted(glob.glob(os.path.join(folder, "*.json")))
     for gp in golds:
         errs = []
         g = json.load(open(gp, encoding="utf-8"))
@@ -118,7 +120,7 @@ def main():
         if g.get("document") != stem: errs.append("document != file stem")
         if provinces and provinces.get(g["province_code"]) != g["province"]:
             errs.append(f"province {g['province']} / code {g['province_code']} mismatch")
-        src = os.path.join(HERE, g["sources"][0])
+        src = os.path.join(folder, g["sources"][0])
         text = norm(open(src, encoding="utf-8").read())
         seen = set()
         for m in g["metrics"]:
