@@ -550,11 +550,12 @@ func identify(nd *Doc) {
 	if d := nd.Source.Meta.Title; d != "" {
 		text = d + "\n" + text
 	}
-	nd.Year = ReportYear(text)
+	issue, hasIssue := IssueDate(text)
+	nd.Year = reportYear(text, issue, hasIssue)
 	if p, ok := FindProvince(text, nd.Year); ok {
 		nd.Province = p
 	}
-	if t, ok := IssueDate(text); ok {
-		nd.Date = t
+	if hasIssue {
+		nd.Date = issue
 	}
 }

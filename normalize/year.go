@@ -51,8 +51,13 @@ var titleCues = []string{"báo cáo", "kết quả", "tình hình", "thực hi�
 // excluded. A report on "6 tháng đầu năm 2023" returns 2023: the year,
 // not the half.
 func ReportYear(text string) int {
-	score := map[int]float64{}
 	issue, hasIssue := IssueDate(text)
+	return reportYear(text, issue, hasIssue)
+}
+
+// reportYear is ReportYear given the text's issue date.
+func reportYear(text string, issue time.Time, hasIssue bool) int {
+	score := map[int]float64{}
 	fallback := map[int]float64{}
 	head := yearHeadEnd(text)
 	for _, n := range ScanNumbers(text) {

@@ -1,11 +1,14 @@
 package rules_test
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/corpus/synth"
+	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/extract/text"
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules"
@@ -27,5 +30,36 @@ func BenchmarkApply(b *testing.B) {
 				rules.Apply(normalize.Normalize(doc))
 			}
 		})
+	}
+}
+
+// BenchmarkApplySynthetic measures normalization, rule matching and
+// checks per document on generated reports (corpus/synth), the mix the
+// ingest benchmark uses; one op is one document.
+func BenchmarkApplySynthetic(b *testing.B) {
+	f, err := os.Open(filepath.Join("..", "testdata", "corpus", "synth", "provinces-63-until-2025-06-30.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	ps, err := synth.ReadProvincesCSV(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	gen := &synth.Generator{Provinces: ps}
+	var docs []*extract.Document
+	var size int64
+	for i := range 64 {
+		r := gen.Generate(rand.New(rand.NewPCG(1, uint64(i))), i)
+		src := r.Text()
+		size += int64(len(src))
+		doc := text.Parse(src)
+		doc.Format = corpus.Text
+		docs = append(docs, doc)
+	}
+	b.SetBytes(size / int64(len(docs)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rules.Apply(normalize.Normalize(docs[i%len(docs)]))
 	}
 }

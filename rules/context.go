@@ -188,9 +188,16 @@ var ctxRules = []ctxRule{
 	{ID: "ctx.data.shared_databases", Metric: "data.shared_databases", Topic: "data", Kind: normalize.Count, Label: `(?:đã xây dựng|hoàn thiện|đưa vào sử dụng)\s*:?\s*$`},
 }
 
+// ctxKinds holds the kinds of number some context rule reads, by topic.
+var ctxKinds = map[string]map[normalize.NumberKind]bool{}
+
 func init() {
 	for i := range ctxRules {
 		r := &ctxRules[i]
+		if ctxKinds[r.Topic] == nil {
+			ctxKinds[r.Topic] = map[normalize.NumberKind]bool{}
+		}
+		ctxKinds[r.Topic][r.Kind] = true
 		c := func(p string) *regexp.Regexp {
 			if p == "" {
 				return nil
@@ -295,11 +302,11 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 			noun := lower[n.End:min(end, n.End+120)]
 			topic := topicAt(topicLocs, n.Start, noun)
 			prevPrevEnd, prevEnd = prevEnd, n.End
-			if topic == "" {
-				continue
+			if !ctxKinds[topic][n.Kind] {
+				continue // no rule reads this kind of number on this topic
 			}
 			seg := segmentAt(segs, p, n.NumStart)
-			if seg == nil || seg.subUnit || seg.plan || localSubUnit(p.Text[seg.Off:n.Start], doc.Province.Name) || inPlanContext(seg.Text[:max(0, min(len(seg.Text), n.NumStart-seg.Off))], doc.Year) {
+			if seg == nil || seg.subUnit || seg.plan || localSubUnit(p.Text[seg.Off:n.Start], doc.Province.Name) || seg.planBefore(n.NumStart-seg.Off, doc.Year) {
 				continue
 			}
 			for i := range ctxRules {

@@ -203,8 +203,38 @@ var (
 // compiledRules compiles the registered rules once, after every init
 // function has registered its set.
 func compiledRules() []*Rule {
-	rulesOnce.Do(func() { allRules = compileRules() })
+	rulesOnce.Do(func() {
+		allRules = compileRules()
+		ruleGroups = groupRules(allRules)
+	})
 	return allRules
+}
+
+// ruleGroup is the rules of one metric family with the family's gate.
+type ruleGroup struct {
+	words []string // the gate; nil for a family without one
+	rules []*Rule
+}
+
+// ruleGroups are the compiled rules by family, in registration order of
+// each family's first rule.
+var ruleGroups []ruleGroup
+
+// groupRules groups rules by metric family, so that a segment tests a
+// family's gate once rather than once per rule.
+func groupRules(rules []*Rule) []ruleGroup {
+	var out []ruleGroup
+	at := map[string]int{}
+	for _, r := range rules {
+		i, ok := at[r.family]
+		if !ok {
+			i = len(out)
+			at[r.family] = i
+			out = append(out, ruleGroup{words: gates[r.family]})
+		}
+		out[i].rules = append(out[i].rules, r)
+	}
+	return out
 }
 
 func compileRules() []*Rule {
@@ -247,8 +277,6 @@ type Segment struct {
 	Level bool
 	// OCR marks a table segment read from a scanned page.
 	OCR bool
-	// families caches which gates the segment passes.
-	families map[string]bool
 	// province is the report's province name, for telling its own
 	// name from a district's.
 	province string
@@ -318,7 +346,20 @@ func onNotOver(before, qual string) bool {
 // inPlanContext reports whether text before a figure in its clause marks
 // it as a plan or target rather than a result.
 func inPlanContext(prefix string, year int) bool {
-	lower := strings.ToLower(prefix)
+	return planContext(prefix, strings.ToLower(prefix), year)
+}
+
+// planBefore is inPlanContext for the segment's text before offset off.
+func (s *Segment) planBefore(off, year int) bool {
+	off = max(0, min(off, len(s.Text)))
+	if len(s.lower) == len(s.Text) {
+		return planContext(s.Text[:off], s.lower[:off], year)
+	}
+	return inPlanContext(s.Text[:off], year)
+}
+
+// planContext is inPlanContext given prefix in lower case.
+func planContext(prefix, lower string, year int) bool {
 	if containsAny(lower, planWords...) && planRe.MatchString(prefix) {
 		return true
 	}
@@ -341,7 +382,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.Level && !strings.HasSuffix(r.ID, ".row") || seg.subUnit {
 		return nil
 	}
-	if !seg.hasFamily(r.family) || !passesGate(seg.lower, r.literals) {
+	if !passesGate(seg.lower, r.literals) {
 		return nil
 	}
 	if r.require != nil && !r.require.MatchString(seg.lower) {
@@ -384,7 +425,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if localSubUnit(seg.Text[:ns], seg.province) {
 			continue
 		}
-		if !r.AllowPlan && (seg.plan || inPlanContext(seg.Text[:ns], year)) {
+		if !r.AllowPlan && (seg.plan || seg.planBefore(ns, year)) {
 			continue
 		}
 		v, _, ok := normalize.ParseNumber(seg.Text[ns:ne])
@@ -536,8 +577,14 @@ func Apply(doc *normalize.Doc) *Report {
 		if !strings.ContainsAny(segs[i].Text, "0123456789") {
 			continue // no figure to find
 		}
-		for _, r := range compiledRules() {
-			cands = append(cands, r.match(&segs[i], doc.Year)...)
+		compiledRules()
+		for _, g := range ruleGroups {
+			if g.words != nil && !containsAny(segs[i].lower, g.words...) {
+				continue // the gate: no word of the family
+			}
+			for _, r := range g.rules {
+				cands = append(cands, r.match(&segs[i], doc.Year)...)
+			}
 		}
 	}
 	cands = append(cands, contextCandidates(doc, segs)...)
@@ -663,6 +710,10 @@ var centralCities = map[string]bool{
 // in its clause: "…, trong đó huyện Đức Hòa đạt 61,2%".
 var localUnitRe = regexp.MustCompile(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})[^,;()]{0,40}$`)
 
+// localUnitWords are substrings, in either case, one of which is in
+// every match of localUnitRe.
+var localUnitWords = []string{"uận", "UẬN", "uyện", "UYỆN", "ị xã", "Ị XÃ", "ành phố", "ÀNH PHỐ", "tp", "Tp", "TP", "ị trấn", "Ị TRẤN"}
+
 // onlyUnitRe matches "riêng" ("only", "as for") before a district, town,
 // city, department or sector.
 var onlyUnitRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])riêng\s+(?:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|ngành|bệnh viện|trường|các huyện|khối)`)
@@ -673,11 +724,14 @@ var onlyUnitRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])riêng\s+(?:quận|huyện
 func localSubUnit(prefix, province string) bool {
 	// "…, riêng thành phố Tam Kỳ đã tiếp nhận 41.205 hồ sơ, tỷ lệ … 24,6%":
 	// what follows "riêng <unit>" in the sentence is that unit's.
-	if s := prefix[sentenceStartBefore(prefix, len(prefix)):]; onlyUnitRe.MatchString(s) {
+	if s := prefix[sentenceStartBefore(prefix, len(prefix)):]; containsAny(s, "iêng", "IÊNG") && onlyUnitRe.MatchString(s) {
 		return true
 	}
 	if i := strings.LastIndexAny(prefix, ",;("); i >= 0 {
 		prefix = prefix[i:]
+	}
+	if !containsAny(prefix, localUnitWords...) {
+		return false // the regular expression below is slow to fail
 	}
 	loc := localUnitRe.FindStringSubmatchIndex(prefix)
 	if loc == nil {

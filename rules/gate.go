@@ -108,22 +108,3 @@ func passesGate(text string, sets [][]string) bool {
 	}
 	return true
 }
-
-// hasFamily reports whether the segment holds a word of the gate of a
-// metric family (always true for a family without a gate). The answers
-// for every family are computed once per segment.
-func (s *Segment) hasFamily(family string) bool {
-	words, ok := gates[family]
-	if !ok {
-		return true
-	}
-	if s.families == nil {
-		s.families = make(map[string]bool, len(gates))
-	}
-	has, known := s.families[family]
-	if !known {
-		has = containsAny(s.lower, words...)
-		s.families[family] = has
-	}
-	return has
-}

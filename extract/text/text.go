@@ -168,14 +168,14 @@ func (p *parser) run() {
 			p.addFootnote(m[1], m[2], lineNo)
 			continue
 		}
-		if loc := supMarker.FindStringIndex(strings.TrimSpace(raw)); loc != nil && loc[0] == 0 {
-			t := strings.TrimSpace(raw)
-			id := supDigits.Replace(t[:loc[1]])
-			rest := strings.TrimSpace(t[loc[1]:])
-			if rest != "" {
-				p.flush()
-				p.addFootnote(id, rest, lineNo)
-				continue
+		if t := strings.TrimSpace(raw); startsSuperscript(t) {
+			if loc := supMarker.FindStringIndex(t); loc != nil && loc[0] == 0 {
+				id := supDigits.Replace(t[:loc[1]])
+				if rest := strings.TrimSpace(t[loc[1]:]); rest != "" {
+					p.flush()
+					p.addFootnote(id, rest, lineNo)
+					continue
+				}
 			}
 		}
 		// A lone number that is a known footnote's marker.
@@ -266,7 +266,7 @@ func (p *parser) stripMarkers(s string) (string, []string) {
 			return ""
 		})
 	}
-	if !strings.Contains(s, "[^") && !strings.ContainsAny(s, "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾") {
+	if !strings.Contains(s, "[^") && !hasSuperscript(s) {
 		return s, refs
 	}
 	s = mdFootnoteRef.ReplaceAllStringFunc(s, func(m string) string {
@@ -471,4 +471,19 @@ func cleanMarkdown(s string) string {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return strings.TrimRight(s, " ")
+}
+
+// hasSuperscript reports whether s holds a superscript digit or
+// parenthesis (U+00B2, U+00B3, U+00B9, U+2070–U+207F), testing bytes
+// rather than decoding runes.
+func hasSuperscript(s string) bool {
+	return strings.Contains(s, "\xe2\x81") && strings.ContainsAny(s, "⁰⁴⁵⁶⁷⁸⁹⁽⁾") ||
+		strings.Contains(s, "\xc2") && strings.ContainsAny(s, "¹²³")
+}
+
+// startsSuperscript reports whether s starts with a superscript digit or
+// parenthesis.
+func startsSuperscript(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁾'
 }

@@ -140,3 +140,25 @@ func TestLinePositions(t *testing.T) {
 		t.Errorf("first block is %s, want a heading", d.Blocks[0].Kind)
 	}
 }
+
+func TestSuperscriptTests(t *testing.T) {
+	for _, tc := range []struct {
+		s           string
+		has, starts bool
+	}{
+		{"cấp độ 2¹³ hệ thống", true, false},
+		{"²⁵ Theo Quyết định", true, true},
+		{"⁽³⁾ Số liệu", true, true},
+		{"dịch vụ⁴", true, false},
+		{"mức độ 4 và 3", false, false},
+		{"nhiệt độ 25°C, ±2", false, false},
+		{"", false, false},
+	} {
+		if got := hasSuperscript(tc.s); got != tc.has {
+			t.Errorf("hasSuperscript(%q) = %v, want %v", tc.s, got, tc.has)
+		}
+		if got := startsSuperscript(tc.s); got != tc.starts {
+			t.Errorf("startsSuperscript(%q) = %v, want %v", tc.s, got, tc.starts)
+		}
+	}
+}
