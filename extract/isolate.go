@@ -129,20 +129,9 @@ func (e *remoteError) Unwrap() error { return e.class }
 // debug.SetMemoryLimit, applies) and a burst within one interval can
 // overshoot. Process groups make ReadIsolated Unix-only.
 func ReadIsolated(ctx context.Context, path string, opt IsolateOptions) (*Document, error) {
-	if opt.Timeout <= 0 {
-		opt.Timeout = DefaultTimeout
-	}
-	if opt.MaxMemory <= 0 {
-		opt.MaxMemory = DefaultMaxMemory
-	}
-	if opt.MaxOutput <= 0 {
-		opt.MaxOutput = DefaultMaxOutput
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	opt = opt.withDefaults()
+	if err := readable(ctx, path); err != nil {
+		return nil, err
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -174,14 +163,7 @@ func ReadIsolated(ctx context.Context, path string, opt IsolateOptions) (*Docume
 	}
 	defer stdin.Close()
 
-	w := &watchdog{pid: cmd.Process.Pid}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		w.watch(ctx, done, opt.Timeout, opt.MaxMemory)
-	}()
+	w, stopWatch := startWatchdog(ctx, cmd.Process.Pid, opt)
 
 	// Stream the document as the child writes it.
 	var doc Document
@@ -192,18 +174,10 @@ func ReadIsolated(ctx context.Context, path string, opt IsolateOptions) (*Docume
 	}
 	io.Copy(io.Discard, stdout)
 	waitErr := cmd.Wait()
-	close(done)
-	wg.Wait()
+	stopWatch()
 
-	switch reason := w.reason(); {
-	case reason == errOutput:
-		return nil, fmt.Errorf("%s: %w: parser output exceeds %s", path, ErrTooLarge, formatBytes(opt.MaxOutput))
-	case reason == ErrTimeout:
-		return nil, fmt.Errorf("%s: %w after %s", path, ErrTimeout, formatDuration(opt.Timeout))
-	case reason == ErrMemory:
-		return nil, fmt.Errorf("%s: %w (%s)", path, ErrMemory, formatBytes(opt.MaxMemory))
-	case reason != nil:
-		return nil, fmt.Errorf("%s: %w", path, reason)
+	if reason := w.reason(); reason != nil {
+		return nil, killError(path, reason, opt)
 	}
 	if waitErr == nil {
 		if decErr != nil {
@@ -218,6 +192,63 @@ func ReadIsolated(ctx context.Context, path string, opt IsolateOptions) (*Docume
 		}
 	}
 	return nil, fmt.Errorf("%s: %w: %s", path, ErrCrashed, crashMessage(stderr.Bytes(), waitErr))
+}
+
+// killError is the error for a file whose child the watchdog killed
+// for reason.
+func killError(path string, reason error, opt IsolateOptions) error {
+	switch reason {
+	case errOutput:
+		return fmt.Errorf("%s: %w: parser output exceeds %s", path, ErrTooLarge, formatBytes(opt.MaxOutput))
+	case ErrTimeout:
+		return fmt.Errorf("%s: %w after %s", path, ErrTimeout, formatDuration(opt.Timeout))
+	case ErrMemory:
+		return fmt.Errorf("%s: %w (%s)", path, ErrMemory, formatBytes(opt.MaxMemory))
+	}
+	return fmt.Errorf("%s: %w", path, reason)
+}
+
+// withDefaults fills in the zero fields of opt.
+func (opt IsolateOptions) withDefaults() IsolateOptions {
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	if opt.MaxMemory <= 0 {
+		opt.MaxMemory = DefaultMaxMemory
+	}
+	if opt.MaxOutput <= 0 {
+		opt.MaxOutput = DefaultMaxOutput
+	}
+	return opt
+}
+
+// readable checks, before a child is bothered, that ctx is live and
+// that path exists.
+func readable(ctx context.Context, path string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// startWatchdog watches the child pid under opt's limits until the
+// returned function is called.
+func startWatchdog(ctx context.Context, pid int, opt IsolateOptions) (*watchdog, func()) {
+	w := &watchdog{pid: pid}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		w.watch(ctx, done, opt.Timeout, opt.MaxMemory)
+	}()
+	return w, func() {
+		close(done)
+		wg.Wait()
+	}
 }
 
 // errOutput is the watchdog reason for a child whose output is too big.
@@ -302,12 +333,7 @@ func parseChildError(stderr []byte) error {
 		if json.Unmarshal(rest, &ce) != nil {
 			continue
 		}
-		for _, c := range errorClasses {
-			if c.name == ce.Class {
-				return &remoteError{msg: ce.Message, class: c.err}
-			}
-		}
-		return errors.New(ce.Message)
+		return ce.remote()
 	}
 	return nil
 }
@@ -385,6 +411,13 @@ func (c *capped) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// reset empties the buffer.
+func (c *capped) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.buf.Reset()
+}
+
 func (c *capped) Bytes() []byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -402,12 +435,21 @@ func (c *capped) Bytes() []byte {
 //		…
 //	}
 //
-// and a test binary in TestMain. When it serves a request it does not
-// return: it reads the file, writes the document as JSON to stdout and
-// exits 0, or writes the error to stderr and exits with status 3. A
-// panic in the reader is left to crash the process, for the parent to
-// report.
+// and a test binary in TestMain. As the child of ReadIsolated it reads
+// the file, writes the document as JSON to stdout and exits 0, or writes
+// the error to stderr and exits with status 3. As the child of a Pool it
+// answers requests until its stdin closes and returns true. A panic in
+// the reader is left to crash the process, for the parent to report.
 func ChildMain() (handled bool) {
+	if v, ok := os.LookupEnv(serverEnv); ok {
+		os.Unsetenv(serverEnv)
+		var cfg serverConfig
+		if err := json.Unmarshal([]byte(v), &cfg); err != nil {
+			childFail(fmt.Errorf("bad configuration from parent: %w", err))
+		}
+		serve(cfg)
+		return true
+	}
 	v, ok := os.LookupEnv(childEnv)
 	if !ok {
 		return false
@@ -469,14 +511,7 @@ func readFormatFile(ctx context.Context, path string, format corpus.Format, opt 
 
 // childFail reports err to the parent and exits.
 func childFail(err error) {
-	ce := childError{Message: err.Error()}
-	for _, c := range errorClasses {
-		if errors.Is(err, c.err) {
-			ce.Class = c.name
-			break
-		}
-	}
-	b, _ := json.Marshal(ce)
+	b, _ := json.Marshal(classify(err))
 	fmt.Fprintf(os.Stderr, "%s%s\n", errMarker, b)
 	os.Exit(exitError)
 }

@@ -154,19 +154,26 @@ func TestReadIsolatedFailures(t *testing.T) {
 			p := fakeFile(t, tc.cmd)
 			tc.opt.Format = fakeFormat
 			doc, err := ReadIsolated(context.Background(), p, tc.opt)
-			if err == nil {
-				t.Fatalf("no error; document %+v", doc)
-			}
-			if !errors.Is(err, tc.want) {
-				t.Errorf("error %q does not wrap %q", err, tc.want)
-			}
-			if !strings.Contains(err.Error(), tc.msg) {
-				t.Errorf("error %q lacks %q", err, tc.msg)
-			}
-			if !strings.HasPrefix(err.Error(), p+": ") {
-				t.Errorf("error %q does not start with the path", err)
-			}
+			checkReadError(t, p, doc, err, tc.want, tc.msg)
 		})
+	}
+}
+
+// checkReadError checks that reading path failed with an error that
+// names the file, wraps want and says msg.
+func checkReadError(t *testing.T, path string, doc *Document, err, want error, msg string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error; document %+v", doc)
+	}
+	if !errors.Is(err, want) {
+		t.Errorf("error %q does not wrap %q", err, want)
+	}
+	if !strings.Contains(err.Error(), msg) {
+		t.Errorf("error %q lacks %q", err, msg)
+	}
+	if !strings.HasPrefix(err.Error(), path+": ") {
+		t.Errorf("error %q does not start with the path", err)
 	}
 }
 

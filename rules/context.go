@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/baocao/baocao/normalize"
 )
@@ -191,7 +192,12 @@ var ctxRules = []ctxRule{
 // ctxKinds holds the kinds of number some context rule reads, by topic.
 var ctxKinds = map[string]map[normalize.NumberKind]bool{}
 
-func init() {
+// ctxOnce compiles the context rules on first use rather than at
+// package initialisation, which every run of the binary pays, including
+// the isolated parser child that applies no rules.
+var ctxOnce sync.Once
+
+func compileContextRules() {
 	for i := range ctxRules {
 		r := &ctxRules[i]
 		if ctxKinds[r.Topic] == nil {
@@ -225,6 +231,7 @@ const labelStops = ";("
 
 // contextCandidates reads figures by topic, label and kind of number.
 func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
+	ctxOnce.Do(compileContextRules)
 	var out []candidate
 	for pi := range doc.Paras {
 		p := &doc.Paras[pi]

@@ -28,6 +28,7 @@ is 1 when precision or recall falls below the given minimums, or when
 	minR := fs.Float64("min-recall", 0, "fail below this recall")
 	maxFalse := fs.Int("max-false-flags", -1, "fail above this many false flags (-1: no limit)")
 	var p pipeline
+	defer p.close()
 	p.addFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -19,6 +19,7 @@ page and line. Flags raised by the consistency checks and the budget items
 follow. With --json it prints the JSON contract described in README.md.`, stderr)
 	asJSON := fs.Bool("json", false, "print the JSON contract")
 	var p pipeline
+	defer p.close()
 	p.addFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err

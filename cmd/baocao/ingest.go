@@ -29,6 +29,7 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	workers := fs.Int("workers", runtime.NumCPU(), "number of files parsed in parallel")
 	jsonLines := fs.Bool("json", false, "print one JSON object per file instead of progress")
 	var p pipeline
+	defer p.close()
 	p.addFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err

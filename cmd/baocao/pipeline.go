@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/baocao/baocao/corpus"
@@ -28,6 +29,16 @@ type pipeline struct {
 	ocrWorkers int
 	// onPage is called after each page recognised by OCR.
 	onPage func()
+
+	poolOnce sync.Once
+	pool     *extract.Pool // the parser children, kept from file to file
+}
+
+// close stops the parser children.
+func (p *pipeline) close() {
+	if p.pool != nil {
+		p.pool.Close()
+	}
 }
 
 // addFlags registers the pipeline's flags.
@@ -67,8 +78,10 @@ func (p *pipeline) report(ctx context.Context, path, sha string) (*rules.Report,
 	if p.inProcess || format == corpus.Text || format == corpus.Markdown {
 		doc, err = extract.Read(ctx, path, extract.Options{})
 	} else {
-		doc, err = extract.ReadIsolated(ctx, path, extract.IsolateOptions{
-			Timeout: p.timeout, MaxMemory: p.maxMemMiB << 20})
+		p.poolOnce.Do(func() {
+			p.pool = extract.NewPool(extract.IsolateOptions{Timeout: p.timeout, MaxMemory: p.maxMemMiB << 20})
+		})
+		doc, err = p.pool.Read(ctx, path)
 	}
 	if format == corpus.PDF && p.ocrMode != ocr.ModeNever &&
 		(errors.Is(err, extract.ErrNoText) || err == nil && (len(doc.NoTextPages) > 0 || p.ocrMode == ocr.ModeAlways)) {
