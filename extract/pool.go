@@ -51,6 +51,8 @@ const poolRetire = 500
 // context's error), and the next file starts a new child. A child
 // collects its garbage between files, so its resident memory stays near
 // the peak of the largest file it read; it is replaced after 500 files.
+// A child that died while idle is replaced, and the file is sent to
+// another.
 //
 // A Pool is safe for concurrent use; it runs as many children as it has
 // concurrent callers. Close stops the idle children.
@@ -86,14 +88,23 @@ func (p *Pool) Read(ctx context.Context, path string) (*Document, error) {
 	if err := readable(ctx, path); err != nil {
 		return nil, err
 	}
-	c, err := p.get()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	for attempt := 0; ; attempt++ {
+		c, err := p.get()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		doc, healthy, err := c.read(ctx, path, p.opt)
+		p.put(c, healthy)
+		if attempt == 0 && errors.Is(err, errUndelivered) {
+			continue // an idle child died since its last file: use another
+		}
+		return doc, err
 	}
-	doc, healthy, err := c.read(ctx, path, p.opt)
-	p.put(c, healthy)
-	return doc, err
 }
+
+// errUndelivered marks a request that a child could not be sent: it
+// died while idle (killed from outside, say), and the file was not read.
+var errUndelivered = errors.New("request not delivered")
 
 // get returns an idle child or starts one.
 func (p *Pool) get() (*poolChild, error) {
@@ -202,6 +213,9 @@ func (c *poolChild) read(ctx context.Context, path string, opt IsolateOptions) (
 		if waitErr == nil {
 			waitErr = rerr
 		}
+		if errors.Is(rerr, errUndelivered) {
+			return nil, false, fmt.Errorf("%s: %w: %w", path, ErrCrashed, rerr)
+		}
 		return nil, false, fmt.Errorf("%s: %w: %s", path, ErrCrashed, crashMessage(c.stderr.Bytes(), waitErr))
 	}
 	if reply.Err != nil {
@@ -217,7 +231,7 @@ func (c *poolChild) read(ctx context.Context, path string, opt IsolateOptions) (
 // longer than maxOutput makes the watchdog kill the child.
 func (c *poolChild) roundTrip(req []byte, maxOutput int64, w *watchdog) (*serverReply, error) {
 	if err := writeFrame(c.stdin, req); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %v", errUndelivered, err)
 	}
 	var hdr [8]byte
 	if _, err := io.ReadFull(c.stdout, hdr[:]); err != nil {

@@ -76,6 +76,27 @@ func TestPoolFailures(t *testing.T) {
 	}
 }
 
+// TestPoolDeadIdleChild kills a child while it waits for a file: the
+// next file goes to a new child instead of failing.
+func TestPoolDeadIdleChild(t *testing.T) {
+	pool := NewPool(IsolateOptions{Format: fakeFormat})
+	defer pool.Close()
+	ok := fakeFile(t, "ok")
+	if _, err := pool.Read(context.Background(), ok); err != nil {
+		t.Fatal(err)
+	}
+	old := pool.idle[0].cmd.Process
+	old.Kill()
+	old.Wait()
+	pool.idle[0].waited = true
+	if _, err := pool.Read(context.Background(), ok); err != nil {
+		t.Fatalf("after the idle child died: %v", err)
+	}
+	if pool.idle[0].cmd.Process.Pid == old.Pid {
+		t.Error("the dead child was kept")
+	}
+}
+
 func TestPoolCancel(t *testing.T) {
 	pool := NewPool(IsolateOptions{Format: fakeFormat, Timeout: time.Minute})
 	defer pool.Close()
