@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/xml"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -370,84 +371,44 @@ func (p *parser) inline(d decoder, pa *para, nested bool) error {
 
 // pPr reads paragraph properties.
 func (p *parser) pPr(d decoder, pa *para) error {
-	depth := 0
-	for {
-		t, err := d.Token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			if depth == 0 {
-				pa.baseFont = p.st.paraFont(pa.style)
-				return nil
+	err := props(d, []string{"rPr", "pPrChange", "sectPr", "tabs", "framePr"}, func(t xml.StartElement) {
+		switch t.Name.Local {
+		case "pStyle":
+			pa.style = wval(t)
+		case "numId":
+			pa.numSet = true
+			pa.numbered = wval(t) != "0"
+		case "ilvl":
+			if n, err := strconv.Atoi(wval(t)); err == nil && n >= 0 && n < 9 {
+				pa.ilvl = n
 			}
-			depth--
-		case xml.StartElement:
-			if inW(t.Name) {
-				switch t.Name.Local {
-				case "rPr", "pPrChange", "sectPr", "tabs", "framePr":
-					if err := d.Skip(); err != nil {
-						return err
-					}
-					continue
-				case "pStyle":
-					pa.style = wval(t)
-				case "numId":
-					pa.numSet = true
-					pa.numbered = wval(t) != "0"
-				case "ilvl":
-					if n, err := strconv.Atoi(wval(t)); err == nil && n >= 0 && n < 9 {
-						pa.ilvl = n
-					}
-				case "outlineLvl":
-					if n, err := strconv.Atoi(wval(t)); err == nil && n >= 0 && n < 9 {
-						pa.outline = n + 1
-					}
-				}
+		case "outlineLvl":
+			if n, err := strconv.Atoi(wval(t)); err == nil && n >= 0 && n < 9 {
+				pa.outline = n + 1
 			}
-			depth++
 		}
-	}
+	})
+	pa.baseFont = p.st.paraFont(pa.style)
+	return err
 }
 
 // rPr reads run properties: the run's font.
 func (p *parser) rPr(d decoder, pa *para) error {
 	direct, styled := "", ""
-	depth := 0
-	for {
-		t, err := d.Token()
-		if err != nil {
-			return err
+	err := props(d, []string{"rPrChange"}, func(t xml.StartElement) {
+		switch t.Name.Local {
+		case "rFonts":
+			direct = fontOf(t)
+		case "rStyle":
+			styled = p.st.font(wval(t))
 		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			if depth == 0 {
-				if direct != "" {
-					pa.runFont = direct
-				} else {
-					pa.runFont = styled
-				}
-				return nil
-			}
-			depth--
-		case xml.StartElement:
-			if inW(t.Name) {
-				switch t.Name.Local {
-				case "rPrChange":
-					if err := d.Skip(); err != nil {
-						return err
-					}
-					continue
-				case "rFonts":
-					direct = fontOf(t)
-				case "rStyle":
-					styled = p.st.font(wval(t))
-				}
-			}
-			depth++
-		}
+	})
+	if direct != "" {
+		pa.runFont = direct
+	} else {
+		pa.runFont = styled
 	}
+	return err
 }
 
 // fldChar tracks the parts of a complex field.
@@ -586,37 +547,16 @@ func (p *parser) row(d decoder, tb *tableState) error {
 
 // trPr reads row properties: header rows and skipped grid columns.
 func (p *parser) trPr(d decoder, r *extract.Row, col *int) error {
-	depth := 0
-	for {
-		t, err := d.Token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			if depth == 0 {
-				return nil
+	return props(d, []string{"trPrChange"}, func(t xml.StartElement) {
+		switch t.Name.Local {
+		case "tblHeader":
+			r.Header = onOff(t)
+		case "gridBefore":
+			if n, err := strconv.Atoi(wval(t)); err == nil && n > 0 && n < maxSpan {
+				*col += n
 			}
-			depth--
-		case xml.StartElement:
-			if inW(t.Name) {
-				switch t.Name.Local {
-				case "tblHeader":
-					r.Header = onOff(t)
-				case "gridBefore":
-					if n, err := strconv.Atoi(wval(t)); err == nil && n > 0 && n < maxSpan {
-						*col += n
-					}
-				case "trPrChange":
-					if err := d.Skip(); err != nil {
-						return err
-					}
-					continue
-				}
-			}
-			depth++
 		}
-	}
+	})
 }
 
 // cell reads a w:tc whose start tag was just read, at grid column *col
@@ -694,6 +634,30 @@ func (p *parser) cell(d decoder, tb *tableState, r *extract.Row, num int, col *i
 
 // tcPr reads cell properties: spans and merges.
 func (p *parser) tcPr(d decoder, span *int, vmerge *string, hcont *bool) error {
+	return props(d, []string{"tcPrChange"}, func(t xml.StartElement) {
+		switch t.Name.Local {
+		case "gridSpan":
+			if n, err := strconv.Atoi(wval(t)); err == nil && n > 0 && n < maxSpan {
+				*span = n
+			}
+		case "vMerge":
+			if wval(t) == "restart" {
+				*vmerge = "restart"
+			} else {
+				*vmerge = "continue"
+			}
+		case "hMerge":
+			*hcont = wval(t) != "restart"
+		}
+	})
+}
+
+// props reads a properties element (w:pPr, w:rPr, w:trPr, w:tcPr)
+// whose start tag was just read, up to its end, calling set for each
+// WordprocessingML element inside. The elements named in skip are
+// skipped whole: tracked changes (the old properties) and nested
+// properties that do not apply.
+func props(d decoder, skip []string, set func(xml.StartElement)) error {
 	depth := 0
 	for {
 		t, err := d.Token()
@@ -708,25 +672,13 @@ func (p *parser) tcPr(d decoder, span *int, vmerge *string, hcont *bool) error {
 			depth--
 		case xml.StartElement:
 			if inW(t.Name) {
-				switch t.Name.Local {
-				case "gridSpan":
-					if n, err := strconv.Atoi(wval(t)); err == nil && n > 0 && n < maxSpan {
-						*span = n
-					}
-				case "vMerge":
-					if wval(t) == "restart" {
-						*vmerge = "restart"
-					} else {
-						*vmerge = "continue"
-					}
-				case "hMerge":
-					*hcont = wval(t) != "restart"
-				case "tcPrChange":
+				if slices.Contains(skip, t.Name.Local) {
 					if err := d.Skip(); err != nil {
 						return err
 					}
 					continue
 				}
+				set(t)
 			}
 			depth++
 		}
@@ -737,24 +689,13 @@ func (p *parser) tcPr(d decoder, span *int, vmerge *string, hcont *bool) error {
 // that is not a separator. IDs get prefix.
 func (p *parser) notes(d decoder, prefix string, emit func(*extract.Footnote)) error {
 	p.counting = false
-	for {
-		t, err := d.Token()
-		if err == io.EOF {
+	return d.eachStart(func(se xml.StartElement) error {
+		if !isW(se.Name, "footnote") && !isW(se.Name, "endnote") {
 			return nil
-		}
-		if err != nil {
-			return err
-		}
-		se, ok := t.(xml.StartElement)
-		if !ok || !(isW(se.Name, "footnote") || isW(se.Name, "endnote")) {
-			continue
 		}
 		switch attr(se, "type") {
 		case "separator", "continuationSeparator", "continuationNotice":
-			if err := d.Skip(); err != nil {
-				return err
-			}
-			continue
+			return d.Skip()
 		}
 		fn := &extract.Footnote{ID: prefix + attr(se, "id")}
 		p.fields = p.fields[:0]
@@ -763,7 +704,8 @@ func (p *parser) notes(d decoder, prefix string, emit func(*extract.Footnote)) e
 			return err
 		}
 		emit(fn)
-	}
+		return nil
+	})
 }
 
 // note reads the paragraphs of one footnote or endnote.

@@ -276,25 +276,14 @@ func (a *archive) rels(ctx context.Context, src string) (relations, error) {
 	}
 	var rs relations
 	err := a.parse(ctx, name, func(d decoder) error {
-		for {
-			t, err := d.Token()
-			if err == io.EOF {
+		return d.eachStart(func(se startElement) error {
+			if se.Name.Local != "Relationship" || attr(se, "TargetMode") == "External" {
 				return nil
-			}
-			if err != nil {
-				return err
-			}
-			se, ok := t.(startElement)
-			if !ok || se.Name.Local != "Relationship" {
-				continue
-			}
-			if attr(se, "TargetMode") == "External" {
-				continue
 			}
 			typ := attr(se, "Type")
 			target := strings.ReplaceAll(attr(se, "Target"), `\`, "/")
 			if target == "" {
-				continue
+				return nil
 			}
 			if strings.HasPrefix(target, "/") {
 				target = target[1:]
@@ -302,7 +291,8 @@ func (a *archive) rels(ctx context.Context, src string) (relations, error) {
 				target = path.Join(dir, target)
 			}
 			rs = append(rs, relation{typ: typ[strings.LastIndex(typ, "/")+1:], target: strings.ToLower(target)})
-		}
+			return nil
+		})
 	})
 	return rs, err
 }

@@ -241,22 +241,11 @@ func isLegacyFont(name string) bool {
 
 // parseCore reads docProps/core.xml into m.
 func parseCore(d decoder, m *extract.Meta) error {
-	for {
-		t, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		se, ok := t.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	return d.eachStart(func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "title", "created", "modified":
 		default:
-			continue
+			return nil
 		}
 		s, err := d.text()
 		if err != nil {
@@ -271,7 +260,8 @@ func parseCore(d decoder, m *extract.Meta) error {
 		case "modified":
 			m.Modified = parseTime(s)
 		}
-	}
+		return nil
+	})
 }
 
 // parseTime parses a W3CDTF date, returning the zero time if it cannot.

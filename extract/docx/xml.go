@@ -67,6 +67,26 @@ func (t *tokenReader) Token() (xml.Token, error) {
 	return t.d.Token()
 }
 
+// eachStart calls fn for each start element up to the end of the part,
+// stopping at fn's first error. fn may consume the element's content
+// (with Skip, text or a reader of its own).
+func (t *tokenReader) eachStart(fn func(xml.StartElement) error) error {
+	for {
+		tok, err := t.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if err := fn(se); err != nil {
+				return err
+			}
+		}
+	}
+}
+
 // Skip consumes tokens up to the end of the element just started.
 func (t *tokenReader) Skip() error {
 	depth := 0
