@@ -131,6 +131,30 @@ func legOneRune(s, file string) (rune, error) {
 	return r, nil
 }
 
+// legLetters reads a letter table (tcvn3.csv, vni.csv: letter, …,
+// bytes in hex, …) and calls fn with each letter, its bytes (1 to
+// maxBytes of them) and its record.
+func legLetters(file string, maxBytes int, fn func(c rune, b []byte, rec []string) error) error {
+	recs, err := legReadCSV(file)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		c, err := legOneRune(r[0], file)
+		if err != nil {
+			return err
+		}
+		b, err := legParseHex(r[2])
+		if err != nil || len(b) == 0 || len(b) > maxBytes {
+			return fmt.Errorf("data/legacy/%s: %s: bytes %q", file, r[0], r[2])
+		}
+		if err := fn(c, b, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func legParseTables() (*legTables, error) {
 	t := &legTables{
 		cp1252:   map[rune]byte{},
@@ -155,47 +179,30 @@ func legParseTables() (*legTables, error) {
 		t.cp1252Rune[b[0]-0x80] = c
 	}
 
-	recs, err = legReadCSV("tcvn3.csv")
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range recs {
-		c, err := legOneRune(r[0], "tcvn3.csv")
-		if err != nil {
-			return nil, err
-		}
-		b, err := legParseHex(r[2])
-		if err != nil || len(b) != 1 {
-			return nil, fmt.Errorf("data/legacy/tcvn3.csv: %s: bytes %q", r[0], r[2])
-		}
+	err = legLetters("tcvn3.csv", 1, func(c rune, b []byte, r []string) error {
 		t.tcvn3Enc[c] = b[0]
 		if r[4] == ".VnTime" {
 			if t.tcvn3[b[0]] != 0 {
-				return nil, fmt.Errorf("data/legacy/tcvn3.csv: byte %02x twice", b[0])
+				return fmt.Errorf("data/legacy/tcvn3.csv: byte %02x twice", b[0])
 			}
 			t.tcvn3[b[0]] = c
 		}
-	}
-
-	recs, err = legReadCSV("vni.csv")
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range recs {
-		c, err := legOneRune(r[0], "vni.csv")
-		if err != nil {
-			return nil, err
-		}
-		b, err := legParseHex(r[2])
-		if err != nil || len(b) > 2 {
-			return nil, fmt.Errorf("data/legacy/vni.csv: %s: bytes %q", r[0], r[2])
-		}
+	err = legLetters("vni.csv", 2, func(c rune, b []byte, r []string) error {
 		t.vniEnc[c] = b
 		if len(b) == 1 {
 			t.vni1[b[0]] = c
 		} else {
 			t.vni2[[2]byte{b[0], b[1]}] = c
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	// Diacritic bytes come in a capital (0xC0–0xDF) and a small
 	// (0xE0–0xFF) form. Text whose case was changed after typing, or

@@ -30,10 +30,7 @@ is 1 when precision or recall falls below the given minimums, or when
 	var p pipeline
 	defer p.close()
 	p.addFlags(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := p.check(); err != nil {
+	if err := p.parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

@@ -21,10 +21,7 @@ follow. With --json it prints the JSON contract described in README.md.`, stderr
 	var p pipeline
 	defer p.close()
 	p.addFlags(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := p.check(); err != nil {
+	if err := p.parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

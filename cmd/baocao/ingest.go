@@ -31,10 +31,7 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	var p pipeline
 	defer p.close()
 	p.addFlags(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := p.check(); err != nil {
+	if err := p.parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

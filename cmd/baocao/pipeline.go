@@ -52,8 +52,12 @@ func (p *pipeline) addFlags(fs *flag.FlagSet) {
 	p.ocrWorkers = runtime.NumCPU()
 }
 
-// check validates the flags.
-func (p *pipeline) check() error {
+// parseFlags parses args with fs, which holds the pipeline's flags, and
+// validates them.
+func (p *pipeline) parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
 	switch p.ocrMode {
 	case ocr.ModeAuto, ocr.ModeAlways, ocr.ModeNever:
 		return nil
