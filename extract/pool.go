@@ -233,17 +233,11 @@ func (c *poolChild) roundTrip(req []byte, maxOutput int64, w *watchdog) (*server
 	if err := writeFrame(c.stdin, req); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUndelivered, err)
 	}
-	var hdr [8]byte
-	if _, err := io.ReadFull(c.stdout, hdr[:]); err != nil {
-		return nil, err
-	}
-	n := binary.BigEndian.Uint64(hdr[:])
-	if n > uint64(maxOutput) {
+	buf, err := readFrame(c.stdout, uint64(maxOutput))
+	if errors.Is(err, errFrameSize) {
 		w.kill(errOutput)
-		return nil, errOutput
 	}
-	buf := make([]byte, n)
-	if _, err := io.ReadFull(c.stdout, buf); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	var reply serverReply
@@ -264,6 +258,9 @@ func writeFrame(w io.Writer, b []byte) error {
 	return err
 }
 
+// errFrameSize is the error for a frame longer than the reader takes.
+var errFrameSize = errors.New("frame too large")
+
 // readFrame reads a frame written by writeFrame, of at most max bytes.
 func readFrame(r io.Reader, max uint64) ([]byte, error) {
 	var hdr [8]byte
@@ -272,7 +269,7 @@ func readFrame(r io.Reader, max uint64) ([]byte, error) {
 	}
 	n := binary.BigEndian.Uint64(hdr[:])
 	if n > max {
-		return nil, fmt.Errorf("frame of %d bytes", n)
+		return nil, fmt.Errorf("%w: %d bytes", errFrameSize, n)
 	}
 	b := make([]byte, n)
 	_, err := io.ReadFull(r, b)
