@@ -257,9 +257,6 @@ func compileRules() []*Rule {
 	return out
 }
 
-// Rules returns the extraction rules, for documentation and tests.
-func Rules() []*Rule { return compiledRules() }
-
 // Segment is a sentence, or a clause between semicolons, of a paragraph
 // or a table row rendered as text.
 type Segment struct {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -525,14 +524,4 @@ func TestProvinceYear(t *testing.T) {
 	if b.String() != want {
 		t.Errorf("province_year:\n%s\nwant:\n%s", b.String(), want)
 	}
-}
-
-// sortedKeys is a helper for stable error messages.
-func sortedKeys[M ~map[string]V, V any](m M) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

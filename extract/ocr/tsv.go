@@ -22,8 +22,7 @@ type word struct {
 	tessLine         int // index of the Tesseract line this word belongs to
 }
 
-func (w word) right() int  { return w.left + w.w }
-func (w word) bottom() int { return w.top + w.h }
+func (w word) right() int { return w.left + w.w }
 
 // ParseTSV parses the TSV output of `tesseract IMG stdout tsv` for one
 // page image and lays it out as blocks of page page: paragraph blocks
