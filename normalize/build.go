@@ -519,8 +519,12 @@ const identifyBytes = 16 << 10
 // identify sets the province, year and issue date of the document from
 // its text.
 func identify(nd *Doc) {
+	// The text is built only up to the cut below.
 	var b strings.Builder
 	for _, p := range nd.Paras {
+		if b.Len() > identifyBytes {
+			break
+		}
 		if p.Kind == Footnote {
 			continue
 		}
@@ -529,6 +533,9 @@ func identify(nd *Doc) {
 	}
 	for _, t := range nd.Tables {
 		for _, r := range t.Rows {
+			if b.Len() > identifyBytes {
+				break
+			}
 			for _, c := range r {
 				b.WriteString(c.Text)
 				b.WriteByte(' ')
