@@ -258,6 +258,94 @@ func (p *parser) paragraph(d decoder) (*para, error) {
 // inline reads the content of a paragraph (or of a nested paragraph or
 // simple field, when nested) up to its end tag.
 func (p *parser) inline(d decoder, pa *para, nested bool) error {
+	return p.content(d, func(t xml.StartElement, depth int) (bool, error) {
+		if t.Name.Local == "t" && (t.Name.Space == nsMath || t.Name.Space == nsMStrict || t.Name.Space == "m") {
+			s, err := d.text()
+			p.add(pa, s)
+			return true, err
+		}
+		if !inW(t.Name) {
+			return false, nil
+		}
+		var err error
+		switch t.Name.Local {
+		case "pPr":
+			if nested || depth > 0 {
+				err = d.Skip()
+			} else {
+				err = p.pPr(d, pa)
+			}
+		case "r":
+			pa.runFont = ""
+			return false, nil // read on into the run
+		case "rPr":
+			err = p.rPr(d, pa)
+		case "t":
+			var s string
+			if s, err = d.text(); err == nil {
+				p.add(pa, s)
+			}
+		case "instrText":
+			var s string
+			if s, err = d.text(); err == nil && len(p.fields) > 0 {
+				f := &p.fields[len(p.fields)-1]
+				if !f.result && len(f.instr) < maxInstr {
+					f.instr += s
+				}
+			}
+		case "tab", "br", "cr", "ptab":
+			p.add(pa, " ")
+			err = d.Skip()
+		case "noBreakHyphen":
+			p.add(pa, "-")
+			err = d.Skip()
+		case "fldChar":
+			p.fldChar(attr(t, "fldCharType"))
+			err = d.Skip()
+		case "fldSimple":
+			p.fields = append(p.fields, field{result: true, drop: dropField(attr(t, "instr"))})
+			p.nest++
+			if p.nest > maxNest {
+				err = d.Skip()
+			} else {
+				err = p.inline(d, pa, true)
+			}
+			p.nest--
+			p.fields = p.fields[:len(p.fields)-1]
+		case "footnoteReference":
+			pa.refs = append(pa.refs, attr(t, "id"))
+			err = d.Skip()
+		case "endnoteReference":
+			pa.refs = append(pa.refs, "e"+attr(t, "id"))
+			err = d.Skip()
+		case "softHyphen", "sym", "footnoteRef", "endnoteRef", "separator",
+			"continuationSeparator", "commentReference", "annotationRef",
+			"pgNum", "dayShort", "monthShort", "yearShort", "dayLong", "monthLong", "yearLong":
+			err = d.Skip()
+		case "p":
+			// A paragraph of a text box anchored in this one.
+			p.nest++
+			if p.nest > maxNest {
+				err = d.Skip()
+			} else {
+				p.add(pa, " ")
+				err = p.inline(d, pa, true)
+				p.add(pa, " ")
+			}
+			p.nest--
+		default:
+			return false, nil
+		}
+		return true, err
+	})
+}
+
+// content reads the content of the element whose start tag was just
+// read, up to its end tag. Each start element inside goes to start, with
+// its depth (0 for a child); when start reports it handled the element
+// (and read it to its end), the walk goes on after it, else generic
+// decides whether to read on into it or skip it.
+func (p *parser) content(d decoder, start func(se xml.StartElement, depth int) (bool, error)) error {
 	depth := 0
 	for {
 		t, err := d.Token()
@@ -272,98 +360,19 @@ func (p *parser) inline(d decoder, pa *para, nested bool) error {
 			depth--
 			p.genericEnd(t)
 		case xml.StartElement:
-			if t.Name.Local == "t" && (t.Name.Space == nsMath || t.Name.Space == nsMStrict || t.Name.Space == "m") {
-				s, err := d.text()
-				if err != nil {
-					return err
-				}
-				p.add(pa, s)
-				continue
-			}
-			if !inW(t.Name) {
-				descend, err := p.generic(d, t)
-				if err != nil {
-					return err
-				}
-				if descend {
-					depth++
-				}
-				continue
-			}
-			switch t.Name.Local {
-			case "pPr":
-				if nested || depth > 0 {
-					err = d.Skip()
-				} else {
-					err = p.pPr(d, pa)
-				}
-			case "r":
-				pa.runFont = ""
-				depth++
-			case "rPr":
-				err = p.rPr(d, pa)
-			case "t":
-				var s string
-				if s, err = d.text(); err == nil {
-					p.add(pa, s)
-				}
-			case "instrText":
-				var s string
-				if s, err = d.text(); err == nil && len(p.fields) > 0 {
-					f := &p.fields[len(p.fields)-1]
-					if !f.result && len(f.instr) < maxInstr {
-						f.instr += s
-					}
-				}
-			case "tab", "br", "cr", "ptab":
-				p.add(pa, " ")
-				err = d.Skip()
-			case "noBreakHyphen":
-				p.add(pa, "-")
-				err = d.Skip()
-			case "fldChar":
-				p.fldChar(attr(t, "fldCharType"))
-				err = d.Skip()
-			case "fldSimple":
-				p.fields = append(p.fields, field{result: true, drop: dropField(attr(t, "instr"))})
-				p.nest++
-				if p.nest > maxNest {
-					err = d.Skip()
-				} else {
-					err = p.inline(d, pa, true)
-				}
-				p.nest--
-				p.fields = p.fields[:len(p.fields)-1]
-			case "footnoteReference":
-				pa.refs = append(pa.refs, attr(t, "id"))
-				err = d.Skip()
-			case "endnoteReference":
-				pa.refs = append(pa.refs, "e"+attr(t, "id"))
-				err = d.Skip()
-			case "softHyphen", "sym", "footnoteRef", "endnoteRef", "separator",
-				"continuationSeparator", "commentReference", "annotationRef",
-				"pgNum", "dayShort", "monthShort", "yearShort", "dayLong", "monthLong", "yearLong":
-				err = d.Skip()
-			case "p":
-				// A paragraph of a text box anchored in this one.
-				p.nest++
-				if p.nest > maxNest {
-					err = d.Skip()
-				} else {
-					p.add(pa, " ")
-					err = p.inline(d, pa, true)
-					p.add(pa, " ")
-				}
-				p.nest--
-			default:
-				var descend bool
-				descend, err = p.generic(d, t)
-				if descend {
-					depth++
-				}
-			}
+			handled, err := start(t, depth)
 			if err != nil {
 				return err
+			}
+			if handled {
+				continue
+			}
+			descend, err := p.generic(d, t)
+			if err != nil {
+				return err
+			}
+			if descend {
+				depth++
 			}
 		}
 	}
@@ -467,41 +476,23 @@ func (p *parser) table(d decoder) error {
 	}
 	p.tables++
 	tb := &tableState{index: p.tables, above: map[int]string{}}
-	depth := 0
-	for {
-		t, err := d.Token()
-		if err != nil {
-			return err
+	err := p.content(d, func(t xml.StartElement, _ int) (bool, error) {
+		if !isW(t.Name, "tr") {
+			return false, nil
 		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			if depth == 0 {
-				if len(tb.rows) > 0 {
-					p.blocks = append(p.blocks, extract.Block{
-						Kind:         extract.TableKind,
-						Table:        &extract.Table{Rows: tb.rows},
-						FootnoteRefs: tb.refs,
-					})
-				}
-				return nil
-			}
-			depth--
-			p.genericEnd(t)
-		case xml.StartElement:
-			if isW(t.Name, "tr") {
-				err = p.row(d, tb)
-			} else {
-				var descend bool
-				descend, err = p.generic(d, t)
-				if descend {
-					depth++
-				}
-			}
-			if err != nil {
-				return err
-			}
-		}
+		return true, p.row(d, tb)
+	})
+	if err != nil {
+		return err
 	}
+	if len(tb.rows) > 0 {
+		p.blocks = append(p.blocks, extract.Block{
+			Kind:         extract.TableKind,
+			Table:        &extract.Table{Rows: tb.rows},
+			FootnoteRefs: tb.refs,
+		})
+	}
+	return nil
 }
 
 // row reads a w:tr whose start tag was just read.
@@ -509,40 +500,22 @@ func (p *parser) row(d decoder, tb *tableState) error {
 	r := extract.Row{}
 	num := len(tb.rows) + 1
 	col := 1
-	depth := 0
-	for {
-		t, err := d.Token()
-		if err != nil {
-			return err
+	err := p.content(d, func(t xml.StartElement, depth int) (bool, error) {
+		switch {
+		case isW(t.Name, "trPr") && depth == 0:
+			return true, p.trPr(d, &r, &col)
+		case isW(t.Name, "tc"):
+			return true, p.cell(d, tb, &r, num, &col)
 		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			if depth == 0 {
-				if len(r.Cells) > 0 {
-					tb.rows = append(tb.rows, r)
-				}
-				return nil
-			}
-			depth--
-			p.genericEnd(t)
-		case xml.StartElement:
-			switch {
-			case isW(t.Name, "trPr") && depth == 0:
-				err = p.trPr(d, &r, &col)
-			case isW(t.Name, "tc"):
-				err = p.cell(d, tb, &r, num, &col)
-			default:
-				var descend bool
-				descend, err = p.generic(d, t)
-				if descend {
-					depth++
-				}
-			}
-			if err != nil {
-				return err
-			}
-		}
+		return false, nil
+	})
+	if err != nil {
+		return err
 	}
+	if len(r.Cells) > 0 {
+		tb.rows = append(tb.rows, r)
+	}
+	return nil
 }
 
 // trPr reads row properties: header rows and skipped grid columns.
@@ -565,71 +538,53 @@ func (p *parser) cell(d decoder, tb *tableState, r *extract.Row, num int, col *i
 	span, vmerge, hcont := 1, "", false
 	first := 0
 	var texts []string
-	depth := 0
-	for {
-		t, err := d.Token()
-		if err != nil {
-			return err
-		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			if depth > 0 {
-				depth--
-				p.genericEnd(t)
-				continue
+	// A nested table is read on into: its paragraphs become lines of
+	// this cell.
+	err := p.content(d, func(t xml.StartElement, depth int) (bool, error) {
+		switch {
+		case isW(t.Name, "tcPr") && depth == 0:
+			return true, p.tcPr(d, &span, &vmerge, &hcont)
+		case isW(t.Name, "p"):
+			n := p.paras + 1
+			if first == 0 {
+				first = n
 			}
-			if hcont && len(r.Cells) > 0 {
-				r.Cells[len(r.Cells)-1].Span += span
-				*col += span
-				return nil
-			}
-			text := strings.Join(texts, "\n")
-			if vmerge == "continue" {
-				if above, ok := tb.above[*col]; ok {
-					text = above
-				}
-			} else {
-				tb.above[*col] = text
-			}
-			r.Cells = append(r.Cells, extract.Cell{
-				Text: text,
-				Pos:  extract.Pos{Line: first, Table: tb.index, Row: num, Cell: *col},
-				Span: span,
-			})
-			*col += span
-			return nil
-		case xml.StartElement:
-			switch {
-			case isW(t.Name, "tcPr") && depth == 0:
-				err = p.tcPr(d, &span, &vmerge, &hcont)
-			case isW(t.Name, "p"):
-				n := p.paras + 1
-				if first == 0 {
-					first = n
-				}
-				var pa *para
-				if pa, err = p.paragraph(d); err == nil {
-					if s := pa.final(); s != "" {
-						texts = append(texts, s)
-					}
-					p.addRefs(pa.refs, extract.Pos{Line: n, Table: tb.index, Row: num, Cell: *col})
-					tb.refs = append(tb.refs, pa.refs...)
-				}
-			case isW(t.Name, "tbl") || isW(t.Name, "tr") || isW(t.Name, "tc"):
-				// A nested table: its paragraphs become lines of this cell.
-				depth++
-			default:
-				var descend bool
-				descend, err = p.generic(d, t)
-				if descend {
-					depth++
-				}
-			}
+			pa, err := p.paragraph(d)
 			if err != nil {
-				return err
+				return true, err
 			}
+			if s := pa.final(); s != "" {
+				texts = append(texts, s)
+			}
+			p.addRefs(pa.refs, extract.Pos{Line: n, Table: tb.index, Row: num, Cell: *col})
+			tb.refs = append(tb.refs, pa.refs...)
+			return true, nil
 		}
+		return false, nil
+	})
+	if err != nil {
+		return err
 	}
+	if hcont && len(r.Cells) > 0 {
+		r.Cells[len(r.Cells)-1].Span += span
+		*col += span
+		return nil
+	}
+	text := strings.Join(texts, "\n")
+	if vmerge == "continue" {
+		if above, ok := tb.above[*col]; ok {
+			text = above
+		}
+	} else {
+		tb.above[*col] = text
+	}
+	r.Cells = append(r.Cells, extract.Cell{
+		Text: text,
+		Pos:  extract.Pos{Line: first, Table: tb.index, Row: num, Cell: *col},
+		Span: span,
+	})
+	*col += span
+	return nil
 }
 
 // tcPr reads cell properties: spans and merges.
@@ -710,37 +665,17 @@ func (p *parser) notes(d decoder, prefix string, emit func(*extract.Footnote)) e
 
 // note reads the paragraphs of one footnote or endnote.
 func (p *parser) note(d decoder, fn *extract.Footnote) error {
-	depth := 0
-	for {
-		t, err := d.Token()
+	return p.content(d, func(t xml.StartElement, _ int) (bool, error) {
+		if !isW(t.Name, "p") {
+			return false, nil
+		}
+		pa, err := p.paragraph(d)
 		if err != nil {
-			return err
+			return true, err
 		}
-		switch t := t.(type) {
-		case xml.EndElement:
-			if depth == 0 {
-				return nil
-			}
-			depth--
-			p.genericEnd(t)
-		case xml.StartElement:
-			if isW(t.Name, "p") {
-				pa, err := p.paragraph(d)
-				if err != nil {
-					return err
-				}
-				if s := pa.final(); s != "" {
-					fn.Lines = append(fn.Lines, extract.Line{Text: s, Font: pa.font()})
-				}
-				continue
-			}
-			descend, err := p.generic(d, t)
-			if err != nil {
-				return err
-			}
-			if descend {
-				depth++
-			}
+		if s := pa.final(); s != "" {
+			fn.Lines = append(fn.Lines, extract.Line{Text: s, Font: pa.font()})
 		}
-	}
+		return true, nil
+	})
 }
