@@ -474,13 +474,7 @@ func ChildMain() (handled bool) {
 		os.Exit(exitOrphan)
 	}()
 
-	var doc *Document
-	var err error
-	if req.Format != "" {
-		doc, err = readFormatFile(ctx, req.Path, req.Format, req.Options)
-	} else {
-		doc, err = Read(ctx, req.Path, req.Options)
-	}
+	doc, err := readFile(ctx, req.Path, req.Format, req.Options)
 	if err != nil {
 		childFail(err)
 	}
@@ -493,20 +487,6 @@ func ChildMain() (handled bool) {
 	}
 	os.Exit(0)
 	return true
-}
-
-// readFormatFile opens path and reads it as format.
-func readFormatFile(ctx context.Context, path string, format corpus.Format, opt Options) (*Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return ReadFormat(ctx, f, st.Size(), path, format, opt)
 }
 
 // childFail reports err to the parent and exits.

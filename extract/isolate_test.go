@@ -117,7 +117,7 @@ func fakeFile(t testing.TB, cmd string) string {
 func TestReadIsolatedRoundTrip(t *testing.T) {
 	p := fakeFile(t, "ok")
 	opt := Options{MaxBytes: 12345}
-	want, err := readFormatFile(context.Background(), p, fakeFormat, opt)
+	want, err := readFile(context.Background(), p, fakeFormat, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

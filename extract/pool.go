@@ -318,10 +318,8 @@ func serve(cfg serverConfig) {
 		var err error
 		if err = json.Unmarshal(b, &req); err != nil {
 			err = fmt.Errorf("bad request from parent: %w", err)
-		} else if req.Format != "" {
-			reply.Doc, err = readFormatFile(context.Background(), req.Path, req.Format, req.Options)
 		} else {
-			reply.Doc, err = Read(context.Background(), req.Path, req.Options)
+			reply.Doc, err = readFile(context.Background(), req.Path, req.Format, req.Options)
 		}
 		if err != nil {
 			reply.Doc, reply.Err = nil, classify(err)

@@ -12,7 +12,7 @@ import (
 func TestPoolRoundTrip(t *testing.T) {
 	p := fakeFile(t, "ok")
 	opt := Options{MaxBytes: 12345}
-	want, err := readFormatFile(context.Background(), p, fakeFormat, opt)
+	want, err := readFile(context.Background(), p, fakeFormat, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

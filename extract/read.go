@@ -52,6 +52,12 @@ var (
 // Read reads the file at path in this process. The format is detected
 // from the content.
 func Read(ctx context.Context, path string, opt Options) (*Document, error) {
+	return readFile(ctx, path, "", opt)
+}
+
+// readFile reads the file at path as format, or as the format detected
+// from its content when format is "".
+func readFile(ctx context.Context, path string, format corpus.Format, opt Options) (*Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -67,9 +73,10 @@ func Read(ctx context.Context, path string, opt Options) (*Document, error) {
 	if st.Size() == 0 {
 		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
 	}
-	format, err := corpus.Detect(f, st.Size(), path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if format == "" {
+		if format, err = corpus.Detect(f, st.Size(), path); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	return ReadFormat(ctx, f, st.Size(), path, format, opt)
 }

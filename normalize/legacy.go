@@ -709,22 +709,11 @@ func EncodeLegacy(s string, enc Encoding) (b []byte, ok bool) {
 	s = norm.NFC.String(s)
 	ok = true
 	switch enc {
-	case TCVN3:
+	case TCVN3, VNI:
 		for _, r := range s {
-			if c, found := t.tcvn3Enc[r]; found {
+			if c, found := t.tcvn3Enc[r]; found && enc == TCVN3 {
 				b = append(b, c)
-			} else if c, found := t.cp1252[r]; found || r < utf8.RuneSelf {
-				if !found {
-					c = byte(r)
-				}
-				b = append(b, c)
-			} else {
-				ok = false
-			}
-		}
-	case VNI:
-		for _, r := range s {
-			if c, found := t.vniEnc[r]; found {
+			} else if c, found := t.vniEnc[r]; found && enc == VNI {
 				b = append(b, c...)
 			} else if c, found := t.cp1252[r]; found || r < utf8.RuneSelf {
 				if !found {
