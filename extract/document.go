@@ -50,6 +50,42 @@ type Pos struct {
 	Cell  int `json:"cell,omitempty"`
 }
 
+// Box is a rectangle on a page, in PDF points (1/72 inch) measured from
+// the top-left corner of the page, y growing downwards: the way a page
+// image is drawn, so that a box scales to pixels by dpi/72. The zero Box
+// means the position is unknown (DOCX, text, Markdown).
+type Box struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+// IsZero reports whether b is the zero Box (position unknown).
+func (b Box) IsZero() bool { return b == Box{} }
+
+// Union returns the smallest box that contains b and c; a zero box is
+// ignored.
+func (b Box) Union(c Box) Box {
+	switch {
+	case b.IsZero():
+		return c
+	case c.IsZero():
+		return b
+	}
+	x0, y0 := min(b.X, c.X), min(b.Y, c.Y)
+	x1, y1 := max(b.X+b.W, c.X+c.W), max(b.Y+b.H, c.Y+c.H)
+	return Box{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+}
+
+// Word is a run of a line's text between spaces, with its box on the
+// page. Start and End are byte offsets into [Line.Text].
+type Word struct {
+	Start int `json:"s"`
+	End   int `json:"e"`
+	Box   Box `json:"b"`
+}
+
 // Line is one physical line of text as laid out in the source: a line of
 // a text file or of a PDF page, or a whole DOCX paragraph.
 type Line struct {
@@ -62,6 +98,11 @@ type Line struct {
 	// Conf is the OCR confidence (0–100) of a line recognised from a
 	// page image; 0 for text from a text layer.
 	Conf float64 `json:"conf,omitempty"`
+	// Box is the line's box on the page, and Words its words with
+	// theirs, where the reader knows positions (PDF text layers and
+	// OCR); zero and nil otherwise.
+	Box   Box    `json:"box,omitzero"`
+	Words []Word `json:"words,omitempty"`
 }
 
 // BlockKind says what a block is.
@@ -111,6 +152,8 @@ type Cell struct {
 	Pos  Pos    `json:"pos"`
 	// Span is the number of grid columns the cell covers (1 when unset).
 	Span int `json:"span,omitempty"`
+	// Box is the cell's text box on the page where the reader knows it.
+	Box Box `json:"box,omitzero"`
 }
 
 // Footnote is a footnote or endnote, kept apart from the body.
