@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"math"
 	"regexp"
 	"strconv"
@@ -49,8 +50,8 @@ func findBudgetColumns(header []string) (budgetColumns, bool) {
 // to đồng with the unit of the table's caption or header; a table with
 // no stated unit is read in triệu đồng when its amounts are small, and
 // a warning says so.
-func budgetItems(doc *normalize.Doc) ([]BudgetItem, []candidate) {
-	var items []BudgetItem
+func budgetItems(doc *normalize.Doc) ([]report.BudgetItem, []candidate) {
+	var items []report.BudgetItem
 	for ti := range doc.Tables {
 		t := &doc.Tables[ti]
 		cols, ok := findBudgetColumns(headerTexts(t))
@@ -86,7 +87,7 @@ func budgetItems(doc *normalize.Doc) ([]BudgetItem, []candidate) {
 			}
 			no, _ := strconv.Atoi(strings.Trim(cell(cols.no), ". "))
 			pos := row[cols.amount].Pos
-			items = append(items, BudgetItem{
+			items = append(items, report.BudgetItem{
 				No: no, Name: name, Owner: cell(cols.owner), AmountVND: math.Round(v * s),
 				Source: cell(cols.source), Status: cell(cols.status),
 				Text: rowText(row), Page: pos.Page, Line: pos.Line,

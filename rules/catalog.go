@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"strings"
 )
 
@@ -12,24 +13,10 @@ import (
 //go:embed metrics.tsv
 var metricsTSV string
 
-// Metric describes one metric of the catalog.
-type Metric struct {
-	// Code is the metric's code, such as "tthc.total".
-	Code string `json:"code"`
-	// Unit is "count", "percent", "vnd", "status" or "bool".
-	Unit string `json:"unit"`
-	// Label is the Vietnamese label analysts see.
-	Label string `json:"label_vi"`
-	// Meaning explains the metric in English.
-	Meaning string `json:"meaning"`
-	// Wording gives typical wording in reports.
-	Wording string `json:"wording"`
-}
-
 var catalog, catalogIndex = mustParseCatalog(metricsTSV)
 
-func mustParseCatalog(tsv string) ([]Metric, map[string]int) {
-	var ms []Metric
+func mustParseCatalog(tsv string) ([]report.Metric, map[string]int) {
+	var ms []report.Metric
 	idx := map[string]int{}
 	for i, line := range strings.Split(strings.TrimSpace(tsv), "\n") {
 		if i == 0 || strings.TrimSpace(line) == "" {
@@ -39,7 +26,7 @@ func mustParseCatalog(tsv string) ([]Metric, map[string]int) {
 		if len(f) < 4 {
 			panic(fmt.Sprintf("rules: metrics.tsv line %d: %d fields, want 5", i+1, len(f)))
 		}
-		m := Metric{Code: f[0], Unit: f[1], Label: f[2], Meaning: f[3]}
+		m := report.Metric{Code: f[0], Unit: f[1], Label: f[2], Meaning: f[3]}
 		if len(f) > 4 {
 			m.Wording = f[4]
 		}
@@ -50,15 +37,15 @@ func mustParseCatalog(tsv string) ([]Metric, map[string]int) {
 }
 
 // Catalog returns the metric catalog in its documented order.
-func Catalog() []Metric {
-	return append([]Metric(nil), catalog...)
+func Catalog() []report.Metric {
+	return append([]report.Metric(nil), catalog...)
 }
 
 // Lookup returns the catalog entry for a metric code.
-func Lookup(code string) (Metric, bool) {
+func Lookup(code string) (report.Metric, bool) {
 	i, ok := catalogIndex[code]
 	if !ok {
-		return Metric{}, false
+		return report.Metric{}, false
 	}
 	return catalog[i], true
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/baocao/baocao/rules/report"
 	"math"
 	"sort"
 	"strings"
@@ -43,17 +44,17 @@ type CheckInput struct {
 	// declarative checks.
 	Doc *normalize.Doc
 	// Figures holds the chosen value per metric.
-	Figures []Figure
+	Figures []report.Figure
 	// Candidates holds every candidate value the extraction rules found
 	// (the chosen ones included), for "stated twice" checks.
-	Candidates []Figure
+	Candidates []report.Figure
 }
 
 // RunChecks runs every check and returns the flags, sorted by severity
 // then position, de-duplicated: a text claim and a declarative check
 // about the same numbers give one flag.
-func RunChecks(in CheckInput) []Flag {
-	var flags []Flag
+func RunChecks(in CheckInput) []report.Flag {
+	var flags []report.Flag
 	flags = append(flags, runDeclared(in.Figures)...)
 	flags = append(flags, checkDuplicates(in.Candidates)...)
 	if in.Doc != nil {
@@ -68,18 +69,18 @@ func RunChecks(in CheckInput) []Flag {
 }
 
 // sevRank orders severities: errors first.
-func sevRank(s Severity) int {
+func sevRank(s report.Severity) int {
 	switch s {
-	case Error:
+	case report.Error:
 		return 0
-	case Warning:
+	case report.Warning:
 		return 1
 	}
 	return 2
 }
 
 // flagPos is the position of a flag's first evidence.
-func flagPos(f Flag) (int, int) {
+func flagPos(f report.Flag) (int, int) {
 	if len(f.Evidence) == 0 {
 		return math.MaxInt, math.MaxInt
 	}
@@ -89,7 +90,7 @@ func flagPos(f Flag) (int, int) {
 // dedupFlags sorts flags by severity then position and drops a flag whose
 // stated and computed values repeat those of an earlier flag of the same
 // family (a ratio claim and a rate check; a list sum and a declared sum).
-func dedupFlags(flags []Flag) []Flag {
+func dedupFlags(flags []report.Flag) []report.Flag {
 	sort.SliceStable(flags, func(i, j int) bool {
 		a, b := flags[i], flags[j]
 		if ra, rb := sevRank(a.Severity), sevRank(b.Severity); ra != rb {
@@ -108,7 +109,7 @@ func dedupFlags(flags []Flag) []Flag {
 		_, kb := Lookup(b.Metric)
 		return ka && !kb
 	})
-	var out []Flag
+	var out []report.Flag
 	for _, f := range flags {
 		dup := false
 		for _, g := range out {
@@ -231,8 +232,8 @@ func labelCode(code string) string {
 }
 
 // figEvidence turns a figure into evidence.
-func figEvidence(f Figure) Evidence {
-	return Evidence{Metric: f.Metric, Value: f.Value.Num, Text: f.Text, Page: f.Page, Line: f.Line}
+func figEvidence(f report.Figure) report.Evidence {
+	return report.Evidence{Metric: f.Metric, Value: f.Value.Num, Text: f.Text, Page: f.Page, Line: f.Line}
 }
 
 // trimClaim trims a claim text for Metric and messages.

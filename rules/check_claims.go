@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"math"
 	"strings"
 
@@ -32,12 +33,12 @@ const itemsCloseness = 0.2
 const sharesCloseness = 3.0
 
 // checkClaims checks the arithmetic claims of one paragraph.
-func checkClaims(p *normalize.Para) []Flag {
+func checkClaims(p *normalize.Para) []report.Flag {
 	toks := lexNumbers(p.Text)
 	if len(toks) < 2 {
 		return nil
 	}
-	var flags []Flag
+	var flags []report.Flag
 	flags = append(flags, ratioClaims(p, toks)...)
 	flags = append(flags, listClaims(p, toks)...)
 	flags = append(flags, shareClaims(p, toks)...)
@@ -81,9 +82,9 @@ var rateWords = []string{"đạt", "tỷ lệ", "tỉ lệ", "chiếm", "bằng"
 
 // ratioClaims finds "P% (A/B)", "A/B …, đạt tỷ lệ P%" and "A … trên tổng
 // số B (đạt P%)" and checks P against 100·A/B.
-func ratioClaims(p *normalize.Para, toks []tok) []Flag {
+func ratioClaims(p *normalize.Para, toks []tok) []report.Flag {
 	s := p.Text
-	var flags []Flag
+	var flags []report.Flag
 	used := make([]bool, len(toks))
 	check := func(pct, a, b tok, start, end int) {
 		if b.val <= 0 && b.kind != tokRatio {
@@ -102,8 +103,8 @@ func ratioClaims(p *normalize.Para, toks []tok) []Flag {
 		claim := trimClaim(s[start:end])
 		nv, dv := sumPoint(n), sumPoint(d)
 		computed := roundTo2(sumPoint(c))
-		flags = append(flags, Flag{
-			Check: "ratio", ID: "claim.ratio", Severity: Warning, Metric: claim,
+		flags = append(flags, report.Flag{
+			Check: "ratio", ID: "claim.ratio", Severity: report.Warning, Metric: claim,
 			Stated: pct.val, Computed: computed,
 			Message: fmt.Sprintf("The text states %q but %s / %s = %s%%, which does not round or truncate to %s%%.",
 				claim, fmtNum(nv), fmtNum(dv), fmtNum(computed), formatVN(pct.val, pct.dec)),
@@ -162,8 +163,8 @@ func ratioClaims(p *normalize.Para, toks []tok) []Flag {
 }
 
 // claimEvidence lists the numbers of a claim with their positions.
-func claimEvidence(p *normalize.Para, claim string, ts ...tok) []Evidence {
-	var ev []Evidence
+func claimEvidence(p *normalize.Para, claim string, ts ...tok) []report.Evidence {
+	var ev []report.Evidence
 	seen := map[int]bool{}
 	for _, t := range ts {
 		if seen[t.start] {
@@ -175,9 +176,9 @@ func claimEvidence(p *normalize.Para, claim string, ts ...tok) []Evidence {
 		if t.kind == tokRatio {
 			v = t.num
 		}
-		ev = append(ev, Evidence{Value: v, Text: claim, Page: pos.Page, Line: pos.Line})
+		ev = append(ev, report.Evidence{Value: v, Text: claim, Page: pos.Page, Line: pos.Line})
 		if t.kind == tokRatio {
-			ev = append(ev, Evidence{Value: t.den, Text: claim, Page: pos.Page, Line: pos.Line})
+			ev = append(ev, report.Evidence{Value: t.den, Text: claim, Page: pos.Page, Line: pos.Line})
 		}
 	}
 	return ev
@@ -207,9 +208,9 @@ func quantity(s string, t tok) bool {
 
 // listClaims checks "tổng số … N, trong đó: a (x), b (y)" and "a, b, c,
 // tổng cộng N". All figures must be exact; sums are exact.
-func listClaims(p *normalize.Para, toks []tok) []Flag {
+func listClaims(p *normalize.Para, toks []tok) []report.Flag {
 	s := p.Text
-	var flags []Flag
+	var flags []report.Flag
 	// Keep only quantities and the tokens that end a list.
 	for i, t := range toks {
 		if !quantity(s, t) {
@@ -331,14 +332,14 @@ func itemsBefore(s string, toks []tok, i int) ([]tok, bool) {
 }
 
 // listFlag builds the flag of a list whose parts do not add up.
-func listFlag(p *normalize.Para, total tok, items []tok, sum float64, claim string) Flag {
+func listFlag(p *normalize.Para, total tok, items []tok, sum float64, claim string) report.Flag {
 	claim = trimClaim(claim)
 	parts := make([]string, len(items))
 	for i, it := range items {
 		parts[i] = fmtNum(it.val)
 	}
-	return Flag{
-		Check: "sum", ID: "claim.list_total", Severity: Error, Metric: claim,
+	return report.Flag{
+		Check: "sum", ID: "claim.list_total", Severity: report.Error, Metric: claim,
 		Stated: total.val, Computed: sum,
 		Message: fmt.Sprintf("The text states a total of %s but its parts add up to %s: %s.",
 			fmtNum(total.val), fmtNum(sum), strings.Join(parts, " + ")),
@@ -351,9 +352,9 @@ func listFlag(p *normalize.Para, total tok, items []tok, sum float64, claim stri
 // Disinfected 0.48%") whose sum is near 100 and so read as exhaustive.
 // A number without its % sign counts as a share inside such a run when it
 // shows decimals.
-func shareClaims(p *normalize.Para, toks []tok) []Flag {
+func shareClaims(p *normalize.Para, toks []tok) []report.Flag {
 	s := p.Text
-	var flags []Flag
+	var flags []report.Flag
 	for i := 0; i < len(toks); {
 		j := i
 		var run []tok
@@ -396,8 +397,8 @@ func shareClaims(p *normalize.Para, toks []tok) []Flag {
 		for k, u := range run {
 			parts[k] = formatVN(u.val, u.dec) + "%"
 		}
-		flags = append(flags, Flag{
-			Check: "shares", ID: "claim.shares", Severity: Warning, Metric: claim,
+		flags = append(flags, report.Flag{
+			Check: "shares", ID: "claim.shares", Severity: report.Warning, Metric: claim,
 			Stated: roundTo2(sum), Computed: 100,
 			Message: fmt.Sprintf("The shares %s add up to %s%%, not 100%%.",
 				strings.Join(parts, " + "), fmtNum(roundTo2(sum))),

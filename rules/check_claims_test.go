@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/baocao/baocao/rules/report"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ func testPara(text string) normalize.Para {
 }
 
 // claimFlags runs every check over one paragraph.
-func claimFlags(text string) []Flag {
+func claimFlags(text string) []report.Flag {
 	return RunChecks(CheckInput{Doc: &normalize.Doc{Paras: []normalize.Para{testPara(text)}}})
 }
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"math"
 	"strings"
 )
@@ -12,7 +13,7 @@ type declCheck struct {
 	ID string
 	// Kind is "sum", "difference", "ratio" or "part_le_whole".
 	Kind     string
-	Severity Severity
+	Severity report.Severity
 	// Whole is the metric stated as the total (sum, difference), the
 	// rate (ratio) or the whole (part_le_whole).
 	Whole string
@@ -38,49 +39,49 @@ type declCheck struct {
 // declaredChecks is the table of declarative checks. Adding a check is
 // adding an entry; CHECKS.md documents each one.
 var declaredChecks = []declCheck{
-	{ID: "tthc.parts", Kind: "sum", Severity: Error, Whole: "tthc.total",
+	{ID: "tthc.parts", Kind: "sum", Severity: report.Error, Whole: "tthc.total",
 		Terms: []string{"tthc.provincial", "tthc.district", "tthc.commune"}, Optional: []string{"tthc.multilevel"},
 		Msg: sumMsg},
-	{ID: "cert.parts", Kind: "sum", Severity: Error, Whole: "cert.total",
+	{ID: "cert.parts", Kind: "sum", Severity: report.Error, Whole: "cert.total",
 		Terms: []string{"cert.personal", "cert.organization"}, Msg: sumMsg},
-	{ID: "edoc.parts", Kind: "sum", Severity: Error, Whole: "edoc.total",
+	{ID: "edoc.parts", Kind: "sum", Severity: report.Error, Whole: "edoc.total",
 		Terms: []string{"edoc.internal", "edoc.external"}, Msg: sumMsg},
-	{ID: "staff.parts", Kind: "sum", Severity: Error, Whole: "staff.it_total",
+	{ID: "staff.parts", Kind: "sum", Severity: report.Error, Whole: "staff.it_total",
 		Terms: []string{"staff.it_departments", "staff.it_district"}, Msg: sumMsg},
-	{ID: "records.levels", Kind: "sum", Severity: Error, Whole: "records.total",
+	{ID: "records.levels", Kind: "sum", Severity: report.Error, Whole: "records.total",
 		Terms: []string{"records.level2", "records.level3", "records.level4"}, Msg: sumMsg},
-	{ID: "records.online.levels", Kind: "sum", Severity: Error, Whole: "records.online",
+	{ID: "records.online.levels", Kind: "sum", Severity: report.Error, Whole: "records.online",
 		Terms: []string{"records.online_level3", "records.online_level4"}, Msg: sumMsg},
 
-	{ID: "cert.active", Kind: "difference", Severity: Error, Whole: "cert.active",
+	{ID: "cert.active", Kind: "difference", Severity: report.Error, Whole: "cert.active",
 		Terms: []string{"cert.total", "-cert.revoked"},
 		Msg:   "{whole} is stated as {stated} but {terms} = {computed}."},
 
-	{ID: "dvc.level4_rate", Kind: "ratio", Severity: Warning, Whole: "dvc.level4_rate",
+	{ID: "dvc.level4_rate", Kind: "ratio", Severity: report.Warning, Whole: "dvc.level4_rate",
 		Terms: []string{"dvc.level4"}, Den: "tthc.total", Msg: ratioMsg},
-	{ID: "records.online_rate", Kind: "ratio", Severity: Warning, Whole: "records.online_rate",
+	{ID: "records.online_rate", Kind: "ratio", Severity: report.Warning, Whole: "records.online_rate",
 		Terms: []string{"records.online"}, Alt: [][]string{{"records.online_level3", "records.online_level4"}},
 		Den: "records.total", Msg: ratioMsg},
-	{ID: "edoc.signed_rate", Kind: "ratio", Severity: Warning, Whole: "edoc.signed_rate",
+	{ID: "edoc.signed_rate", Kind: "ratio", Severity: report.Warning, Whole: "edoc.signed_rate",
 		Terms: []string{"edoc.signed"}, Den: "edoc.total", AltDen: []string{"edoc.internal"}, Msg: ratioMsg},
 
-	{ID: "dvc.level4_with_records", Kind: "part_le_whole", Severity: Error, Whole: "dvc.level4",
+	{ID: "dvc.level4_with_records", Kind: "part_le_whole", Severity: report.Error, Whole: "dvc.level4",
 		Terms: []string{"dvc.level4_with_records"}, Msg: partMsg},
-	{ID: "dvc.level3_with_records", Kind: "part_le_whole", Severity: Error, Whole: "dvc.level3",
+	{ID: "dvc.level3_with_records", Kind: "part_le_whole", Severity: report.Error, Whole: "dvc.level3",
 		Terms: []string{"dvc.level3_with_records"}, Msg: partMsg},
-	{ID: "records.online_level3", Kind: "part_le_whole", Severity: Error, Whole: "records.level3",
+	{ID: "records.online_level3", Kind: "part_le_whole", Severity: report.Error, Whole: "records.level3",
 		Terms: []string{"records.online_level3"}, Msg: partMsg},
-	{ID: "records.online_level4", Kind: "part_le_whole", Severity: Error, Whole: "records.level4",
+	{ID: "records.online_level4", Kind: "part_le_whole", Severity: report.Error, Whole: "records.level4",
 		Terms: []string{"records.online_level4"}, Msg: partMsg},
-	{ID: "payment.successful", Kind: "part_le_whole", Severity: Error, Whole: "payment.transactions",
+	{ID: "payment.successful", Kind: "part_le_whole", Severity: report.Error, Whole: "payment.transactions",
 		Terms: []string{"payment.successful"}, Msg: partMsg},
-	{ID: "cert.revoked", Kind: "part_le_whole", Severity: Error, Whole: "cert.total",
+	{ID: "cert.revoked", Kind: "part_le_whole", Severity: report.Error, Whole: "cert.total",
 		Terms: []string{"cert.revoked"}, Msg: partMsg},
-	{ID: "edoc.signed", Kind: "part_le_whole", Severity: Error, Whole: "edoc.total",
+	{ID: "edoc.signed", Kind: "part_le_whole", Severity: report.Error, Whole: "edoc.total",
 		Terms: []string{"edoc.signed"}, Msg: partMsg},
-	{ID: "httt.approved", Kind: "part_le_whole", Severity: Error, Whole: "httt.total",
+	{ID: "httt.approved", Kind: "part_le_whole", Severity: report.Error, Whole: "httt.total",
 		Terms: []string{"httt.level2_approved", "httt.level3_approved"}, Msg: partMsg},
-	{ID: "records.resolved", Kind: "part_le_whole", Severity: Error, Whole: "records.total",
+	{ID: "records.resolved", Kind: "part_le_whole", Severity: report.Error, Whole: "records.total",
 		Terms: []string{"records.resolved"}, Msg: partMsg},
 }
 
@@ -91,12 +92,12 @@ const (
 )
 
 // figIndex maps metric codes to the chosen numeric figure.
-type figIndex map[string]Figure
+type figIndex map[string]report.Figure
 
-func indexFigures(figs []Figure) figIndex {
+func indexFigures(figs []report.Figure) figIndex {
 	ix := figIndex{}
 	for _, f := range figs {
-		if f.Value.Kind != Number || math.IsNaN(f.Value.Num) || math.IsInf(f.Value.Num, 0) {
+		if f.Value.Kind != report.Number || math.IsNaN(f.Value.Num) || math.IsInf(f.Value.Num, 0) {
 			continue
 		}
 		if _, ok := ix[f.Metric]; !ok {
@@ -167,9 +168,9 @@ func isPercentMetric(code string) bool {
 }
 
 // runDeclared runs declaredChecks over the chosen figures.
-func runDeclared(figs []Figure) []Flag {
+func runDeclared(figs []report.Figure) []report.Flag {
 	ix := indexFigures(figs)
-	var flags []Flag
+	var flags []report.Flag
 	for i := range declaredChecks {
 		if f, ok := declaredChecks[i].run(ix); ok {
 			flags = append(flags, f)
@@ -179,10 +180,10 @@ func runDeclared(figs []Figure) []Flag {
 }
 
 // run evaluates one check; ok is false when it holds or cannot run.
-func (c *declCheck) run(ix figIndex) (Flag, bool) {
+func (c *declCheck) run(ix figIndex) (report.Flag, bool) {
 	whole, ok := ix[c.Whole]
 	if !ok {
-		return Flag{}, false
+		return report.Flag{}, false
 	}
 	ts, ok := ix.resolve(c.Terms)
 	if !ok && c.Kind == "ratio" {
@@ -193,7 +194,7 @@ func (c *declCheck) run(ix figIndex) (Flag, bool) {
 		}
 	}
 	if !ok {
-		return Flag{}, false
+		return report.Flag{}, false
 	}
 	for _, o := range c.Optional {
 		if _, have := ix[o]; have {
@@ -203,12 +204,12 @@ func (c *declCheck) run(ix figIndex) (Flag, bool) {
 	w := ix.spanOf(c.Whole)
 	wq := parseQualifier(whole.Qualifier)
 	sum := ix.total(ts)
-	f := Flag{Check: c.Kind, ID: c.ID, Severity: c.Severity, Metric: c.Whole, Stated: whole.Value.Num}
+	f := report.Flag{Check: c.Kind, ID: c.ID, Severity: c.Severity, Metric: c.Whole, Stated: whole.Value.Num}
 	var computed string
 	switch c.Kind {
 	case "sum", "difference":
 		if w.overlaps(sum) {
-			return Flag{}, false
+			return report.Flag{}, false
 		}
 		f.Computed = sumPoint(sum)
 		computed = fmtNum(f.Computed)
@@ -217,7 +218,7 @@ func (c *declCheck) run(ix figIndex) (Flag, bool) {
 		}
 	case "part_le_whole":
 		if sum.lo <= w.hi+1e-9*math.Abs(w.hi) {
-			return Flag{}, false
+			return report.Flag{}, false
 		}
 		f.Metric = c.Terms[0]
 		f.Stated, f.Computed = sumPoint(sum), whole.Value.Num
@@ -225,15 +226,15 @@ func (c *declCheck) run(ix figIndex) (Flag, bool) {
 	case "ratio":
 		den, ok := ix[c.Den]
 		if !ok {
-			return Flag{}, false
+			return report.Flag{}, false
 		}
 		q, ok := quotient(sum, ix.spanOf(c.Den))
 		if !ok {
-			return Flag{}, false
+			return report.Flag{}, false
 		}
 		dec := decimalsOf(whole.Value.Num)
 		if rateConsistent(whole.Value.Num, dec, wq, q) {
-			return Flag{}, false
+			return report.Flag{}, false
 		}
 		f.Computed = roundTo2(sumPoint(q))
 		computed = fmtNum(f.Computed) + "%"
@@ -254,7 +255,7 @@ func (c *declCheck) run(ix figIndex) (Flag, bool) {
 			}
 			aq, ok := quotient(sum, ix.spanOf(alt))
 			if ok && rateConsistent(whole.Value.Num, dec, wq, aq) {
-				f.Severity = Info
+				f.Severity = report.Info
 				f.Evidence = append(f.Evidence, figEvidence(ad))
 				f.Message = fmt.Sprintf("%s is stated as %s, which is not %s = %s but matches %s / %s %s = %s%%: the report's denominator is ambiguous.",
 					labelCode(c.Whole), qualWord(whole.Value.Num, wq, true), desc, computed,
@@ -265,7 +266,7 @@ func (c *declCheck) run(ix figIndex) (Flag, bool) {
 		f.Message = fillMsg(c.Msg, labelCode(c.Whole), qualWord(whole.Value.Num, wq, true), computed, desc)
 		return f, true
 	default:
-		return Flag{}, false
+		return report.Flag{}, false
 	}
 	if c.Kind != "part_le_whole" {
 		f.Evidence = append(f.Evidence, figEvidence(whole))
@@ -320,15 +321,15 @@ func fillMsg(tmpl, whole, stated, computed, terms string) string {
 // 10 %) are left alone, since a report often gives a figure for two
 // periods or scopes (last year's count, one district's); what is left
 // looks like one figure written two ways. Severity Info.
-func checkDuplicates(cands []Figure) []Flag {
-	var flags []Flag
+func checkDuplicates(cands []report.Figure) []report.Flag {
+	var flags []report.Flag
 	seen := map[string]bool{}
 	for i, a := range cands {
-		if a.Value.Kind != Number || parseQualifier(a.Qualifier) != qExact || a.Rule == "" {
+		if a.Value.Kind != report.Number || parseQualifier(a.Qualifier) != qExact || a.Rule == "" {
 			continue
 		}
 		for _, b := range cands[i+1:] {
-			if b.Metric != a.Metric || b.Rule != a.Rule || b.Source != a.Source || b.Value.Kind != Number ||
+			if b.Metric != a.Metric || b.Rule != a.Rule || b.Source != a.Source || b.Value.Kind != report.Number ||
 				parseQualifier(b.Qualifier) != qExact || b.Text == a.Text || sameValue(a.Value.Num, b.Value.Num) ||
 				math.Abs(a.Value.Num-b.Value.Num) > 0.1*math.Max(math.Abs(a.Value.Num), math.Abs(b.Value.Num)) {
 				continue
@@ -339,12 +340,12 @@ func checkDuplicates(cands []Figure) []Flag {
 			}
 			seen[key] = true
 			pct := isPercentMetric(a.Metric)
-			flags = append(flags, Flag{
-				Check: "duplicate", ID: "duplicate." + a.Metric, Severity: Info, Metric: a.Metric,
+			flags = append(flags, report.Flag{
+				Check: "duplicate", ID: "duplicate." + a.Metric, Severity: report.Info, Metric: a.Metric,
 				Stated: a.Value.Num, Computed: b.Value.Num,
 				Message: fmt.Sprintf("%s is stated twice with different values: %s and %s.",
 					labelCode(a.Metric), qualWord(a.Value.Num, qExact, pct), qualWord(b.Value.Num, qExact, pct)),
-				Evidence: []Evidence{figEvidence(a), figEvidence(b)},
+				Evidence: []report.Evidence{figEvidence(a), figEvidence(b)},
 			})
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"encoding/json"
+	"github.com/baocao/baocao/rules/report"
 	"math"
 	"os"
 	"path/filepath"
@@ -64,10 +65,10 @@ func seedParas(tb testing.TB) []normalize.Para {
 // goldFile is the part of a gold file the test reads.
 type goldFile struct {
 	Metrics []struct {
-		Metric    string `json:"metric"`
-		Value     Value  `json:"value"`
-		Qualifier string `json:"qualifier"`
-		Evidence  string `json:"evidence"`
+		Metric    string       `json:"metric"`
+		Value     report.Value `json:"value"`
+		Qualifier string       `json:"qualifier"`
+		Evidence  string       `json:"evidence"`
 	} `json:"metrics"`
 	Flags         []goldFlag `json:"flags"`
 	OptionalFlags []goldFlag `json:"optional_flags"`
@@ -80,7 +81,7 @@ type goldFlag struct {
 }
 
 // matches is score.py's flag_matches.
-func (g goldFlag) matches(f Flag) bool {
+func (g goldFlag) matches(f report.Flag) bool {
 	return math.Abs(f.Stated-g.Stated) <= math.Max(0.011, 1e-6*math.Abs(g.Stated))
 }
 
@@ -97,9 +98,9 @@ func TestSeeds(t *testing.T) {
 			}
 			gold := readGold(t, tc.gold)
 			doc := &normalize.Doc{Paras: splitSeed(string(text))}
-			var figs []Figure
+			var figs []report.Figure
 			for _, m := range gold.Metrics {
-				figs = append(figs, Figure{Metric: m.Metric, Value: m.Value, Qualifier: m.Qualifier,
+				figs = append(figs, report.Figure{Metric: m.Metric, Value: m.Value, Qualifier: m.Qualifier,
 					Text: m.Evidence, Rule: m.Metric, Source: "text"})
 			}
 			flags := RunChecks(CheckInput{Doc: doc, Figures: figs, Candidates: figs})
@@ -124,7 +125,7 @@ func readGold(t *testing.T, name string) goldFile {
 
 // assertGold checks that flags find every gold flag and raise no flag
 // outside the gold and optional flags, as tools/score.py counts them.
-func assertGold(t *testing.T, flags []Flag, gold goldFile) {
+func assertGold(t *testing.T, flags []report.Flag, gold goldFile) {
 	t.Helper()
 	for _, f := range flags {
 		t.Logf("%s %s %s %q stated %v computed %v: %s", f.Severity, f.Check, f.ID, f.Metric, f.Stated, f.Computed, f.Message)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"math"
 	"strings"
 
@@ -104,7 +105,7 @@ func isRoman(s string) bool {
 }
 
 // checkTable checks the total rows of a table.
-func checkTable(t *normalize.Table) []Flag {
+func checkTable(t *normalize.Table) []report.Flag {
 	rows := checkGrid(t.Rows)
 	if len(rows) < 3 {
 		return nil
@@ -125,7 +126,7 @@ func checkTable(t *normalize.Table) []Flag {
 			totals = append(totals, i)
 		}
 	}
-	var flags []Flag
+	var flags []report.Flag
 	for ti, tr := range totals {
 		label, _ := totalRow(rows[tr])
 		// The rows summed: since the previous total row, or, for a total
@@ -196,15 +197,15 @@ func columnSum(rows [][]extract.Cell, c int, keep func(string) bool) (sum, tol f
 }
 
 // checkColumn checks column c of a total row.
-func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, others [][]extract.Cell, header []string, money bool) (Flag, bool) {
+func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, others [][]extract.Cell, header []string, money bool) (report.Flag, bool) {
 	tv, tdec, empty, ok := cellNumber(total[c].Text)
 	if !ok || empty {
-		return Flag{}, false
+		return report.Flag{}, false
 	}
 	all := func(string) bool { return true }
 	sum, tol, n, ok := columnSum(group, c, all)
 	if !ok || n < 2 {
-		return Flag{}, false
+		return report.Flag{}, false
 	}
 	if !money {
 		tol = 0
@@ -220,7 +221,7 @@ func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, o
 		for _, keep := range readings {
 			s, _, m, ok := columnSum(rows, c, keep)
 			if ok && m > 0 && math.Abs(s-tv) <= tol {
-				return Flag{}, false
+				return report.Flag{}, false
 			}
 		}
 	}
@@ -238,11 +239,11 @@ func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, o
 			break
 		}
 	}
-	ev := []Evidence{{Value: tv, Text: label + ": " + trimClaim(total[c].Text), Page: total[c].Pos.Page, Line: total[c].Pos.Line}}
+	ev := []report.Evidence{{Value: tv, Text: label + ": " + trimClaim(total[c].Text), Page: total[c].Pos.Page, Line: total[c].Pos.Line}}
 	for _, r := range group {
 		if c < len(r) {
 			if v, _, empty, ok := cellNumber(r[c].Text); ok && !empty {
-				ev = append(ev, Evidence{Value: v, Text: trimClaim(r[c].Text), Page: r[c].Pos.Page, Line: r[c].Pos.Line})
+				ev = append(ev, report.Evidence{Value: v, Text: trimClaim(r[c].Text), Page: r[c].Pos.Page, Line: r[c].Pos.Line})
 			}
 		}
 	}
@@ -260,8 +261,8 @@ func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, o
 			msg += fmt.Sprintf(" (%s: %s against %s đồng)", u, fmtNum(stated), fmtNum(computed))
 		}
 	}
-	return Flag{
-		Check: "table_total", ID: "table.total", Severity: Error,
+	return report.Flag{
+		Check: "table_total", ID: "table.total", Severity: report.Error,
 		Metric: name + " (" + label + ")", Stated: stated, Computed: computed,
 		Message: msg, Evidence: ev,
 	}, true

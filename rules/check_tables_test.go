@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/baocao/baocao/rules/report"
 	"strings"
 	"testing"
 
@@ -65,7 +66,7 @@ func TestTableTotals(t *testing.T) {
 				return
 			}
 			f := flags[0]
-			if f.Check != "table_total" || f.Severity != Error || !sameValue(f.Stated, tt.stated) || !sameValue(f.Computed, tt.computed) {
+			if f.Check != "table_total" || f.Severity != report.Error || !sameValue(f.Stated, tt.stated) || !sameValue(f.Computed, tt.computed) {
 				t.Errorf("got %+v", f)
 			}
 			if len(f.Evidence) < 3 || f.Evidence[0].Page != 2 || f.Evidence[0].Value != rawOr(tt.raw, tt.stated) {
@@ -80,7 +81,7 @@ func BenchmarkRunChecks(b *testing.B) {
 	doc := &normalize.Doc{Paras: paras, Tables: []normalize.Table{
 		testTable("", "STT|Đơn vị|Số máy", "1|Sở A|120", "2|Sở B|80", "3|Sở C|50", "|Tổng cộng|250"),
 	}}
-	figs := []Figure{testFig("edoc.total", 619120), testFig("edoc.internal", 579445), testFig("edoc.external", 40375),
+	figs := []report.Figure{testFig("edoc.total", 619120), testFig("edoc.internal", 579445), testFig("edoc.external", 40375),
 		testFig("dvc.level4_rate", 46.14), testFig("dvc.level4", 712), testFig("tthc.total", 1543)}
 	n := 0
 	for _, p := range paras {

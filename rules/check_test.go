@@ -1,17 +1,18 @@
 package rules
 
 import (
+	"github.com/baocao/baocao/rules/report"
 	"strings"
 	"testing"
 )
 
 // testFig builds an exact figure.
-func testFig(metric string, v float64) Figure {
-	return Figure{Metric: metric, Value: Num(v), Text: metric + " text", Line: 1, Rule: metric, Source: "text"}
+func testFig(metric string, v float64) report.Figure {
+	return report.Figure{Metric: metric, Value: report.Num(v), Text: metric + " text", Line: 1, Rule: metric, Source: "text"}
 }
 
 // testQFig builds a qualified figure.
-func testQFig(metric string, v float64, q string) Figure {
+func testQFig(metric string, v float64, q string) report.Figure {
 	f := testFig(metric, v)
 	f.Qualifier = q
 	return f
@@ -20,71 +21,71 @@ func testQFig(metric string, v float64, q string) Figure {
 func TestDeclaredChecks(t *testing.T) {
 	tests := []struct {
 		name     string
-		figs     []Figure
+		figs     []report.Figure
 		wantID   string // "" for no flag
-		sev      Severity
+		sev      report.Severity
 		stated   float64
 		computed float64
 		msg      string // a substring of the message
 	}{
-		{name: "edoc parts exceed total", figs: []Figure{testFig("edoc.total", 619120), testFig("edoc.internal", 579445), testFig("edoc.external", 40375)},
-			wantID: "edoc.parts", sev: Error, stated: 619120, computed: 619820,
+		{name: "edoc parts exceed total", figs: []report.Figure{testFig("edoc.total", 619120), testFig("edoc.internal", 579445), testFig("edoc.external", 40375)},
+			wantID: "edoc.parts", sev: report.Error, stated: 619120, computed: 619820,
 			msg: "Văn bản điện tử (edoc.total) is stated as 619.120 but its parts add up to 619.820: Văn bản điện tử nội tỉnh 579.445 + Văn bản điện tử ngoài tỉnh 40.375."},
-		{name: "tthc parts add up", figs: []Figure{testFig("tthc.total", 1543), testFig("tthc.provincial", 1249), testFig("tthc.district", 191), testFig("tthc.commune", 103)}},
-		{name: "tthc parts with multilevel add up", figs: []Figure{testFig("tthc.total", 1774), testFig("tthc.provincial", 1423), testFig("tthc.district", 229), testFig("tthc.commune", 100), testFig("tthc.multilevel", 22)}},
-		{name: "tthc sum off by one", figs: []Figure{testFig("tthc.total", 1544), testFig("tthc.provincial", 1249), testFig("tthc.district", 191), testFig("tthc.commune", 103)},
-			wantID: "tthc.parts", sev: Error, stated: 1544, computed: 1543},
-		{name: "tthc sum short by one", figs: []Figure{testFig("tthc.total", 1542), testFig("tthc.provincial", 1249), testFig("tthc.district", 191), testFig("tthc.commune", 103)},
-			wantID: "tthc.parts", sev: Error, stated: 1542, computed: 1543},
-		{name: "tthc part missing: no check", figs: []Figure{testFig("tthc.total", 1), testFig("tthc.provincial", 1249), testFig("tthc.district", 191)}},
-		{name: "records levels", figs: []Figure{testFig("records.total", 751295), testFig("records.level2", 428794), testFig("records.level3", 237636), testFig("records.level4", 84394)},
-			wantID: "records.levels", sev: Error, stated: 751295, computed: 750824},
-		{name: "records level2 missing: no check", figs: []Figure{testFig("records.total", 194439), testFig("records.level3", 680), testFig("records.level4", 7267)}},
-		{name: "cert parts", figs: []Figure{testFig("cert.total", 4768), testFig("cert.personal", 3728), testFig("cert.organization", 1040)}},
-		{name: "staff parts", figs: []Figure{testFig("staff.it_total", 82), testFig("staff.it_departments", 60), testFig("staff.it_district", 22)}},
-		{name: "staff parts off", figs: []Figure{testFig("staff.it_total", 83), testFig("staff.it_departments", 60), testFig("staff.it_district", 22)},
-			wantID: "staff.parts", sev: Error, stated: 83, computed: 82},
-		{name: "sum with over part is a bound: consistent", figs: []Figure{testFig("cert.total", 5000), testFig("cert.personal", 3728), testQFig("cert.organization", 1040, "over")}},
-		{name: "sum with over part is a bound: parts exceed", figs: []Figure{testFig("cert.total", 4000), testFig("cert.personal", 3728), testQFig("cert.organization", 1040, "over")},
-			wantID: "cert.parts", sev: Error, stated: 4000, computed: 4768, msg: "at least 4.768"},
-		{name: "approx total within 5%", figs: []Figure{testQFig("cert.total", 5000, "approx"), testFig("cert.personal", 3728), testFig("cert.organization", 1040)}},
-		{name: "approx total off by more than 5%", figs: []Figure{testQFig("cert.total", 4000, "approx"), testFig("cert.personal", 3728), testFig("cert.organization", 1040)},
-			wantID: "cert.parts", sev: Error, stated: 4000, computed: 4768, msg: "about 4.000"},
+		{name: "tthc parts add up", figs: []report.Figure{testFig("tthc.total", 1543), testFig("tthc.provincial", 1249), testFig("tthc.district", 191), testFig("tthc.commune", 103)}},
+		{name: "tthc parts with multilevel add up", figs: []report.Figure{testFig("tthc.total", 1774), testFig("tthc.provincial", 1423), testFig("tthc.district", 229), testFig("tthc.commune", 100), testFig("tthc.multilevel", 22)}},
+		{name: "tthc sum off by one", figs: []report.Figure{testFig("tthc.total", 1544), testFig("tthc.provincial", 1249), testFig("tthc.district", 191), testFig("tthc.commune", 103)},
+			wantID: "tthc.parts", sev: report.Error, stated: 1544, computed: 1543},
+		{name: "tthc sum short by one", figs: []report.Figure{testFig("tthc.total", 1542), testFig("tthc.provincial", 1249), testFig("tthc.district", 191), testFig("tthc.commune", 103)},
+			wantID: "tthc.parts", sev: report.Error, stated: 1542, computed: 1543},
+		{name: "tthc part missing: no check", figs: []report.Figure{testFig("tthc.total", 1), testFig("tthc.provincial", 1249), testFig("tthc.district", 191)}},
+		{name: "records levels", figs: []report.Figure{testFig("records.total", 751295), testFig("records.level2", 428794), testFig("records.level3", 237636), testFig("records.level4", 84394)},
+			wantID: "records.levels", sev: report.Error, stated: 751295, computed: 750824},
+		{name: "records level2 missing: no check", figs: []report.Figure{testFig("records.total", 194439), testFig("records.level3", 680), testFig("records.level4", 7267)}},
+		{name: "cert parts", figs: []report.Figure{testFig("cert.total", 4768), testFig("cert.personal", 3728), testFig("cert.organization", 1040)}},
+		{name: "staff parts", figs: []report.Figure{testFig("staff.it_total", 82), testFig("staff.it_departments", 60), testFig("staff.it_district", 22)}},
+		{name: "staff parts off", figs: []report.Figure{testFig("staff.it_total", 83), testFig("staff.it_departments", 60), testFig("staff.it_district", 22)},
+			wantID: "staff.parts", sev: report.Error, stated: 83, computed: 82},
+		{name: "sum with over part is a bound: consistent", figs: []report.Figure{testFig("cert.total", 5000), testFig("cert.personal", 3728), testQFig("cert.organization", 1040, "over")}},
+		{name: "sum with over part is a bound: parts exceed", figs: []report.Figure{testFig("cert.total", 4000), testFig("cert.personal", 3728), testQFig("cert.organization", 1040, "over")},
+			wantID: "cert.parts", sev: report.Error, stated: 4000, computed: 4768, msg: "at least 4.768"},
+		{name: "approx total within 5%", figs: []report.Figure{testQFig("cert.total", 5000, "approx"), testFig("cert.personal", 3728), testFig("cert.organization", 1040)}},
+		{name: "approx total off by more than 5%", figs: []report.Figure{testQFig("cert.total", 4000, "approx"), testFig("cert.personal", 3728), testFig("cert.organization", 1040)},
+			wantID: "cert.parts", sev: report.Error, stated: 4000, computed: 4768, msg: "about 4.000"},
 
 		// cert.active = total − revoked, revoked "hơn 158": active ≤ 4.610.
-		{name: "difference with over revoked", figs: []Figure{testFig("cert.total", 4768), testQFig("cert.revoked", 158, "over"), testFig("cert.active", 4610)}},
-		{name: "difference with over revoked, active lower", figs: []Figure{testFig("cert.total", 4768), testQFig("cert.revoked", 158, "over"), testFig("cert.active", 4500)}},
-		{name: "difference with over revoked, active too high", figs: []Figure{testFig("cert.total", 4768), testQFig("cert.revoked", 158, "over"), testFig("cert.active", 4611)},
-			wantID: "cert.active", sev: Error, stated: 4611, computed: 4610, msg: "at most 4.610"},
-		{name: "difference exact off by one", figs: []Figure{testFig("cert.total", 4768), testFig("cert.revoked", 158), testFig("cert.active", 4609)},
-			wantID: "cert.active", sev: Error, stated: 4609, computed: 4610,
+		{name: "difference with over revoked", figs: []report.Figure{testFig("cert.total", 4768), testQFig("cert.revoked", 158, "over"), testFig("cert.active", 4610)}},
+		{name: "difference with over revoked, active lower", figs: []report.Figure{testFig("cert.total", 4768), testQFig("cert.revoked", 158, "over"), testFig("cert.active", 4500)}},
+		{name: "difference with over revoked, active too high", figs: []report.Figure{testFig("cert.total", 4768), testQFig("cert.revoked", 158, "over"), testFig("cert.active", 4611)},
+			wantID: "cert.active", sev: report.Error, stated: 4611, computed: 4610, msg: "at most 4.610"},
+		{name: "difference exact off by one", figs: []report.Figure{testFig("cert.total", 4768), testFig("cert.revoked", 158), testFig("cert.active", 4609)},
+			wantID: "cert.active", sev: report.Error, stated: 4609, computed: 4610,
 			msg: "Chứng thư số đang hoạt động (cert.active) is stated as 4.609 but Chứng thư số chuyên dùng 4.768 − Chứng thư số bị thu hồi 158 = 4.610."},
 
-		{name: "rate rounds", figs: []Figure{testFig("dvc.level4_rate", 46.14), testFig("dvc.level4", 712), testFig("tthc.total", 1543)}},
-		{name: "rate off by one in the last digit", figs: []Figure{testFig("dvc.level4_rate", 46.15), testFig("dvc.level4", 712), testFig("tthc.total", 1543)},
-			wantID: "dvc.level4_rate", sev: Warning, stated: 46.15, computed: 46.14},
-		{name: "rate kon tum", figs: []Figure{testFig("dvc.level4_rate", 43.8), testFig("dvc.level4", 774), testFig("tthc.total", 1774)},
-			wantID: "dvc.level4_rate", sev: Warning, stated: 43.8, computed: 43.63,
+		{name: "rate rounds", figs: []report.Figure{testFig("dvc.level4_rate", 46.14), testFig("dvc.level4", 712), testFig("tthc.total", 1543)}},
+		{name: "rate off by one in the last digit", figs: []report.Figure{testFig("dvc.level4_rate", 46.15), testFig("dvc.level4", 712), testFig("tthc.total", 1543)},
+			wantID: "dvc.level4_rate", sev: report.Warning, stated: 46.15, computed: 46.14},
+		{name: "rate kon tum", figs: []report.Figure{testFig("dvc.level4_rate", 43.8), testFig("dvc.level4", 774), testFig("tthc.total", 1774)},
+			wantID: "dvc.level4_rate", sev: report.Warning, stated: 43.8, computed: 43.63,
 			msg: "Tỷ lệ DVCTT mức độ 4 (dvc.level4_rate) is stated as 43,8% but DVCTT mức độ 4 774 / Tổng số thủ tục hành chính 1.774 = 43,63%."},
-		{name: "rate over bound holds", figs: []Figure{testQFig("dvc.level4_rate", 40, "over"), testFig("dvc.level4", 774), testFig("tthc.total", 1774)}},
-		{name: "rate over bound fails", figs: []Figure{testQFig("dvc.level4_rate", 50, "over"), testFig("dvc.level4", 774), testFig("tthc.total", 1774)},
-			wantID: "dvc.level4_rate", sev: Warning, stated: 50, computed: 43.63},
-		{name: "online rate from levels, truncated", figs: []Figure{testFig("records.online_rate", 19.02), testFig("records.online_level3", 82369), testFig("records.online_level4", 60579), testFig("records.total", 751295)}},
-		{name: "online rate from levels, off", figs: []Figure{testFig("records.online_rate", 19.2), testFig("records.online_level3", 82369), testFig("records.online_level4", 60579), testFig("records.total", 751295)},
-			wantID: "records.online_rate", sev: Warning, stated: 19.2, computed: 19.03},
-		{name: "signed rate ambiguous denominator", figs: []Figure{testFig("edoc.signed_rate", 98.6), testFig("edoc.signed", 571421), testFig("edoc.total", 619120), testFig("edoc.internal", 579445)},
-			wantID: "edoc.signed_rate", sev: Info, stated: 98.6, computed: 92.3, msg: "ambiguous"},
-		{name: "signed rate without signed count", figs: []Figure{testFig("edoc.signed_rate", 100), testFig("edoc.total", 2130119)}},
+		{name: "rate over bound holds", figs: []report.Figure{testQFig("dvc.level4_rate", 40, "over"), testFig("dvc.level4", 774), testFig("tthc.total", 1774)}},
+		{name: "rate over bound fails", figs: []report.Figure{testQFig("dvc.level4_rate", 50, "over"), testFig("dvc.level4", 774), testFig("tthc.total", 1774)},
+			wantID: "dvc.level4_rate", sev: report.Warning, stated: 50, computed: 43.63},
+		{name: "online rate from levels, truncated", figs: []report.Figure{testFig("records.online_rate", 19.02), testFig("records.online_level3", 82369), testFig("records.online_level4", 60579), testFig("records.total", 751295)}},
+		{name: "online rate from levels, off", figs: []report.Figure{testFig("records.online_rate", 19.2), testFig("records.online_level3", 82369), testFig("records.online_level4", 60579), testFig("records.total", 751295)},
+			wantID: "records.online_rate", sev: report.Warning, stated: 19.2, computed: 19.03},
+		{name: "signed rate ambiguous denominator", figs: []report.Figure{testFig("edoc.signed_rate", 98.6), testFig("edoc.signed", 571421), testFig("edoc.total", 619120), testFig("edoc.internal", 579445)},
+			wantID: "edoc.signed_rate", sev: report.Info, stated: 98.6, computed: 92.3, msg: "ambiguous"},
+		{name: "signed rate without signed count", figs: []report.Figure{testFig("edoc.signed_rate", 100), testFig("edoc.total", 2130119)}},
 
-		{name: "part le whole holds", figs: []Figure{testFig("dvc.level4", 712), testFig("dvc.level4_with_records", 258)}},
-		{name: "part equal to whole", figs: []Figure{testFig("dvc.level4", 258), testFig("dvc.level4_with_records", 258)}},
-		{name: "part exceeds whole", figs: []Figure{testFig("payment.transactions", 4082), testFig("payment.successful", 4083)},
-			wantID: "payment.successful", sev: Error, stated: 4083, computed: 4082},
-		{name: "httt approved within approx total", figs: []Figure{testQFig("httt.total", 35, "approx"), testFig("httt.level2_approved", 20), testFig("httt.level3_approved", 2)}},
-		{name: "httt approved exceed total", figs: []Figure{testFig("httt.total", 20), testFig("httt.level2_approved", 20), testFig("httt.level3_approved", 2)},
-			wantID: "httt.approved", sev: Error, stated: 22, computed: 20},
-		{name: "revoked over bound below total", figs: []Figure{testFig("cert.total", 4768), testQFig("cert.revoked", 158, "over")}},
-		{name: "strings are ignored", figs: []Figure{{Metric: "soc.status", Value: Str("pilot")}}},
+		{name: "part le whole holds", figs: []report.Figure{testFig("dvc.level4", 712), testFig("dvc.level4_with_records", 258)}},
+		{name: "part equal to whole", figs: []report.Figure{testFig("dvc.level4", 258), testFig("dvc.level4_with_records", 258)}},
+		{name: "part exceeds whole", figs: []report.Figure{testFig("payment.transactions", 4082), testFig("payment.successful", 4083)},
+			wantID: "payment.successful", sev: report.Error, stated: 4083, computed: 4082},
+		{name: "httt approved within approx total", figs: []report.Figure{testQFig("httt.total", 35, "approx"), testFig("httt.level2_approved", 20), testFig("httt.level3_approved", 2)}},
+		{name: "httt approved exceed total", figs: []report.Figure{testFig("httt.total", 20), testFig("httt.level2_approved", 20), testFig("httt.level3_approved", 2)},
+			wantID: "httt.approved", sev: report.Error, stated: 22, computed: 20},
+		{name: "revoked over bound below total", figs: []report.Figure{testFig("cert.total", 4768), testQFig("cert.revoked", 158, "over")}},
+		{name: "strings are ignored", figs: []report.Figure{{Metric: "soc.status", Value: report.Str("pilot")}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,18 +153,18 @@ func TestDuplicates(t *testing.T) {
 	approx := b
 	approx.Qualifier = "approx"
 	sameVal := b
-	sameVal.Value = Num(1543)
+	sameVal.Value = report.Num(1543)
 	tests := []struct {
 		name  string
-		cands []Figure
+		cands []report.Figure
 		want  int
 	}{
-		{"same rule, two values", []Figure{a, b}, 1},
-		{"different rules", []Figure{a, otherRule}, 0},
-		{"qualified value", []Figure{a, approx}, 0},
-		{"same value twice", []Figure{a, sameVal}, 0},
-		{"same sentence", []Figure{a, func() Figure { c := b; c.Text = a.Text; return c }()}, 0},
-		{"far apart: another scope or period", []Figure{a, func() Figure { c := b; c.Value = Num(358); return c }()}, 0},
+		{"same rule, two values", []report.Figure{a, b}, 1},
+		{"different rules", []report.Figure{a, otherRule}, 0},
+		{"qualified value", []report.Figure{a, approx}, 0},
+		{"same value twice", []report.Figure{a, sameVal}, 0},
+		{"same sentence", []report.Figure{a, func() report.Figure { c := b; c.Text = a.Text; return c }()}, 0},
+		{"far apart: another scope or period", []report.Figure{a, func() report.Figure { c := b; c.Value = report.Num(358); return c }()}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,7 +172,7 @@ func TestDuplicates(t *testing.T) {
 			if len(flags) != tt.want {
 				t.Fatalf("got %d flags %+v, want %d", len(flags), flags, tt.want)
 			}
-			if tt.want == 1 && (flags[0].Check != "duplicate" || flags[0].Severity != Info || flags[0].Stated != 1543 || flags[0].Computed != 1545) {
+			if tt.want == 1 && (flags[0].Check != "duplicate" || flags[0].Severity != report.Info || flags[0].Stated != 1543 || flags[0].Computed != 1545) {
 				t.Errorf("got %+v", flags[0])
 			}
 		})
@@ -234,12 +235,12 @@ func TestFormatVN(t *testing.T) {
 }
 
 func TestSortAndDedup(t *testing.T) {
-	flags := []Flag{
-		{Check: "ratio", Severity: Warning, Metric: "11,3% (84.394/751.295)", Stated: 11.3, Computed: 11.23, Evidence: []Evidence{{Line: 5}}},
-		{Check: "sum", Severity: Error, Metric: "619.120, trong đó …", Stated: 619120, Computed: 619820, Evidence: []Evidence{{Line: 9}}},
-		{Check: "sum", Severity: Error, Metric: "edoc.total", Stated: 619120, Computed: 619820, Evidence: []Evidence{{Line: 9}}},
-		{Check: "part_le_whole", Severity: Error, Metric: "edoc.signed", Stated: 1, Computed: 0, Evidence: []Evidence{{Line: 2}}},
-		{Check: "duplicate", Severity: Info, Metric: "tthc.total", Stated: 1, Computed: 2},
+	flags := []report.Flag{
+		{Check: "ratio", Severity: report.Warning, Metric: "11,3% (84.394/751.295)", Stated: 11.3, Computed: 11.23, Evidence: []report.Evidence{{Line: 5}}},
+		{Check: "sum", Severity: report.Error, Metric: "619.120, trong đó …", Stated: 619120, Computed: 619820, Evidence: []report.Evidence{{Line: 9}}},
+		{Check: "sum", Severity: report.Error, Metric: "edoc.total", Stated: 619120, Computed: 619820, Evidence: []report.Evidence{{Line: 9}}},
+		{Check: "part_le_whole", Severity: report.Error, Metric: "edoc.signed", Stated: 1, Computed: 0, Evidence: []report.Evidence{{Line: 2}}},
+		{Check: "duplicate", Severity: report.Info, Metric: "tthc.total", Stated: 1, Computed: 2},
 	}
 	got := dedupFlags(flags)
 	var order []string

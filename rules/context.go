@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/baocao/baocao/rules/report"
 	"regexp"
 	"sort"
 	"strings"
@@ -349,7 +350,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 					qual = ""
 				}
 				out = append(out, candidate{
-					Figure: Figure{Metric: r.Metric, Value: Num(n.Value), Unit: m.Unit, Qualifier: qual,
+					Figure: report.Figure{Metric: r.Metric, Value: report.Num(n.Value), Unit: m.Unit, Qualifier: qual,
 						Text: seg.Text, Page: sp.Pos.Page, Line: sp.Pos.Line, Rule: r.ID, Source: source, Confidence: conf},
 					prio: 10, order: seg.Order*10000 + n.NumStart,
 				})

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"math"
 	"regexp"
 	"sort"
@@ -292,7 +293,7 @@ type Segment struct {
 
 // candidate is one value a rule found.
 type candidate struct {
-	Figure
+	report.Figure
 	prio  int
 	order int
 }
@@ -446,7 +447,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		page, line := seg.Pos(ns)
 		source, conf := seg.origin(ns)
 		out = append(out, candidate{
-			Figure: Figure{Metric: r.Metric, Value: Num(v), Unit: m.Unit, Qualifier: q,
+			Figure: report.Figure{Metric: r.Metric, Value: report.Num(v), Unit: m.Unit, Qualifier: q,
 				Text: strings.TrimSpace(seg.Text), Page: page, Line: line, Rule: r.ID, Source: source, Confidence: conf},
 			prio: r.Priority, order: seg.Order*10000 + ns,
 		})
@@ -552,14 +553,14 @@ func abbrevBefore(s string) bool { return abbrevRe.MatchString(s[max(0, len(s)-8
 
 // Apply extracts every metric, the budget items and the flags from a
 // normalized report.
-func Apply(doc *normalize.Doc) *Report {
-	rep := &Report{
+func Apply(doc *normalize.Doc) *report.Report {
+	rep := &report.Report{
 		Format:      string(doc.Source.Format),
-		Province:    Province{Code: doc.Province.Code, Name: doc.Province.Name},
+		Province:    report.Province{Code: doc.Province.Code, Name: doc.Province.Name},
 		Year:        doc.Year,
-		Metrics:     []Figure{},
-		BudgetItems: []BudgetItem{},
-		Flags:       []Flag{},
+		Metrics:     []report.Figure{},
+		BudgetItems: []report.BudgetItem{},
+		Flags:       []report.Flag{},
 		Warnings:    append([]string{}, doc.Warnings...),
 		Pages:       doc.Source.Pages,
 	}
@@ -595,7 +596,7 @@ func Apply(doc *normalize.Doc) *Report {
 	rep.Warnings = append(rep.Warnings, warnings...)
 	// Only precise rules speak for what a report states twice: context
 	// candidates are guesses that the choice above may have overruled.
-	var all []Figure
+	var all []report.Figure
 	for _, c := range cands {
 		if c.prio >= 20 {
 			all = append(all, c.Figure)
@@ -744,12 +745,12 @@ func localSubUnit(prefix, province string) bool {
 // choose picks one value per metric: the highest rule priority, then the
 // earliest in the document. A runner-up with another value becomes a
 // warning.
-func choose(cands []candidate) ([]Figure, []string) {
+func choose(cands []candidate) ([]report.Figure, []string) {
 	by := map[string][]candidate{}
 	for _, c := range cands {
 		by[c.Metric] = append(by[c.Metric], c)
 	}
-	var out []Figure
+	var out []report.Figure
 	var warns []string
 	for _, m := range catalog {
 		cs := by[m.Code]

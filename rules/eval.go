@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,25 +14,25 @@ import (
 // Gold is a hand-checked label file: the figures, budget items and flags
 // a report states, in the format of ../shared/gold/*.json.
 type Gold struct {
-	Document     string       `json:"document"`
-	Province     string       `json:"province"`
-	ProvinceCode string       `json:"province_code"`
-	Year         int          `json:"year"`
-	Metrics      []GoldMetric `json:"metrics"`
-	BudgetItems  []BudgetItem `json:"budget_items"`
-	Flags        []GoldFlag   `json:"flags"`
-	Optional     []GoldFlag   `json:"optional_flags"`
-	MustNotFlag  []string     `json:"must_not_flag"`
+	Document     string              `json:"document"`
+	Province     string              `json:"province"`
+	ProvinceCode string              `json:"province_code"`
+	Year         int                 `json:"year"`
+	Metrics      []GoldMetric        `json:"metrics"`
+	BudgetItems  []report.BudgetItem `json:"budget_items"`
+	Flags        []GoldFlag          `json:"flags"`
+	Optional     []GoldFlag          `json:"optional_flags"`
+	MustNotFlag  []string            `json:"must_not_flag"`
 }
 
 // GoldMetric is one labelled figure. Accept lists other acceptable
 // values where the report is ambiguous.
 type GoldMetric struct {
-	Metric    string  `json:"metric"`
-	Value     Value   `json:"value"`
-	Accept    []Value `json:"accept"`
-	Qualifier string  `json:"qualifier"`
-	Evidence  string  `json:"evidence"`
+	Metric    string         `json:"metric"`
+	Value     report.Value   `json:"value"`
+	Accept    []report.Value `json:"accept"`
+	Qualifier string         `json:"qualifier"`
+	Evidence  string         `json:"evidence"`
 }
 
 // GoldFlag is an inconsistency the report holds.
@@ -133,14 +134,14 @@ func (s *Score) Add(o Score) {
 	s.FalseFlags += o.FalseFlags
 }
 
-func valuesClose(a, b Value) bool {
+func valuesClose(a, b report.Value) bool {
 	if a.Kind != b.Kind {
 		return false
 	}
 	switch a.Kind {
-	case String:
+	case report.String:
 		return strings.EqualFold(strings.TrimSpace(a.Str), strings.TrimSpace(b.Str))
-	case Bool:
+	case report.Bool:
 		return a.Bool == b.Bool
 	}
 	return math.Abs(a.Num-b.Num) <= math.Max(0.005, 1e-9*math.Abs(b.Num))
@@ -151,7 +152,7 @@ func valuesClose(a, b Value) bool {
 // value match a gold figure; a flag is found when its stated value
 // matches a gold flag's, and false when it matches neither a flag nor
 // an optional flag.
-func Evaluate(g *Gold, rep *Report) Score {
+func Evaluate(g *Gold, rep *report.Report) Score {
 	s := Score{Document: g.Document, Documents: 1, GoldCount: len(g.Metrics)}
 	if strings.TrimLeft(rep.Province.Code, "0") == strings.TrimLeft(g.ProvinceCode, "0") || rep.Province.Name == g.Province {
 		s.ProvinceOK = 1
@@ -163,7 +164,7 @@ func Evaluate(g *Gold, rep *Report) Score {
 	for _, m := range g.Metrics {
 		known[m.Metric] = true
 	}
-	var ext []Figure
+	var ext []report.Figure
 	for _, f := range rep.Metrics {
 		if _, ok := Lookup(f.Metric); ok {
 			ext = append(ext, f)
@@ -174,7 +175,7 @@ func Evaluate(g *Gold, rep *Report) Score {
 	for _, gm := range g.Metrics {
 		accept := gm.Accept
 		if len(accept) == 0 {
-			accept = []Value{gm.Value}
+			accept = []report.Value{gm.Value}
 		}
 		hit := -1
 		for i, f := range ext {
@@ -216,7 +217,7 @@ func Evaluate(g *Gold, rep *Report) Score {
 			s.Wrong = append(s.Wrong, f.Metric+"="+f.Value.String())
 		}
 	}
-	flagMatch := func(f Flag, g GoldFlag) bool {
+	flagMatch := func(f report.Flag, g GoldFlag) bool {
 		return math.Abs(f.Stated-g.Stated) <= math.Max(0.011, 1e-6*math.Abs(g.Stated))
 	}
 	for _, gf := range g.Flags {
@@ -241,7 +242,7 @@ func Evaluate(g *Gold, rep *Report) Score {
 			s.FalseFlagOf = append(s.FalseFlagOf, fmt.Sprintf("%s %s: stated %v, computed %v", f.Check, f.Metric, f.Stated, f.Computed))
 		}
 	}
-	left := append([]BudgetItem(nil), rep.BudgetItems...)
+	left := append([]report.BudgetItem(nil), rep.BudgetItems...)
 	for _, gi := range g.BudgetItems {
 		for i, it := range left {
 			if math.Abs(it.AmountVND-gi.AmountVND) <= math.Max(0.005, 1e-9*gi.AmountVND) && strings.TrimSpace(it.Owner) == gi.Owner {

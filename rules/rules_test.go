@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 )
 
 // applyText runs the rules over a report written as text.
-func applyText(t testing.TB, s string) *rules.Report {
+func applyText(t testing.TB, s string) *report.Report {
 	t.Helper()
 	doc := text.Parse(s)
 	doc.Format = corpus.Text
@@ -23,13 +24,13 @@ func applyText(t testing.TB, s string) *rules.Report {
 	return rules.Apply(nd)
 }
 
-func figure(rep *rules.Report, metric string) (rules.Figure, bool) {
+func figure(rep *report.Report, metric string) (report.Figure, bool) {
 	for _, f := range rep.Metrics {
 		if f.Metric == metric {
 			return f, true
 		}
 	}
-	return rules.Figure{}, false
+	return report.Figure{}, false
 }
 
 // TestParaphrases checks each rule family on wording of other provinces

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/baocao/baocao/rules/report"
 	"regexp"
 
 	"github.com/baocao/baocao/normalize"
@@ -120,19 +121,19 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 		}
 	}
 	var out []candidate
-	add := func(metric string, v Value, unit, rule string, seg *Segment) {
+	add := func(metric string, v report.Value, unit, rule string, seg *Segment) {
 		page, line := seg.Pos(0)
-		out = append(out, candidate{Figure: Figure{Metric: metric, Value: v, Unit: unit,
+		out = append(out, candidate{Figure: report.Figure{Metric: metric, Value: v, Unit: unit,
 			Text: seg.Text, Page: page, Line: line, Rule: rule, Source: seg.Source}, prio: 30, order: seg.Order})
 	}
 	if best != nil {
-		add("soc.status", Str(bestState), "status", "soc.status."+bestState, best)
+		add("soc.status", report.Str(bestState), "status", "soc.status."+bestState, best)
 	}
 	switch {
 	case no != nil:
-		add("soc.ncsc_connected", BoolValue(false), "bool", "soc.ncsc_connected.not", no)
+		add("soc.ncsc_connected", report.BoolValue(false), "bool", "soc.ncsc_connected.not", no)
 	case yes != nil && socRank[bestState] >= socRank["pilot"]:
-		add("soc.ncsc_connected", BoolValue(true), "bool", "soc.ncsc_connected", yes)
+		add("soc.ncsc_connected", report.BoolValue(true), "bool", "soc.ncsc_connected", yes)
 	}
 	return out
 }

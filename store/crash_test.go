@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,37 +12,35 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/baocao/baocao/rules"
 )
 
 // syntheticReport returns a report with one figure of each of the first
 // n catalog metrics, a budget item and a flag with evidence.
-func syntheticReport(i, n int) *rules.Report {
-	cat := rules.Catalog()
-	r := &rules.Report{
+func syntheticReport(i, n int) *report.Report {
+	cat := testCatalog(nil)
+	r := &report.Report{
 		File:     fmt.Sprintf("r%06d.pdf", i),
 		SHA256:   fmt.Sprintf("%064x", i+1),
 		Format:   "pdf",
-		Province: rules.Province{Code: fmt.Sprintf("%02d", 1+i%96), Name: "Tỉnh thử"},
+		Province: report.Province{Code: fmt.Sprintf("%02d", 1+i%96), Name: "Tỉnh thử"},
 		Year:     2019 + i%6,
 		DocDate:  fmt.Sprintf("%d-12-%02d", 2019+i%6, 1+i%28),
 	}
 	for j := 0; j < n; j++ {
 		m := cat[j%len(cat)]
-		v := rules.Num(float64(i*100 + j))
+		v := report.Num(float64(i*100 + j))
 		switch m.Unit {
 		case "status":
-			v = rules.Str("operational")
+			v = report.Str("operational")
 		case "bool":
-			v = rules.BoolValue(j%2 == 0)
+			v = report.BoolValue(j%2 == 0)
 		}
-		r.Metrics = append(r.Metrics, rules.Figure{Metric: m.Code, Value: v, Unit: m.Unit,
+		r.Metrics = append(r.Metrics, report.Figure{Metric: m.Code, Value: v, Unit: m.Unit,
 			Text: "Số liệu " + m.Label + " của tỉnh", Page: 1 + j/20, Line: 1 + j, Rule: m.Code + "-1", Source: "text"})
 	}
-	r.BudgetItems = []rules.BudgetItem{{No: 1, Name: "Dự án chuyển đổi số", Owner: "Sở TT&TT", AmountVND: 1e9, Page: 3, Line: 4}}
-	r.Flags = []rules.Flag{{Check: "sum", ID: "tthc-levels-sum", Severity: rules.Error, Metric: "tthc.total", Stated: 10, Computed: 9,
-		Message: "10 ≠ 9", Evidence: []rules.Evidence{{Metric: "tthc.total", Value: 10, Text: "10 TTHC", Page: 1, Line: 1}}}}
+	r.BudgetItems = []report.BudgetItem{{No: 1, Name: "Dự án chuyển đổi số", Owner: "Sở TT&TT", AmountVND: 1e9, Page: 3, Line: 4}}
+	r.Flags = []report.Flag{{Check: "sum", ID: "tthc-levels-sum", Severity: report.Error, Metric: "tthc.total", Stated: 10, Computed: 9,
+		Message: "10 ≠ 9", Evidence: []report.Evidence{{Metric: "tthc.total", Value: 10, Text: "10 TTHC", Page: 1, Line: 1}}}}
 	return r
 }
 
@@ -54,7 +53,7 @@ const (
 // crashChild saves batches until it is killed.
 func crashChild(path string) {
 	ctx := context.Background()
-	db, err := Open(ctx, path)
+	db, err := Open(ctx, path, testCatalog(nil))
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(2)
@@ -119,7 +118,7 @@ func TestCrashMidBatch(t *testing.T) {
 			t.Fatalf("round %d: child committed %d batches before exiting", round, committed)
 		}
 
-		db, err := Open(context.Background(), path)
+		db, err := Open(context.Background(), path, testCatalog(t))
 		if err != nil {
 			t.Fatalf("round %d: reopen after kill: %v", round, err)
 		}
@@ -149,7 +148,7 @@ func BenchmarkSaveBatch(b *testing.B) {
 		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
 			db, _ := openTemp(b)
 			ctx := context.Background()
-			reports := make([]*rules.Report, b.N)
+			reports := make([]*report.Report, b.N)
 			for i := range reports {
 				reports[i] = syntheticReport(i, 45)
 			}

@@ -16,7 +16,7 @@ import (
 
 	"github.com/mattn/go-sqlite3"
 
-	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/report"
 )
 
 //go:embed migrations/*.sql
@@ -123,9 +123,10 @@ func uri(p, query string) string {
 
 // Open opens the database at path for reading and writing, creating it if
 // needed, applies the embedded migrations not yet applied, and reloads the
-// metric catalog and the provinces. Journal mode is WAL, synchronous
-// NORMAL, busy timeout 5 s, and foreign keys are on.
-func Open(ctx context.Context, path string) (*DB, error) {
+// metric catalog (cat, the catalog of the rules that fill the database)
+// and the provinces. Journal mode is WAL, synchronous NORMAL, busy timeout
+// 5 s, and foreign keys are on.
+func Open(ctx context.Context, path string, cat []report.Metric) (*DB, error) {
 	sdb, err := sql.Open(driverRW, uri(path, "mode=rwc&_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -134,14 +135,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// lock contention with itself.
 	sdb.SetMaxOpenConns(1)
 	d := &DB{db: sdb, path: path}
-	if err := d.init(ctx); err != nil {
+	if err := d.init(ctx, cat); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return d, nil
 }
 
-func (d *DB) init(ctx context.Context) error {
+func (d *DB) init(ctx context.Context, cat []report.Metric) error {
 	var mode string
 	if err := d.db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
 		return err
@@ -149,7 +150,7 @@ func (d *DB) init(ctx context.Context) error {
 	if _, err := d.migrate(ctx); err != nil {
 		return err
 	}
-	return d.refreshReference(ctx)
+	return d.refreshReference(ctx, cat)
 }
 
 // OpenReadOnly opens an existing database so that no statement can change
@@ -307,14 +308,14 @@ func (d *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 
 // refreshReference reloads metric_catalog, provinces and
 // province_merger_2025 in one transaction.
-func (d *DB) refreshReference(ctx context.Context) error {
+func (d *DB) refreshReference(ctx context.Context, cat []report.Metric) error {
 	return d.tx(ctx, func(tx *sql.Tx) error {
 		for _, t := range []string{"metric_catalog", "provinces", "province_merger_2025"} {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 				return err
 			}
 		}
-		for _, m := range rules.Catalog() {
+		for _, m := range cat {
 			if _, err := tx.ExecContext(ctx, "INSERT INTO metric_catalog (code, unit, label_vi, meaning) VALUES (?, ?, ?, ?)",
 				m.Code, m.Unit, m.Label, m.Meaning); err != nil {
 				return fmt.Errorf("metric_catalog %s: %w", m.Code, err)
@@ -339,6 +340,28 @@ func (d *DB) refreshReference(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// Catalog returns the metric catalog stored in the database by the last
+// read-write Open, in code order.
+func (d *DB) Catalog(ctx context.Context) ([]report.Metric, error) {
+	rows, err := d.db.QueryContext(ctx, "SELECT code, unit, label_vi, meaning FROM metric_catalog ORDER BY code")
+	if err != nil {
+		return nil, fmt.Errorf("%s: metric_catalog: %w", d.path, err)
+	}
+	defer rows.Close()
+	var out []report.Metric
+	for rows.Next() {
+		var m report.Metric
+		if err := rows.Scan(&m.Code, &m.Unit, &m.Label, &m.Meaning); err != nil {
+			return nil, fmt.Errorf("%s: metric_catalog: %w", d.path, err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: metric_catalog: %w", d.path, err)
+	}
+	return out, nil
 }
 
 // now returns the current time as RFC 3339 UTC with nanoseconds, so that

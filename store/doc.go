@@ -9,7 +9,10 @@
 // with it (foreign keys with ON DELETE CASCADE). Every path at which the
 // content was seen is a row of document_paths, so the same content under
 // two names is stored once. Column names follow the JSON contract of
-// `baocao extract --json` (rules.Report), plus document_id.
+// `baocao extract --json` (package rules/report), plus document_id; a
+// figure's box on its page is box_x, box_y, box_w, box_h (PDF points from
+// the page's top-left corner) and its table cell cell_table, cell_row,
+// cell_col.
 //
 // Ingest is idempotent: [DB.Save] of a content already stored changes
 // nothing but the path rows; a file changed at the same path replaces the
@@ -23,9 +26,11 @@
 //
 // The schema is created by SQL migrations embedded in the package
 // (migrations/NNNN_name.sql), applied in order and recorded in the table
-// schema_migrations. The metric catalog (rules.Catalog) and the provinces
-// of both eras (package normalize) are reloaded into metric_catalog,
-// provinces and province_merger_2025 on every read-write [Open].
+// schema_migrations. The metric catalog, which the caller of [Open] passes
+// in (the rules' catalog: store does not import the rule engine), and the
+// provinces of both eras (package normalize) are reloaded into
+// metric_catalog, provinces and province_merger_2025 on every read-write
+// [Open]; readers take labels and units from metric_catalog.
 //
 // Views give the figures as analysts want them: metric_values,
 // latest_metric_values, latest_documents, province_year, report_flags and

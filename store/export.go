@@ -3,13 +3,12 @@ package store
 import (
 	"context"
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"io"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
-
-	"github.com/baocao/baocao/rules"
 )
 
 // ExportOptions change what Export writes.
@@ -168,14 +167,31 @@ const (
 	kindByRow                  // the unit of the row's metric column
 )
 
+// catalog is the metric catalog as stored in the database, by code.
+type catalog map[string]report.Metric
+
+// catalog reads the metric catalog stored in the database.
+func (d *DB) catalog(ctx context.Context) (catalog, error) {
+	ms, err := d.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := make(catalog, len(ms))
+	for _, m := range ms {
+		c[m.Code] = m
+	}
+	return c, nil
+}
+
 // columnMetric returns the catalog metric of a pivot column such as
 // dvc_level4_rate (dvc.level4_rate).
-func columnMetric(col string) (rules.Metric, bool) {
+func (c catalog) columnMetric(col string) (report.Metric, bool) {
 	group, rest, ok := strings.Cut(col, "_")
 	if !ok {
-		return rules.Metric{}, false
+		return report.Metric{}, false
 	}
-	return rules.Lookup(group + "." + rest)
+	m, ok := c[group+"."+rest]
+	return m, ok
 }
 
 // unitKind maps a catalog unit to a column kind.
@@ -192,10 +208,10 @@ func unitKind(unit string) colKind {
 }
 
 // columnInfo returns the header and kind of a column.
-func columnInfo(col string, hasMetric bool) (string, colKind) {
+func (c catalog) columnInfo(col string, hasMetric bool) (string, colKind) {
 	kind := kindText
 	head, ok := columnHeaders[col]
-	if m, isMetric := columnMetric(col); isMetric && !ok {
+	if m, isMetric := c.columnMetric(col); isMetric && !ok {
 		head, kind = m.Label, unitKind(m.Unit)
 	}
 	switch {
@@ -250,6 +266,10 @@ func exportXLSX(ctx context.Context, db *DB, w io.Writer, views []string) error 
 	if err != nil {
 		return fmt.Errorf("export xlsx: %w", err)
 	}
+	cat, err := db.catalog(ctx)
+	if err != nil {
+		return fmt.Errorf("export xlsx: %w", err)
+	}
 	for i, view := range views {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -266,7 +286,7 @@ func exportXLSX(ctx context.Context, db *DB, w io.Writer, views []string) error 
 		} else if _, err := f.NewSheet(sheet); err != nil {
 			return fmt.Errorf("export xlsx: %w", err)
 		}
-		if err := writeSheet(f, sheet, r, styles, headStyle); err != nil {
+		if err := writeSheet(f, sheet, r, cat, styles, headStyle); err != nil {
 			return fmt.Errorf("export xlsx %s: %w", view, err)
 		}
 	}
@@ -279,7 +299,7 @@ func exportXLSX(ctx context.Context, db *DB, w io.Writer, views []string) error 
 
 // writeSheet writes a result to a sheet with headers, formats, widths, a
 // frozen header row and an autofilter.
-func writeSheet(f *excelize.File, sheet string, r *Result, styles map[colKind]int, headStyle int) error {
+func writeSheet(f *excelize.File, sheet string, r *Result, cat catalog, styles map[colKind]int, headStyle int) error {
 	metricCol := -1
 	for i, c := range r.Columns {
 		if c == "metric" {
@@ -290,7 +310,7 @@ func writeSheet(f *excelize.File, sheet string, r *Result, styles map[colKind]in
 	kinds := make([]colKind, len(r.Columns))
 	widths := make([]int, len(r.Columns))
 	for i, c := range r.Columns {
-		h, k := columnInfo(c, metricCol >= 0)
+		h, k := cat.columnInfo(c, metricCol >= 0)
 		heads[i], kinds[i] = h, k
 		widths[i] = min(runewidth.StringWidth(h), 24)
 	}
@@ -321,8 +341,7 @@ func writeSheet(f *excelize.File, sheet string, r *Result, styles map[colKind]in
 		for i, k := range kinds {
 			if k == kindByRow && metricCol >= 0 {
 				code, _ := row[metricCol].(string)
-				m, _ := rules.Lookup(code)
-				k = unitKind(m.Unit)
+				k = unitKind(cat[code].Unit)
 			}
 			if k == kindText || row[i] == nil {
 				continue

@@ -4,13 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/baocao/baocao/rules/report"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/baocao/baocao/rules"
 )
 
 // FuzzQuery runs arbitrary SQL on a read-only fixture database: Query
@@ -63,13 +62,13 @@ func FuzzSaveReport(f *testing.F) {
 		}
 		f.Add(b)
 	}
-	db, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"))
+	db, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"), testCatalog(f))
 	if err != nil {
 		f.Fatal(err)
 	}
 	defer db.Close()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var r rules.Report
+		var r report.Report
 		if json.Unmarshal(data, &r) != nil {
 			return
 		}

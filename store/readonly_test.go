@@ -14,7 +14,7 @@ import (
 func fixtureFile(t testing.TB) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "baocao.db")
-	db, err := Open(context.Background(), path)
+	db, err := Open(context.Background(), path, testCatalog(t))
 	if err != nil {
 		t.Fatal(err)
 	}

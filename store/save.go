@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/rules/report"
 	"time"
-
-	"github.com/baocao/baocao/rules"
 )
 
 // ErrReadOnly is returned by the methods that write when the DB was
@@ -40,7 +40,7 @@ type DocInfo struct {
 // the SHA-256 Info.SHA256.
 type Item struct {
 	Info   DocInfo
-	Report *rules.Report
+	Report *report.Report
 	Err    error
 
 	// DocID and Replaced are set by SaveBatch when it returns nil: the
@@ -104,7 +104,7 @@ func (d *DB) AddPath(ctx context.Context, docID int64, path string, size int64, 
 // stored changes nothing but the path's row. A new content at a path
 // already recorded replaces the document that was there (replaced is
 // true), which is deleted if no other path refers to it.
-func (d *DB) Save(ctx context.Context, info DocInfo, rep *rules.Report) (docID int64, replaced bool, err error) {
+func (d *DB) Save(ctx context.Context, info DocInfo, rep *report.Report) (docID int64, replaced bool, err error) {
 	items := []Item{{Info: info, Report: rep}}
 	if err := d.SaveBatch(ctx, items); err != nil {
 		return 0, false, err
@@ -254,7 +254,7 @@ func (s *saver) deleteIfOrphan(id int64) error {
 }
 
 // saveReport stores a report unless its content is stored already.
-func (s *saver) saveReport(info DocInfo, rep *rules.Report) (int64, bool, error) {
+func (s *saver) saveReport(info DocInfo, rep *report.Report) (int64, bool, error) {
 	if info.SHA256 == "" {
 		info.SHA256 = rep.SHA256
 	}
@@ -303,9 +303,12 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?, ?)`,
 		return 0, false, err
 	}
 	for _, m := range rep.Metrics {
-		if _, err := s.exec(`INSERT INTO metrics (document_id, metric, value, unit, qualifier, text, page, line, rule, source, confidence)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, m.Metric, m.Value.SQL(), m.Unit, m.Qualifier, m.Text, m.Page, m.Line, m.Rule, m.Source, m.Confidence); err != nil {
+		bx, by, bw, bh := boxSQL(m.Box)
+		if _, err := s.exec(`INSERT INTO metrics (document_id, metric, value, unit, qualifier, text, page, line, rule, source, confidence,
+	box_x, box_y, box_w, box_h, cell_table, cell_row, cell_col)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, m.Metric, m.Value.SQL(), m.Unit, m.Qualifier, m.Text, m.Page, m.Line, m.Rule, m.Source, m.Confidence,
+			bx, by, bw, bh, nullInt(m.Table), nullInt(m.Row), nullInt(m.Col)); err != nil {
 			return 0, false, fmt.Errorf("metric %s: %w", m.Metric, err)
 		}
 	}
@@ -328,8 +331,10 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			return 0, false, err
 		}
 		for _, e := range f.Evidence {
-			if _, err := s.exec(`INSERT INTO flag_evidence (flag_id, metric, value, text, page, line) VALUES (?, ?, ?, ?, ?, ?)`,
-				fid, e.Metric, e.Value, e.Text, e.Page, e.Line); err != nil {
+			bx, by, bw, bh := boxSQL(e.Box)
+			if _, err := s.exec(`INSERT INTO flag_evidence (flag_id, metric, value, text, page, line, box_x, box_y, box_w, box_h)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				fid, e.Metric, e.Value, e.Text, e.Page, e.Line, bx, by, bw, bh); err != nil {
 				return 0, false, fmt.Errorf("flag %s evidence: %w", f.ID, err)
 			}
 		}
@@ -440,4 +445,20 @@ func jsonList[T any](v []T) any {
 		return nil
 	}
 	return string(b)
+}
+
+// boxSQL returns a box's columns, all NULL when the box is unknown.
+func boxSQL(b *extract.Box) (x, y, w, h any) {
+	if b == nil || b.IsZero() {
+		return nil, nil, nil, nil
+	}
+	return b.X, b.Y, b.W, b.H
+}
+
+// nullInt maps 0 to NULL.
+func nullInt(i int) any {
+	if i == 0 {
+		return nil
+	}
+	return i
 }

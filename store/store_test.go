@@ -5,25 +5,25 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/rules/report"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/baocao/baocao/rules"
 )
 
 // fixtureNames are the hand-made reports of testdata/store/reports.
 var fixtureNames = []string{"kon-tum-2021", "dak-lak-2021", "dak-lak-2022", "kon-tum-2022", "quang-ngai-2022"}
 
-func loadReport(t testing.TB, name string) *rules.Report {
+func loadReport(t testing.TB, name string) *report.Report {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "testdata", "store", "reports", name+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r rules.Report
+	var r report.Report
 	if err := json.Unmarshal(b, &r); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -32,14 +32,14 @@ func loadReport(t testing.TB, name string) *rules.Report {
 
 var mtime0 = time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)
 
-func infoFor(r *rules.Report, path string) DocInfo {
+func infoFor(r *report.Report, path string) DocInfo {
 	return DocInfo{Path: path, SHA256: r.SHA256, Format: r.Format, Size: int64(1000 + len(r.Metrics)), ModTime: mtime0}
 }
 
 func openTemp(t testing.TB) (*DB, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "baocao.db")
-	db, err := Open(context.Background(), path)
+	db, err := Open(context.Background(), path, testCatalog(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestSaveIdempotent(t *testing.T) {
 
 	// A second run in a new process: reopen, then save the same files
 	// through Save, SaveBatch and AddPath.
-	db, err = Open(ctx, path)
+	db, err = Open(ctx, path, testCatalog(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,8 +145,12 @@ func TestSaveIdempotent(t *testing.T) {
 	if n := count(t, db, "SELECT count(*) FROM documents"); n != int64(len(fixtureNames)) {
 		t.Errorf("documents = %d, want %d", n, len(fixtureNames))
 	}
-	if n := count(t, db, "SELECT count(*) FROM schema_migrations"); n != 2 {
-		t.Errorf("schema_migrations = %d, want 2", n)
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, "SELECT count(*) FROM schema_migrations"); n != int64(len(ms)) {
+		t.Errorf("schema_migrations = %d, want %d (each migration once)", n, len(ms))
 	}
 }
 
@@ -297,7 +301,7 @@ func TestResubmission(t *testing.T) {
 			fixed := loadReport(t, "dak-lak-2021")
 			fixed.SHA256 = strings.Repeat("ab", 32)
 			fixed.DocDate = tt.newDate
-			fixed.Metrics[0].Value = rules.Num(1610)
+			fixed.Metrics[0].Value = report.Num(1610)
 			saves := []Item{{Info: infoFor(orig, "dak-lak-2021.pdf"), Report: orig}, {Info: infoFor(fixed, "dak-lak-2021-bo-sung.pdf"), Report: fixed}}
 			if tt.saveCorrectedFirst {
 				saves[0], saves[1] = saves[1], saves[0]
@@ -411,7 +415,7 @@ func TestSaveBatchAllOrNothing(t *testing.T) {
 func TestReopenKeepsMigrations(t *testing.T) {
 	ctx := context.Background()
 	_, path := openTemp(t)
-	db, err := Open(ctx, path)
+	db, err := Open(ctx, path, testCatalog(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -420,8 +424,8 @@ func TestReopenKeepsMigrations(t *testing.T) {
 	if err != nil || n != 0 {
 		t.Errorf("migrate on a current database applied %d, %v", n, err)
 	}
-	if got := count(t, db, "SELECT count(*) FROM metric_catalog"); got != int64(len(rules.Catalog())) {
-		t.Errorf("metric_catalog = %d, want %d", got, len(rules.Catalog()))
+	if got := count(t, db, "SELECT count(*) FROM metric_catalog"); got != int64(len(testCatalog(t))) {
+		t.Errorf("metric_catalog = %d, want %d", got, len(testCatalog(t)))
 	}
 	for _, q := range []struct {
 		sql  string
@@ -523,5 +527,42 @@ func TestProvinceYear(t *testing.T) {
 	}
 	if b.String() != want {
 		t.Errorf("province_year:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// TestPositions checks that a figure's box and table cell, and a flag
+// evidence's box, are stored, and that unknown positions are NULL.
+func TestPositions(t *testing.T) {
+	db, _ := openTemp(t)
+	ctx := context.Background()
+	rep := loadReport(t, "dak-lak-2021")
+	if len(rep.Metrics) < 2 || len(rep.Flags) == 0 || len(rep.Flags[0].Evidence) == 0 {
+		t.Fatal("fixture dak-lak-2021 needs two metrics and a flag with evidence")
+	}
+	for i := range rep.Metrics {
+		rep.Metrics[i].Box, rep.Metrics[i].Table, rep.Metrics[i].Row, rep.Metrics[i].Col = nil, 0, 0, 0
+	}
+	rep.Metrics[0].Box = &extract.Box{X: 72.5, Y: 100.25, W: 30, H: 11}
+	rep.Metrics[0].Table, rep.Metrics[0].Row, rep.Metrics[0].Col = 2, 3, 4
+	rep.Flags[0].Evidence[0].Box = &extract.Box{X: 10, Y: 20, W: 5, H: 6}
+	if _, _, err := db.Save(ctx, infoFor(rep, "/r/dak-lak.pdf"), rep); err != nil {
+		t.Fatal(err)
+	}
+	r, err := db.Query(ctx, `SELECT metric, box_x, box_y, box_w, box_h, cell_table, cell_row, cell_col FROM metrics
+		WHERE metric IN (?, ?) ORDER BY metric = ? DESC`, rep.Metrics[0].Metric, rep.Metrics[1].Metric, rep.Metrics[0].Metric)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Rows) != 2 {
+		t.Fatalf("got %d rows, want 2", len(r.Rows))
+	}
+	if got, want := fmt.Sprint(r.Rows[0][1:]), "[72.5 100.25 30 11 2 3 4]"; got != want {
+		t.Errorf("figure with a box: %s, want %s", got, want)
+	}
+	if got, want := fmt.Sprint(r.Rows[1][1:]), "[<nil> <nil> <nil> <nil> <nil> <nil> <nil>]"; got != want {
+		t.Errorf("figure without a box: %s, want %s", got, want)
+	}
+	if n := count(t, db, "SELECT count(*) FROM flag_evidence WHERE box_x = 10 AND box_y = 20 AND box_w = 5 AND box_h = 6"); n != 1 {
+		t.Errorf("flag evidence with a box: %d rows, want 1", n)
 	}
 }

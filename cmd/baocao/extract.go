@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"io"
 	"strings"
 	"text/tabwriter"
@@ -42,14 +43,14 @@ follow. With --json it prints the JSON contract described in README.md.`, stderr
 }
 
 // writeReport prints a report for people.
-func writeReport(w io.Writer, rep *rules.Report) error {
+func writeReport(w io.Writer, rep *report.Report) error {
 	fmt.Fprintf(w, "%s (%s)  province: %s %s  year: %d  sha256: %.12s…\n\n",
 		rep.File, rep.Format, rep.Province.Code, rep.Province.Name, rep.Year, rep.SHA256)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "METRIC\tLABEL\tVALUE\tRULE\tPAGE:LINE\tEVIDENCE")
 	for _, m := range rep.Metrics {
 		v := m.Value.String()
-		if m.Value.Kind == rules.Number {
+		if m.Value.Kind == report.Number {
 			v = formatVN(m.Value.Num)
 		}
 		switch m.Unit {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"io"
 	"os"
 	"runtime"
@@ -38,7 +39,7 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 		fs.Usage()
 		return errUsage
 	}
-	db, err := store.Open(ctx, *dbPath)
+	db, err := store.Open(ctx, *dbPath, rules.Catalog())
 	if err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	var metrics, flags int
 	var dups []store.Item // duplicates waiting for their first copy
 	describe := func(o corpus.Outcome) string {
-		if rep, ok := o.Result.(*rules.Report); ok {
+		if rep, ok := o.Result.(*report.Report); ok {
 			s := fmt.Sprintf("%d metrics, %d flags", len(rep.Metrics), len(rep.Flags))
 			if n := len(rep.OCRPages); n > 0 {
 				s += fmt.Sprintf(", %d pages by OCR", n)
@@ -96,7 +97,7 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 					Size: o.File.Size, ModTime: o.File.ModTime}
 				switch o.Status {
 				case corpus.Ingested:
-					rep := o.Result.(*rules.Report)
+					rep := o.Result.(*report.Report)
 					metrics += len(rep.Metrics)
 					flags += len(rep.Flags)
 					items = append(items, store.Item{Info: info, Report: rep})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/baocao/baocao/rules/report"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -67,7 +68,7 @@ func (p *pipeline) parseFlags(fs *flag.FlagSet, args []string) error {
 
 // report reads path and extracts its report. sha is the file's SHA-256
 // when the caller has it already.
-func (p *pipeline) report(ctx context.Context, path, sha string) (*rules.Report, error) {
+func (p *pipeline) report(ctx context.Context, path, sha string) (*report.Report, error) {
 	if sha == "" {
 		var err error
 		if sha, err = corpus.HashFile(path); err != nil {

@@ -1,12 +1,37 @@
-// Package rules holds the metric catalog, the extraction rules that find
-// the catalog's figures in a normalized report, and the consistency
-// checks that flag reports whose numbers do not add up.
-package rules
+// Package report is the contract between the extraction rules and
+// everything that reads their results: the JSON printed by
+// `baocao extract --json`, the rows package store writes, and the metric
+// catalog entry that labels them.
+//
+// # Model
+//
+// A [Report] is everything extracted from one file: its province and
+// year, one [Figure] per metric of the catalog that the file states,
+// the rows of its budget tables ([BudgetItem]) and the inconsistencies
+// found in it ([Flag]). Every figure and flag carries its evidence: the
+// sentence or table cell it was read from, the page and line of the
+// number itself, and, where the reader knows positions (PDF text layers
+// and OCR), the box of the number on the page.
+//
+// Values are typed ([Value]): numbers are float64 (percentages are plain
+// numbers, 46.14 for 46,14 %; money is whole đồng), soc.status is a
+// string and soc.ncsc_connected a boolean.
+//
+// The field names are fixed: other tools read this JSON and the
+// database columns carry the same names. Adding a field is safe;
+// renaming one breaks readers.
+//
+// Package report holds data types only. It knows nothing of how figures
+// are found (package rules) or stored (package store), so that both can
+// import it without importing each other.
+package report
 
 import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+
+	"github.com/baocao/baocao/extract"
 )
 
 // Kind is the type of a metric's value.
@@ -62,7 +87,7 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 	case bool:
 		*v = BoolValue(t)
 	default:
-		return fmt.Errorf("rules: value %s is not a number, string or boolean", b)
+		return fmt.Errorf("report: value %s is not a number, string or boolean", b)
 	}
 	return nil
 }
@@ -104,8 +129,20 @@ type Figure struct {
 	// Text is the evidence: the sentence or table cell the value was
 	// read from, as normalized text.
 	Text string `json:"text"`
-	Page int    `json:"page"`
-	Line int    `json:"line"`
+	// Page and Line locate the number itself (not the start of its
+	// sentence): see the README's JSON contract for what they mean in
+	// each format.
+	Page int `json:"page"`
+	Line int `json:"line"`
+	// Box is the number's box on the page, in PDF points from the
+	// page's top-left corner, where the reader knows positions; nil
+	// otherwise.
+	Box *extract.Box `json:"box,omitempty"`
+	// Table, Row and Col locate a figure read from a table cell
+	// (1-based); 0 for a figure read from running text.
+	Table int `json:"table,omitempty"`
+	Row   int `json:"row,omitempty"`
+	Col   int `json:"col,omitempty"`
 	// Rule is the id of the rule that produced the figure.
 	Rule string `json:"rule"`
 	// Source is where the figure was found: "text", "table",
@@ -136,6 +173,8 @@ type Evidence struct {
 	Text   string  `json:"text"`
 	Page   int     `json:"page"`
 	Line   int     `json:"line"`
+	// Box is the number's box on the page where it is known.
+	Box *extract.Box `json:"box,omitempty"`
 }
 
 // Severity grades a flag.
@@ -188,4 +227,18 @@ type Report struct {
 	Pages    int    `json:"pages,omitempty"`
 	DocDate  string `json:"doc_date,omitempty"`
 	OCRPages []int  `json:"ocr_pages,omitempty"`
+}
+
+// Metric describes one metric of the catalog.
+type Metric struct {
+	// Code is the metric's code, such as "tthc.total".
+	Code string `json:"code"`
+	// Unit is "count", "percent", "vnd", "status" or "bool".
+	Unit string `json:"unit"`
+	// Label is the Vietnamese label analysts see.
+	Label string `json:"label_vi"`
+	// Meaning explains the metric in English.
+	Meaning string `json:"meaning"`
+	// Wording gives typical wording in reports.
+	Wording string `json:"wording"`
 }
