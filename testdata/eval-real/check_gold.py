@@ -20,7 +20,7 @@ pages. For every <stem>.json in the folder (default: this script's own):
     "computed" value appears in its "why".
 Run: python3 testdata/eval-real/check_gold.py [FOLDER]
 """
-import csv, glob, json, os, re, sys
+import csv, glob, importlib.util, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -30,39 +30,18 @@ STATUSES = {"none", "planned", "pilot", "in_progress", "operational"}
 NUM = r"\d[\d.,]*\d|\d"
 
 
-def norm(s):
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def num(t):
-    """One Vietnamese-format number: 1.234.567 / 29.473,482 / 46,14."""
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
-        return float(t.replace(".", "").replace(",", "."))
-    return float(t.replace(",", "."))
+# Number reading and text normalisation are the hand-written set's
+# (testdata/eval/check_gold.py), loaded from there so that both sets read
+# numbers the same way.
+_spec = importlib.util.spec_from_file_location(
+    "eval_check_gold", os.path.join(ROOT, "testdata", "eval", "check_gold.py"))
+_base = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_base)
+norm, num, readable = _base.norm, _base.num, _base.value_in_evidence
 
 
 def decimals(t):
     return len(t.split(",")[1]) if "," in t else 0
-
-
-def readings(s):
-    out = []
-    for tok in re.findall(NUM, s):
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", tok):
-            out.append(float(tok.replace(".", "").replace(",", ".")))
-        if re.fullmatch(r"\d+(,\d+)?", tok):
-            out.append(float(tok.replace(",", ".")))
-        if re.fullmatch(r"\d+\.\d+", tok):
-            out.append(float(tok))
-    return out
-
-
-def readable(value, ev):
-    scales = [1]
-    if "triệu" in ev: scales.append(1e6)
-    if "tỷ" in ev: scales.append(1e9)
-    if "ngàn" in ev or "nghìn" in ev: scales.append(1e3)
-    return any(abs(n * k - value) < 1e-6 * max(1, abs(value)) for n in readings(ev) for k in scales)
 
 
 def consistent_rate(computed, stated_tok):
