@@ -40,12 +40,11 @@ func (s Status) String() string {
 // MarshalText writes the status as its name.
 func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// Outcome is what became of one file.
+// Outcome is what became of one file: what a [Progress] and a
+// [Summary] are told. [Result] adds what Process returned.
 type Outcome struct {
 	File   File
 	Status Status
-	// Result is what Process returned for an ingested file.
-	Result any
 	// Err is the reason a file failed.
 	Err error
 	// SameAs is, for a duplicate of a file seen earlier in the same run,
@@ -53,6 +52,16 @@ type Outcome struct {
 	SameAs string
 	// Duration is the time spent hashing and processing the file.
 	Duration time.Duration
+	// Detail is a short description of an ingested file's result, such
+	// as "45 metrics", from [Batch.Describe]; it may be empty.
+	Detail string
+}
+
+// Result is the outcome of one file with the value Process returned
+// for it, which is the zero R unless Status is Ingested.
+type Result[R any] struct {
+	Outcome
+	Value R
 }
 
 // Failure is a failed file and the reason.
@@ -113,8 +122,9 @@ const (
 	DefaultCommitEvery = 500 * time.Millisecond
 )
 
-// Batch runs a pipeline over the files of a corpus. The zero value with
-// Process set is usable; every other field is optional.
+// Batch runs a pipeline over the files of a corpus; R is what the
+// pipeline returns for one file. The zero value with Process set is
+// usable; every other field is optional.
 //
 // A file goes through these steps. The walk finds it ([Walk]). If
 // Unchanged reports it known, it is an Unchanged outcome and is not
@@ -122,7 +132,14 @@ const (
 // ([Inspect]); if its hash was seen earlier in the run, or Known
 // reports it stored, it is a Duplicate; otherwise the worker calls
 // Process. Every outcome goes to Commit.
-type Batch struct {
+//
+// A duplicate of a file seen earlier in the same run waits for that
+// first copy: it is committed in the same group as the first copy or a
+// later one, never before, so that Commit can record its path against
+// content already stored. If the first copy failed, the duplicate fails
+// with it (its error names the first copy), so that the next run reads
+// both again.
+type Batch[R any] struct {
 	// Workers is the number of files processed at once; 0 means
 	// runtime.NumCPU().
 	Workers int
@@ -137,12 +154,17 @@ type Batch struct {
 	// f.SHA256 are set. A panic in Process is recovered and becomes a
 	// failure of that file. ctx is not cancelled when the run is: a
 	// file in flight is finished, so Process should bound its own time.
-	Process func(ctx context.Context, f File) (any, error)
-	// Commit receives the outcomes, all statuses included, in groups of
-	// at most CommitSize, at least every CommitEvery while outcomes
-	// arrive. It is called from one goroutine only. An error stops the
-	// run: no more files are started and Run returns the error.
-	Commit func(ctx context.Context, outcomes []Outcome) error
+	Process func(ctx context.Context, f File) (R, error)
+	// Describe, if set, gives the Detail of an ingested file's outcome
+	// from its value, for the progress display. It is called in the
+	// worker, after Process.
+	Describe func(R) string
+	// Commit receives the results, all statuses included, in groups of
+	// about CommitSize (a first copy brings its waiting duplicates into
+	// its group), at least every CommitEvery while results arrive. It
+	// is called from one goroutine only. An error stops the run: no
+	// more files are started and Run returns the error.
+	Commit func(ctx context.Context, results []Result[R]) error
 	// CommitSize and CommitEvery bound a group of outcomes; zero means
 	// DefaultCommitSize and DefaultCommitEvery.
 	CommitSize  int
@@ -158,7 +180,7 @@ type Batch struct {
 // summary and, if the run stopped early, why: ctx.Err() after a
 // cancellation, once the files in flight are processed and committed,
 // or the error from Commit or from the walk.
-func (b *Batch) Run(ctx context.Context, roots []string) (Summary, error) {
+func (b *Batch[R]) Run(ctx context.Context, roots []string) (Summary, error) {
 	start := time.Now()
 	prog := b.Progress
 	if prog == nil {
@@ -202,7 +224,7 @@ func (b *Batch) Run(ctx context.Context, roots []string) (Summary, error) {
 	keep := context.WithoutCancel(ctx)
 
 	jobs := make(chan File)
-	out := make(chan Outcome, 2*workers)
+	out := make(chan Result[R], 2*workers)
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { // dispatcher
@@ -214,7 +236,7 @@ func (b *Batch) Run(ctx context.Context, roots []string) (Summary, error) {
 			}
 			if f.Err == nil && b.Unchanged != nil && b.Unchanged(f) {
 				select {
-				case out <- Outcome{File: f, Status: Unchanged}:
+				case out <- Result[R]{Outcome: Outcome{File: f, Status: Unchanged}}:
 				case <-stop.Done():
 					return
 				}
@@ -246,7 +268,8 @@ func (b *Batch) Run(ctx context.Context, roots []string) (Summary, error) {
 	}()
 
 	var commitErr error
-	group := make([]Outcome, 0, size)
+	group := make([]Result[R], 0, size)
+	var dups duplicates[R]
 	flush := func() {
 		if len(group) == 0 || commitErr != nil {
 			return
@@ -259,10 +282,10 @@ func (b *Batch) Run(ctx context.Context, roots []string) (Summary, error) {
 			}
 		}
 		for _, o := range group {
-			sum.add(o)
-			prog.Done(o)
+			sum.add(o.Outcome)
+			prog.Done(o.Outcome)
 		}
-		group = make([]Outcome, 0, size)
+		group = make([]Result[R], 0, size)
 	}
 	tick := time.NewTicker(every)
 	defer tick.Stop()
@@ -276,7 +299,7 @@ loop:
 			if commitErr != nil {
 				continue // drain
 			}
-			group = append(group, o)
+			group = dups.add(group, o)
 			if len(group) >= size {
 				flush()
 			}
@@ -298,7 +321,7 @@ loop:
 }
 
 // one handles a file in a worker.
-func (b *Batch) one(ctx context.Context, f File) (o Outcome) {
+func (b *Batch[R]) one(ctx context.Context, f File) (o Result[R]) {
 	t0 := time.Now()
 	o.File = f
 	defer func() { o.Duration = time.Since(t0) }()
@@ -333,12 +356,65 @@ func (b *Batch) one(ctx context.Context, f File) (o Outcome) {
 		o.Status, o.Err = Failed, err
 		return o
 	}
-	o.Status, o.Result = Ingested, res
+	o.Status, o.Value = Ingested, res
+	if b.Describe != nil {
+		o.Detail = b.Describe(res)
+	}
 	return o
 }
 
+// duplicates holds the duplicates of first copies not yet committed.
+type duplicates[R any] struct {
+	// waiting are the duplicates of each first copy (by SHA-256) whose
+	// outcome has not arrived.
+	waiting map[string][]Result[R]
+	// first is the outcome of each first copy that has arrived.
+	first map[string]Outcome
+}
+
+// add appends o to group, unless o is a duplicate whose first copy has
+// not arrived yet: it then waits for it. A first copy brings its
+// waiting duplicates into the group after it.
+func (d *duplicates[R]) add(group []Result[R], o Result[R]) []Result[R] {
+	sha := o.File.SHA256
+	if o.Status == Duplicate && o.SameAs != "" {
+		first, ok := d.first[sha]
+		if !ok {
+			if d.waiting == nil {
+				d.waiting = map[string][]Result[R]{}
+			}
+			d.waiting[sha] = append(d.waiting[sha], o)
+			return group
+		}
+		return append(group, sameFate(o, first))
+	}
+	group = append(group, o)
+	if o.Status != Ingested && o.Status != Failed || sha == "" {
+		return group
+	}
+	if d.first == nil {
+		d.first = map[string]Outcome{}
+	}
+	d.first[sha] = o.Outcome
+	for _, w := range d.waiting[sha] {
+		group = append(group, sameFate(w, o.Outcome))
+	}
+	delete(d.waiting, sha)
+	return group
+}
+
+// sameFate returns the duplicate dup of the file first: a failure if
+// first failed.
+func sameFate[R any](dup Result[R], first Outcome) Result[R] {
+	if first.Status == Failed {
+		dup.Status = Failed
+		dup.Err = fmt.Errorf("%s: same content as %s, which failed: %w", dup.File.Path, first.File.Path, first.Err)
+	}
+	return dup
+}
+
 // safeProcess calls process, turning a panic into an error.
-func safeProcess(ctx context.Context, process func(context.Context, File) (any, error), f File) (res any, err error) {
+func safeProcess[R any](ctx context.Context, process func(context.Context, File) (R, error), f File) (res R, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &PanicError{Path: f.Path, Value: r, Stack: debug.Stack()}

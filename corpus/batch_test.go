@@ -24,11 +24,11 @@ type recorder struct {
 	mu       sync.Mutex
 	busy     bool
 	calls    int
-	outcomes []Outcome
+	outcomes []Result[int]
 	t        *testing.T
 }
 
-func (r *recorder) commit(ctx context.Context, os []Outcome) error {
+func (r *recorder) commit(ctx context.Context, os []Result[int]) error {
 	r.mu.Lock()
 	if r.busy {
 		r.t.Error("Commit called concurrently")
@@ -62,9 +62,9 @@ func writeFiles(t testing.TB, dir string, files map[string]string) {
 	}
 }
 
-func countMetrics(ctx context.Context, f File) (any, error) {
+func countMetrics(ctx context.Context, f File) (int, error) {
 	if strings.Contains(f.Path, "bad") {
-		return nil, fmt.Errorf("%s: encrypted (AES-256): unsupported", f.Path)
+		return 0, fmt.Errorf("%s: encrypted (AES-256): unsupported", f.Path)
 	}
 	if strings.Contains(f.Path, "panic") {
 		panic("parser bug")
@@ -91,11 +91,11 @@ func TestBatchOutcomes(t *testing.T) {
 	storedSum, _ := HashFile(filepath.Join(dir, "stored.md"))
 	rec := &recorder{t: t}
 	var processed sync.Map
-	b := &Batch{
+	b := &Batch[int]{
 		Workers:   3,
 		Unchanged: func(f File) bool { return filepath.Base(f.Path) == "old.txt" },
 		Known:     func(sha string) bool { return sha == storedSum },
-		Process: func(ctx context.Context, f File) (any, error) {
+		Process: func(ctx context.Context, f File) (int, error) {
 			processed.Store(filepath.Base(f.Path), f.Format)
 			return countMetrics(ctx, f)
 		},
@@ -134,8 +134,8 @@ func TestBatchOutcomes(t *testing.T) {
 				t.Errorf("%s: SameAs = %q", o.File.Path, o.SameAs)
 			}
 		case o.Status == Ingested:
-			if o.Result != len(filepath.Base(o.File.Path)) || o.File.SHA256 == "" {
-				t.Errorf("%s: result %v sha %q", o.File.Path, o.Result, o.File.SHA256)
+			if o.Value != len(filepath.Base(o.File.Path)) || o.File.SHA256 == "" {
+				t.Errorf("%s: result %v sha %q", o.File.Path, o.Value, o.File.SHA256)
 			}
 		case o.Status == Failed && strings.HasSuffix(o.File.Path, "panic.txt"):
 			var pe *PanicError
@@ -180,9 +180,9 @@ func TestBatchCancel(t *testing.T) {
 	var mu sync.Mutex
 	var started []string
 	rec := &recorder{t: t}
-	b := &Batch{
+	b := &Batch[int]{
 		Workers: 2,
-		Process: func(pctx context.Context, f File) (any, error) {
+		Process: func(pctx context.Context, f File) (int, error) {
 			mu.Lock()
 			started = append(started, f.Path)
 			n := len(started)
@@ -192,7 +192,7 @@ func TestBatchCancel(t *testing.T) {
 			}
 			time.Sleep(5 * time.Millisecond)
 			if pctx.Err() != nil {
-				return nil, errors.New("process context cancelled in flight")
+				return 0, errors.New("process context cancelled in flight")
 			}
 			return n, nil
 		},
@@ -227,14 +227,14 @@ func TestBatchCancel(t *testing.T) {
 		done[p] = true
 	}
 	var again []string
-	b2 := &Batch{
+	b2 := &Batch[int]{
 		Workers:   2,
 		Unchanged: func(f File) bool { return done[f.Path] },
-		Process: func(_ context.Context, f File) (any, error) {
+		Process: func(_ context.Context, f File) (int, error) {
 			mu.Lock()
 			again = append(again, f.Path)
 			mu.Unlock()
-			return nil, nil
+			return 0, nil
 		},
 	}
 	sum2, err := b2.Run(context.Background(), []string{dir})
@@ -260,10 +260,10 @@ func TestBatchCommitError(t *testing.T) {
 	writeFiles(t, dir, files)
 	boom := errors.New("disk full")
 	calls := 0
-	b := &Batch{
+	b := &Batch[int]{
 		Workers:    1,
 		CommitSize: 1,
-		Commit: func(context.Context, []Outcome) error {
+		Commit: func(context.Context, []Result[int]) error {
 			calls++
 			if calls == 2 {
 				return boom
@@ -301,20 +301,20 @@ func TestPlainGolden(t *testing.T) {
 	for _, mode := range []string{"plain", "json"} {
 		t.Run(mode, func(t *testing.T) {
 			var buf bytes.Buffer
-			describe := func(o Outcome) string {
-				if n := o.Result.(int); n > 0 {
-					return fmt.Sprintf("%d metrics", n)
-				}
-				return ""
-			}
-			var p Progress = NewPlainProgress(&buf, describe)
+			var p Progress = NewPlainProgress(&buf)
 			if mode == "json" {
-				p = NewJSONProgress(&buf, describe)
+				p = NewJSONProgress(&buf)
 			}
-			b := &Batch{
+			b := &Batch[int]{
 				Workers:   1,
 				Unchanged: func(f File) bool { return strings.HasSuffix(f.Path, "old.docx") },
-				Process: func(ctx context.Context, f File) (any, error) {
+				Describe: func(n int) string {
+					if n > 0 {
+						return fmt.Sprintf("%d metrics", n)
+					}
+					return ""
+				},
+				Process: func(ctx context.Context, f File) (int, error) {
 					if strings.Contains(f.Path, "empty") {
 						return 0, nil
 					}
@@ -380,10 +380,10 @@ func BenchmarkBatchUnchanged(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	batch := &Batch{
+	batch := &Batch[int]{
 		Unchanged: func(File) bool { return true },
-		Process:   func(context.Context, File) (any, error) { b.Fatal("processed an unchanged file"); return nil, nil },
-		Commit:    func(context.Context, []Outcome) error { return nil },
+		Process:   func(context.Context, File) (int, error) { b.Fatal("processed an unchanged file"); return 0, nil },
+		Commit:    func(context.Context, []Result[int]) error { return nil },
 	}
 	b.ResetTimer()
 	for b.Loop() {
@@ -393,4 +393,58 @@ func BenchmarkBatchUnchanged(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "files/s")
+}
+
+// TestBatchDuplicateWaits checks that a duplicate of a file still in
+// flight is committed with or after that first copy, never before, and
+// that the duplicate of a first copy that failed fails with it.
+func TestBatchDuplicateWaits(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a.txt":     "same content",
+		"b.txt":     "same content",
+		"c.txt":     "same content",
+		"d-bad.txt": "bad content",
+		"e-bad.txt": "bad content",
+	})
+	rec := &recorder{t: t}
+	b := &Batch[int]{
+		Workers:    3,
+		CommitSize: 1,
+		Process: func(ctx context.Context, f File) (int, error) {
+			// Only the first copy of a content is processed: it is slow,
+			// so that its duplicates are found while it is in flight.
+			time.Sleep(100 * time.Millisecond)
+			return countMetrics(ctx, f)
+		},
+		Commit: rec.commit,
+	}
+	sum, err := b.Run(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := map[string]int{} // content → position of its first copy
+	for i, o := range rec.outcomes {
+		if o.SameAs == "" && (o.Status == Ingested || o.Status == Failed) {
+			first[o.File.SHA256] = i
+		}
+	}
+	for i, o := range rec.outcomes {
+		if o.SameAs == "" {
+			continue
+		}
+		if f, ok := first[o.File.SHA256]; !ok || i < f {
+			t.Errorf("%s committed at %d, before its first copy (%d, %v)", o.File.Path, i, f, ok)
+		}
+		if strings.Contains(o.File.Path, "bad") {
+			if o.Status != Failed || !strings.Contains(o.Err.Error(), "same content as "+o.SameAs+", which failed: ") {
+				t.Errorf("%s: %s %v, want failed with its first copy %s", o.File.Path, o.Status, o.Err, o.SameAs)
+			}
+		} else if o.Status != Duplicate {
+			t.Errorf("%s: %s, want duplicate", o.File.Path, o.Status)
+		}
+	}
+	if sum.Duplicate != 2 || sum.Failed != 2 || sum.Ingested != 1 || sum.Pending != 0 {
+		t.Errorf("summary %+v", sum)
+	}
 }

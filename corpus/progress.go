@@ -33,21 +33,16 @@ type Progress interface {
 	Finish(s Summary)
 }
 
-// Describer returns a short description of an ingested file's result,
-// such as "45 metrics". It may return "".
-type Describer func(Outcome) string
-
 // NewProgress chooses the display for w: JSON lines if jsonLines is
 // set, a live bar if w is a terminal, and one line per file otherwise.
-// describe may be nil.
-func NewProgress(w *os.File, jsonLines bool, describe Describer) Progress {
+func NewProgress(w *os.File, jsonLines bool) Progress {
 	switch {
 	case jsonLines:
-		return NewJSONProgress(w, describe)
+		return NewJSONProgress(w)
 	case term.IsTerminal(int(w.Fd())):
-		return NewBarProgress(w, describe)
+		return NewBarProgress(w)
 	default:
-		return NewPlainProgress(w, describe)
+		return NewPlainProgress(w)
 	}
 }
 
@@ -66,15 +61,14 @@ func (nopProgress) Finish(Summary) {}
 //	unchanged     0s  reports/kon-tum-2021.docx
 //	duplicate    2ms  copy.pdf (same as reports/dak-lak-2021.pdf)
 type PlainProgress struct {
-	mu       sync.Mutex
-	w        io.Writer
-	describe Describer
-	pages    atomic.Int64
+	mu    sync.Mutex
+	w     io.Writer
+	pages atomic.Int64
 }
 
 // NewPlainProgress returns a PlainProgress writing to w.
-func NewPlainProgress(w io.Writer, describe Describer) *PlainProgress {
-	return &PlainProgress{w: w, describe: describe}
+func NewPlainProgress(w io.Writer) *PlainProgress {
+	return &PlainProgress{w: w}
 }
 
 // Total does nothing.
@@ -93,14 +87,14 @@ func (p *PlainProgress) Finish(Summary) {}
 func (p *PlainProgress) Done(o Outcome) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	fmt.Fprintln(p.w, FormatOutcome(o, p.describe))
+	fmt.Fprintln(p.w, FormatOutcome(o))
 }
 
 var plainWord = [...]string{Ingested: "ok", Unchanged: "unchanged", Duplicate: "duplicate", Failed: "failed"}
 
 // FormatOutcome formats an outcome as one line of [PlainProgress]
 // output, without the newline.
-func FormatOutcome(o Outcome, describe Describer) string {
+func FormatOutcome(o Outcome) string {
 	word := o.Status.String()
 	if int(o.Status) < len(plainWord) {
 		word = plainWord[o.Status]
@@ -116,10 +110,8 @@ func FormatOutcome(o Outcome, describe Describer) string {
 			line += " (content already stored)"
 		}
 	case Ingested:
-		if describe != nil {
-			if d := describe(o); d != "" {
-				line += "  " + d
-			}
+		if o.Detail != "" {
+			line += "  " + o.Detail
 		}
 	}
 	return line
@@ -140,16 +132,15 @@ func fmtDuration(d time.Duration) string {
 
 // JSONProgress writes one JSON object per file (JSON lines).
 type JSONProgress struct {
-	mu       sync.Mutex
-	enc      *json.Encoder
-	describe Describer
+	mu  sync.Mutex
+	enc *json.Encoder
 }
 
 // NewJSONProgress returns a JSONProgress writing to w.
-func NewJSONProgress(w io.Writer, describe Describer) *JSONProgress {
+func NewJSONProgress(w io.Writer) *JSONProgress {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return &JSONProgress{enc: enc, describe: describe}
+	return &JSONProgress{enc: enc}
 }
 
 // OutcomeJSON is the object JSONProgress writes for an outcome.
@@ -187,12 +178,10 @@ func (p *JSONProgress) Done(o Outcome) {
 		Size:       o.File.Size,
 		DurationMS: float64(o.Duration.Microseconds()) / 1000,
 		SameAs:     o.SameAs,
+		Detail:     o.Detail,
 	}
 	if o.Err != nil {
 		j.Error = Reason(o.File.Path, o.Err)
-	}
-	if o.Status == Ingested && p.describe != nil {
-		j.Detail = p.describe(o)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -203,20 +192,19 @@ func (p *JSONProgress) Done(o Outcome) {
 // total, rate, ETA and the file being read. Failures are printed above
 // the bar as they happen.
 type BarProgress struct {
-	w        io.Writer
-	describe Describer
-	once     sync.Once
-	p        *mpb.Progress
-	bar      *mpb.Bar
-	current  atomic.Value // string
-	pages    atomic.Int64
-	start    time.Time
+	w       io.Writer
+	once    sync.Once
+	p       *mpb.Progress
+	bar     *mpb.Bar
+	current atomic.Value // string
+	pages   atomic.Int64
+	start   time.Time
 }
 
 // NewBarProgress returns a BarProgress drawing on w, which should be a
 // terminal.
-func NewBarProgress(w io.Writer, describe Describer) *BarProgress {
-	b := &BarProgress{w: w, describe: describe, start: time.Now()}
+func NewBarProgress(w io.Writer) *BarProgress {
+	b := &BarProgress{w: w, start: time.Now()}
 	b.current.Store("")
 	return b
 }
@@ -257,7 +245,7 @@ func (b *BarProgress) Done(o Outcome) {
 		b.Total(0)
 	}
 	if o.Status == Failed {
-		fmt.Fprintln(b.p, FormatOutcome(o, b.describe))
+		fmt.Fprintln(b.p, FormatOutcome(o))
 	}
 	b.bar.Increment()
 }

@@ -202,6 +202,27 @@ func HashFile(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// Load returns the file at path as [Walk] yields a root that is a file,
+// inspected ([Inspect]): its format detected and its content hashed. A
+// folder, a missing file and a file that is not a regular file (a named
+// pipe, a device, a socket, or a link to one) are errors; the last
+// wraps [ErrNotRegular].
+func Load(path string) (File, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return File{Path: path}, err
+	}
+	if info.IsDir() {
+		return File{Path: path}, fmt.Errorf("%s: is a directory", path)
+	}
+	f := fileFromInfo(path, info, true)
+	if f.Err != nil {
+		return f, f.Err
+	}
+	err = Inspect(&f)
+	return f, err
+}
+
 // Inspect opens f.Path once to hash its content and detect its format,
 // setting f.SHA256 and f.Format, and refreshes f.Size and f.ModTime
 // from the open file so that they describe the content hashed. A file

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/baocao/baocao/corpus"
 )
 
 // serverEnv names the environment variable that makes a process a
@@ -83,17 +85,24 @@ func (p *Pool) Close() error {
 	return nil
 }
 
-// Read reads the file at path in a child process, as ReadIsolated does.
-func (p *Pool) Read(ctx context.Context, path string) (*Document, error) {
+// Read reads f, a file inspected by package corpus, in a child process,
+// as ReadIsolated does, as the format f.Format detected there (the
+// pool's opt.Format when f.Format is empty).
+func (p *Pool) Read(ctx context.Context, f corpus.File) (*Document, error) {
+	path := f.Path
 	if err := readable(ctx, path); err != nil {
 		return nil, err
+	}
+	opt := p.opt
+	if f.Format != "" {
+		opt.Format = f.Format
 	}
 	for attempt := 0; ; attempt++ {
 		c, err := p.get()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		doc, healthy, err := c.read(ctx, path, p.opt)
+		doc, healthy, err := c.read(ctx, path, opt)
 		p.put(c, healthy)
 		if attempt == 0 && errors.Is(err, errUndelivered) {
 			continue // an idle child died since its last file: use another

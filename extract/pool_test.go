@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/baocao/baocao/corpus"
 )
 
 func TestPoolRoundTrip(t *testing.T) {
@@ -19,7 +21,7 @@ func TestPoolRoundTrip(t *testing.T) {
 	pool := NewPool(IsolateOptions{Format: fakeFormat, Options: opt})
 	defer pool.Close()
 	for i := range 3 {
-		got, err := pool.Read(context.Background(), p)
+		got, err := pool.Read(context.Background(), corpus.File{Path: p})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,14 +61,14 @@ func TestPoolFailures(t *testing.T) {
 			pool := NewPool(tc.opt)
 			defer pool.Close()
 			ok := fakeFile(t, "ok")
-			if _, err := pool.Read(context.Background(), ok); err != nil {
+			if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err != nil {
 				t.Fatal(err)
 			}
 			first := pool.idle[0].cmd.Process.Pid
 			p := fakeFile(t, tc.cmd)
-			doc, err := pool.Read(context.Background(), p)
+			doc, err := pool.Read(context.Background(), corpus.File{Path: p})
 			checkReadError(t, p, doc, err, tc.want, tc.msg)
-			if _, err := pool.Read(context.Background(), ok); err != nil {
+			if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err != nil {
 				t.Fatalf("next file: %v", err)
 			}
 			if same := pool.idle[0].cmd.Process.Pid == first; same != tc.keeps {
@@ -82,14 +84,14 @@ func TestPoolDeadIdleChild(t *testing.T) {
 	pool := NewPool(IsolateOptions{Format: fakeFormat})
 	defer pool.Close()
 	ok := fakeFile(t, "ok")
-	if _, err := pool.Read(context.Background(), ok); err != nil {
+	if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err != nil {
 		t.Fatal(err)
 	}
 	old := pool.idle[0].cmd.Process
 	old.Kill()
 	old.Wait()
 	pool.idle[0].waited = true
-	if _, err := pool.Read(context.Background(), ok); err != nil {
+	if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err != nil {
 		t.Fatalf("after the idle child died: %v", err)
 	}
 	if pool.idle[0].cmd.Process.Pid == old.Pid {
@@ -102,11 +104,11 @@ func TestPoolCancel(t *testing.T) {
 	defer pool.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(300*time.Millisecond, cancel)
-	_, err := pool.Read(ctx, fakeFile(t, "hang"))
+	_, err := pool.Read(ctx, corpus.File{Path: fakeFile(t, "hang")})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
-	if _, err := pool.Read(context.Background(), fakeFile(t, "ok")); err != nil {
+	if _, err := pool.Read(context.Background(), corpus.File{Path: fakeFile(t, "ok")}); err != nil {
 		t.Fatalf("after cancel: %v", err)
 	}
 }
@@ -126,7 +128,7 @@ func TestPoolConcurrent(t *testing.T) {
 			if i%4 == 3 {
 				p = bad
 			}
-			_, errs[i] = pool.Read(context.Background(), p)
+			_, errs[i] = pool.Read(context.Background(), corpus.File{Path: p})
 		}()
 	}
 	wg.Wait()
@@ -136,7 +138,7 @@ func TestPoolConcurrent(t *testing.T) {
 		}
 	}
 	pool.Close()
-	if _, err := pool.Read(context.Background(), ok); err == nil {
+	if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err == nil {
 		t.Error("read after Close succeeded")
 	}
 }
@@ -146,7 +148,7 @@ func BenchmarkPoolRead(b *testing.B) {
 	pool := NewPool(IsolateOptions{Format: fakeFormat})
 	defer pool.Close()
 	for b.Loop() {
-		if _, err := pool.Read(context.Background(), p); err != nil {
+		if _, err := pool.Read(context.Background(), corpus.File{Path: p}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -55,6 +55,15 @@ func Read(ctx context.Context, path string, opt Options) (*Document, error) {
 	return readFile(ctx, path, "", opt)
 }
 
+// ReadFile reads f, a file inspected by package corpus, in this process,
+// as the format f.Format detected there.
+func ReadFile(ctx context.Context, f corpus.File, opt Options) (*Document, error) {
+	if f.Format == "" {
+		return nil, fmt.Errorf("%s: format not detected", f.Path)
+	}
+	return readFile(ctx, f.Path, f.Format, opt)
+}
+
 // readFile reads the file at path as format, or as the format detected
 // from its content when format is "".
 func readFile(ctx context.Context, path string, format corpus.Format, opt Options) (*Document, error) {

@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/pipeline"
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -27,16 +28,20 @@ is 1 when precision or recall falls below the given minimums, or when
 	minP := fs.Float64("min-precision", 0, "fail below this precision")
 	minR := fs.Float64("min-recall", 0, "fail below this recall")
 	maxFalse := fs.Int("max-false-flags", -1, "fail above this many false flags (-1: no limit)")
-	var p pipeline
-	defer p.close()
-	p.addFlags(fs)
-	if err := p.parseFlags(fs, args); err != nil {
+	var pf pipelineFlags
+	pf.add(fs)
+	if err := pf.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
 	}
+	p, err := pipeline.New(pf.opt)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
 	var docs []rules.Score
 	var total rules.Score
 	total.Document = "TOTAL"
@@ -49,7 +54,11 @@ is 1 when precision or recall falls below the given minimums, or when
 		if err != nil {
 			return fmt.Errorf("gold for %s: %w", path, err)
 		}
-		rep, err := p.report(ctx, path, "")
+		f, err := corpus.Load(path)
+		if err != nil {
+			return err
+		}
+		rep, err := p.Report(ctx, f)
 		if err != nil {
 			return err
 		}
@@ -147,5 +156,4 @@ func writeScores(w io.Writer, docs []rules.Score, total rules.Score) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", k, strings.Join(c.miss, "; "), strings.Join(c.wrong, "; "))
 	}
 	tw.Flush()
-	_ = os.Stdout
 }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/baocao/baocao/rules/report"
 	"io"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/report"
 )
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -19,17 +19,16 @@ value, unit and qualifier, the rule that found it, and its evidence with
 page and line. Flags raised by the consistency checks and the budget items
 follow. With --json it prints the JSON contract described in README.md.`, stderr)
 	asJSON := fs.Bool("json", false, "print the JSON contract")
-	var p pipeline
-	defer p.close()
-	p.addFlags(fs)
-	if err := p.parseFlags(fs, args); err != nil {
+	var pf pipelineFlags
+	pf.add(fs)
+	if err := pf.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return errUsage
 	}
-	rep, err := p.report(ctx, fs.Arg(0), "")
+	rep, err := readReport(ctx, pf.opt, fs.Arg(0))
 	if err != nil {
 		return err
 	}

@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/baocao/baocao/rules/report"
 	"io"
 	"os"
 	"runtime"
 
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/pipeline"
+	"github.com/baocao/baocao/rules/report"
 	"github.com/baocao/baocao/store"
 )
 
@@ -29,10 +30,9 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	dbPath := fs.String("db", "baocao.db", "SQLite database `file` (created if missing)")
 	workers := fs.Int("workers", runtime.NumCPU(), "number of files parsed in parallel")
 	jsonLines := fs.Bool("json", false, "print one JSON object per file instead of progress")
-	var p pipeline
-	defer p.close()
-	p.addFlags(fs)
-	if err := p.parseFlags(fs, args); err != nil {
+	var pf pipelineFlags
+	pf.add(fs)
+	if err := pf.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -49,18 +49,6 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 		return err
 	}
 
-	var metrics, flags int
-	var dups []store.Item // duplicates waiting for their first copy
-	describe := func(o corpus.Outcome) string {
-		if rep, ok := o.Result.(*report.Report); ok {
-			s := fmt.Sprintf("%d metrics, %d flags", len(rep.Metrics), len(rep.Flags))
-			if n := len(rep.OCRPages); n > 0 {
-				s += fmt.Sprintf(", %d pages by OCR", n)
-			}
-			return s
-		}
-		return ""
-	}
 	out, _ := stderr.(*os.File)
 	if *jsonLines {
 		out = nil
@@ -68,16 +56,22 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	var progress corpus.Progress
 	switch {
 	case *jsonLines:
-		progress = corpus.NewJSONProgress(stdout, describe)
+		progress = corpus.NewJSONProgress(stdout)
 	case out != nil:
-		progress = corpus.NewProgress(out, false, describe)
+		progress = corpus.NewProgress(out, false)
 	default:
-		progress = corpus.NewPlainProgress(stderr, describe)
+		progress = corpus.NewPlainProgress(stderr)
 	}
 
-	p.ocrWorkers = max(1, *workers)
-	p.onPage = func() { progress.PagesDone(1) }
-	batch := &corpus.Batch{
+	pf.opt.OCR.Workers = max(1, *workers)
+	pf.opt.OCR.Progress = func(int) { progress.PagesDone(1) }
+	p, err := pipeline.New(pf.opt)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	var metrics, flags int
+	batch := &corpus.Batch[*report.Report]{
 		Workers: *workers,
 		Unchanged: func(f corpus.File) bool {
 			_, ok, err := db.Unchanged(f.Path, f.Size, f.ModTime)
@@ -87,31 +81,25 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 			_, ok, err := db.BySHA(sha)
 			return err == nil && ok
 		},
-		Process: func(ctx context.Context, f corpus.File) (any, error) {
-			return p.report(ctx, f.Path, f.SHA256)
-		},
-		Commit: func(ctx context.Context, outs []corpus.Outcome) error {
-			var items []store.Item
-			for _, o := range outs {
+		Process:  p.Report,
+		Describe: describe,
+		Commit: func(ctx context.Context, results []corpus.Result[*report.Report]) error {
+			items := make([]store.Item, 0, len(results))
+			for _, o := range results {
 				info := store.DocInfo{Path: o.File.Path, SHA256: o.File.SHA256, Format: string(o.File.Format),
 					Size: o.File.Size, ModTime: o.File.ModTime}
 				switch o.Status {
 				case corpus.Ingested:
-					rep := o.Result.(*report.Report)
-					metrics += len(rep.Metrics)
-					flags += len(rep.Flags)
-					items = append(items, store.Item{Info: info, Report: rep})
+					metrics += len(o.Value.Metrics)
+					flags += len(o.Value.Flags)
+					items = append(items, store.Item{Info: info, Report: o.Value})
 				case corpus.Duplicate:
-					// The first file with this content may still be in
-					// flight: its path is recorded once it is stored.
-					dups = append(dups, store.Item{Info: info})
+					// The batch commits a duplicate with or after its
+					// first copy: only its path is recorded.
+					items = append(items, store.Item{Info: info})
 				case corpus.Failed:
 					items = append(items, store.Item{Info: info, Err: o.Err})
 				}
-			}
-			items = append(items, readyDuplicates(db, items, &dups)...)
-			if len(items) == 0 {
-				return nil
 			}
 			// The commit must not be cut short by Ctrl-C: the files in
 			// flight are stored before the run stops.
@@ -120,11 +108,6 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 		Progress: progress,
 	}
 	sum, runErr := batch.Run(ctx, fs.Args())
-	if rest := readyDuplicates(db, nil, &dups); len(rest) > 0 {
-		if err := db.SaveBatch(context.WithoutCancel(ctx), rest); err != nil && runErr == nil {
-			runErr = err
-		}
-	}
 	if err := db.EndRun(context.WithoutCancel(ctx), runID, store.RunCounts{
 		Seen: sum.Found, Saved: sum.Ingested, Skipped: sum.Unchanged, Duplicates: sum.Duplicate, Failed: sum.Failed,
 	}); err != nil && runErr == nil {
@@ -150,25 +133,11 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	return nil
 }
 
-// readyDuplicates returns the waiting duplicates whose content is stored,
-// or is about to be stored by items, and keeps the others waiting. A
-// duplicate of a file that failed stays unrecorded, so that the next run
-// reads it again.
-func readyDuplicates(db *store.DB, items []store.Item, dups *[]store.Item) []store.Item {
-	saving := map[string]bool{}
-	for _, it := range items {
-		if it.Report != nil {
-			saving[it.Info.SHA256] = true
-		}
+// describe sums up an ingested report for the progress display.
+func describe(rep *report.Report) string {
+	s := fmt.Sprintf("%d metrics, %d flags", len(rep.Metrics), len(rep.Flags))
+	if n := len(rep.OCRPages); n > 0 {
+		s += fmt.Sprintf(", %d pages by OCR", n)
 	}
-	var ready, wait []store.Item
-	for _, d := range *dups {
-		if _, ok, err := db.BySHA(d.Info.SHA256); saving[d.Info.SHA256] || err == nil && ok {
-			ready = append(ready, d)
-		} else {
-			wait = append(wait, d)
-		}
-	}
-	*dups = wait
-	return ready
+	return s
 }

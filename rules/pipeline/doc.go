@@ -1,0 +1,32 @@
+// Package pipeline runs one report file through every stage of baocao
+// but storage: extract (in an isolated parser child), OCR of pages
+// without a text layer, normalize, the rules and the consistency checks.
+// It returns a [report.Report], the JSON contract, which the caller
+// prints (baocao extract), scores (baocao eval) or stores (baocao
+// ingest, through package store).
+//
+// # Model
+//
+// A file comes from package corpus already inspected: [corpus.Walk] or
+// [corpus.Load] found it, [corpus.Inspect] hashed it and detected its
+// format once. [Pipeline.Report] takes that [corpus.File] as it is and
+// never detects the format or hashes the file again; the parser child
+// is told the format too.
+//
+// Text and Markdown are read in the calling process. PDF and DOCX are
+// read by a child process of an [extract.Pool] that the Pipeline owns:
+// started on first use, one child per concurrent caller, each kept from
+// file to file, each file under the time and memory limits of
+// [Options]. A child that crashes, hangs or grows too big costs its file
+// only. Close stops the children.
+//
+// Whether a file goes to OCR is decided in one place, needOCR: a PDF
+// with no text layer at all, or with pages lacking one, unless OCR is
+// turned off (ocr.ModeNever); every PDF with ocr.ModeAlways. The
+// recognised text is merged into the document before normalize.
+//
+// # Limits
+//
+// OCR runs in the calling process under ocr.Options' per-page timeout,
+// not under the per-file limits of the parser children.
+package pipeline

@@ -1,0 +1,129 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/extract/ocr"
+	"github.com/baocao/baocao/normalize"
+	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/report"
+)
+
+// Options control a [Pipeline]. The zero value is usable.
+type Options struct {
+	// Timeout and MaxMemory bound the parsing of one file in its child
+	// process; zero means extract.DefaultTimeout and
+	// extract.DefaultMaxMemory.
+	Timeout   time.Duration
+	MaxMemory int64
+	// InProcess parses in this process instead of an isolated child
+	// (for debugging: a hostile file can then take the process down).
+	InProcess bool
+	// Read is passed to the format readers.
+	Read extract.Options
+	// OCR controls the recognition of pages without a text layer; its
+	// Mode decides whether OCR runs at all (see [Pipeline.Report]).
+	OCR ocr.Options
+}
+
+// Check reports whether the options are valid.
+func (o Options) Check() error {
+	switch o.OCR.Mode {
+	case "", ocr.ModeAuto, ocr.ModeAlways, ocr.ModeNever:
+		return nil
+	}
+	return fmt.Errorf("unknown OCR mode %q: want auto, always or never", o.OCR.Mode)
+}
+
+// Pipeline runs files through extract, OCR when needed, normalize, the
+// rules and the checks. It owns the parser children (an [extract.Pool]),
+// started on first use and stopped by Close. A Pipeline is safe for
+// concurrent use: each concurrent call gets a child of its own.
+type Pipeline struct {
+	opt Options
+
+	poolOnce sync.Once
+	pool     *extract.Pool
+}
+
+// New returns a Pipeline with the given options, or an error if they
+// are invalid.
+func New(opt Options) (*Pipeline, error) {
+	if err := opt.Check(); err != nil {
+		return nil, err
+	}
+	return &Pipeline{opt: opt}, nil
+}
+
+// Close stops the parser children.
+func (p *Pipeline) Close() error {
+	p.poolOnce.Do(func() {}) // no pool is started after Close
+	if p.pool != nil {
+		return p.pool.Close()
+	}
+	return nil
+}
+
+// Report reads f and returns its report. f must have been inspected
+// ([corpus.Inspect] or [corpus.Load]): its format and SHA-256 are taken
+// as they are, never detected or computed again.
+//
+// Text and Markdown are read in this process: their reader does no
+// parsing a hostile file could exploit, and a child would cost more
+// than the read. PDF and DOCX are read by a parser child under the
+// per-file limits, unless Options.InProcess is set. OCR runs when
+// [needOCR] says so.
+func (p *Pipeline) Report(ctx context.Context, f corpus.File) (*report.Report, error) {
+	if f.Format == "" || f.SHA256 == "" {
+		return nil, fmt.Errorf("%s: not inspected (format and SHA-256 unknown)", f.Path)
+	}
+	doc, err := p.read(ctx, f)
+	if needOCR(f.Format, doc, err, p.opt.OCR.Mode) {
+		if errors.Is(err, extract.ErrNoText) {
+			doc = nil // the whole file is a scan
+		}
+		doc, err = ocr.Fill(ctx, f.Path, doc, p.opt.OCR)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rep := rules.Apply(normalize.Normalize(doc))
+	rep.File = filepath.Base(f.Path)
+	rep.SHA256 = f.SHA256
+	return rep, nil
+}
+
+// read reads f in this process or in a parser child.
+func (p *Pipeline) read(ctx context.Context, f corpus.File) (*extract.Document, error) {
+	if p.opt.InProcess || f.Format == corpus.Text || f.Format == corpus.Markdown {
+		return extract.ReadFile(ctx, f, p.opt.Read)
+	}
+	p.poolOnce.Do(func() {
+		p.pool = extract.NewPool(extract.IsolateOptions{Timeout: p.opt.Timeout, MaxMemory: p.opt.MaxMemory, Options: p.opt.Read})
+	})
+	if p.pool == nil {
+		return nil, fmt.Errorf("%s: pipeline closed", f.Path)
+	}
+	return p.pool.Read(ctx, f)
+}
+
+// needOCR decides whether a file read as format, giving doc and err,
+// goes to OCR under mode: only PDFs, never with ocr.ModeNever; with
+// ocr.ModeAlways every PDF that was read; otherwise a PDF without any
+// text layer (extract.ErrNoText) or with pages lacking one.
+func needOCR(format corpus.Format, doc *extract.Document, err error, mode string) bool {
+	if format != corpus.PDF || mode == ocr.ModeNever {
+		return false
+	}
+	if errors.Is(err, extract.ErrNoText) {
+		return true
+	}
+	return err == nil && (len(doc.NoTextPages) > 0 || mode == ocr.ModeAlways)
+}
