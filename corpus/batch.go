@@ -55,6 +55,10 @@ type Outcome struct {
 	// Detail is a short description of an ingested file's result, such
 	// as "45 metrics", from [Batch.Describe]; it may be empty.
 	Detail string
+
+	// abandoned marks a file whose processing was cut short by the
+	// run's cancellation: it is not committed, and stays pending.
+	abandoned bool
 }
 
 // Result is the outcome of one file with the value Process returned
@@ -120,6 +124,7 @@ func Reason(path string, err error) string {
 const (
 	DefaultCommitSize  = 64
 	DefaultCommitEvery = 500 * time.Millisecond
+	DefaultStopGrace   = 400 * time.Millisecond
 )
 
 // Batch runs a pipeline over the files of a corpus; R is what the
@@ -152,8 +157,10 @@ type Batch[R any] struct {
 	Known func(sha string) bool
 	// Process runs the pipeline on one file, in a worker. f.Format and
 	// f.SHA256 are set. A panic in Process is recovered and becomes a
-	// failure of that file. ctx is not cancelled when the run is: a
-	// file in flight is finished, so Process should bound its own time.
+	// failure of that file. When the run is cancelled, files in flight
+	// get StopGrace to finish; then ctx is cancelled, and a file whose
+	// Process returns an error after that is neither failed nor
+	// committed: it is left for the next run.
 	Process func(ctx context.Context, f File) (R, error)
 	// Describe, if set, gives the Detail of an ingested file's outcome
 	// from its value, for the progress display. It is called in the
@@ -169,6 +176,11 @@ type Batch[R any] struct {
 	// DefaultCommitSize and DefaultCommitEvery.
 	CommitSize  int
 	CommitEvery time.Duration
+	// StopGrace is how long files in flight may go on after the run is
+	// cancelled before their Process context is cancelled too; zero
+	// means DefaultStopGrace. It bounds the time Run takes to return
+	// after a Ctrl-C.
+	StopGrace time.Duration
 	// Progress is told of the run as it goes; nil shows nothing.
 	Progress Progress
 
@@ -220,8 +232,26 @@ func (b *Batch[R]) Run(ctx context.Context, roots []string) (Summary, error) {
 	// stop is cancelled by ctx or by a failed commit: no new file starts.
 	stop, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// Files in flight and commits finish even after ctx is cancelled.
+	// Commits finish even after ctx is cancelled; files in flight get
+	// StopGrace more (inflight is cancelled that long after ctx).
 	keep := context.WithoutCancel(ctx)
+	grace := b.StopGrace
+	if grace <= 0 {
+		grace = DefaultStopGrace
+	}
+	inflight, cancelInflight := context.WithCancel(keep)
+	defer cancelInflight()
+	go func() {
+		select {
+		case <-stop.Done():
+			select {
+			case <-time.After(grace):
+			case <-inflight.Done():
+			}
+		case <-inflight.Done():
+		}
+		cancelInflight()
+	}()
 
 	jobs := make(chan File)
 	out := make(chan Result[R], 2*workers)
@@ -258,7 +288,7 @@ func (b *Batch[R]) Run(ctx context.Context, roots []string) (Summary, error) {
 					continue // not started: left for the next run
 				}
 				prog.Start(f)
-				out <- b.one(keep, f)
+				out <- b.one(inflight, f)
 			}
 		}()
 	}
@@ -296,8 +326,8 @@ loop:
 			if !ok {
 				break loop
 			}
-			if commitErr != nil {
-				continue // drain
+			if commitErr != nil || o.abandoned {
+				continue // drain; an abandoned file is left pending
 			}
 			group = dups.add(group, o)
 			if len(group) >= size {
@@ -353,7 +383,7 @@ func (b *Batch[R]) one(ctx context.Context, f File) (o Result[R]) {
 	}
 	res, err := safeProcess(ctx, b.Process, f)
 	if err != nil {
-		o.Status, o.Err = Failed, err
+		o.Status, o.Err, o.abandoned = Failed, err, ctx.Err() != nil
 		return o
 	}
 	o.Status, o.Value = Ingested, res

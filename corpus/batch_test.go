@@ -448,3 +448,72 @@ func TestBatchDuplicateWaits(t *testing.T) {
 		t.Errorf("summary %+v", sum)
 	}
 }
+
+// TestBatchCancelSlow cancels a run while a file is stuck in a Process
+// call that only returns when its context is cancelled: Run returns
+// within the stop grace, and the stuck file is left pending, neither
+// failed nor committed.
+func TestBatchCancelSlow(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "a", "b.txt": "b", "c.txt": "c"})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	rec := &recorder{t: t}
+	b := &Batch[int]{
+		Workers:   1,
+		StopGrace: 50 * time.Millisecond,
+		Process: func(pctx context.Context, f File) (int, error) {
+			if strings.HasSuffix(f.Path, "b.txt") {
+				cancel()
+				<-pctx.Done() // a parser that would run for a minute
+				return 0, pctx.Err()
+			}
+			return 1, nil
+		},
+		Commit: rec.commit,
+	}
+	done := make(chan struct{})
+	var sum Summary
+	var err error
+	go func() {
+		sum, err = b.Run(ctx, []string{dir})
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not return after the cancellation")
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	got := rec.byStatus()
+	if !slices.Equal(got[Ingested], []string{"a.txt"}) || len(got[Failed]) != 0 {
+		t.Errorf("committed %v, want a.txt ingested and nothing failed", got)
+	}
+	if sum.Pending != 2 || sum.Failed != 0 {
+		t.Errorf("summary %+v, want 2 pending", sum)
+	}
+}
+
+// TestBarFinishEarly finishes a bar that has not reached its total, as
+// an interrupted run does: Finish must return (it used to wait forever
+// for a bar that could not complete).
+func TestBarFinishEarly(t *testing.T) {
+	var buf bytes.Buffer
+	b := NewBarProgress(&buf)
+	b.Total(300)
+	for range 91 {
+		b.Done(Outcome{Status: Ingested})
+	}
+	done := make(chan struct{})
+	go func() {
+		b.Finish(Summary{Found: 300, Ingested: 91, Pending: 209})
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Finish hangs on a bar stopped before its total")
+	}
+}

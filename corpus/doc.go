@@ -28,7 +28,9 @@
 // its list. Loop detection uses device and inode numbers on Unix and
 // resolved paths elsewhere. A file that changes while it is hashed is
 // not detected. Files whose Process call is in flight when the run is
-// cancelled are finished and committed; a Process call that never
-// returns holds the run until it does, so Process must bound its own
-// time (extract.ReadIsolated does).
+// cancelled get [Batch].StopGrace to finish and be committed; then their
+// context is cancelled and those that give up are left for the next run.
+// A Process call that ignores its context holds the run until it
+// returns, so Process must honour ctx (extract.Pool does: it kills the
+// child).
 package corpus

@@ -250,14 +250,34 @@ func (b *BarProgress) Done(o Outcome) {
 	b.bar.Increment()
 }
 
-// Finish completes the bar and waits for it to be drawn.
-func (b *BarProgress) Finish(Summary) {
+// finishWait bounds how long Finish waits for the bar's last frame.
+const finishWait = 500 * time.Millisecond
+
+// Finish completes the bar, or stops it where it is when the run ended
+// early, and waits at most finishWait for it to be drawn: it never
+// hangs. (A bar made with a total completes only when it reaches it;
+// SetTotal cannot end it early, so an interrupted run aborts it.)
+func (b *BarProgress) Finish(s Summary) {
 	if b.bar == nil {
 		return
 	}
 	b.current.Store("")
-	b.bar.SetTotal(-1, true)
-	b.p.Wait()
+	if s.Pending > 0 || b.bar.Current() < int64(s.Found) {
+		b.bar.Abort(false)
+	} else {
+		b.bar.SetTotal(-1, true)
+	}
+	done := make(chan struct{})
+	go func() {
+		b.p.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(finishWait):
+		go b.p.Shutdown()
+		fmt.Fprintln(b.w)
+	}
 }
 
 // WriteSummary writes the counts of a run and every failure with its
