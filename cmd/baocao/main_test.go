@@ -27,7 +27,7 @@ func TestMain(m *testing.M) {
 		return
 	}
 	if os.Getenv(mainEnv) == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+		os.Exit(runMain(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }

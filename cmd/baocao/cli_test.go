@@ -1,0 +1,292 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// lockedBuffer collects a child's output while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// baocaoCmd returns a command that runs baocao (this test binary, see
+// TestMain) with args.
+func baocaoCmd(t *testing.T, args ...string) *exec.Cmd {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), mainEnv+"=1", "LANG=C", "LC_ALL=", "LC_MESSAGES=")
+	return cmd
+}
+
+// onTerminal starts baocao with args on a new pseudo-terminal (stdin,
+// stdout and stderr), as in an analyst's terminal, and returns the
+// command, the terminal's master side and everything written to it.
+func onTerminal(t *testing.T, args ...string) (*exec.Cmd, *os.File, *lockedBuffer) {
+	t.Helper()
+	cmd := baocaoCmd(t, args...)
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 100})
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	out := &lockedBuffer{}
+	go func() { _, _ = out.ReadFrom(tty) }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		tty.Close()
+	})
+	return cmd, tty, out
+}
+
+// ReadFrom copies r into the buffer until r fails (the terminal closes).
+func (l *lockedBuffer) ReadFrom(r interface{ Read([]byte) (int, error) }) (int64, error) {
+	buf := make([]byte, 4096)
+	var n int64
+	for {
+		k, err := r.Read(buf)
+		l.Write(buf[:k])
+		n += int64(k)
+		if err != nil {
+			return n, err
+		}
+	}
+}
+
+// waitFor polls cond every 20 ms until it holds or d passes.
+func waitFor(d time.Duration, cond func() bool) bool {
+	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if cond() {
+			return true
+		}
+	}
+	return cond()
+}
+
+// waitExit waits at most d for cmd to exit and returns its status and
+// how long it took, or fails the test.
+func waitExit(t *testing.T, cmd *exec.Cmd, d time.Duration) (int, time.Duration) {
+	t.Helper()
+	t0 := time.Now()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+		return cmd.ProcessState.ExitCode(), time.Since(t0)
+	case <-time.After(d):
+		cmd.Process.Signal(syscall.SIGQUIT) // a goroutine dump for the log
+		time.Sleep(200 * time.Millisecond)
+		t.Fatalf("still running %s after the signal", d)
+	}
+	return -1, 0
+}
+
+// manyReports writes n distinct text reports (the Kon Tum sample, each
+// with a line of its own) into a new folder.
+func manyReports(t *testing.T, n int) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "samples", "kon-tum-2021.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i := range n {
+		body := append(append([]byte{}, src...), fmt.Sprintf("\nDòng riêng của bản %d.\n", i)...)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%03d.md", i)), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var barCount = regexp.MustCompile(`(\d+) / (\d+) files`)
+
+// TestInterruptOnTerminal presses Ctrl-C during an ingest on a terminal,
+// with its live progress bar: baocao stops within the stop deadline with
+// status 130 and says how many files are left, and the next run
+// finishes them without reading again what was stored.
+func TestInterruptOnTerminal(t *testing.T) {
+	const n = 400
+	dir := manyReports(t, n)
+	db := filepath.Join(t.TempDir(), "t.db")
+	cmd, tty, out := onTerminal(t, "ingest", "--workers", "1", "--db", db, dir)
+	midway := func() bool {
+		m := barCount.FindAllStringSubmatch(out.String(), -1)
+		return len(m) > 0 && m[len(m)-1][1] != "0"
+	}
+	if !waitFor(60*time.Second, midway) {
+		t.Fatalf("no progress bar moving on the terminal:\n%q", out.String())
+	}
+	if _, err := tty.Write([]byte{3}); err != nil { // Ctrl-C
+		t.Fatal(err)
+	}
+	code, took := waitExit(t, cmd, 3*time.Second)
+	t.Logf("stopped %s after Ctrl-C, exit %d", took, code)
+	if code != exitInterrupted {
+		t.Errorf("exit %d, want %d", code, exitInterrupted)
+	}
+	if took > 2*time.Second {
+		t.Errorf("took %s to stop, want under 2 s", took)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if s := out.String(); !strings.Contains(s, "left for the next run") {
+		t.Errorf("no word on what is left:\n%s", s[max(0, len(s)-600):])
+	}
+	stored := query(t, db, `SELECT count(*) FROM documents WHERE status = 'ok'`)[0][0]
+	if failed := query(t, db, `SELECT count(*) FROM documents WHERE status = 'failed'`)[0][0]; failed != "0" {
+		t.Errorf("%s documents failed: an interrupted file must stay pending", failed)
+	}
+	if stored == fmt.Sprint(n) {
+		t.Skipf("all %d files done before Ctrl-C took effect: machine too fast for this test", n)
+	}
+
+	// The next run, not on a terminal, finishes the rest.
+	code, stdout, stderr := baocao(t, "ingest", "--db", db, dir)
+	if code != 0 {
+		t.Fatalf("second run: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout+stderr, fmt.Sprintf("%s unchanged", stored)) {
+		t.Errorf("second run does not find the %s stored files unchanged:\n%s", stored, tail(stdout))
+	}
+	if got := query(t, db, `SELECT count(*) FROM documents WHERE status = 'ok'`)[0][0]; got != fmt.Sprint(n) {
+		t.Errorf("%s documents after the second run, want %d", got, n)
+	}
+}
+
+// TestSignalWithoutTerminal sends SIGTERM to an ingest whose output is a
+// pipe, and Ctrl-C (SIGINT) to a query stuck in a long SQL statement:
+// both stop within the deadline.
+func TestSignalWithoutTerminal(t *testing.T) {
+	dir := manyReports(t, 300)
+	db := filepath.Join(t.TempDir(), "t.db")
+	cmd := baocaoCmd(t, "ingest", "--workers", "1", "--db", db, dir)
+	out := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(60*time.Second, func() bool { return strings.Contains(out.String(), "ok ") }) {
+		t.Fatalf("no file done:\n%s", out.String())
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	code, took := waitExit(t, cmd, 3*time.Second)
+	t.Logf("ingest stopped %s after SIGTERM", took)
+	if code != exitInterrupted || took > 2*time.Second {
+		t.Errorf("exit %d after %s, want %d within 2 s", code, took, exitInterrupted)
+	}
+
+	q := baocaoCmd(t, "query", "--db", db, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c")
+	var qerr bytes.Buffer
+	q.Stderr = &qerr
+	if err := q.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	q.Process.Signal(os.Interrupt)
+	code, took = waitExit(t, q, 3*time.Second)
+	if code != exitInterrupted || took > 2*time.Second {
+		t.Errorf("query: exit %d after %s, want %d within 2 s\n%s", code, took, exitInterrupted, qerr.String())
+	}
+}
+
+// tail returns the last lines of s, for messages.
+func tail(s string) string {
+	if len(s) > 800 {
+		return "…" + s[len(s)-800:]
+	}
+	return s
+}
+
+// TestFlagsAnywhere checks that flags are read before and after the
+// arguments, that "--" ends them, and that a misspelt flag is an error
+// that creates nothing rather than a path.
+func TestFlagsAnywhere(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/samples/kon-tum-2021.md", dir, "kon-tum-2021.md")
+	work := t.TempDir()
+	copyFile(t, "testdata/samples/kon-tum-2021.md", work, "-odd.md")
+	t.Chdir(work)
+	db := filepath.Join(work, "x.db")
+
+	code, stdout, stderr := baocao(t, "ingest", dir, "--db", db)
+	if code != 0 {
+		t.Fatalf("ingest DIR --db x.db: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(work, "baocao.db")); err == nil {
+		t.Errorf("ingest DIR --db x.db wrote ./baocao.db")
+	}
+	if n := query(t, db, `SELECT count(*) FROM documents`)[0][0]; n != "1" {
+		t.Errorf("documents = %s, want 1 (no path taken from the flags)", n)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"query", "SELECT 1 AS x", "--format", "csv", "--db", db}, "x\n1\n"},
+		{[]string{"query", "--format=csv", "--db=" + db, "SELECT 2 AS y"}, "y\n2\n"},
+		// An SQL file that starts with a comment, with or without "--".
+		{[]string{"query", "--db", db, "--format", "csv", "-- the answer\nSELECT 3 AS z"}, "z\n3\n"},
+		{[]string{"query", "--db", db, "--format", "csv", "--", "-- the answer\nSELECT 4 AS z"}, "z\n4\n"},
+		{[]string{"query", "--format", "csv", "SELECT", "5", "AS", "w", "--db", db}, "w\n5\n"},
+	} {
+		code, stdout, stderr := baocao(t, tc.args...)
+		if code != 0 || stdout != tc.want {
+			t.Errorf("%q: exit %d, stdout %q, want %q\n%s", tc.args, code, stdout, tc.want, stderr)
+		}
+	}
+
+	// A misspelt flag after the paths is an error, and nothing is made.
+	other := filepath.Join(work, "other.db")
+	code, _, stderr = baocao(t, "ingest", dir, "--dbb", other)
+	if code != 2 || !strings.Contains(stderr, "dbb") {
+		t.Errorf("ingest DIR --dbb: exit %d, want 2 naming the flag\n%s", code, stderr)
+	}
+	for _, f := range []string{other, filepath.Join(work, "baocao.db")} {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("%s created by a command line with a bad flag", f)
+		}
+	}
+
+	// After "--", a file whose name starts with "-" is a path.
+	code, stdout, stderr = baocao(t, "extract", "--json", "--", "-odd.md")
+	if code != 0 || !strings.Contains(stdout, `"file": "-odd.md"`) {
+		t.Errorf("extract -- -odd.md: exit %d\n%s%s", code, tail(stdout), stderr)
+	}
+}
+
+// TestVersion prints the version from the build information.
+func TestVersion(t *testing.T) {
+	code, stdout, _ := baocao(t, "version")
+	if code != 0 || !strings.HasPrefix(stdout, "baocao ") || !strings.Contains(stdout, runtime.Version()) {
+		t.Errorf("version: exit %d, %q", code, stdout)
+	}
+}
