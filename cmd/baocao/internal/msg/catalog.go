@@ -6,7 +6,7 @@ package msg
 var vietnamese = map[string]string{
 	// Stopping.
 	"baocao: did not stop in time; exiting": "baocao: không dừng kịp; thoát ngay",
-	"interrupted": "đã dừng theo yêu cầu (Ctrl-C)",
+	"interrupted":                           "đã dừng theo yêu cầu (Ctrl-C)",
 
 	// Command line.
 	"unknown --lang %q: want en or vi": "--lang %q không hợp lệ: dùng en hoặc vi",
