@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"golang.org/x/text/unicode/norm"
 )
 
 // lockedBuffer collects a child's output while the test reads it.
@@ -288,5 +291,79 @@ func TestVersion(t *testing.T) {
 	code, stdout, _ := baocao(t, "version")
 	if code != 0 || !strings.HasPrefix(stdout, "baocao ") || !strings.Contains(stdout, runtime.Version()) {
 		t.Errorf("version: exit %d, %q", code, stdout)
+	}
+}
+
+// TestCheck checks the flags of the sample reports: once per report
+// whatever the number of files it was read from, in Vietnamese and
+// English, with the evidence sentence and its page:line; provinces named
+// in any of the ways analysts type them, and an unknown one refused with
+// suggestions.
+func TestCheck(t *testing.T) {
+	db := samplesDB(t)
+	code, out, errb := baocao(t, "check", "--db", db, "--province", "kon tum")
+	if code != 0 {
+		t.Fatalf("check: exit %d\n%s", code, errb)
+	}
+	for _, want := range []string{
+		"Kon Tum (62), 2021",
+		"Tỷ lệ không khớp: Tỷ lệ DVCTT mức độ 4 nêu 43,8%", // Vietnamese
+		"is stated as 43,8%", // English
+		"kon-tum-2021.pdf 5:", // page:line of the PDF
+		"tỷ lệ triển khai DVCTT mức độ 4 của tỉnh đạt 43.8%", // the sentence
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check --province 'kon tum' lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "[cảnh báo | warning]"); n != 1 {
+		t.Errorf("%d warnings shown for Kon Tum, want 1 (three files, one report):\n%s", n, out)
+	}
+	dakLak := "Đắk Lắk (66), 2021"
+	for _, p := range []string{"Dak Lak", "ĐẮK LẮK", norm.NFD.String("Đắk Lắk"), "66", "đắk l", "Daklak"} {
+		code, out, errb := baocao(t, "check", "--db", db, "--province", p)
+		if code != 0 || !strings.Contains(out, dakLak) || strings.Contains(out, "Kon Tum") {
+			t.Errorf("--province %q: exit %d, want only Đắk Lắk's flags\n%s%s", p, code, out, errb)
+		}
+	}
+	code, out, errb = baocao(t, "check", "--db", db, "--province", "Kon Tun")
+	if code != 1 || out != "" || !strings.Contains(errb, "Kon Tum") {
+		t.Errorf("unknown province: exit %d, stdout %q, stderr %q; want 1 and a suggestion", code, out, errb)
+	}
+
+	code, out, _ = baocao(t, "check", "--db", db, "--province", "62", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || err != nil || len(rows) != 2 {
+		t.Fatalf("check --format csv: exit %d, %v, %d rows\n%s", code, err, len(rows), out)
+	}
+	col := map[string]string{}
+	for i, c := range rows[0] {
+		col[c] = rows[1][i]
+	}
+	if !strings.Contains(col["evidence_text"], "43.8%") || col["evidence_page"] == "" || col["message_vi"] == "" || !strings.Contains(col["files"], "kon-tum-2021.md") {
+		t.Errorf("csv row lacks evidence or Vietnamese: %v", col)
+	}
+
+	code, out, _ = baocao(t, "check", "--db", db, "--format", "json")
+	var flags []checkFlag
+	if err := json.Unmarshal([]byte(out), &flags); code != 0 || err != nil {
+		t.Fatalf("check --format json: exit %d, %v\n%s", code, err, out)
+	}
+	for _, f := range flags {
+		if len(f.Evidence) == 0 || f.Evidence[0].Text == "" || f.MessageVI == "" {
+			t.Errorf("json flag without evidence or Vietnamese: %+v", f)
+		}
+	}
+	if len(flags) != 7 {
+		t.Errorf("%d flags in json, want 7 (6 for Đắk Lắk, 1 for Kon Tum, each once)", len(flags))
+	}
+
+	code, out, _ = baocao(t, "check", "--db", db, "--year", "2019", "--lang", "vi")
+	if code != 0 || strings.TrimSpace(out) != "không có cảnh báo nào" {
+		t.Errorf("check --lang vi with no flag: exit %d, %q", code, out)
+	}
+	code, out, _ = baocao(t, "check", "--db", db, "--year", "2019", "--format", "json")
+	if code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("check --format json with no flag: %q, want []", out)
 	}
 }

@@ -9,6 +9,17 @@ var vietnamese = map[string]string{
 	"interrupted":                           "đã dừng theo yêu cầu (Ctrl-C)",
 
 	// Command line.
-	"unknown --lang %q: want en or vi": "--lang %q không hợp lệ: dùng en hoặc vi",
-	"unknown command %q":               "không có lệnh %q",
+	"unknown --lang %q: want en or vi":           "--lang %q không hợp lệ: dùng en hoặc vi",
+	"unknown command %q":                         "không có lệnh %q",
+	"unknown format %q: want table, csv or json": "định dạng %q không hợp lệ: dùng table, csv hoặc json",
+
+	// check.
+	"no province %q; did you mean %s?":                 "không có tỉnh %q; có phải là %s?",
+	"no province %q":                                   "không có tỉnh %q",
+	"unknown severity %q: want error, warning or info": "mức độ %q không hợp lệ: dùng error, warning hoặc info",
+	"no flags":               "không có cảnh báo nào",
+	"province unknown":       "chưa rõ tỉnh",
+	"%d flags, read from %s": "%d cảnh báo, đọc từ %s",
+	"only in %s":             "chỉ có trong %s",
+	"line %d":                "dòng %d",
 }
