@@ -308,7 +308,7 @@ func TestCheck(t *testing.T) {
 	for _, want := range []string{
 		"Kon Tum (62), 2021",
 		"Tỷ lệ không khớp: Tỷ lệ DVCTT mức độ 4 nêu 43,8%", // Vietnamese
-		"is stated as 43,8%", // English
+		"is stated as 43,8%",  // English
 		"kon-tum-2021.pdf 5:", // page:line of the PDF
 		"tỷ lệ triển khai DVCTT mức độ 4 của tỉnh đạt 43.8%", // the sentence
 	} {
