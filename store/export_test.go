@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -27,7 +29,7 @@ func TestExportXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := strings.Join(f.GetSheetList(), ","), "province_year,metric_values,report_flags,unit2025_year"; got != want {
+	if got, want := strings.Join(f.GetSheetList(), ","), "Theo tỉnh,Số liệu,Cảnh báo,Theo tỉnh 2025 (34 đơn vị),So sánh,Chú giải (legend)"; got != want {
 		t.Errorf("sheets = %s, want %s", got, want)
 	}
 	// cellFormat returns the custom number format of a cell.
@@ -65,7 +67,7 @@ func TestExportXLSX(t *testing.T) {
 	// metricRow returns the row of Kon Tum 2021's figure for metric.
 	metricRow := func(metric string) int {
 		t.Helper()
-		rows, err := f.GetRows("metric_values")
+		rows, err := f.GetRows("Số liệu")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -87,21 +89,23 @@ func TestExportXLSX(t *testing.T) {
 		value       string // as GetCellValue with raw values
 		format      string
 	}{
-		{"province_year", "Tỉnh/Thành phố", 2, "Kon Tum", ""},
-		{"province_year", "Năm", 2, "2021", ""},
-		{"province_year", "Tổng số thủ tục hành chính", 2, "1700", numFmtCount},
-		{"province_year", "Tỷ lệ DVCTT mức độ 4 (%)", 3, "45", numFmtPercent},
-		{"province_year", "Tổng kinh phí (đồng)", 2, "30000000000", numFmtMoney},
-		{"metric_values", "Chỉ tiêu", metricRow("tthc.total"), "Tổng số thủ tục hành chính", ""},
-		{"metric_values", "Giá trị", metricRow("tthc.total"), "1700", numFmtCount},
-		{"metric_values", "Giá trị", metricRow("dvc.level4_rate"), "25", numFmtPercent},
-		{"metric_values", "Giá trị", metricRow("soc.status"), "pilot", ""},
-		{"metric_values", "Giá trị", metricRow("soc.ncsc_connected"), "1", ""},
-		{"metric_values", "Giá trị", metricRow("budget.total_vnd"), "30000000000", numFmtMoney},
-		{"report_flags", "Mức độ", 2, "error", ""},
-		{"report_flags", "Số nêu trong báo cáo", 2, "1600", numFmtCount},
-		{"unit2025_year", "Gồm số liệu của", 2, "Kon Tum (62)", ""},
-		{"unit2025_year", "Tỉnh/Thành phố (2025)", 2, "Quảng Ngãi", ""},
+		{"Theo tỉnh", "Tỉnh/Thành phố", 2, "Kon Tum", ""},
+		{"Theo tỉnh", "Năm", 2, "2021", ""},
+		{"Theo tỉnh", "Tổng số thủ tục hành chính", 2, "1700", numFmtCount},
+		{"Theo tỉnh", "Tỷ lệ DVCTT mức độ 4 (%)", 3, "45", numFmtPercent},
+		{"Theo tỉnh", "Tổng kinh phí (đồng)", 2, "30000000000", numFmtMoney},
+		{"Số liệu", "Chỉ tiêu", metricRow("tthc.total"), "Tổng số thủ tục hành chính", ""},
+		{"Số liệu", "Giá trị", metricRow("tthc.total"), "1700", numFmtCount},
+		{"Số liệu", "Giá trị", metricRow("dvc.level4_rate"), "25", numFmtPercent},
+		{"Số liệu", "Giá trị", metricRow("soc.status"), "thí điểm", ""},
+		{"Số liệu", "Giá trị", metricRow("soc.ncsc_connected"), "có", ""},
+		{"Số liệu", "Giá trị", metricRow("budget.total_vnd"), "30000000000", numFmtMoney},
+		{"Số liệu", "Đơn vị", metricRow("budget.total_vnd"), "đồng", ""},
+		{"Cảnh báo", "Mức độ", 2, "lỗi", ""},
+		{"Cảnh báo", "Số nêu trong báo cáo", 2, "1600", numFmtCount},
+		{"Theo tỉnh 2025 (34 đơn vị)", "Gồm số liệu của", 2, "Kon Tum (62)", ""},
+		{"Theo tỉnh 2025 (34 đơn vị)", "Tỉnh/Thành phố (2025)", 2, "Quảng Ngãi", ""},
+		{"So sánh", "Chỉ tiêu", 2, "Tổng số thủ tục hành chính", ""},
 	}
 	for _, tt := range tests {
 		cell := find(tt.sheet, tt.head, tt.row)
@@ -116,7 +120,22 @@ func TestExportXLSX(t *testing.T) {
 			t.Errorf("%s!%s (%s) format = %q, want %q", tt.sheet, cell, tt.head, got, tt.format)
 		}
 	}
-	for _, sheet := range f.GetSheetList() {
+	// Dates are dates: a number with a date format, not text.
+	dateCell := find("Theo tỉnh", "Ngày ban hành", 2)
+	if v, _ := f.GetCellValue("Theo tỉnh", dateCell, excelize.Options{RawCellValue: true}); v != "" {
+		if _, err := strconv.ParseFloat(v, 64); err != nil || cellFormat("Theo tỉnh", dateCell) != numFmtDate {
+			t.Errorf("doc_date %s = %q (format %q), want a date serial formatted %q", dateCell, v, cellFormat("Theo tỉnh", dateCell), numFmtDate)
+		}
+	}
+	// Recomputed rates of the 2025 units say so, per cell.
+	comments, err := f.GetComments("Theo tỉnh 2025 (34 đơn vị)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(comments) == 0 || !strings.Contains(comments[0].Text+commentText(comments[0]), "tính lại") {
+		t.Errorf("no comment on the recomputed rates of the 2025 units: %+v", comments)
+	}
+	for _, sheet := range f.GetSheetList()[:4] {
 		panes, err := f.GetPanes(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -141,6 +160,47 @@ func TestExportXLSX(t *testing.T) {
 	}
 }
 
+// commentText joins the runs of a comment.
+func commentText(c excelize.Comment) string {
+	var b strings.Builder
+	for _, r := range c.Paragraph {
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
+
+// TestExportExcelCSV checks the CSV for Vietnamese Excel: ";" between
+// fields and decimal commas.
+func TestExportExcelCSV(t *testing.T) {
+	ctx := context.Background()
+	db, err := OpenReadOnly(ctx, buildExampleFixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var buf bytes.Buffer
+	if err := Export(ctx, db, &buf, "csv", nil, ExportOptions{Locale: "vi"}); err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), []byte("\xEF\xBB\xBF"))))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("semicolon CSV: %v, %d records", err, len(recs))
+	}
+	col := slices.Index(recs[0], "dvc_level4_rate")
+	found := false
+	for _, rec := range recs[1:] {
+		if strings.Contains(rec[col], ".") {
+			t.Errorf("rate %q has a decimal point", rec[col])
+		}
+		found = found || strings.Contains(rec[col], ",")
+	}
+	if !found {
+		t.Errorf("no rate with a decimal comma in %v", recs)
+	}
+}
+
 func TestExportCSVAndJSON(t *testing.T) {
 	ctx := context.Background()
 	db, err := OpenReadOnly(ctx, buildExampleFixture(t))
@@ -155,10 +215,13 @@ func TestExportCSVAndJSON(t *testing.T) {
 		column string // a column the export must have
 		rows   int
 	}{
-		{"csv", nil, ExportOptions{}, "label_vi", 60},
+		{"csv", nil, ExportOptions{}, "tthc_total", 5},
+		{"csv", []string{"metric_values"}, ExportOptions{}, "label_vi", 60},
 		{"csv", nil, ExportOptions{Units2025: true}, "covers", 4},
-		{"csv", []string{"report_flags"}, ExportOptions{}, "check", 3},
-		{"json", nil, ExportOptions{}, "label_vi", 60},
+		{"csv", []string{"province_year"}, ExportOptions{Units2025: true}, "covers", 4},
+		{"csv", []string{"metric_values"}, ExportOptions{Units2025: true}, "unit_name", 60},
+		{"csv", []string{"report_flags"}, ExportOptions{}, "evidence_text", 3},
+		{"json", []string{"metric_values"}, ExportOptions{}, "label_vi", 60},
 		{"json", nil, ExportOptions{Units2025: true}, "all_covers", 4},
 	}
 	for _, tt := range tests {
@@ -211,5 +274,10 @@ func TestExportCSVAndJSON(t *testing.T) {
 		if err := Export(ctx, db, &bytes.Buffer{}, bad.format, bad.views, ExportOptions{}); err == nil {
 			t.Errorf("Export(%s, %v) succeeded", bad.format, bad.views)
 		}
+	}
+	// A table without provinces cannot be grouped by unit of 2025.
+	err = Export(ctx, db, &bytes.Buffer{}, "csv", []string{"metric_catalog"}, ExportOptions{Units2025: true})
+	if err == nil || !strings.Contains(err.Error(), "province") {
+		t.Errorf("--units 2025 on metric_catalog: %v, want a refusal naming the reason", err)
 	}
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -265,24 +264,7 @@ func WriteTable(w io.Writer, r *Result) error {
 // WriteCSV writes r as CSV (RFC 4180) with a header row. NULL is an
 // empty field. No byte-order mark is written; Export adds one.
 func WriteCSV(w io.Writer, r *Result) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(r.Columns); err != nil {
-		return err
-	}
-	rec := make([]string, len(r.Columns))
-	for _, row := range r.Rows {
-		for i := range rec {
-			rec[i] = ""
-			if i < len(row) {
-				rec[i] = formatValue(row[i])
-			}
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	return writeCSVLocale(w, r, ',', ".")
 }
 
 // WriteJSON writes r as a JSON array of objects, one per row, keyed by

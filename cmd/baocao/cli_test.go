@@ -367,3 +367,32 @@ func TestCheck(t *testing.T) {
 		t.Errorf("check --format json with no flag: %q, want []", out)
 	}
 }
+
+// TestExportTerminal asks for XLSX on a terminal without --out: a clear
+// error, no binary on the screen; and checks the CSV defaults.
+func TestExportTerminal(t *testing.T) {
+	db := samplesDB(t)
+	cmd, _, out := onTerminal(t, "export", "--db", db, "--format", "xlsx")
+	code, _ := waitExit(t, cmd, 30*time.Second)
+	time.Sleep(100 * time.Millisecond)
+	if s := out.String(); code != 1 || !strings.Contains(s, "--out") || strings.Contains(s, "PK\x03\x04") {
+		t.Errorf("export --format xlsx on a terminal: exit %d, output %q; want exit 1 and a word on --out", code, s)
+	}
+
+	code, stdout, _ := baocao(t, "export", "--db", db)
+	if code != 0 || !strings.HasPrefix(stdout, "\ufeffprovince_code,province_name,year,tthc_total") {
+		t.Errorf("default export is not the province table:\n%.200s", stdout)
+	}
+	code, stdout, _ = baocao(t, "export", "--db", db, "--excel")
+	if code != 0 || !strings.Contains(stdout, ";46,14;") {
+		t.Errorf("export --excel: want ';' separators and 46,14:\n%.400s", stdout)
+	}
+	code, _, stderr := baocao(t, "export", "--db", db, "--units", "2025", "--view", "metric_catalog")
+	if code != 1 || !strings.Contains(stderr, "province") {
+		t.Errorf("--units 2025 on a table without provinces: exit %d, %q; want a refusal with its reason", code, stderr)
+	}
+	code, stdout, _ = baocao(t, "export", "--db", db, "--units", "2025", "--view", "province_year")
+	if code != 0 || !strings.Contains(stdout, "Quảng Ngãi") || !strings.Contains(stdout, "covers") {
+		t.Errorf("--units 2025 --view province_year: not the unit table:\n%.300s", stdout)
+	}
+}

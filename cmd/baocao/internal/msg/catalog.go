@@ -13,6 +13,13 @@ var vietnamese = map[string]string{
 	"unknown command %q":                         "không có lệnh %q",
 	"unknown format %q: want table, csv or json": "định dạng %q không hợp lệ: dùng table, csv hoặc json",
 
+	// export.
+	"unexpected argument %q: export takes only flags":                               "thừa đối số %q: lệnh export chỉ nhận các cờ",
+	"unknown --units %q: only 2025 is known":                                        "--units %q không hợp lệ: chỉ có 2025",
+	"--excel and --locale apply to CSV, not %s":                                     "--excel và --locale chỉ dùng cho CSV, không dùng cho %s",
+	"XLSX is a binary file: give --out FILE.xlsx, or redirect the output to a file": "XLSX là tệp nhị phân: hãy dùng --out TỆP.xlsx hoặc chuyển đầu ra vào một tệp",
+	"wrote %s": "đã ghi %s",
+
 	// check.
 	"no province %q; did you mean %s?":                 "không có tỉnh %q; có phải là %s?",
 	"no province %q":                                   "không có tỉnh %q",
