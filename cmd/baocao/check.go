@@ -246,9 +246,6 @@ func num(v any) float64 {
 	return 0
 }
 
-// severityVI names the severities in Vietnamese.
-var severityVI = map[string]string{"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"}
-
 // flagVI describes a flag in Vietnamese from its kind, metric and
 // numbers. (The flag's stored message is English.)
 func flagVI(f checkFlag) string {
@@ -297,7 +294,7 @@ func writeCheckReport(w io.Writer, pr *message.Printer, r *checkReport) {
 	}
 	fmt.Fprintf(w, "\n%s: %s\n", head, pr.Sprintf("%d flags, read from %s", len(r.Flags), strings.Join(r.Files, ", ")))
 	for _, f := range r.Flags {
-		fmt.Fprintf(w, "\n  [%s | %s] %s\n", severityVI[f.Severity], f.Severity, f.MessageVI)
+		fmt.Fprintf(w, "\n  [%s | %s] %s\n", store.CategoryVI("severity", f.Severity), f.Severity, f.MessageVI)
 		fmt.Fprintf(w, "    %s\n", f.Message)
 		if len(f.Files) < len(r.Files) {
 			fmt.Fprintf(w, "    %s\n", pr.Sprintf("only in %s", strings.Join(f.Files, ", ")))
