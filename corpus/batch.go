@@ -70,8 +70,8 @@ type Result[R any] struct {
 
 // Failure is a failed file and the reason.
 type Failure struct {
-	Path   string
-	Reason string
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
 }
 
 // Summary counts the outcomes of a run.
@@ -87,6 +87,9 @@ type Summary struct {
 	Pending int
 	// Failures lists the failed files in the order they were committed.
 	Failures []Failure
+	// Skipped lists the files the walk passed over (not counted in
+	// Found), with the reason.
+	Skipped []Skipped
 	// Elapsed is the wall time of the run.
 	Elapsed time.Duration
 }
@@ -200,10 +203,10 @@ func (b *Batch[R]) Run(ctx context.Context, roots []string) (Summary, error) {
 	}
 	var sum Summary
 	var files []File
-	err := Walk(ctx, roots, func(f File) error {
+	err := WalkSkipped(ctx, roots, func(f File) error {
 		files = append(files, f)
 		return nil
-	})
+	}, func(s Skipped) { sum.Skipped = append(sum.Skipped, s) })
 	sum.Found = len(files)
 	if err != nil {
 		sum.Pending = len(files)

@@ -17,9 +17,9 @@
 // caller's Process function, and gives every [Outcome] to the caller's
 // Commit function from one goroutine, in groups, so that a single writer
 // owns the database. A [Progress] shows the run as it goes: a live bar
-// on a terminal, one line per file otherwise, or JSON lines; and
-// [WriteSummary] prints the final counts and every failure with its
-// reason.
+// on a terminal, one line per file otherwise, or JSON lines; and the
+// [Summary] holds the final counts, every failure with its reason and
+// every file the walk passed over with its reason ([Skipped]).
 //
 // # Limits
 //

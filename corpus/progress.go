@@ -46,6 +46,42 @@ func NewProgress(w *os.File, jsonLines bool) Progress {
 	}
 }
 
+// Tee returns a Progress that tells each of ps, in order: a live bar
+// on a terminal beside lines for a log, for example.
+func Tee(ps ...Progress) Progress { return tee(ps) }
+
+type tee []Progress
+
+func (t tee) Total(n int) {
+	for _, p := range t {
+		p.Total(n)
+	}
+}
+
+func (t tee) Start(f File) {
+	for _, p := range t {
+		p.Start(f)
+	}
+}
+
+func (t tee) Done(o Outcome) {
+	for _, p := range t {
+		p.Done(o)
+	}
+}
+
+func (t tee) PagesDone(n int) {
+	for _, p := range t {
+		p.PagesDone(n)
+	}
+}
+
+func (t tee) Finish(s Summary) {
+	for _, p := range t {
+		p.Finish(s)
+	}
+}
+
 type nopProgress struct{}
 
 func (nopProgress) Total(int)      {}
@@ -80,7 +116,7 @@ func (p *PlainProgress) Start(File) {}
 // PagesDone counts OCR pages.
 func (p *PlainProgress) PagesDone(n int) { p.pages.Add(int64(n)) }
 
-// Finish does nothing: see [WriteSummary].
+// Finish does nothing: the caller writes the summary.
 func (p *PlainProgress) Finish(Summary) {}
 
 // Done writes the outcome's line.
@@ -99,7 +135,7 @@ func FormatOutcome(o Outcome) string {
 	if int(o.Status) < len(plainWord) {
 		word = plainWord[o.Status]
 	}
-	line := fmt.Sprintf("%-9s %6s  %s", word, fmtDuration(o.Duration), o.File.Path)
+	line := fmt.Sprintf("%-9s %6s  %s", word, FormatDuration(o.Duration), o.File.Path)
 	switch o.Status {
 	case Failed:
 		line += ": " + Reason(o.File.Path, o.Err)
@@ -117,8 +153,8 @@ func FormatOutcome(o Outcome) string {
 	return line
 }
 
-// fmtDuration rounds d for people: 0s, 12ms, 1.2s, 1m3s.
-func fmtDuration(d time.Duration) string {
+// FormatDuration rounds d for people: 0s, 12ms, 1.2s, 1m3s.
+func FormatDuration(d time.Duration) string {
 	switch {
 	case d < time.Millisecond:
 		return "0s"
@@ -165,7 +201,7 @@ func (p *JSONProgress) Start(File) {}
 // PagesDone does nothing.
 func (p *JSONProgress) PagesDone(int) {}
 
-// Finish does nothing: see [WriteSummary].
+// Finish does nothing: the caller writes the summary.
 func (p *JSONProgress) Finish(Summary) {}
 
 // Done writes the outcome as one JSON line.
@@ -278,31 +314,4 @@ func (b *BarProgress) Finish(s Summary) {
 		go b.p.Shutdown()
 		fmt.Fprintln(b.w)
 	}
-}
-
-// WriteSummary writes the counts of a run and every failure with its
-// reason.
-func WriteSummary(w io.Writer, s Summary) error {
-	rate := ""
-	if secs := s.Elapsed.Seconds(); secs > 0 && s.Found > 0 {
-		rate = fmt.Sprintf(", %.1f files/s", float64(s.Found-s.Pending)/secs)
-	}
-	_, err := fmt.Fprintf(w, "%d files in %s%s: %d ingested, %d unchanged, %d duplicate, %d failed",
-		s.Found, fmtDuration(s.Elapsed), rate, s.Ingested, s.Unchanged, s.Duplicate, s.Failed)
-	if err != nil {
-		return err
-	}
-	if s.Pending > 0 {
-		fmt.Fprintf(w, ", %d not done (run again to finish)", s.Pending)
-	}
-	fmt.Fprintln(w)
-	if len(s.Failures) > 0 {
-		fmt.Fprintf(w, "failed:\n")
-		for _, f := range s.Failures {
-			if _, err := fmt.Fprintf(w, "  %s: %s\n", f.Path, f.Reason); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

@@ -55,10 +55,87 @@ func IsReportName(name string) bool {
 	return false
 }
 
-// skipName reports whether a directory entry is hidden (".git",
-// ".DS_Store") or an Office lock file ("~$report.docx").
-func skipName(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")
+// SkipReason says why a walk passed over a file found in a folder.
+type SkipReason int
+
+// The reasons a walk skips a file. Files named on the command line are
+// never skipped.
+const (
+	SkipHidden      SkipReason = iota + 1 // ".git", ".DS_Store": hidden files and folders
+	SkipLockFile                          // "~$report.docx": an Office lock file
+	SkipOldWord                           // ".doc": Word 97–2003, not read
+	SkipSpreadsheet                       // ".xls", ".xlsx", ".ods", ".csv"
+	SkipArchive                           // ".zip", ".rar", ".7z", …
+	SkipImage                             // ".jpg", ".png", ".tif": a scan not in a PDF
+	SkipOtherDoc                          // ".odt", ".rtf", ".pptx", …: another document format
+	SkipNotReport                         // anything else
+)
+
+var skipReasons = [...]string{
+	SkipHidden:      "hidden",
+	SkipLockFile:    "Office lock file",
+	SkipOldWord:     "old Word .doc: save as .docx",
+	SkipSpreadsheet: "spreadsheet",
+	SkipArchive:     "archive: unzip it first",
+	SkipImage:       "image: scan it to PDF",
+	SkipOtherDoc:    "other document format: save as .docx or PDF",
+	SkipNotReport:   "not a report",
+}
+
+// String says what to do about a skipped file, in English: "old Word
+// .doc: save as .docx".
+func (r SkipReason) String() string {
+	if r <= 0 || int(r) >= len(skipReasons) {
+		return fmt.Sprintf("SkipReason(%d)", int(r))
+	}
+	return skipReasons[r]
+}
+
+// MarshalText writes the reason as its String.
+func (r SkipReason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads a reason written by MarshalText.
+func (r *SkipReason) UnmarshalText(b []byte) error {
+	for i, s := range skipReasons {
+		if i > 0 && s == string(b) {
+			*r = SkipReason(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("corpus: unknown skip reason %q", b)
+}
+
+// Skipped is a file (or hidden folder) that a walk found and passed
+// over.
+type Skipped struct {
+	Path   string     `json:"path"`
+	Reason SkipReason `json:"reason"`
+}
+
+// skipExts gives the reason for skipping a file by its extension.
+var skipExts = map[string]SkipReason{
+	".doc": SkipOldWord, ".dot": SkipOldWord, ".docm": SkipOldWord, ".wps": SkipOldWord,
+	".xls": SkipSpreadsheet, ".xlsx": SkipSpreadsheet, ".xlsm": SkipSpreadsheet, ".ods": SkipSpreadsheet, ".csv": SkipSpreadsheet,
+	".zip": SkipArchive, ".rar": SkipArchive, ".7z": SkipArchive, ".tar": SkipArchive, ".gz": SkipArchive, ".tgz": SkipArchive, ".bz2": SkipArchive, ".xz": SkipArchive,
+	".jpg": SkipImage, ".jpeg": SkipImage, ".png": SkipImage, ".tif": SkipImage, ".tiff": SkipImage, ".bmp": SkipImage, ".gif": SkipImage, ".heic": SkipImage,
+	".odt": SkipOtherDoc, ".rtf": SkipOtherDoc, ".pptx": SkipOtherDoc, ".ppt": SkipOtherDoc, ".html": SkipOtherDoc, ".htm": SkipOtherDoc, ".xml": SkipOtherDoc, ".epub": SkipOtherDoc,
+}
+
+// skipReason returns why a folder entry is not a report, or 0 for a
+// report.
+func skipReason(name string) SkipReason {
+	switch {
+	case strings.HasPrefix(name, "~$"):
+		return SkipLockFile
+	case strings.HasPrefix(name, "."):
+		return SkipHidden
+	case IsReportName(name):
+		return 0
+	}
+	if r, ok := skipExts[strings.ToLower(filepath.Ext(name))]; ok {
+		return r
+	}
+	return SkipNotReport
 }
 
 // Walk calls fn for every report under roots, in order: roots in the
@@ -77,7 +154,18 @@ func skipName(name string) bool {
 // File with Err set. Walk stops when fn returns an error, which it
 // returns, or when ctx is done, returning ctx.Err().
 func Walk(ctx context.Context, roots []string, fn func(File) error) error {
-	w := walker{ctx: ctx, fn: fn, seen: map[fileID]bool{}}
+	return WalkSkipped(ctx, roots, fn, nil)
+}
+
+// WalkSkipped is [Walk] that also tells skip, if not nil, of every entry
+// of a folder it passes over, with the reason: hidden files and folders
+// (not entered), lock files, and files that are not reports (.doc,
+// spreadsheets, archives, images, …).
+func WalkSkipped(ctx context.Context, roots []string, fn func(File) error, skip func(Skipped)) error {
+	if skip == nil {
+		skip = func(Skipped) {}
+	}
+	w := walker{ctx: ctx, fn: fn, skip: skip, seen: map[fileID]bool{}}
 	for _, root := range roots {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -105,6 +193,7 @@ func Walk(ctx context.Context, roots []string, fn func(File) error) error {
 type walker struct {
 	ctx  context.Context
 	fn   func(File) error
+	skip func(Skipped)
 	seen map[fileID]bool
 }
 
@@ -127,10 +216,11 @@ func (w *walker) dir(path string, info fs.FileInfo) error {
 			return err
 		}
 		name := e.Name()
-		if skipName(name) {
+		p := filepath.Join(path, name)
+		if r := skipReason(name); r == SkipHidden || r == SkipLockFile {
+			w.skip(Skipped{Path: p, Reason: r})
 			continue
 		}
-		p := filepath.Join(path, name)
 		var info fs.FileInfo
 		var err error
 		if e.Type()&fs.ModeSymlink != 0 {
@@ -152,7 +242,8 @@ func (w *walker) dir(path string, info fs.FileInfo) error {
 			}
 			continue
 		}
-		if !IsReportName(name) {
+		if r := skipReason(name); r != 0 {
+			w.skip(Skipped{Path: p, Reason: r})
 			continue
 		}
 		if err := w.fn(fileFromInfo(p, info, false)); err != nil {

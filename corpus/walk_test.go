@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -253,4 +254,39 @@ func FuzzDetect(f *testing.F) {
 			t.Fatalf("empty input detected as %q", got)
 		}
 	})
+}
+
+// TestWalkSkipped checks that every entry a walk passes over is told,
+// with its reason, and that hidden folders are told once, not entered.
+func TestWalkSkipped(t *testing.T) {
+	dir := t.TempDir()
+	mkTree(t, dir,
+		"report.pdf", "old.doc", "OLD.DOC", "table.xlsx", "sheet.csv", "all.zip", "scan.JPG",
+		"notes.odt", "readme", ".DS_Store", ".git/x.pdf", "~$report.docx", "sub/more.rar",
+	)
+	got := map[string]string{}
+	err := WalkSkipped(context.Background(), []string{dir}, func(File) error { return nil }, func(s Skipped) {
+		rel, _ := filepath.Rel(dir, s.Path)
+		got[filepath.ToSlash(rel)] = s.Reason.String()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"old.doc":       "old Word .doc: save as .docx",
+		"OLD.DOC":       "old Word .doc: save as .docx",
+		"table.xlsx":    "spreadsheet",
+		"sheet.csv":     "spreadsheet",
+		"all.zip":       "archive: unzip it first",
+		"sub/more.rar":  "archive: unzip it first",
+		"scan.JPG":      "image: scan it to PDF",
+		"notes.odt":     "other document format: save as .docx or PDF",
+		"readme":        "not a report",
+		".DS_Store":     "hidden",
+		".git":          "hidden",
+		"~$report.docx": "Office lock file",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("skipped:\n%v\nwant\n%v", got, want)
+	}
 }

@@ -176,7 +176,7 @@ func TestInterruptOnTerminal(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("second run: exit %d\n%s%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stdout+stderr, fmt.Sprintf("%s unchanged", stored)) {
+	if !strings.Contains(stdout, fmt.Sprintf("%s unchanged", stored)) {
 		t.Errorf("second run does not find the %s stored files unchanged:\n%s", stored, tail(stdout))
 	}
 	if got := query(t, db, `SELECT count(*) FROM documents WHERE status = 'ok'`)[0][0]; got != fmt.Sprint(n) {
@@ -394,5 +394,82 @@ func TestExportTerminal(t *testing.T) {
 	code, stdout, _ = baocao(t, "export", "--db", db, "--units", "2025", "--view", "province_year")
 	if code != 0 || !strings.Contains(stdout, "Quảng Ngãi") || !strings.Contains(stdout, "covers") {
 		t.Errorf("--units 2025 --view province_year: not the unit table:\n%.300s", stdout)
+	}
+}
+
+// TestIngestOutput checks what ingest says: results on stdout and
+// nothing else on stderr; only JSON with --json, the summary last; the
+// files skipped by reason; an empty run and a wrong path are errors, and
+// a wrong path creates nothing; the summary in Vietnamese with --lang vi.
+func TestIngestOutput(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/samples/kon-tum-2021.md", dir, "kon-tum-2021.md")
+	copyFile(t, "testdata/samples/kon-tum-2021.docx", dir, "old.doc") // named like Word 97
+	for _, n := range []string{"table.xlsx", "all.zip"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "t.db")
+	code, stdout, stderr := baocao(t, "ingest", "--db", db, dir)
+	if code != 0 || stderr != "" {
+		t.Errorf("ingest: exit %d, stderr %q; want 0 and nothing on stderr", code, stderr)
+	}
+	for _, want := range []string{"kon-tum-2021.md  25 metrics", "1 ingested", "skipped 3 files",
+		"old Word .doc: save as .docx (1): " + filepath.Join(dir, "old.doc"), "spreadsheet (1)", "archive: unzip it first (1)",
+		"metrics stored: 25"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+
+	code, stdout, stderr = baocao(t, "ingest", "--json", "--db", filepath.Join(t.TempDir(), "j.db"), dir)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if code != 0 || stderr != "" || len(lines) != 2 {
+		t.Fatalf("ingest --json: exit %d, %d lines, stderr %q\n%s", code, len(lines), stderr, stdout)
+	}
+	for _, l := range lines {
+		if !json.Valid([]byte(l)) {
+			t.Errorf("not JSON: %s", l)
+		}
+	}
+	var sum summaryJSON
+	if err := json.Unmarshal([]byte(lines[1]), &sum); err != nil || sum.Summary.Ingested != 1 || len(sum.Summary.Skipped) != 3 || sum.Summary.Failures == nil {
+		t.Errorf("last line is not the summary: %v %+v", err, sum)
+	}
+
+	// Nothing to read: said, and exit 1.
+	empty := t.TempDir()
+	code, stdout, stderr = baocao(t, "ingest", "--db", filepath.Join(t.TempDir(), "e.db"), empty)
+	if code != 1 || !strings.Contains(stderr, "no reports found") || !strings.Contains(stdout, "0 files") {
+		t.Errorf("empty folder: exit %d\n%s%s", code, stdout, stderr)
+	}
+	only := t.TempDir()
+	copyFile(t, "testdata/samples/kon-tum-2021.docx", only, "report.doc")
+	code, stdout, stderr = baocao(t, "ingest", "--db", filepath.Join(t.TempDir(), "o.db"), only)
+	if code != 1 || !strings.Contains(stderr, "no reports found") || !strings.Contains(stdout, "save as .docx") {
+		t.Errorf("folder with only a .doc: exit %d\n%s%s", code, stdout, stderr)
+	}
+
+	// A wrong path: an error before anything is created.
+	nodb := filepath.Join(t.TempDir(), "never.db")
+	code, _, stderr = baocao(t, "ingest", "--db", nodb, filepath.Join(dir, "no-such-folder"))
+	if code != 2 || !strings.Contains(stderr, "no such file or folder") {
+		t.Errorf("wrong path: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(nodb); err == nil {
+		t.Errorf("a wrong path created %s", nodb)
+	}
+
+	// In Vietnamese.
+	code, stdout, _ = baocao(t, "ingest", "--lang", "vi", "--db", db, dir)
+	if code != 0 || !strings.Contains(stdout, "1 không đổi") || !strings.Contains(stdout, "tệp Word cũ .doc") {
+		t.Errorf("ingest --lang vi:\n%s", stdout)
+	}
+	cmd := baocaoCmd(t, "ingest", "--db", db, dir)
+	cmd.Env = append(cmd.Env, "LANG=vi_VN.UTF-8")
+	out, _ := cmd.Output()
+	if !strings.Contains(string(out), "đã lưu 0 số liệu") {
+		t.Errorf("LANG=vi_VN.UTF-8 ingest:\n%s", out)
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 
+	"github.com/baocao/baocao/cmd/baocao/internal/msg"
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/rules"
 	"github.com/baocao/baocao/rules/pipeline"
@@ -26,7 +28,15 @@ once with both paths. Each file is parsed in a child process with a time
 and memory limit, so a hostile file fails alone. Ctrl-C stops after the
 files in flight are stored; the next run finishes the rest.
 
-The exit status is 1 when any file failed; everything else is stored.`, stderr)
+Files in folders that are not reports (.doc, spreadsheets, archives,
+images, hidden files) are skipped, and the summary lists them by reason.
+Results go to standard output: one line per file (with --json one JSON
+object per file, then {"summary": …}) and the summary; a live progress bar
+goes to standard error when it is a terminal.
+
+The exit status is 1 when any file failed or no report was found, 2 for a
+usage error or a path that does not exist (then nothing is created), 130
+when interrupted; everything read is stored.`, stderr)
 	dbPath := fs.String("db", "baocao.db", "SQLite database `file` (created if missing)")
 	workers := fs.Int("workers", runtime.NumCPU(), "number of files parsed in parallel")
 	jsonLines := fs.Bool("json", false, "print one JSON object per file instead of progress")
@@ -39,6 +49,15 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 		fs.Usage()
 		return errUsage
 	}
+	pr := msg.From(ctx)
+	// A path that does not exist is a mistake on the command line, not
+	// a failed report: say so before anything is created.
+	for _, root := range fs.Args() {
+		if _, err := os.Stat(root); err != nil {
+			fmt.Fprintf(stderr, "baocao ingest: %s\n", pr.Sprintf("%s: no such file or folder", root))
+			return errUsage
+		}
+	}
 	db, err := store.Open(ctx, *dbPath, rules.Catalog())
 	if err != nil {
 		return err
@@ -49,19 +68,20 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 		return err
 	}
 
-	out, _ := stderr.(*os.File)
-	if *jsonLines {
-		out = nil
+	// Results (a line or a JSON object per file) go to stdout unless it
+	// is a terminal that shows the bar; the bar goes to stderr when it
+	// is a terminal.
+	var shows []corpus.Progress
+	if f, ok := stderr.(*os.File); ok && isTerminal(f) {
+		shows = append(shows, corpus.NewBarProgress(f))
 	}
-	var progress corpus.Progress
 	switch {
 	case *jsonLines:
-		progress = corpus.NewJSONProgress(stdout)
-	case out != nil:
-		progress = corpus.NewProgress(out, false)
-	default:
-		progress = corpus.NewPlainProgress(stderr)
+		shows = append(shows, corpus.NewJSONProgress(stdout))
+	case !isTerminal(stdout) || len(shows) == 0:
+		shows = append(shows, corpus.NewPlainProgress(stdout))
 	}
+	progress := corpus.Tee(shows...)
 
 	pf.opt.OCR.Workers = max(1, *workers)
 	pf.opt.OCR.Progress = func(int) { progress.PagesDone(1) }
@@ -113,20 +133,23 @@ The exit status is 1 when any file failed; everything else is stored.`, stderr)
 	}); err != nil && runErr == nil {
 		runErr = err
 	}
-	w := stderr
+	res := ingestSummary{Summary: sum, Metrics: metrics, Flags: flags, Database: *dbPath,
+		Interrupted: errors.Is(runErr, context.Canceled)}
 	if *jsonLines {
-		w = stdout
+		err = writeSummaryJSON(stdout, res)
+	} else {
+		err = writeSummary(stdout, pr, res)
 	}
-	if err := corpus.WriteSummary(w, sum); err != nil {
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "metrics stored: %d, flags stored: %d, database: %s\n", metrics, flags, *dbPath)
 	switch {
-	case errors.Is(runErr, context.Canceled):
-		fmt.Fprintf(w, "interrupted: %d files left for the next run\n", sum.Pending)
+	case res.Interrupted:
 		return errFailed
 	case runErr != nil:
 		return runErr
+	case sum.Found == 0:
+		return errors.New(pr.Sprintf("no reports found in %s (reports are .pdf, .docx, .txt and .md files)", strings.Join(fs.Args(), ", ")))
 	case sum.Failed > 0:
 		return errFailed
 	}

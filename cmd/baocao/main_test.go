@@ -106,7 +106,7 @@ func TestIngestQueryReingest(t *testing.T) {
 		copyFile(t, filepath.Join("testdata", "samples", f), dir, f)
 	}
 	db := filepath.Join(t.TempDir(), "t.db")
-	code, _, errb := baocao(t, "ingest", "--db", db, dir)
+	code, errb, _ := baocao(t, "ingest", "--db", db, dir)
 	if code != 0 {
 		t.Fatalf("ingest: exit %d\n%s", code, errb)
 	}
@@ -124,7 +124,7 @@ func TestIngestQueryReingest(t *testing.T) {
 		}
 	}
 	before := dump(t, db)
-	code, _, errb = baocao(t, "ingest", "--db", db, dir)
+	code, errb, _ = baocao(t, "ingest", "--db", db, dir)
 	if code != 0 || !strings.Contains(errb, "3 unchanged") || !strings.Contains(errb, "0 ingested") {
 		t.Fatalf("second ingest: exit %d, want every file unchanged:\n%s", code, errb)
 	}
@@ -193,7 +193,7 @@ func TestIngestBadInput(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "t.db")
 	// --ocr never: the image-only PDF must fail with "needs OCR" whether
 	// or not Tesseract is installed.
-	code, _, errb := baocao(t, "ingest", "--db", db, "--timeout", "20s", "--ocr", "never", dir)
+	code, errb, _ := baocao(t, "ingest", "--db", db, "--timeout", "20s", "--ocr", "never", dir)
 	if code != 1 {
 		t.Errorf("exit %d, want 1 (some files failed)", code)
 	}
@@ -294,7 +294,7 @@ func TestIngestKilled(t *testing.T) {
 	}
 	cmd := exec.Command(exe, "ingest", "--db", db, "--workers", "1", dir)
 	cmd.Env = append(os.Environ(), mainEnv+"=1")
-	stderr, err := cmd.StderrPipe()
+	stderr, err := cmd.StdoutPipe() // per-file lines are results: stdout
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,7 +340,7 @@ func TestPlainProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := filepath.Join(t.TempDir(), "t.db")
-	code, _, errb := baocao(t, "ingest", "--db", db, dir)
+	code, errb, _ := baocao(t, "ingest", "--db", db, dir)
 	if code != 1 {
 		t.Errorf("exit %d, want 1 for the empty file", code)
 	}

@@ -13,6 +13,26 @@ var vietnamese = map[string]string{
 	"unknown command %q":                         "không có lệnh %q",
 	"unknown format %q: want table, csv or json": "định dạng %q không hợp lệ: dùng table, csv hoặc json",
 
+	// ingest.
+	"%s: no such file or folder":                                         "%s: không có tệp hoặc thư mục này",
+	"%d files in %s: %d ingested, %d unchanged, %d duplicate, %d failed": "%d tệp trong %s: %d đã nạp, %d không đổi, %d trùng nội dung, %d lỗi",
+	" (%.1f files/s)":                        " (%.1f tệp/giây)",
+	", %d not done (run again to finish)":    ", %d chưa xử lý (chạy lại để hoàn tất)",
+	"skipped %d files that are not reports:": "bỏ qua %d tệp không phải báo cáo:",
+	" and %d more":                           " và %d tệp khác",
+	"failed:":                                "lỗi:",
+	"metrics stored: %d, flags stored: %d, database: %s":                   "đã lưu %d số liệu, %d cảnh báo, cơ sở dữ liệu: %s",
+	"interrupted: %d files left for the next run":                          "đã dừng: còn %d tệp cho lần chạy sau",
+	"no reports found in %s (reports are .pdf, .docx, .txt and .md files)": "không tìm thấy báo cáo nào trong %s (báo cáo là các tệp .pdf, .docx, .txt và .md)",
+	"hidden":                       "tệp ẩn",
+	"Office lock file":             "tệp khóa của Office",
+	"old Word .doc: save as .docx": "tệp Word cũ .doc: hãy lưu lại thành .docx",
+	"spreadsheet":                  "bảng tính",
+	"archive: unzip it first":      "tệp nén: hãy giải nén trước",
+	"image: scan it to PDF":        "ảnh: hãy chuyển thành PDF",
+	"other document format: save as .docx or PDF": "định dạng văn bản khác: hãy lưu thành .docx hoặc PDF",
+	"not a report": "không phải báo cáo",
+
 	// export.
 	"unexpected argument %q: export takes only flags":                               "thừa đối số %q: lệnh export chỉ nhận các cờ",
 	"unknown --units %q: only 2025 is known":                                        "--units %q không hợp lệ: chỉ có 2025",
