@@ -347,7 +347,6 @@ func TestPlainGolden(t *testing.T) {
 	}
 }
 
-
 func BenchmarkBatchUnchanged(b *testing.B) {
 	dir := b.TempDir()
 	const n = 10000
