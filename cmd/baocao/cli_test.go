@@ -473,3 +473,22 @@ func TestIngestOutput(t *testing.T) {
 		t.Errorf("LANG=vi_VN.UTF-8 ingest:\n%s", out)
 	}
 }
+
+// TestExtractEmptyLists extracts a text with no figure: every list of the
+// JSON contract is [], never null.
+func TestExtractEmptyLists(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "nothing.txt")
+	if err := os.WriteFile(p, []byte("Báo cáo này không nêu số liệu nào.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := baocao(t, "extract", "--json", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{`"metrics": []`, `"budget_items": []`, `"flags": []`, `"warnings": []`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("extract --json lacks %s:\n%s", want, stdout)
+		}
+	}
+}

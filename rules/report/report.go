@@ -27,6 +27,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -241,4 +242,45 @@ type Metric struct {
 	Meaning string `json:"meaning"`
 	// Wording gives typical wording in reports.
 	Wording string `json:"wording"`
+}
+
+// MarshalJSON writes the report with every list as a JSON array: a
+// report without figures has "metrics": [], never null.
+func (r Report) MarshalJSON() ([]byte, error) {
+	type plain Report // without this method
+	p := plain(r)
+	p.Metrics = nonNil(p.Metrics)
+	p.BudgetItems = nonNil(p.BudgetItems)
+	p.Flags = nonNil(p.Flags)
+	p.Warnings = nonNil(p.Warnings)
+	return marshalNoEscape(p)
+}
+
+// MarshalJSON writes the flag with "evidence": [] when it has none.
+func (f Flag) MarshalJSON() ([]byte, error) {
+	type plain Flag
+	p := plain(f)
+	p.Evidence = nonNil(p.Evidence)
+	return marshalNoEscape(p)
+}
+
+// nonNil returns s, or an empty slice for nil.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// marshalNoEscape marshals v leaving <, > and & as they are, as the
+// encoders of the contract's writers do (the evidence is text, not
+// HTML).
+func marshalNoEscape(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
