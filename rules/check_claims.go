@@ -107,7 +107,7 @@ func ratioClaims(p *normalize.Para, toks []tok) []report.Flag {
 			Check: "ratio", ID: "claim.ratio", Severity: report.Warning, Metric: claim,
 			Stated: pct.val, Computed: computed,
 			Message: fmt.Sprintf("The text states %q but %s / %s = %s%%, which does not round or truncate to %s%%.",
-				claim, fmtNum(nv), fmtNum(dv), fmtNum(computed), formatVN(pct.val, pct.dec)),
+				claim, fmtNum(nv), fmtNum(dv), fmtNum(computed), normalize.FormatNumber(pct.val, pct.dec)),
 			Evidence: claimEvidence(p, claim, pct, a, b),
 		})
 	}
@@ -395,7 +395,7 @@ func shareClaims(p *normalize.Para, toks []tok) []report.Flag {
 		claim := trimClaim(s[run[0].start:run[len(run)-1].end])
 		parts := make([]string, len(run))
 		for k, u := range run {
-			parts[k] = formatVN(u.val, u.dec) + "%"
+			parts[k] = normalize.FormatNumber(u.val, u.dec) + "%"
 		}
 		flags = append(flags, report.Flag{
 			Check: "shares", ID: "claim.shares", Severity: report.Warning, Metric: claim,

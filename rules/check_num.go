@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/baocao/baocao/normalize"
 )
 
 // This file holds the small number lexer the text and table checks use.
@@ -304,37 +306,8 @@ func decimalsOf(v float64) int {
 	return 6
 }
 
-// formatVN formats v the Vietnamese way with dec decimals: 619.120,
-// 11,23, 29.473,482.
-func formatVN(v float64, dec int) string {
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	s := strconv.FormatFloat(v, 'f', dec, 64)
-	intPart, frac := s, ""
-	if k := strings.IndexByte(s, '.'); k >= 0 {
-		intPart, frac = s[:k], s[k+1:]
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
-
 // fmtNum formats v with the decimals it needs.
-func fmtNum(v float64) string { return formatVN(v, decimalsOf(v)) }
+func fmtNum(v float64) string { return normalize.FormatNumber(v, decimalsOf(v)) }
 
 // roundTo2 rounds v to 2 decimals.
 func roundTo2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -213,27 +213,6 @@ func TestRateTolerance(t *testing.T) {
 	}
 }
 
-func TestFormatVN(t *testing.T) {
-	tests := []struct {
-		v    float64
-		dec  int
-		want string
-	}{
-		{619120, 0, "619.120"},
-		{11.23, 2, "11,23"},
-		{29473.482, 3, "29.473,482"},
-		{100, 0, "100"},
-		{4900000000, 0, "4.900.000.000"},
-		{-1234.5, 1, "-1.234,5"},
-		{0.09, 2, "0,09"},
-	}
-	for _, tt := range tests {
-		if got := formatVN(tt.v, tt.dec); got != tt.want {
-			t.Errorf("formatVN(%v, %d) = %q, want %q", tt.v, tt.dec, got, tt.want)
-		}
-	}
-}
-
 func TestSortAndDedup(t *testing.T) {
 	flags := []report.Flag{
 		{Check: "ratio", Severity: report.Warning, Metric: "11,3% (84.394/751.295)", Stated: 11.3, Computed: 11.23, Evidence: []report.Evidence{{Line: 5}}},

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
 
 	"github.com/mattn/go-runewidth"
@@ -658,9 +659,16 @@ JOIN province_merger_2025 g ON g.old_code = p.province_code ORDER BY p.province_
 	return nil
 }
 
-// formatVN writes a number the Vietnamese way (46,14), for comments.
+// formatVN writes a number the Vietnamese way (1.543; 46,14), for
+// comments.
 func formatVN(v any) string {
-	return strings.Replace(formatValue(v), ".", ",", 1)
+	switch t := v.(type) {
+	case int64:
+		return normalize.FormatNumber(float64(t), 0)
+	case float64:
+		return normalize.FormatNumber(t, -1)
+	}
+	return formatValue(v)
 }
 
 // writeCompare writes the comparison sheet: one row per metric column of

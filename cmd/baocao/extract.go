@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules"
 	"github.com/baocao/baocao/rules/report"
 )
@@ -101,25 +103,4 @@ func clip(s string, n int) string {
 }
 
 // formatVN formats a number the Vietnamese way: 1.543, 46,14.
-func formatVN(v float64) string {
-	s := fmt.Sprintf("%.2f", v)
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	frac = strings.TrimRight(frac, "0")
-	if frac != "" {
-		out += "," + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
+func formatVN(v float64) string { return normalize.FormatNumber(math.Round(v*100)/100, -1) }
