@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/baocao/baocao/normalize"
 	"github.com/mattn/go-runewidth"
 	"github.com/mattn/go-sqlite3"
 )
@@ -199,66 +201,200 @@ func formatValue(v any) string {
 	}
 }
 
-// WriteTable writes r as a table aligned for a terminal: columns padded
-// to their display width (go-runewidth, so Vietnamese NFC text aligns),
-// numbers right-aligned, a rule under the header, and a row count.
+// WriteTable writes r as a table for people: see [TableWriter].
 func WriteTable(w io.Writer, r *Result) error {
-	widths := make([]int, len(r.Columns))
-	numeric := make([]bool, len(r.Columns))
-	for i, c := range r.Columns {
-		widths[i] = runewidth.StringWidth(c)
-		numeric[i] = true
+	t := NewTableWriter(w, r.Columns)
+	for _, row := range r.Rows {
+		if err := t.Write(row); err != nil {
+			return err
+		}
 	}
-	cells := make([][]string, len(r.Rows))
-	for j, row := range r.Rows {
-		cells[j] = make([]string, len(row))
+	return t.Close()
+}
+
+// tableSample is how many rows a TableWriter reads before it fixes the
+// column widths and starts writing.
+const tableSample = 200
+
+// TableWriter writes rows as a table aligned for a terminal, as they
+// come: columns padded to their display width (go-runewidth, so
+// Vietnamese NFC text aligns), numbers right-aligned and written the
+// Vietnamese way (1.543; 46,14; years, codes, ids, pages and lines are
+// not grouped), a rule under the header, and a row count at the end.
+// Widths are taken from the first 200 rows; a longer cell further down
+// widens its row only. Memory does not grow with the number of rows.
+type TableWriter struct {
+	w       *bufio.Writer
+	cols    []string
+	rows    [][]string // the sample, until the widths are fixed
+	numeric []bool     // a column whose sample is numbers only
+	widths  []int
+	n       int
+	started bool
+	err     error
+}
+
+// NewTableWriter returns a TableWriter with the given column names.
+func NewTableWriter(w io.Writer, cols []string) *TableWriter {
+	t := &TableWriter{w: bufio.NewWriterSize(w, 64<<10), cols: cols,
+		numeric: make([]bool, len(cols)), widths: make([]int, len(cols))}
+	for i, c := range cols {
+		t.widths[i] = displayWidth(c)
+		t.numeric[i] = true
+	}
+	return t
+}
+
+// displayWidth is runewidth.StringWidth with a fast path for text made
+// of Latin letters, Vietnamese NFC letters included, which are one
+// column each: grapheme segmentation is most of the time of a table.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x20 || r >= 0x300 && (r < 0x1E00 || r > 0x1EFF) && r != '⏎' && r != '…' && r != '“' && r != '”' {
+			return runewidth.StringWidth(s)
+		}
+		n++
+	}
+	return n
+}
+
+var cellReplacer = strings.NewReplacer("\n", "⏎", "\t", " ", "\r", "")
+
+// cell formats v for column i.
+func (t *TableWriter) cell(i int, v any) string {
+	switch x := v.(type) {
+	case int64:
+		if i < len(t.cols) && !groupColumn(t.cols[i]) {
+			return strconv.FormatInt(x, 10)
+		}
+		return normalize.FormatNumber(float64(x), 0)
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return formatValue(x)
+		}
+		if i < len(t.cols) && !groupColumn(t.cols[i]) && x == math.Trunc(x) {
+			return strconv.FormatFloat(x, 'f', -1, 64)
+		}
+		return normalize.FormatNumber(x, -1)
+	}
+	return cellReplacer.Replace(formatValue(v))
+}
+
+// groupColumn reports whether the numbers of a column are quantities
+// to group by thousands, rather than years, codes, ids or positions.
+func groupColumn(col string) bool {
+	c := strings.ToLower(col)
+	switch c {
+	case "year", "id", "rank", "page", "line", "no", "pages", "version", "rowid":
+		return false
+	}
+	for _, suf := range []string{"_id", "_year", "_code", "_page", "_line"} {
+		if strings.HasSuffix(c, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// Write adds a row.
+func (t *TableWriter) Write(row []any) error {
+	if t.err != nil {
+		return t.err
+	}
+	t.n++
+	cells := make([]string, len(row))
+	for i, v := range row {
+		cells[i] = t.cell(i, v)
+	}
+	if !t.started {
 		for i, v := range row {
-			s := strings.NewReplacer("\n", "⏎", "\t", " ", "\r", "").Replace(formatValue(v))
-			cells[j][i] = s
-			if i < len(widths) {
-				widths[i] = max(widths[i], runewidth.StringWidth(s))
-				switch v.(type) {
-				case int64, float64, nil:
-				default:
-					numeric[i] = false
-				}
+			if i >= len(t.widths) {
+				break
 			}
-		}
-	}
-	var b strings.Builder
-	line := func(vals []string, head bool) {
-		for i, s := range vals {
-			if i > 0 {
-				b.WriteString("  ")
-			}
-			pad := strings.Repeat(" ", max(0, widths[i]-runewidth.StringWidth(s)))
-			switch {
-			case numeric[i] && !head:
-				b.WriteString(pad + s)
-			case i == len(vals)-1:
-				b.WriteString(s)
+			t.widths[i] = max(t.widths[i], displayWidth(cells[i]))
+			switch v.(type) {
+			case int64, float64, nil:
 			default:
-				b.WriteString(s + pad)
+				t.numeric[i] = false
 			}
 		}
-		b.WriteByte('\n')
+		t.rows = append(t.rows, cells)
+		if len(t.rows) >= tableSample {
+			t.start()
+		}
+		return t.err
 	}
-	line(r.Columns, true)
-	rule := make([]string, len(r.Columns))
+	t.line(cells, false)
+	return t.err
+}
+
+// start writes the header and the sampled rows.
+func (t *TableWriter) start() {
+	t.started = true
+	t.line(t.cols, true)
+	rule := make([]string, len(t.cols))
 	for i := range rule {
-		rule[i] = strings.Repeat("-", widths[i])
+		rule[i] = strings.Repeat("-", t.widths[i])
 	}
-	line(rule, true)
-	for _, row := range cells {
-		line(row, false)
+	t.line(rule, true)
+	for _, r := range t.rows {
+		t.line(r, false)
 	}
-	if len(r.Rows) == 1 {
-		b.WriteString("(1 row)\n")
+	t.rows = nil
+}
+
+// line writes one row of cells.
+func (t *TableWriter) line(vals []string, head bool) {
+	if t.err != nil {
+		return
+	}
+	b := t.w
+	for i, s := range vals {
+		if i > 0 {
+			b.WriteString("  ")
+		}
+		wd := 0
+		if i < len(t.widths) {
+			wd = t.widths[i]
+		}
+		pad := max(0, wd-displayWidth(s))
+		switch {
+		case i < len(t.numeric) && t.numeric[i] && !head:
+			writeSpaces(b, pad)
+			b.WriteString(s)
+		case i == len(vals)-1:
+			b.WriteString(s)
+		default:
+			b.WriteString(s)
+			writeSpaces(b, pad)
+		}
+	}
+	if err := b.WriteByte('\n'); err != nil {
+		t.err = err
+	}
+}
+
+func writeSpaces(b *bufio.Writer, n int) {
+	for ; n > 0; n-- {
+		b.WriteByte(' ')
+	}
+}
+
+// Close writes what is left, the row count, and flushes.
+func (t *TableWriter) Close() error {
+	if !t.started {
+		t.start()
+	}
+	if t.n == 1 {
+		t.w.WriteString("(1 row)\n")
 	} else {
-		fmt.Fprintf(&b, "(%d rows)\n", len(r.Rows))
+		fmt.Fprintf(t.w, "(%d rows)\n", t.n)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	if t.err != nil {
+		return t.err
+	}
+	return t.w.Flush()
 }
 
 // WriteCSV writes r as CSV (RFC 4180) with a header row. NULL is an

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -102,14 +104,15 @@ func TestWriters(t *testing.T) {
 	if a, b, c := at(lines[2], "2021", false), at(lines[3], "2021", false), at(lines[4], "2022", false); a != b || b != c {
 		t.Errorf("year column starts at %d, %d, %d:\n%s", a, b, c, tb.String())
 	}
-	// Numbers are right-aligned.
-	if a, b, c := at(lines[2], "46.14", true), at(lines[3], "1774", true), at(lines[4], "15000000000", true); a != b || b != c {
+	// Numbers are right-aligned and written the Vietnamese way; years
+	// are not grouped.
+	if a, b, c := at(lines[2], "46,14", true), at(lines[3], "1.774", true), at(lines[4], "15.000.000.000", true); a != b || b != c {
 		t.Errorf("value column ends at %d, %d, %d:\n%s", a, b, c, tb.String())
 	}
 	if a, b := at(lines[0], "note", false), at(lines[4], "x", false); a != b {
 		t.Errorf("note column starts at %d and %d:\n%s", a, b, tb.String())
 	}
-	if !strings.Contains(lines[4], "15000000000") {
+	if !strings.Contains(lines[4], "15.000.000.000") {
 		t.Errorf("floats must not use exponents: %q", lines[4])
 	}
 
@@ -136,5 +139,61 @@ func TestWriters(t *testing.T) {
 	jb.Reset()
 	if err := WriteJSON(&jb, &Result{Columns: []string{"a"}}); err != nil || strings.TrimSpace(jb.String()) != "[]" {
 		t.Errorf("empty JSON = %q, %v", jb.String(), err)
+	}
+}
+
+// TestTableStreams writes more rows than the sample: rows after it are
+// written as they come, with the widths of the sample, and the count is
+// right.
+func TestTableStreams(t *testing.T) {
+	var b bytes.Buffer
+	tw := NewTableWriter(&b, []string{"year", "n"})
+	for i := range tableSample + 50 {
+		if err := tw.Write([]any{int64(2021), int64(i * 1000)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != tableSample+50+3 || lines[len(lines)-1] != fmt.Sprintf("(%d rows)", tableSample+50) {
+		t.Fatalf("%d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+	if !strings.Contains(lines[2+tableSample+49], "249.000") || !strings.HasPrefix(lines[3], "2021 ") {
+		t.Errorf("rows: %q %q", lines[3], lines[2+tableSample+49])
+	}
+}
+
+// BenchmarkTable formats 8,000 rows of a province table as a table and
+// as CSV.
+func BenchmarkTable(b *testing.B) {
+	r := &Result{Columns: []string{"province_code", "province_name", "year", "metric", "value", "text"}}
+	for i := range 8000 {
+		r.Rows = append(r.Rows, []any{"66", "Đắk Lắk", int64(2021), "tthc.total", float64(i) * 1.5,
+			"Tổng số thủ tục hành chính của tỉnh là 1.543 TTHC, trong đó cấp tỉnh 1.249."})
+	}
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			if err := WriteTable(io.Discard, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("csv", func(b *testing.B) {
+		for b.Loop() {
+			if err := WriteCSV(io.Discard, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// TestDisplayWidth checks the fast path against go-runewidth.
+func TestDisplayWidth(t *testing.T) {
+	for _, s := range []string{"", "abc", "Đắk Lắk", "Thừa Thiên Huế", "1.543", "tỷ lệ ⏎ đạt", "中文", "e\u0301", "“a” …", "\t"} {
+		if got, want := displayWidth(s), runewidth.StringWidth(s); got != want {
+			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

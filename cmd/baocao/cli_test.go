@@ -492,3 +492,26 @@ func TestExtractEmptyLists(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryTable checks that the query table writes numbers the
+// Vietnamese way and leaves years alone, while CSV keeps plain numbers.
+func TestQueryTable(t *testing.T) {
+	db := samplesDB(t)
+	sql := "SELECT province_name, year, tthc_total, dvc_level4_rate, budget_total_vnd FROM province_year ORDER BY province_code"
+	code, out, errb := baocao(t, "query", "--db", db, sql)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	for _, want := range []string{"1.543", "46,14", "29.473.482.000", " 2021 ", "(2 rows)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "2.021") {
+		t.Errorf("year grouped:\n%s", out)
+	}
+	code, out, _ = baocao(t, "query", "--db", db, "--format", "csv", sql)
+	if code != 0 || !strings.Contains(out, ",1543,46.14,29473482000") {
+		t.Errorf("csv:\n%s", out)
+	}
+}

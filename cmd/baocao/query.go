@@ -21,6 +21,11 @@ documented in README.md; --schema lists every table and view.`, stderr)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	switch *format {
+	case "table", "csv", "json":
+	default:
+		return fmt.Errorf("unknown format %q: want table, csv or json", *format)
+	}
 	if *schema {
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "NAME\tTYPE\tCOMMENT")
@@ -38,13 +43,25 @@ documented in README.md; --schema lists every table and view.`, stderr)
 		return err
 	}
 	defer db.Close()
-	res, err := db.Query(ctx, strings.Join(fs.Args(), " "))
+	sql := strings.Join(fs.Args(), " ")
+	if *format == "table" {
+		// Streamed: rows are written as SQLite returns them.
+		var tw *store.TableWriter
+		err := db.Each(ctx, sql, func(cols []string) error {
+			tw = store.NewTableWriter(stdout, cols)
+			return nil
+		}, func(row []any) error { return tw.Write(row) })
+		if err != nil {
+			return err
+		}
+		return tw.Close()
+	}
+	res, err := db.Query(ctx, sql)
 	if err != nil {
 		return err
 	}
 	return writeResult(stdout, *format, res)
 }
-
 // writeResult prints a query result in the given format.
 func writeResult(w io.Writer, format string, res *store.Result) error {
 	switch format {
