@@ -62,6 +62,7 @@ documented in README.md; --schema lists every table and view.`, stderr)
 	}
 	return writeResult(stdout, *format, res)
 }
+
 // writeResult prints a query result in the given format.
 func writeResult(w io.Writer, format string, res *store.Result) error {
 	switch format {
