@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -18,6 +19,9 @@ import (
 
 	"github.com/creack/pty"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/baocao/baocao/cmd/baocao/internal/msg"
+	"github.com/baocao/baocao/corpus"
 )
 
 // lockedBuffer collects a child's output while the test reads it.
@@ -513,5 +517,45 @@ func TestQueryTable(t *testing.T) {
 	code, out, _ = baocao(t, "query", "--db", db, "--format", "csv", sql)
 	if code != 0 || !strings.Contains(out, ",1543,46.14,29473482000") {
 		t.Errorf("csv:\n%s", out)
+	}
+}
+
+// TestMessagesTranslated checks that every message the command line
+// prints through its printer (pr.Sprintf, pr.Fprintf) has a Vietnamese
+// translation in internal/msg, and every skip reason too.
+func TestMessagesTranslated(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := regexp.MustCompile(`pr\.Sprintf\(\s*("(?:[^"\\]|\\.)*")`)
+	vi := msg.New(msg.VI)
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllStringSubmatch(string(b), -1) {
+			key, err := strconv.Unquote(m[1])
+			if err != nil {
+				t.Fatalf("%s: %s: %v", f, m[1], err)
+			}
+			n++
+			if vi.Sprintf(key) == msg.New(msg.EN).Sprintf(key) && !strings.HasPrefix(key, "%") {
+				t.Errorf("%s: %q has no Vietnamese translation", f, key)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("found only %d messages: is the pattern still right?", n)
+	}
+	for r := corpus.SkipHidden; r <= corpus.SkipNotReport; r++ {
+		if vi.Sprintf(r.String()) == r.String() {
+			t.Errorf("skip reason %q has no Vietnamese translation", r)
+		}
 	}
 }
