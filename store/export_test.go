@@ -13,13 +13,21 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-func TestExportXLSX(t *testing.T) {
-	ctx := context.Background()
-	db, err := OpenReadOnly(ctx, buildExampleFixture(t))
+// exampleDB opens the example fixture read-only, closed at the end of
+// the test.
+func exampleDB(t *testing.T) *DB {
+	t.Helper()
+	db, err := OpenReadOnly(context.Background(), buildExampleFixture(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestExportXLSX(t *testing.T) {
+	ctx := context.Background()
+	db := exampleDB(t)
 	var buf bytes.Buffer
 	if err := Export(ctx, db, &buf, "xlsx", nil, ExportOptions{}); err != nil {
 		t.Fatal(err)
@@ -173,11 +181,7 @@ func commentText(c excelize.Comment) string {
 // fields and decimal commas.
 func TestExportExcelCSV(t *testing.T) {
 	ctx := context.Background()
-	db, err := OpenReadOnly(ctx, buildExampleFixture(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := exampleDB(t)
 	var buf bytes.Buffer
 	if err := Export(ctx, db, &buf, "csv", nil, ExportOptions{Locale: "vi"}); err != nil {
 		t.Fatal(err)
@@ -203,11 +207,7 @@ func TestExportExcelCSV(t *testing.T) {
 
 func TestExportCSVAndJSON(t *testing.T) {
 	ctx := context.Background()
-	db, err := OpenReadOnly(ctx, buildExampleFixture(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := exampleDB(t)
 	tests := []struct {
 		format string
 		views  []string
@@ -276,7 +276,7 @@ func TestExportCSVAndJSON(t *testing.T) {
 		}
 	}
 	// A table without provinces cannot be grouped by unit of 2025.
-	err = Export(ctx, db, &bytes.Buffer{}, "csv", []string{"metric_catalog"}, ExportOptions{Units2025: true})
+	err := Export(ctx, db, &bytes.Buffer{}, "csv", []string{"metric_catalog"}, ExportOptions{Units2025: true})
 	if err == nil || !strings.Contains(err.Error(), "province") {
 		t.Errorf("--units 2025 on metric_catalog: %v, want a refusal naming the reason", err)
 	}
