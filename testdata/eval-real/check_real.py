@@ -14,6 +14,9 @@ Then it checks what this set adds to the gold format:
     with its value readable from it;
   * every flag has kind, about, stated, computed and why;
   * every document has a line in SOURCES.md and a row in README.md;
+  * in each batch's table of README.md ("## … (batch X)"), a document's row
+    gives its number of gold metrics and its blind flag as the gold file does,
+    and each batch has at least 5 blind documents;
   * at least a fifth of the documents (and at least 7) are blind.
 Run: python3 testdata/eval-real/check_real.py
 Exit status 1 when anything is wrong.
@@ -48,6 +51,20 @@ def qualified_number(ev, value):
     return False
 
 
+def readme_rows(readme):
+    """{file: (batch heading, metrics cell, blind cell)} from the batch tables of README.md."""
+    rows, batch = {}, None
+    for line in readme.splitlines():
+        if line.startswith("## "):
+            batch = line[3:].strip() if "(batch" in line else None
+            continue
+        if batch and line.startswith("| ") and not line.startswith("|---"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if len(cells) >= 6 and re.fullmatch(r"[a-z0-9-]+-\d{4}(?:-\d+)?\.(?:txt|md)", cells[0]):
+                rows[cells[0]] = (batch, cells[3], cells[-1])
+    return rows
+
+
 def main():
     bad = 0
     rc = subprocess.run([sys.executable, CHECK_GOLD, HERE]).returncode
@@ -57,6 +74,8 @@ def main():
     sources = open(os.path.join(HERE, "SOURCES.md"), encoding="utf-8").read()
     readme = open(os.path.join(HERE, "README.md"), encoding="utf-8").read()
     golds = sorted(glob.glob(os.path.join(HERE, "*.json")))
+    rows = readme_rows(readme)
+    blind_by_batch = {}
     blind = 0
     for gp in golds:
         errs = []
@@ -101,11 +120,23 @@ def main():
             errs.append("no line in SOURCES.md")
         if f"| {src} |" not in readme:
             errs.append("no row in README.md")
+        elif src in rows:
+            batch, mcell, bcell = rows[src]
+            blind_by_batch.setdefault(batch, 0)
+            blind_by_batch[batch] += g.get("blind") is True
+            if mcell != str(len(g["metrics"])):
+                errs.append(f"README row says {mcell} metrics, gold has {len(g['metrics'])}")
+            if bcell not in ("yes", "no") or (bcell == "yes") != (g.get("blind") is True):
+                errs.append(f"README row says blind {bcell!r}, gold says {g.get('blind')}")
         if errs:
             bad += 1
             print(f"BAD {stem}")
             for e in errs:
                 print("    " + e)
+    for batch, nb in sorted(blind_by_batch.items()):
+        if nb < 5:
+            print(f"only {nb} blind documents in {batch}")
+            bad += 1
     n = len(golds)
     if blind < max(7, (n + 4) // 5):
         print(f"only {blind} blind documents of {n}")
