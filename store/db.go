@@ -113,6 +113,7 @@ type DB struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	limits   limitState
 }
 
 // uri returns the SQLite URI of a file path with the given query.
@@ -179,11 +180,23 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		sdb.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	if err := d.SetLimits(ctx, DefaultLimits); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	return d, nil
 }
 
-// Close closes the database.
+// Close closes the database. A DB opened with Open leaves the file in
+// rollback-journal mode (it works in WAL mode while open), so that a
+// reader opened later with OpenReadOnly needs no -wal and -shm files and
+// creates none; when readers still have the file open, it stays in WAL
+// mode.
 func (d *DB) Close() error {
+	if !d.readOnly {
+		var mode string
+		_ = d.db.QueryRow("PRAGMA journal_mode = DELETE").Scan(&mode)
+	}
 	if err := d.db.Close(); err != nil {
 		return fmt.Errorf("%s: %w", d.path, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -139,37 +140,27 @@ func findToken(s, tok string) int {
 // Query runs one SQL statement and returns all its rows. Errors from
 // SQLite are *SQLError, with the error's position where it can be found.
 // On a DB opened with OpenReadOnly, any statement that would change the
-// database fails.
+// database fails. The statement runs under d's [Limits]: one that runs
+// too long or needs too much memory is stopped with a *LimitError.
 func (d *DB) Query(ctx context.Context, query string, args ...any) (*Result, error) {
-	rows, err := d.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, d.sqlError(ctx, query, err)
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
+	lim := d.limits.get()
+	res := &Result{Rows: [][]any{}}
+	var size int64
+	err := d.Each(ctx, query, func(cols []string) error {
+		res.Columns = cols
+		return nil
+	}, func(vals []any) error {
+		for _, v := range vals {
+			size += valueSize(v)
+		}
+		if lim.MaxMemory > 0 && size > lim.MaxMemory {
+			return &LimitError{Memory: true, Limits: lim, Err: fmt.Errorf("the result is larger than %d bytes", lim.MaxMemory)}
+		}
+		res.Rows = append(res.Rows, slices.Clone(vals))
+		return nil
+	}, args...)
 	if err != nil {
 		return nil, err
-	}
-	res := &Result{Columns: cols, Rows: [][]any{}}
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
-		}
-		for i, v := range vals {
-			if b, ok := v.([]byte); ok {
-				vals[i] = string(b)
-			}
-		}
-		res.Rows = append(res.Rows, vals)
-	}
-	if err := rows.Err(); err != nil {
-		rows.Close() // frees the connection sqlError may need
-		return nil, d.sqlError(ctx, query, err)
 	}
 	return res, nil
 }

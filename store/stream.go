@@ -6,10 +6,29 @@ import "context"
 // without holding the result: a table of any length is written in
 // constant memory. cols is called once, before the first row, with the
 // column names. Values are as in [Result]; row may keep the slice it is
-// given only until it returns. Errors are as for [DB.Query].
+// given only until it returns. Errors are as for [DB.Query]; the
+// statement runs under d's [Limits] (the time limit, and the memory of
+// SQLite: the rows are not held, so their size is not counted).
 func (d *DB) Each(ctx context.Context, query string, cols func([]string) error, row func([]any) error, args ...any) error {
-	rows, err := d.db.QueryContext(ctx, query, args...)
+	lim := d.limits.get()
+	parent := ctx
+	if lim.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
+		defer cancel()
+	}
+	return limitError(parent, ctx, lim, d.each(ctx, lim, query, cols, row, args...))
+}
+
+func (d *DB) each(ctx context.Context, lim Limits, query string, cols func([]string) error, row func([]any) error, args ...any) error {
+	conn, err := d.limitedConn(ctx, lim)
 	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	rows, err := conn.QueryContext(ctx, query, args...)
+	if err != nil {
+		conn.Close() // frees the connection sqlError may need
 		return d.sqlError(ctx, query, err)
 	}
 	defer rows.Close()
@@ -39,7 +58,8 @@ func (d *DB) Each(ctx context.Context, query string, cols func([]string) error, 
 		}
 	}
 	if err := rows.Err(); err != nil {
-		rows.Close() // frees the connection sqlError may need
+		rows.Close()
+		conn.Close() // frees the connection sqlError may need
 		return d.sqlError(ctx, query, err)
 	}
 	return nil

@@ -14,10 +14,13 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("query", "[--db FILE] [--format table|csv|json] [--schema] SQL", `Query runs SQL against the database, read-only: the database is opened in
 read-only mode and no statement can change it. The views metric_values,
 latest_metric_values, province_year, report_flags and unit2025_year are
-documented in README.md; --schema lists every table and view.`, stderr)
+documented in README.md; --schema lists every table and view. A query that
+runs longer than --timeout or needs more than --max-memory is stopped.`, stderr)
 	dbPath := fs.String("db", "baocao.db", "SQLite database `file`")
 	format := fs.String("format", "table", "output format: table, csv or json")
 	schema := fs.Bool("schema", false, "print the tables and views with a comment on each")
+	timeout := fs.Duration("timeout", store.DefaultLimits.Timeout, "time limit of the query")
+	maxMem := fs.Int64("max-memory", store.DefaultLimits.MaxMemory>>20, "memory limit of the query, in MiB")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,6 +46,9 @@ documented in README.md; --schema lists every table and view.`, stderr)
 		return err
 	}
 	defer db.Close()
+	if err := db.SetLimits(ctx, store.Limits{Timeout: *timeout, MaxMemory: *maxMem << 20}); err != nil {
+		return err
+	}
 	sql := strings.Join(fs.Args(), " ")
 	if *format == "table" {
 		// Streamed: rows are written as SQLite returns them.

@@ -145,3 +145,23 @@ func TestExportAndCheck(t *testing.T) {
 		t.Errorf("check: exit %d, want the edoc sum error of Đắk Lắk:\n%s%s", code, out, errb)
 	}
 }
+
+// TestQueryLimits stops an endless recursive CTE at --timeout and a huge
+// BLOB at --max-memory, with a clear message and exit status 1.
+func TestQueryLimits(t *testing.T) {
+	db := samplesDB(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--timeout", "200ms", "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"},
+			"time limit of 200ms (--timeout)"},
+		{[]string{"--max-memory", "256", "SELECT length(randomblob(900000000))"},
+			"memory limit of 256 MiB (--max-memory)"},
+	} {
+		code, _, errb := baocao(t, append([]string{"query", "--db", db}, tc.args...)...)
+		if code != 1 || !strings.Contains(errb, tc.want) {
+			t.Errorf("query %v: exit %d, stderr %q; want 1 and %q", tc.args, code, errb, tc.want)
+		}
+	}
+}
