@@ -42,6 +42,10 @@ type Item struct {
 	Info   DocInfo
 	Report *report.Report
 	Err    error
+	// Original, when set with a Report, is the file's bytes, stored
+	// once per content in table originals (see DB.Original). Bytes whose
+	// SHA-256 is not Info.SHA256 fail the item.
+	Original []byte
 
 	// DocID and Replaced are set by SaveBatch when it returns nil: the
 	// document's id, and whether an older document at the same path
@@ -147,6 +151,13 @@ func (d *DB) SaveBatch(ctx context.Context, items []Item) error {
 				it.DocID, it.Replaced, err = s.saveFailure(it.Info, it.Err)
 			case it.Report != nil:
 				it.DocID, it.Replaced, err = s.saveReport(it.Info, it.Report)
+				if err == nil && it.Original != nil {
+					sha := it.Info.SHA256
+					if sha == "" {
+						sha = it.Report.SHA256
+					}
+					err = s.saveOriginal(sha, it.Original)
+				}
 			default:
 				var id int64
 				err = tx.QueryRowContext(ctx, "SELECT id FROM documents WHERE sha256 = ?", it.Info.SHA256).Scan(&id)
@@ -247,9 +258,15 @@ WHERE document_id IS NOT excluded.document_id OR size IS NOT excluded.size OR mt
 	return true, s.deleteIfOrphan(prev)
 }
 
-// deleteIfOrphan deletes document id when no path refers to it.
+// deleteIfOrphan deletes document id, and its original, when no path
+// refers to it.
 func (s *saver) deleteIfOrphan(id int64) error {
-	_, err := s.exec("DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document_paths WHERE document_id = ?)", id, id)
+	_, err := s.exec(`DELETE FROM originals WHERE sha256 = (SELECT sha256 FROM documents WHERE id = ?)
+AND NOT EXISTS (SELECT 1 FROM document_paths WHERE document_id = ?)`, id, id)
+	if err != nil {
+		return err
+	}
+	_, err = s.exec("DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document_paths WHERE document_id = ?)", id, id)
 	return err
 }
 

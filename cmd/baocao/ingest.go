@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +42,7 @@ when interrupted; everything read is stored.`, stderr)
 	dbPath := fs.String("db", "baocao.db", "SQLite database `file` (created if missing)")
 	workers := fs.Int("workers", runtime.NumCPU(), "number of files parsed in parallel")
 	jsonLines := fs.Bool("json", false, "print one JSON object per file instead of progress")
+	noOriginals := fs.Bool("no-originals", false, "do not store the files' bytes in the database (the web view then shows no page images)")
 	var pf pipelineFlags
 	pf.add(fs)
 	if err := pf.parse(fs, args); err != nil {
@@ -112,7 +115,11 @@ when interrupted; everything read is stored.`, stderr)
 				case corpus.Ingested:
 					metrics += len(o.Value.Metrics)
 					flags += len(o.Value.Flags)
-					items = append(items, store.Item{Info: info, Report: o.Value})
+					it := store.Item{Info: info, Report: o.Value}
+					if !*noOriginals {
+						it.Original = readOriginal(o.File.Path, o.File.SHA256)
+					}
+					items = append(items, it)
 				case corpus.Duplicate:
 					// The batch commits a duplicate with or after its
 					// first copy: only its path is recorded.
@@ -163,4 +170,18 @@ func describe(rep *report.Report) string {
 		s += fmt.Sprintf(", %d pages by OCR", n)
 	}
 	return s
+}
+
+// readOriginal returns the bytes of the file at path if they still have
+// the SHA-256 sha that was read, for the database to keep; nil if the
+// file changed or cannot be read (the report is stored without them).
+func readOriginal(path, sha string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != sha {
+		return nil
+	}
+	return b
 }

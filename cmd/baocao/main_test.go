@@ -350,3 +350,40 @@ func TestPlainProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestOriginals checks that ingest keeps each file's bytes by
+// content hash, and that --no-originals keeps none.
+func TestIngestOriginals(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/samples/kon-tum-2021.md", dir, "kon-tum-2021.md")
+	copyFile(t, "testdata/samples/kon-tum-2021.md", dir, "same-content.md")
+	want, err := os.ReadFile(filepath.Join(dir, "kon-tum-2021.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "t.db")
+	if code, _, errb := baocao(t, "ingest", "--db", db, dir); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, errb)
+	}
+	rows := query(t, db, `SELECT o.size, d.sha256 = o.sha256 FROM originals o JOIN documents d ON d.sha256 = o.sha256`)
+	if len(rows) != 1 || rows[0][0] != fmt.Sprint(len(want)) || rows[0][1] != "1" {
+		t.Fatalf("originals = %v, want one row of %d bytes", rows, len(want))
+	}
+	d, err := store.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	sha := query(t, db, `SELECT sha256 FROM documents`)[0][0]
+	if got, err := d.Original(context.Background(), sha); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("Original: %d bytes, %v; want the file's %d bytes", len(got), err, len(want))
+	}
+
+	db2 := filepath.Join(t.TempDir(), "t.db")
+	if code, _, errb := baocao(t, "ingest", "--no-originals", "--db", db2, dir); code != 0 {
+		t.Fatalf("ingest --no-originals: exit %d\n%s", code, errb)
+	}
+	if n := query(t, db2, `SELECT count(*) FROM originals`)[0][0]; n != "0" {
+		t.Errorf("originals with --no-originals = %s, want 0", n)
+	}
+}
