@@ -399,17 +399,16 @@ type xlsxStyles struct {
 	head, date, dt int
 }
 
-// exportXLSX writes one sheet per view, then a comparison sheet (metrics
-// as rows, provinces as columns) and a legend.
-func exportXLSX(ctx context.Context, db *DB, w io.Writer, views []string, opt ExportOptions) error {
+// newXLSX returns a new workbook with the styles of the export.
+func newXLSX() (*excelize.File, xlsxStyles, error) {
 	f := excelize.NewFile()
-	defer f.Close()
 	st := xlsxStyles{kinds: map[colKind]int{}}
 	for k, nf := range map[colKind]string{kindCount: numFmtCount, kindPercent: numFmtPercent, kindMoney: numFmtMoney} {
 		nf := nf
 		id, err := f.NewStyle(&excelize.Style{CustomNumFmt: &nf})
 		if err != nil {
-			return fmt.Errorf("export xlsx: %w", err)
+			f.Close()
+			return nil, xlsxStyles{}, fmt.Errorf("export xlsx: %w", err)
 		}
 		st.kinds[k] = id
 	}
@@ -420,7 +419,8 @@ func exportXLSX(ctx context.Context, db *DB, w io.Writer, views []string, opt Ex
 		nf := d.nf
 		id, err := f.NewStyle(&excelize.Style{CustomNumFmt: &nf})
 		if err != nil {
-			return fmt.Errorf("export xlsx: %w", err)
+			f.Close()
+			return nil, xlsxStyles{}, fmt.Errorf("export xlsx: %w", err)
 		}
 		*d.id = id
 	}
@@ -431,8 +431,20 @@ func exportXLSX(ctx context.Context, db *DB, w io.Writer, views []string, opt Ex
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 	})
 	if err != nil {
-		return fmt.Errorf("export xlsx: %w", err)
+		f.Close()
+		return nil, xlsxStyles{}, fmt.Errorf("export xlsx: %w", err)
 	}
+	return f, st, nil
+}
+
+// exportXLSX writes one sheet per view, then a comparison sheet (metrics
+// as rows, provinces as columns) and a legend.
+func exportXLSX(ctx context.Context, db *DB, w io.Writer, views []string, opt ExportOptions) error {
+	f, st, err := newXLSX()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
 	cat, err := db.catalog(ctx)
 	if err != nil {
 		return fmt.Errorf("export xlsx: %w", err)
@@ -482,6 +494,51 @@ func exportXLSX(ctx context.Context, db *DB, w io.Writer, views []string, opt Ex
 		if err := writeCompare(f, compare, compareView, cat, st); err != nil {
 			return fmt.Errorf("export xlsx %s: %w", sheetCompare, err)
 		}
+	}
+	if err := writeLegend(f, legend, st); err != nil {
+		return fmt.Errorf("export xlsx %s: %w", sheetLegend, err)
+	}
+	f.SetActiveSheet(0)
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("export xlsx: %w", err)
+	}
+	return nil
+}
+
+// Sheet is one sheet of an XLSX workbook: a result under a name.
+type Sheet struct {
+	Name   string
+	Result *Result
+}
+
+// WriteXLSX writes results as an XLSX workbook, one sheet each, the way
+// Export writes views: Vietnamese headers and category values (from the
+// metric catalog of d), number formats by column (or by the row's
+// metric), dates as dates, frozen header row, an autofilter, and the
+// legend sheet.
+func (d *DB) WriteXLSX(ctx context.Context, w io.Writer, sheets ...Sheet) error {
+	f, st, err := newXLSX()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cat, err := d.catalog(ctx)
+	if err != nil {
+		return fmt.Errorf("export xlsx: %w", err)
+	}
+	var legend []legendRow
+	for i, sh := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", sh.Name); err != nil {
+				return fmt.Errorf("export xlsx: %w", err)
+			}
+		} else if _, err := f.NewSheet(sh.Name); err != nil {
+			return fmt.Errorf("export xlsx: %w", err)
+		}
+		if err := writeSheet(f, sh.Name, sh.Result, cat, st); err != nil {
+			return fmt.Errorf("export xlsx %s: %w", sh.Name, err)
+		}
+		legend = append(legend, legendRows(sh.Name, sh.Result.Columns, cat)...)
 	}
 	if err := writeLegend(f, legend, st); err != nil {
 		return fmt.Errorf("export xlsx %s: %w", sheetLegend, err)
