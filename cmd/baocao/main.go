@@ -51,6 +51,7 @@ func init() {
 		{"export", "export views of the database as CSV, XLSX or JSON", runExport},
 		{"eval", "score extraction against gold files", runEval},
 		{"metrics", "list the metric catalog", runMetrics},
+		{"serve", "open a read-only web view of the database (Vietnamese)", runServe},
 		{"version", "print the version of baocao", runVersion},
 	}
 }

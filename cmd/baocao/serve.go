@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/baocao/baocao/store"
+	"github.com/baocao/baocao/store/web"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", "[--db FILE] [--addr 127.0.0.1:8080] [--timeout D]", `Serve opens a read-only web view of the database, in Vietnamese: the
+province table, each report with its figures and flags, each figure on the
+page it came from, comparisons, charts and a SQL page. It listens on
+127.0.0.1 unless --addr says otherwise. Ctrl-C stops it.`, stderr)
+	dbPath := fs.String("db", "baocao.db", "SQLite database `file`")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one request (and of its queries)")
+	maxMem := fs.Int64("max-memory", store.DefaultLimits.MaxMemory>>20, "memory limit of a query, in MiB")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	db, err := store.OpenReadOnly(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.SetLimits(ctx, store.Limits{Timeout: *timeout, MaxMemory: *maxMem << 20}); err != nil {
+		return err
+	}
+	h, err := web.New(db, web.Options{Timeout: *timeout, Log: log.New(stderr, "", log.LstdFlags)})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: *timeout + 5*time.Second}
+	fmt.Fprintf(stderr, "baocao serve: %s on http://%s/ (Ctrl-C to stop)\n", *dbPath, ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		return nil
+	}
+}
