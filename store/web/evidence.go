@@ -21,7 +21,7 @@ type pageView struct {
 	PW, PH float64
 	// Box is the figure's box in PDF points from the top-left; HasBox
 	// is false when the reader gave no position.
-	HasBox     bool
+	HasBox       bool
 	X, Y, BW, BH float64
 }
 
@@ -129,7 +129,9 @@ func (s *Server) evidence(ctx context.Context, f row) (*evidenceData, error) {
 		bw, okw := f.Float("box_w")
 		bh, okh := f.Float("box_h")
 		if okx && oky && okw && okh && bw > 0 && bh > 0 {
-			pv.HasBox, pv.X, pv.Y, pv.BW, pv.BH = true, x, y, bw, bh
+			// A margin of 2 points, so that the frame does not cover the
+			// figure's ink.
+			pv.HasBox, pv.X, pv.Y, pv.BW, pv.BH = true, x-2, y-2, bw+4, bh+4
 		}
 		ed.Page = pv
 	case format == "text" || format == "markdown":
