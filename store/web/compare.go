@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"net/http"
@@ -82,6 +83,9 @@ WHERE year = ? AND province_code IN (`+placeholders(len(cd.Selected))+`) ORDER B
 	}
 	if err != nil {
 		return err
+	}
+	if !cd.ByYear {
+		slices.SortStableFunc(docs, func(a, b row) int { return cmp.Compare(fold(a.Str("province_name")), fold(b.Str("province_name"))) })
 	}
 	if cd.Note == "" && len(docs) < 2 {
 		cd.Note = "Chưa đủ hai báo cáo để so sánh với lựa chọn này."

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/baocao/baocao/store"
@@ -119,6 +121,8 @@ WHERE status = 'ok' AND province_code IS NOT NULL ORDER BY province_name, provin
 			ps = append(ps, province{Code: c, Name: r.Str("name")})
 		}
 	}
+	// By name as Vietnamese readers sort: Đắk Lắk among the D's.
+	slices.SortStableFunc(ps, func(a, b province) int { return cmp.Compare(fold(a.Name), fold(b.Name)) })
 	return ps, nil
 }
 

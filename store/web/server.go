@@ -192,7 +192,7 @@ func userMessage(err error) (int, string) {
 // fail writes an error page.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status, msg := userMessage(err)
-	if status >= 500 {
+	if status == http.StatusInternalServerError {
 		s.opt.Log.Printf("baocao serve: %s: %v", r.URL, err)
 	}
 	var b bytes.Buffer

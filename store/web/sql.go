@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -23,7 +24,8 @@ type sqlData struct {
 	Err      string
 	Schema   []store.SchemaEntry
 	Examples []exampleLink
-	Download string
+	// CSV and JSON download the result.
+	CSV, JSON template.URL
 }
 
 // exampleLink is an example query with the link that runs it.
@@ -40,7 +42,8 @@ func (s *Server) sqlPage(w http.ResponseWriter, r *http.Request) error {
 		sd.Examples = append(sd.Examples, exampleLink{Example: ex, Href: "/sql?" + url.Values{"q": {ex.SQL}}.Encode()})
 	}
 	if sd.Q != "" {
-		sd.Download = url.Values{"q": {sd.Q}}.Encode()
+		enc := url.Values{"q": {sd.Q}}.Encode()
+		sd.CSV, sd.JSON = template.URL("/sql.csv?"+enc), template.URL("/sql.json?"+enc)
 		res, err := s.db.Query(r.Context(), sd.Q)
 		if err != nil {
 			_, sd.Err = userMessage(err)
