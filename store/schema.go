@@ -2,6 +2,7 @@ package store
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -15,9 +16,10 @@ type SchemaEntry struct {
 var createRE = regexp.MustCompile(`(?i)^CREATE\s+(TABLE|VIEW)\s+(\w+)`)
 
 // SchemaDoc returns the tables and views of the schema with a one-line
-// comment each, in the order the migrations create them. The comments
-// are the "-- name: …" lines that precede each CREATE in the embedded
-// migrations.
+// comment each, in the order the migrations first create them. The
+// comments are the "-- name: …" lines that precede each CREATE in the
+// embedded migrations; a view created again by a later migration keeps
+// its place and takes the later comment.
 func SchemaDoc() []SchemaEntry {
 	ents := []SchemaEntry{{Name: "schema_migrations", Kind: "table", Comment: "the migrations applied to this database, by version."}}
 	ms, err := migrations()
@@ -36,7 +38,12 @@ func SchemaDoc() []SchemaEntry {
 				name := sm[2]
 				text := strings.Join(comment, " ")
 				text = strings.TrimSpace(strings.TrimPrefix(text, name+":"))
-				ents = append(ents, SchemaEntry{Name: name, Kind: strings.ToLower(sm[1]), Comment: text})
+				e := SchemaEntry{Name: name, Kind: strings.ToLower(sm[1]), Comment: text}
+				if i := slices.IndexFunc(ents, func(x SchemaEntry) bool { return x.Name == name }); i >= 0 {
+					ents[i] = e
+				} else {
+					ents = append(ents, e)
+				}
 			}
 			comment = comment[:0]
 		}

@@ -139,17 +139,18 @@ func addBoxes(path string) error {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		return nil // the pages are shown without boxes
 	}
-	rows, err := db.Query(`SELECT m.id, m.value, m.text, m.page, p.path FROM metrics m
-JOIN documents d ON d.id = m.document_id JOIN document_paths p ON p.document_id = d.id
+	rows, err := db.Query(`SELECT m.id, m.value, m.text, m.page, d.sha256 FROM metrics m
+JOIN documents d ON d.id = m.document_id JOIN originals o ON o.sha256 = d.sha256
 WHERE d.format = 'pdf' AND m.page > 0 AND m.box_x IS NULL AND typeof(m.value) = 'real'`)
 	if err != nil {
 		return err
 	}
 	type fig struct {
-		id         int64
-		value      float64
-		text, path string
-		page       int
+		id    int64
+		value float64
+		text  string
+		path  string // the SHA-256 of the document
+		page  int
 	}
 	var figs []fig
 	for rows.Next() {
@@ -171,7 +172,16 @@ WHERE d.format = 'pdf' AND m.page > 0 AND m.box_x IS NULL AND typeof(m.value) = 
 		num = strings.TrimRight(num, "%;,.)")
 		key := f.path + "#" + strconv.Itoa(f.page)
 		if _, ok := words[key]; !ok {
-			words[key], err = pdfWords(filepath.Join("..", "..", f.path), f.page)
+			// The original, from the database, to a file for pdftotext.
+			var data []byte
+			if err := db.QueryRow(`SELECT data FROM originals WHERE sha256 = ?`, f.path).Scan(&data); err != nil {
+				return err
+			}
+			tmp := filepath.Join(tmpRoot, f.path+".pdf")
+			if err := os.WriteFile(tmp, data, 0o600); err != nil {
+				return err
+			}
+			words[key], err = pdfWords(tmp, f.page)
 			if err != nil {
 				return err
 			}
