@@ -195,3 +195,26 @@ func BenchmarkPageImage(b *testing.B) {
 		return fmt.Sprintf("/page/%d/5", r.Rows[0][0])
 	})
 }
+
+// BenchmarkFigureCold serves the evidence page of a figure with a new
+// Server each time, so that the page's size is read again (pdfinfo)
+// and its image is not cached yet.
+func BenchmarkFigureCold(b *testing.B) {
+	db, err := store.OpenReadOnly(context.Background(), benchDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	u := figureURL(db)
+	for b.Loop() {
+		s, err := New(db, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("%s: status %d", u, rec.Code)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -117,13 +118,24 @@ func (s *Server) evidence(ctx context.Context, f row) (*evidenceData, error) {
 	case !hasOrig:
 		ed.Why = "Tệp gốc không được lưu trong cơ sở dữ liệu (báo cáo được nạp với --no-originals, hoặc bằng phiên bản baocao cũ): chỉ có câu trích dẫn."
 	case format == "pdf" && page > 0:
-		img, err := s.renderPage(ctx, doc, int(page))
-		if err != nil {
-			ed.Why = "Không dựng được ảnh trang: " + userError(err)
+		if n := doc.Int("pages"); n > 0 && page > n {
+			ed.Why = fmt.Sprintf("Báo cáo chỉ có %d trang.", n)
 			break
 		}
-		pv := &pageView{Src: fmt.Sprintf("/page/%d/%d", doc.Int("id"), page), W: img.w, H: img.h,
-			PW: float64(img.w) * 72 / float64(img.dpi), PH: float64(img.h) * 72 / float64(img.dpi)}
+		sz, err := s.pageSizeOf(ctx, doc, int(page))
+		if err != nil {
+			ed.Why = "Không đọc được trang gốc: " + userError(err)
+			break
+		}
+		// The image is rendered when the browser asks for it; start now
+		// so that it is ready sooner.
+		go func() {
+			c, cancel := context.WithTimeout(context.Background(), 2*s.opt.Timeout)
+			defer cancel()
+			s.renderPage(c, doc, int(page)) // the image's own request reports errors
+		}()
+		pv := &pageView{Src: fmt.Sprintf("/page/%d/%d", doc.Int("id"), page),
+			W: int(math.Ceil(sz.w * float64(s.opt.DPI) / 72)), H: int(math.Ceil(sz.h * float64(s.opt.DPI) / 72)), PW: sz.w, PH: sz.h}
 		x, okx := f.Float("box_x")
 		y, oky := f.Float("box_y")
 		bw, okw := f.Float("box_w")

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"sync"
 )
@@ -144,7 +145,7 @@ func pdftoppm(ctx context.Context, command string, pdf []byte, page, dpi int) (*
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		if errors.Is(err, exec.ErrNotFound) {
-			return nil, &httpError{http.StatusServiceUnavailable, "Không tìm thấy lệnh pdftoppm để dựng ảnh trang: cài poppler-utils (apt-get install poppler-utils)."}
+			return nil, errNoPoppler
 		}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -161,3 +162,72 @@ func pdftoppm(ctx context.Context, command string, pdf []byte, page, dpi int) (*
 	}
 	return &pageImg{png: b, w: cfg.Width, h: cfg.Height, dpi: dpi}, nil
 }
+
+// pageSize is the size of a page in PDF points.
+type pageSize struct{ w, h float64 }
+
+// pageSizes keeps the page sizes read by pdfinfo, up to a number of
+// entries.
+type pageSizes struct {
+	mu sync.Mutex
+	m  map[string]pageSize
+}
+
+const maxPageSizes = 100000
+
+// pageSizeOf returns the size in points of a page of a PDF document of
+// the database (as renderPage checks it), read with pdfinfo from the
+// stored original: far quicker than rendering the page, so that the
+// evidence page answers at once and the image follows.
+func (s *Server) pageSizeOf(ctx context.Context, doc row, page int) (pageSize, error) {
+	key := fmt.Sprintf("%s/%d", doc.Str("sha256"), page)
+	s.sizes.mu.Lock()
+	sz, ok := s.sizes.m[key]
+	s.sizes.mu.Unlock()
+	if ok {
+		return sz, nil
+	}
+	data, err := s.db.Original(ctx, doc.Str("sha256"))
+	if err != nil {
+		return pageSize{}, err
+	}
+	dir, err := os.MkdirTemp("", "baocao-page-")
+	if err != nil {
+		return pageSize{}, err
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return pageSize{}, err
+	}
+	p := strconv.Itoa(page)
+	out, err := exec.CommandContext(ctx, s.opt.Pdfinfo, "-f", p, "-l", p, in).Output()
+	if err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return pageSize{}, errNoPoppler
+		}
+		return pageSize{}, fmt.Errorf("pdfinfo page %d: %w", page, err)
+	}
+	m := pageSizeRE.FindSubmatch(out)
+	if m == nil {
+		return pageSize{}, fmt.Errorf("pdfinfo page %d: no page size in its output", page)
+	}
+	sz.w, _ = strconv.ParseFloat(string(m[1]), 64)
+	sz.h, _ = strconv.ParseFloat(string(m[2]), 64)
+	if sz.w <= 0 || sz.h <= 0 {
+		return pageSize{}, fmt.Errorf("pdfinfo page %d: page size %s × %s", page, m[1], m[2])
+	}
+	s.sizes.mu.Lock()
+	if s.sizes.m == nil || len(s.sizes.m) >= maxPageSizes {
+		s.sizes.m = map[string]pageSize{}
+	}
+	s.sizes.m[key] = sz
+	s.sizes.mu.Unlock()
+	return sz, nil
+}
+
+// pageSizeRE reads "Page    5 size: 595.304 x 841.89 pts" from pdfinfo.
+var pageSizeRE = regexp.MustCompile(`(?m)^Page\s+\d+\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts`)
+
+// errNoPoppler is returned when poppler's commands cannot be run.
+var errNoPoppler = &httpError{http.StatusServiceUnavailable, "Không tìm thấy lệnh của poppler (pdftoppm, pdfinfo) để dựng ảnh trang: cài poppler-utils (apt-get install poppler-utils)."}

@@ -31,6 +31,9 @@ type Options struct {
 	// Pdftoppm is the poppler command that renders pages; "" means
 	// "pdftoppm" on the PATH.
 	Pdftoppm string
+	// Pdfinfo is the poppler command that reads page sizes; "" means
+	// "pdfinfo" on the PATH.
+	Pdfinfo string
 	// CacheBytes bounds the memory of rendered page images kept; 0 means
 	// 64 MiB.
 	CacheBytes int64
@@ -45,6 +48,7 @@ type Server struct {
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 	imgs  *pageCache
+	sizes pageSizes
 }
 
 // New returns a Server over db, which should be opened with
@@ -58,6 +62,9 @@ func New(db *store.DB, opt Options) (*Server, error) {
 	}
 	if opt.Pdftoppm == "" {
 		opt.Pdftoppm = "pdftoppm"
+	}
+	if opt.Pdfinfo == "" {
+		opt.Pdfinfo = "pdfinfo"
 	}
 	if opt.CacheBytes <= 0 {
 		opt.CacheBytes = 64 << 20
