@@ -13,6 +13,7 @@ import (
 
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/report"
 	"github.com/baocao/baocao/store"
 )
 
@@ -42,13 +43,13 @@ func benchDB(b *testing.B) string {
 			}
 		}
 		ctx := context.Background()
-		db, err := store.Open(ctx, benchPath)
+		db, err := store.Open(ctx, benchPath, rules.Catalog())
 		if err != nil {
 			benchErr = err
 			return
 		}
 		type sample struct {
-			rep  *rules.Report
+			rep  *report.Report
 			data []byte
 		}
 		var ss []sample
@@ -70,14 +71,14 @@ func benchDB(b *testing.B) string {
 				for k := 0; k < 8; k++ {
 					s := ss[(pi+k)%len(ss)]
 					rep := *s.rep
-					rep.Province = rules.Province{Code: p.Code, Name: p.Name}
+					rep.Province = report.Province{Code: p.Code, Name: p.Name}
 					rep.Year = year
 					rep.DocDate = fmt.Sprintf("%d-%02d-15", year+1, k+1)
 					rep.SHA256 = fmt.Sprintf("%064x", n+1)
 					scale := 1 + float64(pi)/40 + float64(year-2010)/20
-					rep.Metrics = append([]rules.Figure(nil), s.rep.Metrics...)
+					rep.Metrics = append([]report.Figure(nil), s.rep.Metrics...)
 					for i := range rep.Metrics {
-						if m := &rep.Metrics[i]; m.Value.Kind == rules.Number && m.Unit != "percent" {
+						if m := &rep.Metrics[i]; m.Value.Kind == report.Number && m.Unit != "percent" {
 							m.Value.Num = float64(int64(m.Value.Num * scale))
 						}
 					}

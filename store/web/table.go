@@ -120,6 +120,10 @@ func (s *Server) table(ctx context.Context, p *tableParams) (*tableData, *store.
 	if err != nil {
 		return nil, nil, err
 	}
+	names, err := s.db.Columns(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	// The columns: the lead columns, every metric column of the view,
 	// the sum of the budget table, and the flag counts.
 	idx := map[string]int{}
@@ -128,7 +132,7 @@ func (s *Server) table(ctx context.Context, p *tableParams) (*tableData, *store.
 	}
 	cols := append([]string{}, lead...)
 	for _, c := range res.Columns {
-		if store.ColumnMetric(c) != "" || c == "budget_items_vnd" {
+		if names.Metric(c) != "" || c == "budget_items_vnd" {
 			cols = append(cols, c)
 		}
 	}
@@ -202,8 +206,8 @@ func (s *Server) table(ctx context.Context, p *tableParams) (*tableData, *store.
 		if p.units && (c == "covers" || c == "reports") {
 			continue
 		}
-		label, unit := store.ColumnLabel(c)
-		tc := tableCol{Name: c, Label: label, Unit: unit, Metric: store.ColumnMetric(c)}
+		label, unit := names.Label(c)
+		tc := tableCol{Name: c, Label: label, Unit: unit, Metric: names.Metric(c)}
 		sp := *p
 		sp.sort, sp.dir = c, "desc"
 		if unit == "" {
@@ -313,9 +317,13 @@ func (s *Server) tableCSV(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	names, err := s.db.Columns(r.Context())
+	if err != nil {
+		return err
+	}
 	heads := make([]string, len(res.Columns))
 	for i, c := range res.Columns {
-		heads[i], _ = store.ColumnLabel(c)
+		heads[i], _ = names.Label(c)
 	}
 	out := &store.Result{Columns: heads, Rows: res.Rows}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -340,7 +348,7 @@ func (s *Server) tableXLSX(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+tableFileName(p)+`.xlsx"`)
-	return store.WriteXLSX(w, store.Sheet{Name: name, Result: res})
+	return s.db.WriteXLSX(r.Context(), w, store.Sheet{Name: name, Result: res})
 }
 
 // tableFileName names a download of the table.

@@ -2,9 +2,7 @@ package web
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"os"
@@ -16,17 +14,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/corpus"
 	_ "github.com/baocao/baocao/extract/docx"
 	_ "github.com/baocao/baocao/extract/pdf"
 	_ "github.com/baocao/baocao/extract/text"
-	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/pipeline"
+	"github.com/baocao/baocao/rules/report"
 	"github.com/baocao/baocao/store"
 )
 
-// The tests build their database by running the pipeline (extract,
-// normalize, rules) on the sample reports of testdata/samples in this
+// The tests build their database by running the ingest pipeline
+// (rules/pipeline: extract, normalize, rules) on the sample reports of testdata/samples in this
 // process and saving each report with its original through the store,
 // as `baocao ingest` does.
 
@@ -54,22 +53,28 @@ var samples = []string{
 	"testdata/samples/kon-tum-2021.docx",
 }
 
-// readReport runs the pipeline on a sample and returns its report and
-// bytes.
-func readReport(tb testing.TB, rel string) (*rules.Report, []byte) {
+// readReport runs the ingest pipeline (in this process) on a sample and
+// returns its report and bytes.
+func readReport(tb testing.TB, rel string) (*report.Report, []byte) {
 	tb.Helper()
 	path := filepath.Join("..", "..", rel)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	doc, err := extract.Read(context.Background(), path, extract.Options{})
+	f, err := corpus.Load(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{InProcess: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer p.Close()
+	rep, err := p.Report(context.Background(), f)
 	if err != nil {
 		tb.Fatalf("%s: %v", rel, err)
 	}
-	rep := rules.Apply(normalize.Normalize(doc))
-	sum := sha256.Sum256(data)
-	rep.File, rep.SHA256 = filepath.Base(path), hex.EncodeToString(sum[:])
 	return rep, data
 }
 
@@ -85,7 +90,7 @@ func sampleDB(tb testing.TB) string {
 	tb.Helper()
 	sampleOnce.Do(func() {
 		samplePath = filepath.Join(tmpRoot, "samples.db")
-		db, err := store.Open(context.Background(), samplePath)
+		db, err := store.Open(context.Background(), samplePath, rules.Catalog())
 		if err != nil {
 			sampleErr = err
 			return
