@@ -33,7 +33,7 @@ func FormatValue(v any, unit string) string {
 	case bool:
 		return yesNo(t)
 	}
-	f, ok := toFloat(v)
+	f, ok := Number(v)
 	if !ok {
 		return formatValue(v)
 	}
@@ -56,8 +56,9 @@ func yesNo(b bool) string {
 	return CategoryVI("soc_ncsc_connected", "0")
 }
 
-// toFloat returns a numeric value as float64.
-func toFloat(v any) (float64, bool) {
+// Number returns a numeric value of a Result (int64 or float64) as a
+// float64, and false for NULL, text and other values.
+func Number(v any) (float64, bool) {
 	switch t := v.(type) {
 	case int64:
 		return float64(t), true

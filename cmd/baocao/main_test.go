@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -385,5 +387,46 @@ func TestIngestOriginals(t *testing.T) {
 	}
 	if n := query(t, db2, `SELECT count(*) FROM originals`)[0][0]; n != "0" {
 		t.Errorf("originals with --no-originals = %s, want 0", n)
+	}
+}
+
+// TestServe starts `baocao serve` on the sample reports, asks it for the
+// province table, and stops it as Ctrl-C would.
+func TestServe(t *testing.T) {
+	db := samplesDB(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var errb bytes.Buffer
+	go func() { done <- run(ctx, []string{"serve", "--db", db, "--addr", addr}, io.Discard, &errb) }()
+	var body string
+	for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(50 * time.Millisecond) {
+		res, err := http.Get("http://" + addr + "/")
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		body = string(b)
+		break
+	}
+	for _, want := range []string{"Bảng số liệu theo tỉnh", "Đắk Lắk", "Kon Tum", "1.543"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("GET / lacks %q", want)
+		}
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve: exit %d\n%s", code, errb.String())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("serve did not stop on cancel")
 	}
 }

@@ -2,16 +2,18 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/baocao/baocao/store"
 )
 
 func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("query", "[--db FILE] [--format table|csv|json] [--schema] SQL", `Query runs SQL against the database, read-only: the database is opened in
+	fs := newFlags("query", "[--db FILE] [--format table|csv|json] [--timeout D] [--max-memory MiB] [--schema] SQL", `Query runs SQL against the database, read-only: the database is opened in
 read-only mode and no statement can change it. The views metric_values,
 latest_metric_values, province_year, report_flags and unit2025_year are
 documented in README.md; --schema lists every table and view. A query that
@@ -19,8 +21,7 @@ runs longer than --timeout or needs more than --max-memory is stopped.`, stderr)
 	dbPath := fs.String("db", "baocao.db", "SQLite database `file`")
 	format := fs.String("format", "table", "output format: table, csv or json")
 	schema := fs.Bool("schema", false, "print the tables and views with a comment on each")
-	timeout := fs.Duration("timeout", store.DefaultLimits.Timeout, "time limit of the query")
-	maxMem := fs.Int64("max-memory", store.DefaultLimits.MaxMemory>>20, "memory limit of the query, in MiB")
+	lim := addLimitFlags(fs, store.DefaultLimits.Timeout, "time limit of the query")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,14 +42,11 @@ runs longer than --timeout or needs more than --max-memory is stopped.`, stderr)
 		fs.Usage()
 		return errUsage
 	}
-	db, err := store.OpenReadOnly(ctx, *dbPath)
+	db, err := lim.open(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.SetLimits(ctx, store.Limits{Timeout: *timeout, MaxMemory: *maxMem << 20}); err != nil {
-		return err
-	}
 	sql := strings.Join(fs.Args(), " ")
 	if *format == "table" {
 		// Streamed: rows are written as SQLite returns them.
@@ -80,4 +78,38 @@ func writeResult(w io.Writer, format string, res *store.Result) error {
 		return store.WriteJSON(w, res)
 	}
 	return fmt.Errorf("unknown format %q: want table, csv or json", format)
+}
+
+// limitFlags are the flags that limit the queries of a reading command:
+// --timeout and --max-memory.
+type limitFlags struct {
+	timeout   *time.Duration
+	maxMemMiB *int64
+}
+
+// addLimitFlags registers --timeout (with its default and usage) and
+// --max-memory.
+func addLimitFlags(fs *flag.FlagSet, timeout time.Duration, usage string) limitFlags {
+	return limitFlags{
+		timeout:   fs.Duration("timeout", timeout, usage),
+		maxMemMiB: fs.Int64("max-memory", store.DefaultLimits.MaxMemory>>20, "memory limit of a query, in MiB"),
+	}
+}
+
+// limits returns the limits the flags set.
+func (l limitFlags) limits() store.Limits {
+	return store.Limits{Timeout: *l.timeout, MaxMemory: *l.maxMemMiB << 20}
+}
+
+// open opens the database read-only with the flags' limits.
+func (l limitFlags) open(ctx context.Context, path string) (*store.DB, error) {
+	db, err := store.OpenReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.SetLimits(ctx, l.limits()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
 }

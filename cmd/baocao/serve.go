@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/baocao/baocao/store"
 	"github.com/baocao/baocao/store/web"
 )
 
@@ -21,8 +20,7 @@ page it came from, comparisons, charts and a SQL page. It listens on
 127.0.0.1 unless --addr says otherwise. Ctrl-C stops it.`, stderr)
 	dbPath := fs.String("db", "baocao.db", "SQLite database `file`")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one request (and of its queries)")
-	maxMem := fs.Int64("max-memory", store.DefaultLimits.MaxMemory>>20, "memory limit of a query, in MiB")
+	lim := addLimitFlags(fs, 10*time.Second, "time limit of one request (and of its queries)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -30,15 +28,12 @@ page it came from, comparisons, charts and a SQL page. It listens on
 		fs.Usage()
 		return errUsage
 	}
-	db, err := store.OpenReadOnly(ctx, *dbPath)
+	db, err := lim.open(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.SetLimits(ctx, store.Limits{Timeout: *timeout, MaxMemory: *maxMem << 20}); err != nil {
-		return err
-	}
-	h, err := web.New(db, web.Options{Timeout: *timeout, Log: log.New(stderr, "", log.LstdFlags)})
+	h, err := web.New(db, web.Options{Timeout: *lim.timeout, Log: log.New(stderr, "", log.LstdFlags)})
 	if err != nil {
 		return err
 	}
@@ -46,7 +41,7 @@ page it came from, comparisons, charts and a SQL page. It listens on
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: *timeout + 5*time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: *lim.timeout + 5*time.Second}
 	fmt.Fprintf(stderr, "baocao serve: %s on http://%s/ (Ctrl-C to stop)\n", *dbPath, ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()

@@ -152,8 +152,8 @@ func compareRows(figs []row, cols []compareCol, byYear bool) []compareRow {
 				}
 				continue
 			}
-			a, aNum := asFloat(ref)
-			b, bNum := asFloat(vs[j])
+			a, aNum := store.Number(ref)
+			b, bNum := store.Number(vs[j])
 			switch {
 			case aNum && bNum && a != b:
 				c := &rows[i].Cells[j]

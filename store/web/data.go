@@ -36,15 +36,7 @@ func (r row) Int(c string) int64 {
 }
 
 // Float returns a numeric column and whether it is a number.
-func (r row) Float(c string) (float64, bool) {
-	switch v := r[c].(type) {
-	case int64:
-		return float64(v), true
-	case float64:
-		return v, true
-	}
-	return 0, false
-}
+func (r row) Float(c string) (float64, bool) { return store.Number(r[c]) }
 
 // rowsOf returns the rows of a result by column name.
 func rowsOf(res *store.Result) []row {

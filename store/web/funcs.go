@@ -23,15 +23,13 @@ var funcs = template.FuncMap{
 	"add":        func(a, b int) int { return a + b },
 	"checklabel": checkLabel,
 	"has":        func(list []string, s string) bool { return slices.Contains(list, s) },
+	"flagtable":  func(fs []flagView, showDoc bool) flagTable { return flagTable{fs, showDoc} },
 }
 
 // highlight returns text as HTML with the number whose value is v marked,
 // where text states it.
 func highlight(text string, v any) template.HTML {
-	f, ok := v.(float64)
-	if i, isInt := v.(int64); isInt {
-		f, ok = float64(i), true
-	}
+	f, ok := store.Number(v)
 	esc := template.HTMLEscapeString
 	if ok {
 		if s, e, found := store.NumberSpan(text, f); found {
@@ -106,3 +104,10 @@ func checkLabel(c string) string {
 
 // fold is the loose form of a name for filtering.
 func fold(s string) string { return strings.TrimSpace(store.FoldName(s)) }
+
+// flagTable is the data of the template flaglist: flags, and whether to
+// name the report of each.
+type flagTable struct {
+	Flags   []flagView
+	ShowDoc bool
+}

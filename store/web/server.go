@@ -16,7 +16,7 @@ import (
 	"github.com/baocao/baocao/store"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/*.tmpl
 var templateFS embed.FS
 
 //go:embed static
@@ -81,7 +81,7 @@ func New(db *store.DB, opt Options) (*Server, error) {
 		if n == "templates/layout.html" {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", n)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/*.tmpl", n)
 		if err != nil {
 			return nil, fmt.Errorf("web: %s: %w", n, err)
 		}

@@ -55,14 +55,14 @@ func (s *Server) sqlPage(w http.ResponseWriter, r *http.Request) error {
 			}
 			for j, vals := range res.Rows {
 				for i, v := range vals {
-					if _, ok := asFloat(v); !ok && v != nil {
+					if _, ok := store.Number(v); !ok && v != nil {
 						sd.Num[i] = false
 					}
 				}
 				if j < sqlShown {
 					cells := make([]string, len(vals))
 					for i, v := range vals {
-						if f, ok := asFloat(v); ok && isIDColumn(res.Columns[i]) {
+						if f, ok := store.Number(v); ok && isIDColumn(res.Columns[i]) {
 							cells[i] = strconv.FormatFloat(f, 'f', -1, 64)
 						} else {
 							cells[i] = store.FormatValue(v, "")

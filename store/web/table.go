@@ -274,8 +274,8 @@ func (s *Server) table(ctx context.Context, p *tableParams) (*tableData, *store.
 // compareValues orders two values of a column: numbers by value, text
 // by its loose form, NULL first.
 func compareValues(a, b any) int {
-	fa, aNum := asFloat(a)
-	fb, bNum := asFloat(b)
+	fa, aNum := store.Number(a)
+	fb, bNum := store.Number(b)
 	switch {
 	case aNum && bNum:
 		return cmp.Compare(fa, fb)
@@ -287,16 +287,6 @@ func compareValues(a, b any) int {
 		return 1
 	}
 	return cmp.Compare(fold(fmt.Sprint(a)), fold(fmt.Sprint(b)))
-}
-
-func asFloat(v any) (float64, bool) {
-	switch t := v.(type) {
-	case int64:
-		return float64(t), true
-	case float64:
-		return t, true
-	}
-	return 0, false
 }
 
 // home serves the province table.
