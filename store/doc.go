@@ -41,9 +41,21 @@
 //
 // [OpenReadOnly] opens the file read-only (mode=ro), with PRAGMA
 // query_only, no attached databases and an authorizer that allows only
-// reads, so that no statement given to [DB.Query] can change it.
+// reads, so that no statement given to [DB.Query] can change it. Every
+// Query runs under the DB's [Limits] (30 s and 512 MiB unless
+// [DB.SetLimits] says otherwise): SQLite is interrupted at the time
+// limit, and the heap limit, the longest string and the size of the rows
+// returned bound its memory; a query stopped so fails with a
+// *[LimitError]. A writer leaves the file in rollback-journal mode when
+// it closes, so that readers create no -wal or -shm file.
 // [WriteTable], [WriteCSV] and [WriteJSON] print a [Result]; [Export]
-// writes views as CSV, JSON or XLSX.
+// writes views as CSV, JSON or XLSX, and [DB.WriteXLSX] any results the
+// same way. [FormatValue] and [DB.Columns] name values and columns the
+// Vietnamese way.
+//
+// The bytes of each file read are kept by content hash in the table
+// originals ([Item].Original, [DB.Original]), so that a figure can be
+// shown on its page after the folder of reports has moved.
 //
 // # Limits
 //

@@ -200,6 +200,15 @@ WHERE d.format = 'pdf' AND d.province_code = '66' AND m.metric = 'tthc.total'`)
 	if cfg.Width < 900 || cfg.Width > 920 || cfg.Height < 1280 || cfg.Height > 1295 {
 		t.Errorf("page image %d × %d, want A4 at 110 dpi", cfg.Width, cfg.Height)
 	}
+	// A figure whose box the reader did not give: the page, and its
+	// line named.
+	soc := id(t, db, `SELECT m.id FROM metrics m JOIN documents d ON d.id = m.document_id
+WHERE d.format = 'pdf' AND d.province_code = '62' AND m.metric = 'soc.status'`)
+	html = body(t, get(t, s, "/figure/"+itoa(soc)), 200)
+	contains(t, "evidence without a box", html, `id="page-image"`, `id="nobox"`, "Trạng thái SOC: Đang vận hành")
+	if strings.Contains(html, `id="highlight"`) {
+		t.Error("a figure without a box has a highlight")
+	}
 	// The second request comes from the cache.
 	if b2 := body(t, get(t, s, "/page/"+itoa(doc)+"/5"), 200); b2 != b {
 		t.Error("the cached page differs")
