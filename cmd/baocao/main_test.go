@@ -423,8 +423,8 @@ func TestServe(t *testing.T) {
 	cancel()
 	select {
 	case code := <-done:
-		if code != 0 {
-			t.Errorf("serve: exit %d\n%s", code, errb.String())
+		if code != exitInterrupted {
+			t.Errorf("serve: exit %d, want %d (stopped by Ctrl-C)\n%s", code, exitInterrupted, errb.String())
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("serve did not stop on cancel")

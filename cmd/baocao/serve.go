@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/baocao/baocao/cmd/baocao/internal/msg"
 	"github.com/baocao/baocao/store/web"
 )
 
@@ -42,7 +43,8 @@ page it came from, comparisons, charts and a SQL page. It listens on
 		return err
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: *lim.timeout + 5*time.Second}
-	fmt.Fprintf(stderr, "baocao serve: %s on http://%s/ (Ctrl-C to stop)\n", *dbPath, ln.Addr())
+	pr := msg.From(ctx)
+	fmt.Fprintf(stderr, "baocao serve: %s\n", pr.Sprintf("%s on http://%s/ (Ctrl-C to stop)", *dbPath, ln.Addr()))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

@@ -165,7 +165,7 @@ func compareRows(figs []row, cols []compareCol, byYear bool) []compareRow {
 					if d < 0 {
 						sign = "−"
 					}
-					c.Diff = sign + store.FormatNumber(math.Abs(math.Round(d*10)/10), -1) + " %"
+					c.Diff = sign + store.FormatValue(math.Abs(math.Round(d*10)/10), "") + " %"
 				}
 			case !aNum || !bNum:
 				if fmt.Sprint(ref) != fmt.Sprint(vs[j]) {

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/store"
 )
@@ -22,6 +24,7 @@ var funcs = template.FuncMap{
 	"query":      func(v url.Values) template.URL { return template.URL(v.Encode()) },
 	"add":        func(a, b int) int { return a + b },
 	"checklabel": checkLabel,
+	"source":     sourceLabel,
 	"has":        func(list []string, s string) bool { return slices.Contains(list, s) },
 	"flagtable":  func(fs []flagView, showDoc bool) flagTable { return flagTable{fs, showDoc} },
 }
@@ -53,53 +56,32 @@ func position(format string, page, line any) string {
 	return fmt.Sprintf("dòng %d", l)
 }
 
-// severityLabels are the Vietnamese names of the flags' severities.
-var severityLabels = map[string]string{
-	"error":   "Lỗi",
-	"warning": "Cảnh báo",
-	"info":    "Lưu ý",
-}
-
-func severityLabel(s string) string {
-	if l, ok := severityLabels[s]; ok {
-		return l
-	}
-	return s
-}
+// severityLabel is the Vietnamese name of a flag's severity (Lỗi, Cảnh
+// báo, Lưu ý).
+func severityLabel(s string) string { return capital(category("severity", s)) }
 
 // unitName is the Vietnamese name of a catalog unit.
-func unitName(u string) string {
-	switch u {
-	case "count":
-		return "số lượng"
-	case "percent":
-		return "%"
-	case "vnd":
-		return "đồng"
-	case "status":
-		return "trạng thái"
-	case "bool":
-		return "có/không"
+func unitName(u string) string { return category("unit", u) }
+
+// checkLabel is the Vietnamese name of a kind of check.
+func checkLabel(c string) string { return capital(category("check", c)) }
+
+// sourceLabel is the Vietnamese name of where a figure was read.
+func sourceLabel(s string) string { return category("source", s) }
+
+// category returns store.CategoryVI's word for a value of a column, or
+// the value itself.
+func category(col, v string) string {
+	if w := store.CategoryVI(col, v); w != "" {
+		return w
 	}
-	return u
+	return v
 }
 
-// checkLabels are the Vietnamese names of the kinds of check.
-var checkLabels = map[string]string{
-	"sum":           "Tổng không khớp",
-	"difference":    "Hiệu không khớp",
-	"ratio":         "Tỷ lệ không khớp",
-	"part_le_whole": "Phần lớn hơn tổng",
-	"duplicate":     "Nêu hai lần",
-	"table_total":   "Dòng tổng của bảng",
-	"shares":        "Tỷ trọng không khớp",
-}
-
-func checkLabel(c string) string {
-	if l, ok := checkLabels[c]; ok {
-		return l
-	}
-	return c
+// capital returns s with its first letter in upper case.
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // fold is the loose form of a name for filtering.

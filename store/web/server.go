@@ -187,7 +187,7 @@ func userMessage(err error) (int, string) {
 	case errors.As(err, &le), errors.Is(err, context.DeadlineExceeded):
 		lim := "thời gian cho phép"
 		if le != nil {
-			lim = "giới hạn " + store.FormatNumber(le.Limits.Timeout.Seconds(), -1) + " giây"
+			lim = "giới hạn " + store.FormatValue(le.Limits.Timeout.Seconds(), "") + " giây"
 		}
 		return http.StatusServiceUnavailable, "Truy vấn bị dừng: chạy quá " + lim + ". Hãy thu hẹp truy vấn (thêm WHERE, LIMIT)."
 	case errors.As(err, &se):

@@ -33,6 +33,9 @@ var vietnamese = map[string]string{
 	"other document format: save as .docx or PDF": "định dạng văn bản khác: hãy lưu thành .docx hoặc PDF",
 	"not a report": "không phải báo cáo",
 
+	// serve.
+	"%s on http://%s/ (Ctrl-C to stop)": "%s tại http://%s/ (Ctrl-C để dừng)",
+
 	// export.
 	"unexpected argument %q: export takes only flags":                               "thừa đối số %q: lệnh export chỉ nhận các cờ",
 	"unknown --units %q: only 2025 is known":                                        "--units %q không hợp lệ: chỉ có 2025",
