@@ -102,9 +102,6 @@ func benchDB(b *testing.B) string {
 		if err := db.Close(); err != nil && benchErr == nil {
 			benchErr = err
 		}
-		if benchErr == nil {
-			benchErr = addBoxes(benchPath)
-		}
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)

@@ -71,7 +71,7 @@ func placeholders(n int) string {
 // figureCols are the columns of a figure read by figureQuery: the
 // metric row, its catalog label and unit, and its document.
 const figureCols = `m.id, m.document_id, m.metric, m.value, m.unit, m.qualifier, m.text, m.page, m.line, m.rule, m.source, m.confidence,
-	m.box_x, m.box_y, m.box_w, m.box_h, m.cell_row, m.cell_col,
+	m.box_x, m.box_y, m.box_w, m.box_h, m.cell_table, m.cell_row, m.cell_col,
 	coalesce(c.label_vi, m.metric) AS label, coalesce(c.unit, m.unit) AS cunit,
 	d.format, d.path, d.sha256, d.pages, d.province_code, d.province_name, d.year`
 

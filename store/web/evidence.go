@@ -76,7 +76,7 @@ func (s *Server) flagEvidence(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx := r.Context()
 	rs, err := s.query(ctx, `SELECT e.id, e.metric, e.value, e.text, e.page, e.line,
-	e.box_x, e.box_y, e.box_w, e.box_h, e.cell_row, e.cell_col,
+	e.box_x, e.box_y, e.box_w, e.box_h,
 	coalesce(c.label_vi, e.metric) AS label, coalesce(c.unit, '') AS cunit,
 	g.document_id, g.severity, g."check", g.check_id, g.message, g.stated, g.computed,
 	coalesce(gc.label_vi, g.metric) AS flag_label, coalesce(gc.unit, '') AS flag_unit,

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"database/sql"
 	"encoding/xml"
 	"fmt"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/extract"
 	_ "github.com/baocao/baocao/extract/docx"
 	_ "github.com/baocao/baocao/extract/pdf"
 	_ "github.com/baocao/baocao/extract/text"
@@ -75,6 +75,9 @@ func readReport(tb testing.TB, rel string) (*report.Report, []byte) {
 	if err != nil {
 		tb.Fatalf("%s: %v", rel, err)
 	}
+	if err := boxFigures(rep, path); err != nil {
+		tb.Fatal(err)
+	}
 	return rep, data
 }
 
@@ -105,10 +108,7 @@ func sampleDB(tb testing.TB) string {
 			db.Close()
 			return
 		}
-		if sampleErr = db.Close(); sampleErr != nil {
-			return
-		}
-		sampleErr = addBoxes(samplePath)
+		sampleErr = db.Close()
 	})
 	if sampleErr != nil {
 		tb.Fatal(sampleErr)
@@ -116,93 +116,62 @@ func sampleDB(tb testing.TB) string {
 	return samplePath
 }
 
-// addBoxes gives the PDF figures their boxes where the store has none:
-// until the PDF reader's positions are saved (migration 0003), the box of
-// each figure of the PDFs is the box pdftotext -bbox gives the figure's
-// number as written in its sentence, on its page. The columns are
-// created if missing.
-func addBoxes(path string) error {
-	// The store's read-write driver, registered by package store.
-	db, err := sql.Open("baocao-sqlite3", path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	for _, t := range []string{"metrics", "flag_evidence"} {
-		for _, c := range []string{"box_x REAL", "box_y REAL", "box_w REAL", "box_h REAL", "cell_row INTEGER", "cell_col INTEGER"} {
-			var n int
-			if err := db.QueryRow(`SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, t, strings.Fields(c)[0]).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				if _, err := db.Exec(`ALTER TABLE ` + t + ` ADD COLUMN ` + c); err != nil {
-					return err
-				}
-			}
-		}
+// boxFigures gives the figures and flag evidence of a PDF report the
+// box pdftotext -bbox gives their number on their page, where the reader
+// gave none: until the PDF reader fills positions, this is how the tests
+// save reports with boxes through the store (migration 0003). Without
+// pdftotext the report keeps no boxes.
+func boxFigures(rep *report.Report, path string) error {
+	if rep.Format != "pdf" {
+		return nil
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		return nil // the pages are shown without boxes
+		return nil
 	}
-	rows, err := db.Query(`SELECT m.id, m.value, m.text, m.page, d.sha256 FROM metrics m
-JOIN documents d ON d.id = m.document_id JOIN originals o ON o.sha256 = d.sha256
-WHERE d.format = 'pdf' AND m.page > 0 AND m.box_x IS NULL AND typeof(m.value) = 'real'`)
-	if err != nil {
-		return err
-	}
-	type fig struct {
-		id    int64
-		value float64
-		text  string
-		path  string // the SHA-256 of the document
-		page  int
-	}
-	var figs []fig
-	for rows.Next() {
-		var f fig
-		if err := rows.Scan(&f.id, &f.value, &f.text, &f.page, &f.path); err != nil {
-			rows.Close()
-			return err
+	words := map[int][]bboxWord{}
+	find := func(text string, v float64, page int) (*extract.Box, error) {
+		if page <= 0 {
+			return nil, nil
 		}
-		figs = append(figs, f)
-	}
-	rows.Close()
-	words := map[string][]bboxWord{}
-	for _, f := range figs {
-		s, e, ok := store.NumberSpan(f.text, f.value)
+		s, e, ok := store.NumberSpan(text, v)
 		if !ok {
-			continue
+			return nil, nil
 		}
-		num := strings.Fields(f.text[s:e])[0]
-		num = strings.TrimRight(num, "%;,.)")
-		key := f.path + "#" + strconv.Itoa(f.page)
-		if _, ok := words[key]; !ok {
-			// The original, from the database, to a file for pdftotext.
-			var data []byte
-			if err := db.QueryRow(`SELECT data FROM originals WHERE sha256 = ?`, f.path).Scan(&data); err != nil {
-				return err
-			}
-			tmp := filepath.Join(tmpRoot, f.path+".pdf")
-			if err := os.WriteFile(tmp, data, 0o600); err != nil {
-				return err
-			}
-			words[key], err = pdfWords(tmp, f.page)
+		num := strings.TrimRight(strings.Fields(text[s:e])[0], "%;,.)")
+		if _, ok := words[page]; !ok {
+			ws, err := pdfWords(path, page)
 			if err != nil {
+				return nil, err
+			}
+			words[page] = ws
+		}
+		for _, w := range words[page] {
+			if strings.TrimRight(w.Text, "%;,.)") == num {
+				return &extract.Box{X: w.XMin, Y: w.YMin, W: w.XMax - w.XMin, H: w.YMax - w.YMin}, nil
+			}
+		}
+		return nil, nil
+	}
+	var err error
+	for i := range rep.Metrics {
+		m := &rep.Metrics[i]
+		if m.Box == nil && m.Value.Kind == report.Number {
+			if m.Box, err = find(m.Text, m.Value.Num, m.Page); err != nil {
 				return err
 			}
 		}
-		for _, w := range words[key] {
-			if strings.TrimRight(w.Text, "%;,.)") == num {
-				if _, err := db.Exec(`UPDATE metrics SET box_x = ?, box_y = ?, box_w = ?, box_h = ? WHERE id = ?`,
-					w.XMin, w.YMin, w.XMax-w.XMin, w.YMax-w.YMin, f.id); err != nil {
+	}
+	for i := range rep.Flags {
+		for j := range rep.Flags[i].Evidence {
+			e := &rep.Flags[i].Evidence[j]
+			if e.Box == nil {
+				if e.Box, err = find(e.Text, e.Value, e.Page); err != nil {
 					return err
 				}
-				break
 			}
 		}
 	}
-	_, err = db.Exec(`PRAGMA journal_mode = DELETE`)
-	return err
+	return nil
 }
 
 // bboxWord is a word of pdftotext -bbox, in points from the top-left.

@@ -245,6 +245,13 @@ func TestFlagsAndFlagEvidence(t *testing.T) {
 WHERE d.format = 'markdown' AND e.metric = 'dvc.level4_rate'`)
 	html = body(t, get(t, s, "/evidence/"+itoa(ev)), 200)
 	contains(t, "flag evidence", html, "Căn cứ của cảnh báo", "<mark>43.8%</mark>", "Nêu 43,8 %, tính lại 43,63 %")
+	// On the page of a PDF, with the box saved with the evidence.
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		ev = id(t, db, `SELECT e.id FROM flag_evidence e JOIN flags g ON g.id = e.flag_id JOIN documents d ON d.id = g.document_id
+WHERE d.format = 'pdf' AND e.box_x IS NOT NULL LIMIT 1`)
+		html = body(t, get(t, s, "/evidence/"+itoa(ev)), 200)
+		contains(t, "flag evidence on a PDF page", html, `id="page-image"`, `<rect id="highlight"`)
+	}
 	body(t, get(t, s, "/evidence/999999"), 404)
 }
 
