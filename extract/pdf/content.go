@@ -18,9 +18,29 @@ type glyph struct {
 	X, Y float64
 	W    float64
 	S    string
+	// Asc and Desc are the font's ascent and descent as fractions of
+	// Size (Desc is negative); both 0 when the font does not say.
+	Asc, Desc float32
 	// sup marks a glyph set as a superscript of the line it belongs to;
 	// it is set by the layout step.
 	sup bool
+}
+
+// Default ascent and descent of a font whose descriptor gives none, as
+// fractions of the font size: poppler's defaults.
+const (
+	defaultAsc  = 0.95
+	defaultDesc = -0.35
+)
+
+// vspan returns the bottom and top of g's box in page space: its
+// baseline lowered by the font's descent and raised by its ascent.
+func (g *glyph) vspan() (bot, top float64) {
+	asc, desc := float64(g.Asc), float64(g.Desc)
+	if asc == 0 && desc == 0 {
+		asc, desc = defaultAsc, defaultDesc
+	}
+	return g.Y + desc*g.Size, g.Y + asc*g.Size
 }
 
 // segment is a straight ruling line in page space: a stroked path
@@ -39,8 +59,12 @@ func (s segment) vertical() bool { return math.Abs(s.X1-s.X0) <= 1.5 && math.Abs
 type page struct {
 	N             int // 1-based page number
 	Width, Height float64
-	Glyphs        []glyph
-	Rules         []segment
+	// X0, Y0 is the lower-left corner of the page's crop box (or media
+	// box) in page space: boxes on the page are measured from its
+	// top-left corner, (X0, Y0+Height).
+	X0, Y0 float64
+	Glyphs []glyph
+	Rules  []segment
 	// Bad counts glyphs whose code mapped to no Unicode text.
 	Bad int
 }
@@ -78,6 +102,9 @@ type font struct {
 	cidW    map[int]float64
 	dw      float64
 	decoded map[int]string // cache of enc.Decode per code
+	// asc and desc are the FontDescriptor's /Ascent and /Descent as
+	// fractions of the font size; 0 when absent or absurd.
+	asc, desc float32
 }
 
 // decode returns the text of one character code, raw being its bytes.
@@ -128,6 +155,16 @@ func loadFont(p lpdf.Page, name string) *font {
 		f.enc = m
 	} else {
 		f.enc = lf.Encoder()
+	}
+	fd := v.Key("FontDescriptor")
+	if v.Key("Subtype").Name() == "Type0" {
+		fd = v.Key("DescendantFonts").Index(0).Key("FontDescriptor")
+	}
+	if fd.Kind() == lpdf.Dict {
+		asc, desc := fd.Key("Ascent").Float64()/1000, fd.Key("Descent").Float64()/1000
+		if asc > 0 && asc < 3 && desc <= 0 && desc > -3 {
+			f.asc, f.desc = float32(asc), float32(desc)
+		}
 	}
 	if v.Key("Subtype").Name() == "Type0" {
 		f.twoByte = true
@@ -204,11 +241,12 @@ func readPage(p lpdf.Page, n int) *page {
 		box = inherited(p.V, "MediaBox")
 	}
 	if box.Len() == 4 {
-		out.Width = math.Abs(box.Index(2).Float64() - box.Index(0).Float64())
-		out.Height = math.Abs(box.Index(3).Float64() - box.Index(1).Float64())
+		x0, y0, x1, y1 := box.Index(0).Float64(), box.Index(1).Float64(), box.Index(2).Float64(), box.Index(3).Float64()
+		out.Width, out.Height = math.Abs(x1-x0), math.Abs(y1-y0)
+		out.X0, out.Y0 = math.Min(x0, x1), math.Min(y0, y1)
 	}
-	if out.Width <= 0 || out.Height <= 0 {
-		out.Width, out.Height = 595, 842
+	if out.Width <= 0 || out.Height <= 0 || !finite(out.Width, out.Height, out.X0, out.Y0) {
+		out.Width, out.Height, out.X0, out.Y0 = 595, 842, 0, 0
 	}
 	strm := p.V.Key("Contents")
 	if strm.Kind() != lpdf.Stream && strm.Kind() != lpdf.Array {
@@ -251,7 +289,7 @@ func readPage(p lpdf.Page, n int) *page {
 				out.Bad++
 				s = "\uFFFD"
 			}
-			out.Glyphs = append(out.Glyphs, glyph{Font: f.name, Size: size, X: x, Y: y, W: gw, S: s})
+			out.Glyphs = append(out.Glyphs, glyph{Font: f.name, Size: size, X: x, Y: y, W: gw, S: s, Asc: f.asc, Desc: f.desc})
 			tx := adv + g.tc
 			if step == 1 && code == ' ' {
 				tx += g.tw

@@ -60,11 +60,15 @@ func layout(pages []*page, doc *extract.Document) {
 
 // docBodySize is the font size carrying most glyphs of the document.
 func docBodySize(pages []*page) float64 {
-	count := map[float64]int{}
+	var c sizeCount
 	for _, p := range pages {
-		countSizes(count, p.Glyphs)
+		for i := range p.Glyphs {
+			if strings.TrimSpace(p.Glyphs[i].S) != "" {
+				c.add(p.Glyphs[i].Size, 1)
+			}
+		}
 	}
-	return dominantOf(count)
+	return c.dominant()
 }
 
 // layoutPage builds lines and table fragments of one page.
@@ -97,11 +101,11 @@ func layoutPage(p *page) *pageLayout {
 			rest = append(rest, g)
 		}
 	}
-	for _, l := range buildLines(p.N, rest, 4) {
+	for _, l := range buildLines(frameOf(p), rest, 4) {
 		pl.items = append(pl.items, item{line: l, y: l.Y})
 	}
 	for i, gr := range grids {
-		if t := gr.fill(p.N, inGrid[i]); t != nil {
+		if t := gr.fill(frameOf(p), inGrid[i]); t != nil {
 			pl.items = append(pl.items, item{table: t, y: gr.top})
 		}
 	}
@@ -339,7 +343,7 @@ func assemble(pls []*pageLayout, doc *extract.Document) {
 				flush()
 				cur = &extract.Block{Kind: extract.Paragraph}
 			}
-			el := extract.Line{Text: l.Text, Pos: pos}
+			el := extract.Line{Text: l.Text, Pos: pos, Box: l.Box, Words: l.Words}
 			if legacyFont(l.Font) {
 				el.Font = l.Font
 			}
@@ -355,11 +359,12 @@ func assemble(pls []*pageLayout, doc *extract.Document) {
 			if !l.SupLead && id != "" && (used[id] || !referenced(refs, id)) {
 				id = "" // a number that starts a continuation line
 			}
-			text := l.Text
+			text, words := l.Text, l.Words
 			if !l.SupLead && id != "" {
 				text = strings.TrimSpace(leadingNumRE.ReplaceAllString(text, ""))
+				words = dropPrefix(words, len(l.Text)-len(text))
 			}
-			el := extract.Line{Text: text, Pos: extract.Pos{Page: l.Page, Line: l.Num}}
+			el := extract.Line{Text: text, Pos: extract.Pos{Page: l.Page, Line: l.Num}, Box: l.Box, Words: words}
 			if legacyFont(l.Font) {
 				el.Font = l.Font
 			}
@@ -426,7 +431,9 @@ func putBackOrphans(l *tline, have map[string]bool) []string {
 		for off > 0 && off < len(text) && !utf8.RuneStart(text[off]) {
 			off--
 		}
-		text = text[:off] + toSuperscript(r.ID) + text[off:]
+		sup := toSuperscript(r.ID)
+		text = text[:off] + sup + text[off:]
+		insertAt(l.Words, off, len(sup))
 		out = append(out, r.ID)
 	}
 	for _, r := range l.Refs {
@@ -436,6 +443,38 @@ func putBackOrphans(l *tline, have map[string]bool) []string {
 	}
 	l.Refs = kept
 	l.Text = text
+	return out
+}
+
+// insertAt shifts words for n bytes inserted into their line's text at
+// byte offset off: text inserted where a word starts or ends, or inside
+// it, belongs to that word.
+func insertAt(words []extract.Word, off, n int) {
+	for i := range words {
+		w := &words[i]
+		if w.Start > off {
+			w.Start += n
+		}
+		if w.End >= off {
+			w.End += n
+		}
+	}
+}
+
+// dropPrefix returns words for their line's text with its first n bytes
+// cut off.
+func dropPrefix(words []extract.Word, n int) []extract.Word {
+	if n <= 0 {
+		return words
+	}
+	var out []extract.Word
+	for _, w := range words {
+		if w.End <= n {
+			continue
+		}
+		w.Start, w.End = max(w.Start-n, 0), w.End-n
+		out = append(out, w)
+	}
 	return out
 }
 

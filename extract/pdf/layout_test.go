@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -254,7 +255,7 @@ func TestLayoutLines(t *testing.T) {
 			[]string{"Việt"}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			lines := buildLines(1, c.glyphs, 4)
+			lines := buildLines(frame{N: 1, Top: 842}, c.glyphs, 4)
 			var got, refs []string
 			for _, l := range lines {
 				got = append(got, l.Text)
@@ -300,5 +301,68 @@ func TestLayoutParagraphs(t *testing.T) {
 	}
 	if l := doc.Blocks[0].Lines[0]; l.Pos != (extract.Pos{Page: 1, Line: 1}) {
 		t.Errorf("first line at %+v, want page 1 line 1 (page number removed)", l.Pos)
+	}
+}
+
+func TestLineWords(t *testing.T) {
+	cat := func(gs ...[]glyph) []glyph {
+		var out []glyph
+		for _, g := range gs {
+			out = append(out, g...)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name   string
+		glyphs []glyph
+		words  []string
+		xs     []float64 // left edge of each word's box
+	}{
+		{"gap and space glyph", cat(glyphs("1.543", 100, 700, 14, 7), glyphs("thủ tục", 140, 700, 14, 7)),
+			[]string{"1.543", "thủ", "tục"}, []float64{100, 140, 168}},
+		{"decomposed text composed, offsets in the NFC text", glyphs("Vie\u0302\u0323t Nam", 100, 700, 14, 7),
+			[]string{"Việt", "Nam"}, []float64{100, 149}},
+		{"footnote marker out of the word", cat(glyphs("25", 100, 700, 14, 7), glyphs("1", 114, 705, 8, 4), glyphs(" cơ", 118, 700, 14, 7)),
+			[]string{"25", "cơ"}, []float64{100, 125}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			lines := buildLines(frame{N: 1, Top: 842}, c.glyphs, 4)
+			if len(lines) != 1 {
+				t.Fatalf("%d lines", len(lines))
+			}
+			l := lines[0]
+			var got []string
+			var xs []float64
+			for _, w := range l.Words {
+				got = append(got, l.Text[w.Start:w.End])
+				xs = append(xs, w.Box.X)
+				// Baseline 700 of a 14 pt font: the box runs from
+				// 0.95 em above it to 0.35 em below, measured down
+				// from the top of an 842 pt page.
+				if w.Box.Y != 842-700-0.95*14 || w.Box.H != 1.3*14 {
+					t.Errorf("word %q box %+v", l.Text[w.Start:w.End], w.Box)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(c.words, "|") || fmt.Sprint(xs) != fmt.Sprint(c.xs) {
+				t.Errorf("words %q at %v, want %q at %v", got, xs, c.words, c.xs)
+			}
+		})
+	}
+}
+
+func TestWordsShift(t *testing.T) {
+	// "25 cơ" with the orphan superscript 1 put back after 25.
+	l := &tline{Text: "25 cơ", Refs: []ref{{ID: "1", Off: 2}},
+		Words: []extract.Word{{Start: 0, End: 2}, {Start: 3, End: 6}}}
+	putBackOrphans(l, map[string]bool{})
+	if l.Text != "25¹ cơ" {
+		t.Fatalf("text %q", l.Text)
+	}
+	if got := l.Text[l.Words[0].Start:l.Words[0].End] + "|" + l.Text[l.Words[1].Start:l.Words[1].End]; got != "25¹|cơ" {
+		t.Errorf("words %q", got)
+	}
+	w := dropPrefix([]extract.Word{{Start: 0, End: 1}, {Start: 2, End: 6}}, 2)
+	if len(w) != 1 || w[0] != (extract.Word{Start: 0, End: 4}) {
+		t.Errorf("dropPrefix: %+v", w)
 	}
 }

@@ -1,12 +1,15 @@
 package pdf
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/baocao/baocao/extract"
 )
 
 // cluster is a set of glyphs sharing a baseline.
@@ -38,62 +41,69 @@ type tline struct {
 	// (a footnote body's number); it is then Refs[0].
 	SupLead bool
 	Num     int // line number on the page, set late
-	glyphs  []glyph
+	// Box and Words are the line's box and words on the page.
+	Box    extract.Box
+	Words  []extract.Word
+	glyphs []glyph
 }
 
 // buildLines groups glyphs into lines: by baseline, superscripts
 // attached to the line they belong to, glyphs sorted by X, and a line
 // split where a gap wider than splitGap font sizes opens (0: never).
-func buildLines(pageNum int, gs []glyph, splitGap float64) []*tline {
+func buildLines(f frame, gs []glyph, splitGap float64) []*tline {
 	if len(gs) == 0 {
 		return nil
 	}
-	idx := make([]int, len(gs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ga, gb := &gs[idx[a]], &gs[idx[b]]
-		if ga.Y != gb.Y {
-			return ga.Y > gb.Y
-		}
-		return ga.X < gb.X
-	})
-	var cl []*cluster
-	for _, i := range idx {
-		g := gs[i]
+	// One copy of the glyphs, sorted by falling baseline then X: each
+	// cluster is a run of it (capped, so that appending superscripts to
+	// a cluster copies it rather than overwrite the next).
+	sorted := make([]glyph, 0, len(gs))
+	for i := range gs {
+		g := &gs[i]
 		if !(g.Size > 0) || math.IsInf(g.Size, 0) || math.IsNaN(g.X) || math.IsNaN(g.Y) {
 			continue
 		}
-		var c *cluster
+		sorted = append(sorted, *g)
+	}
+	slices.SortStableFunc(sorted, func(a, b glyph) int {
+		if a.Y != b.Y {
+			if a.Y > b.Y {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.X, b.X)
+	})
+	var cl []cluster
+	start := 0
+	for i := range sorted {
+		g := &sorted[i]
 		if n := len(cl); n > 0 {
-			last := cl[n-1]
-			tol := 0.25 * math.Max(last.maxSize, g.Size)
-			if math.Abs(last.y-g.Y) <= tol {
-				c = last
+			last := &cl[n-1]
+			if tol := 0.25 * math.Max(last.maxSize, g.Size); math.Abs(last.y-g.Y) <= tol {
+				last.members = sorted[start : i+1 : i+1]
+				last.maxSize = math.Max(last.maxSize, g.Size)
+				last.x0 = math.Min(last.x0, g.X)
+				last.x1 = math.Max(last.x1, g.X+g.W)
+				last.hasVisible = last.hasVisible || strings.TrimSpace(g.S) != ""
+				continue
 			}
 		}
-		if c == nil {
-			c = &cluster{y: g.Y, x0: g.X, x1: g.X + g.W}
-			cl = append(cl, c)
-		}
-		c.members = append(c.members, g)
-		c.maxSize = math.Max(c.maxSize, g.Size)
-		c.x0 = math.Min(c.x0, g.X)
-		c.x1 = math.Max(c.x1, g.X+g.W)
-		if strings.TrimSpace(g.S) != "" {
-			c.hasVisible = true
-		}
+		start = i
+		cl = append(cl, cluster{y: g.Y, x0: g.X, x1: g.X + g.W, members: sorted[i : i+1 : i+1],
+			maxSize: g.Size, hasVisible: strings.TrimSpace(g.S) != ""})
 	}
 	// Attach superscripts: glyphs of a cluster in a markedly smaller
 	// font, raised above the baseline of a nearby bigger cluster and
 	// within its horizontal extent.
 	maxSize := 0.0
-	for _, c := range cl {
-		c.size = dominantSize(c.members)
+	for i := range cl {
+		c := &cl[i]
+		c.size = dominantSize(c.members, false)
 		maxSize = math.Max(maxSize, c.maxSize)
 	}
-	for ci, c := range cl {
+	for ci := range cl {
+		c := &cl[ci]
 		if len(c.members) == 0 || c.hasVisible && visibleCount(c.members) > 3*maxSupRun {
 			continue
 		}
@@ -103,8 +113,10 @@ func buildLines(pageNum int, gs []glyph, splitGap float64) []*tline {
 		for end < len(cl) && c.y-cl[end].y <= 0.6*maxSize {
 			end++
 		}
-		sort.SliceStable(c.members, func(a, b int) bool { return c.members[a].X < c.members[b].X })
-		var keep []glyph
+		slices.SortStableFunc(c.members, byX)
+		// Runs taken as superscripts are copied to their line; the
+		// rest is compacted in place.
+		k := 0
 		for _, run := range splitAtGaps(c.members, 1) {
 			if m := supTarget(cl[ci+1:end], c, run); m != nil {
 				for _, g := range run {
@@ -113,28 +125,35 @@ func buildLines(pageNum int, gs []glyph, splitGap float64) []*tline {
 				}
 				continue
 			}
-			keep = append(keep, run...)
+			k += copy(c.members[k:], run)
 		}
-		c.members = keep
+		c.members = c.members[:k:k]
 	}
 	var out []*tline
-	for _, c := range cl {
+	sc := &lineScratch{words: make([]extract.Word, 0, len(sorted)/5+1)}
+	for i := range cl {
+		c := &cl[i]
 		if len(c.members) == 0 {
 			continue
 		}
-		sort.SliceStable(c.members, func(a, b int) bool { return c.members[a].X < c.members[b].X })
-		parts := [][]glyph{c.members}
-		if splitGap > 0 {
-			parts = splitAtGaps(c.members, splitGap)
+		slices.SortStableFunc(c.members, byX)
+		if splitGap <= 0 {
+			if l := makeLine(sc, f, c.y, c.members); l != nil {
+				out = append(out, l)
+			}
+			continue
 		}
-		for _, p := range parts {
-			if l := makeLine(pageNum, c.y, p); l != nil {
+		for _, p := range splitAtGaps(c.members, splitGap) {
+			if l := makeLine(sc, f, c.y, p); l != nil {
 				out = append(out, l)
 			}
 		}
 	}
 	return out
 }
+
+// byX orders glyphs left to right.
+func byX(a, b glyph) int { return cmp.Compare(a.X, b.X) }
 
 // maxSupRun is the longest run of glyphs taken for a superscript.
 const maxSupRun = 6
@@ -155,7 +174,7 @@ func visibleCount(gs []glyph) int {
 // whose baseline lies a little below the run's, with a glyph ending
 // just before the run or starting just after it. It returns nil if
 // there is none.
-func supTarget(cl []*cluster, c *cluster, run []glyph) *cluster {
+func supTarget(cl []cluster, c *cluster, run []glyph) *cluster {
 	n := visibleCount(run)
 	if n == 0 || n > maxSupRun {
 		return nil
@@ -166,7 +185,8 @@ func supTarget(cl []*cluster, c *cluster, run []glyph) *cluster {
 		size = math.Max(size, g.Size)
 	}
 	var best *cluster
-	for _, m := range cl {
+	for i := range cl {
+		m := &cl[i]
 		if m == c || len(m.members) == 0 || m.size <= 0 || size > 0.78*m.size {
 			continue
 		}
@@ -210,76 +230,235 @@ func splitAtGaps(gs []glyph, k float64) [][]glyph {
 	return append(out, gs[start:])
 }
 
-// dominantSize is the font size carrying most visible glyphs.
-func dominantSize(gs []glyph) float64 {
-	count := map[float64]int{}
-	countSizes(count, gs)
-	return dominantOf(count)
-}
-
-// countSizes counts the visible glyphs of gs by font size, rounded to
-// half points.
-func countSizes(count map[float64]int, gs []glyph) {
+// dominantSize is the font size carrying most visible glyphs (but
+// superscripts when noSup), rounded to half points; the larger on a
+// tie.
+func dominantSize(gs []glyph, noSup bool) float64 {
+	var c sizeCount
 	for i := range gs {
-		if strings.TrimSpace(gs[i].S) == "" {
+		if noSup && gs[i].sup || strings.TrimSpace(gs[i].S) == "" {
 			continue
 		}
-		count[math.Round(gs[i].Size*2)/2]++
+		c.add(gs[i].Size, 1)
 	}
+	return c.dominant()
 }
 
-// dominantOf returns the most frequent size, the larger on a tie.
-func dominantOf(count map[float64]int) float64 {
+// sizeCount counts glyphs by font size rounded to half points. A page
+// uses few sizes: a slice beats a map.
+type sizeCount struct {
+	sizes []float64
+	n     []int
+	sbuf  [8]float64
+	nbuf  [8]int
+}
+
+// add counts n glyphs of size s.
+func (c *sizeCount) add(s float64, n int) {
+	if c.sizes == nil {
+		c.sizes, c.n = c.sbuf[:0], c.nbuf[:0]
+	}
+	s = math.Round(s*2) / 2
+	for i, v := range c.sizes {
+		if v == s || math.IsNaN(v) && math.IsNaN(s) {
+			c.n[i] += n
+			return
+		}
+	}
+	c.sizes = append(c.sizes, s)
+	c.n = append(c.n, n)
+}
+
+// dominant returns the most frequent size, the larger on a tie; 0 when
+// nothing was counted.
+func (c *sizeCount) dominant() float64 {
 	best, bestN := 0.0, 0
-	for s, n := range count {
-		if n > bestN || n == bestN && s > best {
+	for i, s := range c.sizes {
+		if n := c.n[i]; n > bestN || n == bestN && s > best {
 			best, bestN = s, n
 		}
 	}
 	return best
 }
 
+// frame places a page's boxes: N is the page number, and X0, Top the
+// left and top edges of the page in page space, from which
+// [extract.Box]es are measured.
+type frame struct {
+	N       int
+	X0, Top float64
+}
+
+// frameOf returns the frame of p.
+func frameOf(p *page) frame {
+	return frame{N: p.N, X0: p.X0, Top: p.Y0 + p.Height}
+}
+
+// box turns a rectangle in page space (x0 < x1, bottom y0 < top y1)
+// into an [extract.Box] measured from the page's top-left corner, in
+// hundredths of a point.
+func (f frame) box(x0, y0, x1, y1 float64) extract.Box {
+	return roundBox(extract.Box{X: x0 - f.X0, Y: f.Top - y1, W: x1 - x0, H: y1 - y0})
+}
+
+// roundBox rounds b to hundredths of a point.
+func roundBox(b extract.Box) extract.Box {
+	r := func(v float64) float64 { return math.Round(v*100) / 100 }
+	return extract.Box{X: r(b.X), Y: r(b.Y), W: r(b.W), H: r(b.H)}
+}
+
+// rect is a rectangle in page space being grown glyph by glyph; the
+// zero rect is empty.
+type rect struct {
+	x0, y0, x1, y1 float64
+	set            bool
+}
+
+// add grows r to hold glyph g.
+func (r *rect) add(g *glyph) {
+	bot, top := g.vspan()
+	x1 := g.X + math.Max(g.W, 0)
+	if !r.set {
+		*r = rect{g.X, bot, x1, top, true}
+		return
+	}
+	r.x0, r.x1 = math.Min(r.x0, g.X), math.Max(r.x1, x1)
+	r.y0, r.y1 = math.Min(r.y0, bot), math.Max(r.y1, top)
+}
+
+// union grows r to hold s.
+func (r *rect) union(s rect) {
+	switch {
+	case !s.set:
+	case !r.set:
+		*r = s
+	default:
+		r.x0, r.x1 = math.Min(r.x0, s.x0), math.Max(r.x1, s.x1)
+		r.y0, r.y1 = math.Min(r.y0, s.y0), math.Max(r.y1, s.y1)
+	}
+}
+
+// lineScratch holds buffers that the lines of a page share: the word
+// being built and the words of all lines, each line taking a capped
+// slice of it.
+type lineScratch struct {
+	raw   []byte
+	words []extract.Word
+}
+
+// lineText builds the text of a line and its words. Text is appended
+// word by word, each word normalized to NFC on its own: a space never
+// composes with what follows it, so the result is the NFC form of the
+// whole line and word offsets stay exact.
+type lineText struct {
+	sc     *lineScratch
+	out    strings.Builder // the line's text so far, NFC
+	r      rect            // the box of the word being built
+	box    rect            // the line's box
+	f      frame
+	first  int // index in sc.words of the line's first word
+	nfcBuf []byte
+}
+
+// write appends s, the text of glyphs that grew r, to the current word.
+func (t *lineText) write(s string, r rect) {
+	t.sc.raw = append(t.sc.raw, s...)
+	t.r.union(r)
+}
+
+// space ends the current word; the next word is preceded by a space.
+func (t *lineText) space() {
+	raw := t.sc.raw
+	if len(raw) == 0 {
+		return
+	}
+	if t.out.Len() > 0 {
+		t.out.WriteByte(' ')
+	}
+	start := t.out.Len()
+	if norm.NFC.QuickSpan(raw) == len(raw) {
+		t.out.Write(raw) // already NFC: no copy through norm
+	} else {
+		t.nfcBuf = norm.NFC.Append(t.nfcBuf[:0], raw...)
+		t.out.Write(t.nfcBuf)
+	}
+	t.sc.raw = raw[:0]
+	// A glyph whose text holds a space splits its word; the pieces
+	// share the box.
+	text := t.out.String()
+	box := t.f.box(t.r.x0, t.r.y0, t.r.x1, t.r.y1)
+	for i := start; i <= len(text); i++ {
+		if i == len(text) || text[i] == ' ' {
+			if i > start {
+				t.sc.words = append(t.sc.words, extract.Word{Start: start, End: i, Box: box})
+			}
+			start = i + 1
+		}
+	}
+	t.box.union(t.r)
+	t.r = rect{}
+}
+
+// offset is the byte offset in the final text where the next character
+// would go if no space came before it.
+func (t *lineText) offset() int {
+	raw := t.sc.raw
+	if len(raw) == 0 {
+		return t.out.Len()
+	}
+	n := len(norm.NFC.Bytes(raw))
+	if t.out.Len() > 0 {
+		n++
+	}
+	return t.out.Len() + n
+}
+
+// empty reports whether no text was written yet.
+func (t *lineText) empty() bool { return t.out.Len() == 0 && len(t.sc.raw) == 0 }
+
 // makeLine turns glyphs of one line, sorted by X, into text. Spaces
 // come from space glyphs or from gaps wider than a fraction of the font
 // size. Runs of superscript digits become footnote references.
-func makeLine(pageNum int, y float64, gs []glyph) *tline {
-	l := &tline{Page: pageNum, Y: y, glyphs: gs}
-	var body []glyph
-	for _, g := range gs {
-		if !g.sup {
-			body = append(body, g)
-		}
-	}
-	l.Size = dominantSize(body)
+func makeLine(sc *lineScratch, f frame, y float64, gs []glyph) *tline {
+	l := &tline{Page: f.N, Y: y, glyphs: gs}
+	l.Size = dominantSize(gs, true)
 	if l.Size == 0 {
-		l.Size = dominantSize(gs)
+		l.Size = dominantSize(gs, false)
 	}
-	fonts := map[string]int{}
-	var b strings.Builder
+	var fonts fontCount
+	t := lineText{sc: sc, f: f, first: len(sc.words)}
+	n := 0
+	for i := range gs {
+		n += len(gs[i].S) + 1
+	}
+	t.out.Grow(n)
+	sc.raw = sc.raw[:0]
 	pending := false
 	prevEnd := math.Inf(-1)
 	first := true
 	l.X0, l.X1 = math.Inf(1), math.Inf(-1)
 	for i := 0; i < len(gs); i++ {
-		g := gs[i]
+		g := &gs[i]
 		if g.sup {
 			j := i
 			var run strings.Builder
+			var r rect
 			for j < len(gs) && gs[j].sup {
 				run.WriteString(gs[j].S)
+				r.add(&gs[j])
 				j++
 			}
 			end := gs[j-1].X + gs[j-1].W
 			if id, ok := markerID(run.String()); ok {
-				if b.Len() == 0 {
+				if t.empty() {
 					l.SupLead = true
 				}
-				l.Refs = append(l.Refs, ref{ID: id, Off: b.Len()})
-			} else if t := strings.TrimSpace(run.String()); t != "" {
-				if pending && b.Len() > 0 {
-					b.WriteByte(' ')
+				l.Refs = append(l.Refs, ref{ID: id, Off: t.offset()})
+			} else if s := strings.TrimSpace(run.String()); s != "" {
+				if pending {
+					t.space()
 				}
-				b.WriteString(t)
+				t.write(s, r)
 				pending = false
 				l.X0 = math.Min(l.X0, g.X)
 				l.X1 = math.Max(l.X1, end)
@@ -299,31 +478,81 @@ func makeLine(pageNum int, y float64, gs []glyph) *tline {
 				pending = true
 			}
 		}
-		if pending && b.Len() > 0 {
-			b.WriteByte(' ')
+		if pending {
+			t.space()
 		}
 		pending = false
-		b.WriteString(g.S)
-		fonts[g.Font] += len(g.S)
+		var r rect
+		r.add(g)
+		t.write(g.S, r)
+		fonts.add(g.Font, len(g.S))
 		first = false
 		prevEnd = g.X + g.W
 		l.X0 = math.Min(l.X0, g.X)
 		l.X1 = math.Max(l.X1, g.X+g.W)
 	}
-	l.Text = norm.NFC.String(strings.TrimRightFunc(b.String(), unicode.IsSpace))
+	t.space()
+	// Trailing white space the glyphs' own text carried.
+	l.Text = strings.TrimRightFunc(t.out.String(), unicode.IsSpace)
+	words := sc.words[t.first:]
+	for len(words) > 0 && words[len(words)-1].Start >= len(l.Text) {
+		words = words[:len(words)-1]
+	}
+	if n := len(words); n > 0 && words[n-1].End > len(l.Text) {
+		words[n-1].End = len(l.Text)
+	}
+	sc.words = sc.words[:t.first+len(words)]
+	if len(words) > 0 {
+		l.Words = words[:len(words):len(words)]
+	}
+	if t.box.set {
+		l.Box = f.box(t.box.x0, t.box.y0, t.box.x1, t.box.y1)
+	}
 	if l.Text == "" && len(l.Refs) == 0 {
+		sc.words = sc.words[:t.first]
 		return nil
 	}
 	if math.IsInf(l.X0, 1) {
 		l.X0, l.X1 = gs[0].X, gs[len(gs)-1].X+gs[len(gs)-1].W
 	}
-	n := 0
-	for f, c := range fonts {
-		if c > n || c == n && f < l.Font {
-			l.Font, n = f, c
+	l.Font = fonts.dominant()
+	return l
+}
+
+// fontCount counts text bytes per font name; a line rarely uses more
+// than a few fonts, so a slice beats a map.
+type fontCount struct {
+	names []string
+	n     []int
+	buf   [4]string
+	nbuf  [4]int
+}
+
+// add counts n bytes in font name.
+func (c *fontCount) add(name string, n int) {
+	if c.names == nil {
+		c.names, c.n = c.buf[:0], c.nbuf[:0]
+	}
+	for i, f := range c.names {
+		if f == name {
+			c.n[i] += n
+			return
 		}
 	}
-	return l
+	c.names = append(c.names, name)
+	c.n = append(c.n, n)
+}
+
+// dominant returns the font with the most bytes, the first by name on
+// a tie; "" when none was counted.
+func (c *fontCount) dominant() string {
+	best, bn := "", 0
+	for i, f := range c.names {
+		if c.n[i] > bn || c.n[i] == bn && f < best {
+			best, bn = f, c.n[i]
+		}
+	}
+	return best
 }
 
 // markerID reports whether s is a footnote marker: digits, optionally

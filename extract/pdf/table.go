@@ -181,11 +181,12 @@ type fragCell struct {
 	y       float64 // baseline of the cell's first line
 	num     int     // page line number of the first line
 	hasLine bool
+	box     extract.Box
 }
 
 // fill places glyphs into the grid's cells and returns the fragment,
 // or nil when the grid holds no text.
-func (g *grid) fill(pageNum int, gs []glyph) *tableFrag {
+func (g *grid) fill(f frame, gs []glyph) *tableFrag {
 	if len(gs) == 0 {
 		return nil
 	}
@@ -206,7 +207,7 @@ func (g *grid) fill(pageNum int, gs []glyph) *tableFrag {
 		}
 		cells[r][c] = append(cells[r][c], gl)
 	}
-	t := &tableFrag{page: pageNum, cols: g.xs, left: g.left}
+	t := &tableFrag{page: f.N, cols: g.xs, left: g.left}
 	for r := 0; r < nr; r++ {
 		mid := (g.ys[r] + g.ys[r+1]) / 2
 		var row fragRow
@@ -223,10 +224,11 @@ func (g *grid) fill(pageNum int, gs []glyph) *tableFrag {
 				all = append(all, cells[r][k]...)
 			}
 			fc := fragCell{span: span}
-			lines := buildLines(pageNum, all, 0)
+			lines := buildLines(f, all, 0)
 			var texts []string
 			for _, l := range lines {
 				texts = append(texts, l.Text)
+				fc.box = roundBox(fc.box.Union(l.Box))
 			}
 			if len(lines) > 0 {
 				fc.text = joinCell(texts)
@@ -289,7 +291,9 @@ func appendFragment(t *extract.Table, f *tableFrag, idx int, cont bool) {
 				if lc.Text == "" {
 					lc.Text = c.text
 					lc.Pos.Page, lc.Pos.Line = f.page, c.num
+					lc.Box = c.box
 				} else {
+					// The box stays the one on the first page.
 					lc.Text = joinCell([]string{lc.Text, c.text})
 				}
 			}
@@ -333,7 +337,7 @@ func sameTexts(a extract.Row, b fragRow) bool {
 func toRow(r fragRow, page, idx, rowNum int) extract.Row {
 	var row extract.Row
 	for i, c := range r.cells {
-		cell := extract.Cell{Text: c.text, Pos: extract.Pos{Page: page, Line: c.num, Table: idx, Row: rowNum, Cell: i + 1}}
+		cell := extract.Cell{Text: c.text, Pos: extract.Pos{Page: page, Line: c.num, Table: idx, Row: rowNum, Cell: i + 1}, Box: c.box}
 		if c.span > 1 {
 			cell.Span = c.span
 		}
