@@ -489,3 +489,13 @@ func goodText(s string) bool {
 	}
 	return true
 }
+
+// finite reports whether all values are finite numbers.
+func finite(v ...float64) bool {
+	for _, x := range v {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}

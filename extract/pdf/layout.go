@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/extract/grid"
 )
 
 // item is one element of a page's body in reading order: a line or a
@@ -27,6 +28,8 @@ type pageLayout struct {
 	items         []item
 	notes         []*tline // footnote zone lines, top to bottom
 	noText        bool
+	// endTable is the table the page ends with, if it ends with one.
+	endTable *grid.Table
 }
 
 // layout turns interpreted pages into the document's blocks and
@@ -34,8 +37,11 @@ type pageLayout struct {
 func layout(pages []*page, doc *extract.Document) {
 	bodySize := docBodySize(pages)
 	var pls []*pageLayout
+	var prev *grid.Table
 	for _, p := range pages {
-		pls = append(pls, layoutPage(p))
+		pl := layoutPage(p, prev)
+		pls = append(pls, pl)
+		prev = pl.endTable
 	}
 	removeRunning(pls)
 	seen := map[string]bool{}
@@ -71,8 +77,9 @@ func docBodySize(pages []*page) float64 {
 	return c.dominant()
 }
 
-// layoutPage builds lines and table fragments of one page.
-func layoutPage(p *page) *pageLayout {
+// layoutPage builds lines and table fragments of one page. prev is
+// the table the previous page ended with, or nil.
+func layoutPage(p *page, prev *grid.Table) *pageLayout {
 	pl := &pageLayout{N: p.N, Width: p.Width, Height: p.Height}
 	visible, bad := 0, p.Bad
 	for _, g := range p.Glyphs {
@@ -84,33 +91,69 @@ func layoutPage(p *page) *pageLayout {
 		pl.noText = true
 		return pl
 	}
-	grids := findGrids(p.Rules)
-	var rest []glyph
-	inGrid := make([][]glyph, len(grids))
-	for _, g := range p.Glyphs {
-		placed := false
-		cx, cy := g.X+g.W/2, g.Y+g.Size*0.3
-		for i, gr := range grids {
-			if gr.contains(cx, cy) {
-				inGrid[i] = append(inGrid[i], g)
-				placed = true
-				break
+	f := frameOf(p)
+	lines := buildLines(f, p.Glyphs, 4)
+	gp, src := gridPage(p, f, lines)
+	tables := grid.Find(gp, grid.Options{Prev: prev})
+	if len(tables) > 0 {
+		// Lines are built again from the glyphs outside the tables.
+		var rest []glyph
+		for _, g := range p.Glyphs {
+			cx, cy := g.X+g.W/2-f.X0, f.Top-(g.Y+g.Size*0.3)
+			in := false
+			for i := range tables {
+				b := tables[i].Box
+				if cx >= b.X && cx <= b.X+b.W && cy >= b.Y && cy <= b.Y+b.H {
+					in = true
+					break
+				}
+			}
+			if !in {
+				rest = append(rest, g)
 			}
 		}
-		if !placed {
-			rest = append(rest, g)
-		}
+		lines = buildLines(f, rest, 4)
 	}
-	for _, l := range buildLines(frameOf(p), rest, 4) {
+	for _, l := range lines {
 		pl.items = append(pl.items, item{line: l, y: l.Y})
 	}
-	for i, gr := range grids {
-		if t := gr.fill(frameOf(p), inGrid[i]); t != nil {
-			pl.items = append(pl.items, item{table: t, y: gr.top})
-		}
+	for i := range tables {
+		t := fragment(f, &tables[i], src)
+		pl.items = append(pl.items, item{table: t, y: t.top})
 	}
 	sortItems(pl.items)
+	for i := len(pl.items) - 1; i >= 0; i-- {
+		it := pl.items[i]
+		if it.table != nil {
+			pl.endTable = it.table.src
+			break
+		}
+		if !pageNumRE.MatchString(it.line.Text) {
+			break
+		}
+	}
 	return pl
+}
+
+// gridPage returns the words and rules of page p for package grid, and
+// the line each word comes from.
+func gridPage(p *page, f frame, lines []*tline) (*grid.Page, []*tline) {
+	n := 0
+	for _, l := range lines {
+		n += len(l.Words)
+	}
+	gp := &grid.Page{Width: p.Width, Height: p.Height, Words: make([]grid.Word, 0, n)}
+	src := make([]*tline, 0, n)
+	for _, l := range lines {
+		for k, w := range l.Words {
+			gp.Words = append(gp.Words, grid.Word{Text: l.Text[w.Start:w.End], Box: w.Box, Bold: l.bold[k]})
+			src = append(src, l)
+		}
+	}
+	for _, r := range p.Rules {
+		gp.Rules = append(gp.Rules, grid.Rule{X0: r.X0 - f.X0, Y0: f.Top - r.Y0, X1: r.X1 - f.X0, Y1: f.Top - r.Y1})
+	}
+	return gp, src
 }
 
 // sortItems orders a page's items top to bottom, then left to right.
@@ -319,7 +362,7 @@ func assemble(pls []*pageLayout, doc *extract.Document) {
 				flush()
 				prev = nil
 				cont := lastTable != nil && k == 0 && lastFrag != nil &&
-					lastFrag.page == pl.N-1 && lastFrag.lastOnPage && len(t.cols) == len(lastFrag.cols)
+					lastFrag.page == pl.N-1 && lastFrag.lastOnPage && t.cols == lastFrag.cols
 				if !cont {
 					tableIdx++
 					doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.TableKind, Table: &extract.Table{}})

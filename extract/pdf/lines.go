@@ -44,6 +44,7 @@ type tline struct {
 	// Box and Words are the line's box and words on the page.
 	Box    extract.Box
 	Words  []extract.Word
+	bold   []bool // per word: set in a bold face
 	glyphs []glyph
 }
 
@@ -130,7 +131,7 @@ func buildLines(f frame, gs []glyph, splitGap float64) []*tline {
 		c.members = c.members[:k:k]
 	}
 	var out []*tline
-	sc := &lineScratch{words: make([]extract.Word, 0, len(sorted)/5+1)}
+	sc := &lineScratch{words: make([]extract.Word, 0, len(sorted)/5+1), bold: make([]bool, 0, len(sorted)/5+1)}
 	for i := range cl {
 		c := &cl[i]
 		if len(c.members) == 0 {
@@ -344,6 +345,7 @@ func (r *rect) union(s rect) {
 type lineScratch struct {
 	raw   []byte
 	words []extract.Word
+	bold  []bool // per word of words: set in a bold face
 }
 
 // lineText builds the text of a line and its words. Text is appended
@@ -358,12 +360,14 @@ type lineText struct {
 	f      frame
 	first  int // index in sc.words of the line's first word
 	nfcBuf []byte
+	light  bool // a glyph of the current word is not bold
 }
 
 // write appends s, the text of glyphs that grew r, to the current word.
-func (t *lineText) write(s string, r rect) {
+func (t *lineText) write(s string, r rect, bold bool) {
 	t.sc.raw = append(t.sc.raw, s...)
 	t.r.union(r)
+	t.light = t.light || !bold
 }
 
 // space ends the current word; the next word is preceded by a space.
@@ -391,12 +395,14 @@ func (t *lineText) space() {
 		if i == len(text) || text[i] == ' ' {
 			if i > start {
 				t.sc.words = append(t.sc.words, extract.Word{Start: start, End: i, Box: box})
+				t.sc.bold = append(t.sc.bold, !t.light)
 			}
 			start = i + 1
 		}
 	}
 	t.box.union(t.r)
 	t.r = rect{}
+	t.light = false
 }
 
 // offset is the byte offset in the final text where the next character
@@ -458,7 +464,7 @@ func makeLine(sc *lineScratch, f frame, y float64, gs []glyph) *tline {
 				if pending {
 					t.space()
 				}
-				t.write(s, r)
+				t.write(s, r, true)
 				pending = false
 				l.X0 = math.Min(l.X0, g.X)
 				l.X1 = math.Max(l.X1, end)
@@ -484,7 +490,7 @@ func makeLine(sc *lineScratch, f frame, y float64, gs []glyph) *tline {
 		pending = false
 		var r rect
 		r.add(g)
-		t.write(g.S, r)
+		t.write(g.S, r, isBold(g.Font))
 		fonts.add(g.Font, len(g.S))
 		first = false
 		prevEnd = g.X + g.W
@@ -502,14 +508,16 @@ func makeLine(sc *lineScratch, f frame, y float64, gs []glyph) *tline {
 		words[n-1].End = len(l.Text)
 	}
 	sc.words = sc.words[:t.first+len(words)]
+	sc.bold = sc.bold[:t.first+len(words)]
 	if len(words) > 0 {
 		l.Words = words[:len(words):len(words)]
+		l.bold = sc.bold[t.first:len(sc.bold):len(sc.bold)]
 	}
 	if t.box.set {
 		l.Box = f.box(t.box.x0, t.box.y0, t.box.x1, t.box.y1)
 	}
 	if l.Text == "" && len(l.Refs) == 0 {
-		sc.words = sc.words[:t.first]
+		sc.words, sc.bold = sc.words[:t.first], sc.bold[:t.first]
 		return nil
 	}
 	if math.IsInf(l.X0, 1) {
