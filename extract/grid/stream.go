@@ -421,7 +421,8 @@ func (reg *region) analyze(cont bool) (Table, int, bool) {
 	}
 	// A rule across the region under its first lines ends the header,
 	// even where the lines above it hold numbers ("(1) (2) (3)").
-	if k := reg.headerRule(); k > 0 {
+	k := reg.headerRule()
+	if k > 0 {
 		for _, l := range reg.lines[:k] {
 			l.key = false
 		}
@@ -453,9 +454,25 @@ func (reg *region) analyze(cont bool) (Table, int, bool) {
 			break
 		}
 	}
-	// Header lines: before the first anchored line; they must not run
-	// across the page like text.
+	// Header lines: before the first anchored line, or above the header
+	// rule, or those of them set in bold when the others are not; the
+	// lines between the header and the first anchored line continue a
+	// row the page break split. Header lines must not run across the
+	// page like text.
 	head := reg.lines[start:first]
+	var pre []*streamLine
+	switch {
+	case k > 0:
+		head, pre = reg.lines[:k], reg.lines[k:first]
+	default:
+		b := 0
+		for b < len(head) && reg.bold(head[b]) {
+			b++
+		}
+		if b > 0 && b < len(head) {
+			head, pre = head[:b], head[b:]
+		}
+	}
 	for len(head) > 0 && !reg.framed && head[0].cross && len(head[0].chunks) == 1 && head[0].x1-head[0].x0 > 0.8*(x1-x0) {
 		head = head[1:]
 		start++
@@ -480,6 +497,9 @@ func (reg *region) analyze(cont bool) (Table, int, bool) {
 		row := reg.row(head)
 		row.Header = true
 		t.Rows = append(t.Rows, row)
+	}
+	if len(pre) > 0 {
+		t.Rows = append(t.Rows, reg.row(pre))
 	}
 	var cur []*streamLine
 	for _, l := range reg.lines[first:end] {
@@ -529,6 +549,16 @@ func (reg *region) headerRule() int {
 		}
 	}
 	return 0
+}
+
+// bold reports whether every word of line l is bold.
+func (reg *region) bold(l *streamLine) bool {
+	for _, w := range l.words {
+		if !reg.p.Words[w].Bold {
+			return false
+		}
+	}
+	return true
 }
 
 // colAt returns the column that x falls in.
