@@ -8,7 +8,8 @@
 // block keeps the physical [Line]s it was laid out in, each with its
 // [Pos], so that any character of a figure can be traced back to the
 // page and line of the original. A table block holds a [Table]: rows of
-// cells, each cell with its own position. Footnotes are kept apart from
+// cells, each cell with its own position; a table broken across pages
+// is one table block ([MergeTables]). Footnotes are kept apart from
 // the body; a paragraph lists the footnote ids it references.
 //
 // Positions follow the JSON contract of `baocao extract --json`: for a

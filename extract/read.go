@@ -90,7 +90,8 @@ func readFile(ctx context.Context, path string, format corpus.Format, opt Option
 	return ReadFormat(ctx, f, st.Size(), path, format, opt)
 }
 
-// ReadFormat reads r as the given format.
+// ReadFormat reads r as the given format. Tables broken across pages
+// are joined (see MergeTables).
 func ReadFormat(ctx context.Context, r io.ReaderAt, size int64, path string, format corpus.Format, opt Options) (*Document, error) {
 	mu.RLock()
 	rd := readers[format]
@@ -99,6 +100,9 @@ func ReadFormat(ctx context.Context, r io.ReaderAt, size int64, path string, for
 		return nil, fmt.Errorf("%s: format %q: %w", path, format, ErrUnsupported)
 	}
 	doc, err := rd(ctx, r, size, path, opt)
+	if doc != nil {
+		MergeTables(doc)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -16,27 +16,21 @@ import (
 // Normalize turns an extracted document into normalized text: legacy
 // encodings decoded, NFC, lines that a layout broke mid-sentence joined
 // into paragraphs (hyphenated words repaired), footnotes as paragraphs of
-// their own, tables with repeated headers and page-broken rows merged,
-// and the report's province, year and issue date identified.
+// their own, tables split into header and body rows (their parts across
+// page breaks are joined by extract.MergeTables), and the report's
+// province, year and issue date identified.
 func Normalize(d *extract.Document) *Doc {
 	nd := &Doc{Source: d}
 	// DOCX gives real paragraphs; text and PDF give layout lines, which
 	// may continue from one block to the next.
 	joinBlocks := d.Format != corpus.DOCX
 	typical := typicalLineLen(d)
-	var pending []extract.Block // table blocks waiting to be merged
-	var recent []string         // recent paragraph texts, for captions
-	flushTables := func() {
-		if len(pending) > 0 {
-			nd.Tables = append(nd.Tables, mergeTables(pending, strings.Join(recent, "\n")))
-			pending = nil
-		}
-	}
+	var recent []string // recent paragraph texts, for captions
 	var last *Para
 	for _, b := range d.Blocks {
 		if b.Kind == extract.TableKind {
 			if b.Table != nil && len(b.Table.Rows) > 0 {
-				pending = append(pending, cleanTable(b, d.Encoding))
+				nd.Tables = append(nd.Tables, tableOf(cleanTable(b, d.Encoding), strings.Join(recent, "\n")))
 			}
 			last = nil
 			continue
@@ -59,11 +53,6 @@ func Normalize(d *extract.Document) *Doc {
 		}
 		if len(lines) == 0 {
 			continue
-		}
-		// Paragraphs that sit between two parts of a page-broken table
-		// (a repeated title, a page number) do not end the table.
-		if len(pending) > 0 && !looksLikeTableInterlude(lines) {
-			flushTables()
 		}
 		kind := Body
 		switch b.Kind {
@@ -95,7 +84,6 @@ func Normalize(d *extract.Document) *Doc {
 			}
 		}
 	}
-	flushTables()
 	assignSections(nd.Paras)
 	for _, f := range d.Footnotes {
 		p := Para{Kind: Footnote, FootnoteID: f.ID}
@@ -360,19 +348,6 @@ func isUpperLine(s string) bool {
 	return letters >= 4 && upper*10 >= letters*8
 }
 
-func looksLikeTableInterlude(lines []extract.Line) bool {
-	if len(lines) != 1 {
-		return false
-	}
-	t := strings.TrimSpace(lines[0].Text)
-	for _, r := range t {
-		if !unicode.IsDigit(r) && r != ' ' && r != '-' {
-			return false
-		}
-	}
-	return true
-}
-
 // cleanTable normalizes the cell text of a table block.
 func cleanTable(b extract.Block, encoding string) extract.Block {
 	t := &extract.Table{Rows: make([]extract.Row, len(b.Table.Rows))}
@@ -388,65 +363,32 @@ func cleanTable(b extract.Block, encoding string) extract.Block {
 	return b
 }
 
-// mergeTables merges the parts of a table broken across pages: header
-// rows repeated on each page are dropped, and a row whose first cell (the
-// row number) is empty continues the row before it.
-func mergeTables(parts []extract.Block, caption string) Table {
-	var t Table
-	t.Caption = caption
+// tableOf splits a table into its header and body rows: the rows
+// marked Header, or else a first row that looks like one (labels, no
+// numbers, above a row of numbers). A header row repeated further down
+// (after a page break, where package extract joined the parts) is
+// dropped.
+func tableOf(b extract.Block, caption string) Table {
+	t := Table{Caption: caption}
 	var header []string
-	for _, part := range parts {
-		for ri, r := range part.Table.Rows {
-			texts := cellTexts(r.Cells)
-			isHeader := r.Header || (ri == 0 && (looksLikeHeader(texts) ||
-				numericCount(texts) == 0 && ri+1 < len(part.Table.Rows) && numericCount(cellTexts(part.Table.Rows[ri+1].Cells)) > 0))
-			if isHeader {
-				if header == nil {
-					header = texts
-					t.Header = append(t.Header, r.Cells)
-					continue
-				}
-				if equalRow(texts, header) || r.Header {
-					continue // repeated header
-				}
-			}
-			if len(t.Rows) > 0 && len(r.Cells) > 0 && r.Cells[0].Text == "" && nonEmpty(texts) > 0 && !isTotalRow(texts) {
-				prev := t.Rows[len(t.Rows)-1]
-				for ci, c := range r.Cells {
-					if c.Text == "" {
-						continue
-					}
-					if ci < len(prev) {
-						if prev[ci].Text == "" {
-							prev[ci].Text = c.Text
-						} else {
-							prev[ci].Text += " " + c.Text
-						}
-					} else {
-						prev = append(prev, c)
-					}
-				}
-				t.Rows[len(t.Rows)-1] = prev
+	rows := b.Table.Rows
+	for ri, r := range rows {
+		texts := cellTexts(r.Cells)
+		isHeader := r.Header || (ri == 0 && (looksLikeHeader(texts) ||
+			numericCount(texts) == 0 && ri+1 < len(rows) && numericCount(cellTexts(rows[ri+1].Cells)) > 0))
+		if isHeader {
+			if header == nil {
+				header = texts
+				t.Header = append(t.Header, r.Cells)
 				continue
 			}
-			t.Rows = append(t.Rows, append([]extract.Cell(nil), r.Cells...))
+			if equalRow(texts, header) || r.Header {
+				continue // repeated header
+			}
 		}
+		t.Rows = append(t.Rows, append([]extract.Cell(nil), r.Cells...))
 	}
 	return t
-}
-
-// totalRowRe matches the label of a table's total row.
-var totalRowRe = regexp.MustCompile(`(?i)^(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh|toàn thành phố)\s*:?$`)
-
-// isTotalRow reports whether a row is a total ("Tổng cộng", "Cộng"): such a
-// row often leaves its number column empty, but it is no continuation.
-func isTotalRow(texts []string) bool {
-	for _, t := range texts {
-		if totalRowRe.MatchString(strings.TrimSpace(t)) {
-			return true
-		}
-	}
-	return false
 }
 
 func cellTexts(cs []extract.Cell) []string {
@@ -461,16 +403,6 @@ func numericCount(ss []string) int {
 	n := 0
 	for _, s := range ss {
 		if _, _, ok := ParseNumber(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))); ok {
-			n++
-		}
-	}
-	return n
-}
-
-func nonEmpty(ss []string) int {
-	n := 0
-	for _, s := range ss {
-		if s != "" {
 			n++
 		}
 	}

@@ -63,5 +63,6 @@
 // multi-level headers come out as one merged header row. Tables set
 // side by side are read as one. Rotated text and tables without any
 // numeric or serial-number column are not recognised as tables.
-// [MergeTables] joins the parts of a table broken across pages.
+// [extract.MergeTables] joins the parts of a table broken across
+// pages.
 package grid

@@ -4,8 +4,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract"
 )
@@ -139,32 +137,9 @@ func groupLines(p *Page, ws []int) []*lineOf {
 	return out
 }
 
-// joinLines joins the lines of a cell: with a space, or with nothing
-// after a hyphen that ends a word split across lines ("COVID-" "19").
-func joinLines(lines []string) string {
-	var b strings.Builder
-	for i, s := range lines {
-		if i > 0 {
-			p := b.String()
-			r, _ := utf8.DecodeLastRuneInString(p)
-			if r == '-' && len(p) > 1 {
-				r2, _ := utf8.DecodeLastRuneInString(p[:len(p)-1])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-					b.WriteString(s)
-					continue
-				}
-			}
-			b.WriteByte(' ')
-		}
-		b.WriteString(s)
-	}
-	return b.String()
-}
-
 // cellOf builds a cell from its words, given line by line.
 func cellOf(p *Page, lines [][]int, span int) Cell {
 	c := Cell{Span: span}
-	texts := make([]string, 0, len(lines))
 	for _, l := range lines {
 		if len(l) == 0 {
 			continue
@@ -178,9 +153,12 @@ func cellOf(p *Page, lines [][]int, span int) Cell {
 			c.Box = c.Box.Union(p.Words[i].Box)
 			c.Words = append(c.Words, i)
 		}
-		texts = append(texts, b.String())
+		if c.Text == "" {
+			c.Text = b.String()
+		} else {
+			c.Text = extract.JoinWrapped(c.Text, b.String())
+		}
 	}
-	c.Text = joinLines(texts)
 	c.Box = round(c.Box)
 	return c
 }

@@ -335,8 +335,6 @@ func assemble(pls []*pageLayout, doc *extract.Document) {
 	var cur *extract.Block
 	var prev *tline
 	var prevPage *pageLayout
-	var lastTable *extract.Table
-	var lastFrag *tableFrag
 	tableIdx := 0
 	flush := func() {
 		if cur != nil {
@@ -357,20 +355,16 @@ func assemble(pls []*pageLayout, doc *extract.Document) {
 	for _, pl := range pls {
 		left, right := margins(pl)
 		pitch := linePitch(pl)
-		for k, it := range pl.items {
+		for _, it := range pl.items {
 			if t := it.table; t != nil {
 				flush()
 				prev = nil
-				cont := lastTable != nil && k == 0 && lastFrag != nil &&
-					lastFrag.page == pl.N-1 && lastFrag.lastOnPage && t.cols == lastFrag.cols
-				if !cont {
-					tableIdx++
-					doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.TableKind, Table: &extract.Table{}})
-					lastTable = doc.Blocks[len(doc.Blocks)-1].Table
+				tableIdx++
+				tb := &extract.Table{}
+				for i, r := range t.rows {
+					tb.Rows = append(tb.Rows, toRow(r, t.page, tableIdx, i+1))
 				}
-				t.lastOnPage = k == len(pl.items)-1
-				appendFragment(lastTable, t, tableIdx, cont)
-				lastFrag = t
+				doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.TableKind, Table: tb})
 				continue
 			}
 			l := it.line
@@ -601,26 +595,4 @@ func newParagraph(prev, l *tline, pp, pl *pageLayout, left, right, pitch float64
 		return true
 	}
 	return false
-}
-
-// joinCell joins the lines of a table cell: with a space, or with
-// nothing after a hyphen that ends a word split across lines.
-func joinCell(lines []string) string {
-	var b strings.Builder
-	for i, s := range lines {
-		if i > 0 {
-			p := b.String()
-			r, _ := utf8.DecodeLastRuneInString(p)
-			if r == '-' && len(p) > 1 {
-				r2, _ := utf8.DecodeLastRuneInString(p[:len(p)-1])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-					b.WriteString(s)
-					continue
-				}
-			}
-			b.WriteByte(' ')
-		}
-		b.WriteString(s)
-	}
-	return b.String()
 }

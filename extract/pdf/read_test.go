@@ -27,7 +27,13 @@ func readFile(t testing.TB, name string) (*extract.Document, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Read(context.Background(), f, st.Size(), path, extract.Options{})
+	// As extract.ReadFormat reads, but keeping the document returned
+	// with ErrNoText.
+	doc, err := Read(context.Background(), f, st.Size(), path, extract.Options{})
+	if doc != nil {
+		extract.MergeTables(doc)
+	}
+	return doc, err
 }
 
 // mustRead reads a fixture that must read without error.
