@@ -100,7 +100,7 @@ func fakeDocument(opt Options) *Document {
 		Meta:        Meta{Title: "Báo cáo", Created: time.Date(2022, 5, 6, 8, 0, 0, 0, time.UTC)},
 		NoTextPages: []int{3},
 		Encoding:    "utf-8",
-		Warnings:    []string{fmt.Sprintf("max bytes %d", opt.MaxBytes)},
+		Warnings:    []string{fmt.Sprintf("max bytes %d, password %q", opt.MaxBytes, opt.Password)},
 	}
 }
 
@@ -116,7 +116,7 @@ func fakeFile(t testing.TB, cmd string) string {
 
 func TestReadIsolatedRoundTrip(t *testing.T) {
 	p := fakeFile(t, "ok")
-	opt := Options{MaxBytes: 12345}
+	opt := Options{MaxBytes: 12345, Password: "mật khẩu"} // both reach the child
 	want, err := readFile(context.Background(), p, fakeFormat, opt)
 	if err != nil {
 		t.Fatal(err)

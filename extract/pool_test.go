@@ -13,7 +13,7 @@ import (
 
 func TestPoolRoundTrip(t *testing.T) {
 	p := fakeFile(t, "ok")
-	opt := Options{MaxBytes: 12345}
+	opt := Options{MaxBytes: 12345, Password: "mật khẩu"} // both reach the child
 	want, err := readFile(context.Background(), p, fakeFormat, opt)
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,10 @@ type Options struct {
 	// file (for example the expanded size of a DOCX part). 0 means the
 	// reader's default.
 	MaxBytes int64
+	// Password opens an encrypted file that needs a user password (or
+	// opens it with its owner password). Files that need none open
+	// without it.
+	Password string `json:",omitempty"`
 }
 
 // Reader reads one format. r holds size bytes of the file named path

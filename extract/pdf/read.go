@@ -1,12 +1,10 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -47,26 +45,16 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, path string, opt extra
 	if opt.MaxBytes > 0 && size > opt.MaxBytes {
 		return nil, fmt.Errorf("%s: %d bytes: %w", path, size, extract.ErrTooLarge)
 	}
-	ra, size, err := precheck(r, size, path)
+	rd, warn, err := open(r, size, path, opt.Password)
 	if err != nil {
 		return nil, err
 	}
-	var rd *lpdf.Reader
-	if err := guard(path, "opening", func() error {
-		var e error
-		rd, e = lpdf.NewReader(ra, size)
-		return e
-	}); err != nil {
-		return nil, classifyOpenErr(path, err)
-	}
 	doc = &extract.Document{Path: path, Format: corpus.PDF}
+	if warn != "" {
+		doc.Warnings = append(doc.Warnings, warn)
+	}
 	var leaves []lpdf.Page
 	if err := guard(path, "reading the page tree", func() error {
-		if enc := rd.Trailer().Key("Encrypt"); enc.Kind() == lpdf.Dict {
-			if v, rev := enc.Key("V").Int64(), enc.Key("R").Int64(); v >= 5 || rev >= 5 {
-				return fmt.Errorf("%w (AES-256): unsupported", extract.ErrEncrypted)
-			}
-		}
 		doc.Meta = readMeta(rd.Trailer().Key("Info"))
 		var e error
 		leaves, e = pageLeaves(rd.Trailer().Key("Root").Key("Pages"))
@@ -121,175 +109,6 @@ func guard(path, what string, f func() error) (err error) {
 		return fmt.Errorf("%s: %s: %v: %w", path, what, err, extract.ErrCorrupt)
 	}
 	return nil
-}
-
-// classifyOpenErr maps an error of lpdf.NewReader to the sentinels.
-func classifyOpenErr(path string, err error) error {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "V=5") || strings.Contains(msg, "R=5") || strings.Contains(msg, "R=6"):
-		return fmt.Errorf("%s: %w (AES-256): unsupported", path, extract.ErrEncrypted)
-	case strings.Contains(msg, "password"):
-		return fmt.Errorf("%s: %w: needs a user password", path, extract.ErrEncrypted)
-	case strings.Contains(msg, "encryption"):
-		return fmt.Errorf("%s: %w: %v", path, extract.ErrEncrypted, unwrapMsg(err))
-	}
-	return err
-}
-
-// unwrapMsg returns the message of the innermost error of err.
-func unwrapMsg(err error) string {
-	for {
-		u := errors.Unwrap(err)
-		if u == nil {
-			return err.Error()
-		}
-		if errors.Is(u, extract.ErrCorrupt) {
-			// err is "path: what: msg: corrupt file"; keep msg.
-			s := err.Error()
-			if i := strings.LastIndex(s, ": "+extract.ErrCorrupt.Error()); i > 0 {
-				s = s[:i]
-			}
-			if i := strings.LastIndex(s, ": "); i > 0 {
-				s = s[i+2:]
-			}
-			return s
-		}
-		err = u
-	}
-}
-
-var (
-	prevRE    = regexp.MustCompile(`/Prev\s+(\d+)`)
-	sizeRE    = regexp.MustCompile(`/Size\s+(\d+)`)
-	encryptRE = regexp.MustCompile(`/Encrypt\s+(\d+)\s+(\d+)\s+R`)
-	vRE       = regexp.MustCompile(`/V\s+(\d+)`)
-	rRE       = regexp.MustCompile(`/R\s+(\d+)`)
-)
-
-// precheck looks at the raw bytes before the parser does: it finds the
-// header, rejects what the parser would loop or run out of memory on
-// (a /Prev chain that loops, a /Size far beyond the file), reports
-// AES-256 encryption, and returns a reader positioned at the header
-// with the version patched to one the parser accepts.
-func precheck(r io.ReaderAt, size int64, path string) (io.ReaderAt, int64, error) {
-	head := make([]byte, 1024)
-	n, _ := r.ReadAt(head, 0)
-	head = head[:n]
-	off := bytes.Index(head, []byte("%PDF-"))
-	if off < 0 {
-		return nil, 0, fmt.Errorf("%s: no %%PDF- header: %w", path, extract.ErrCorrupt)
-	}
-	base := io.NewSectionReader(r, int64(off), size-int64(off))
-	size -= int64(off)
-	tailLen := int64(4096)
-	if tailLen > size {
-		tailLen = size
-	}
-	tail := make([]byte, tailLen)
-	if _, err := base.ReadAt(tail, size-tailLen); err != nil && err != io.EOF {
-		return nil, 0, fmt.Errorf("%s: %v: %w", path, err, extract.ErrCorrupt)
-	}
-	if !bytes.Contains(tail, []byte("%%EOF")) || !bytes.Contains(tail, []byte("startxref")) {
-		return nil, 0, fmt.Errorf("%s: no startxref/%%%%EOF at the end (truncated?): %w", path, extract.ErrCorrupt)
-	}
-	i := bytes.LastIndex(tail, []byte("startxref"))
-	fields := bytes.Fields(tail[i+len("startxref"):])
-	if len(fields) == 0 {
-		return nil, 0, fmt.Errorf("%s: startxref without offset: %w", path, extract.ErrCorrupt)
-	}
-	start, err := strconv.ParseInt(string(fields[0]), 10, 64)
-	if err != nil || start <= 0 || start >= size {
-		return nil, 0, fmt.Errorf("%s: startxref offset %q out of range: %w", path, fields[0], extract.ErrCorrupt)
-	}
-	// Walk the /Prev chain of cross-reference sections.
-	seen := map[int64]bool{}
-	for at := start; at > 0; {
-		if seen[at] {
-			return nil, 0, fmt.Errorf("%s: cross-reference /Prev chain loops at offset %d: %w", path, at, extract.ErrCorrupt)
-		}
-		if len(seen) >= maxPrevChain || at >= size {
-			return nil, 0, fmt.Errorf("%s: cross-reference section at %d out of range: %w", path, at, extract.ErrCorrupt)
-		}
-		seen[at] = true
-		dict := xrefDict(base, at, size)
-		if m := sizeRE.FindSubmatch(dict); m != nil {
-			if n, err := strconv.ParseInt(string(m[1]), 10, 64); err != nil || n > size {
-				return nil, 0, fmt.Errorf("%s: xref /Size %s exceeds the file: %w", path, m[1], extract.ErrCorrupt)
-			}
-		}
-		if m := encryptRE.FindSubmatch(dict); m != nil {
-			if v, rev := encryptVR(base, size, string(m[1])); v >= 5 || rev >= 5 {
-				return nil, 0, fmt.Errorf("%s: %w (AES-256): unsupported", path, extract.ErrEncrypted)
-			}
-		}
-		m := prevRE.FindSubmatch(dict)
-		if m == nil {
-			break
-		}
-		at, err = strconv.ParseInt(string(m[1]), 10, 64)
-		if err != nil {
-			break
-		}
-	}
-	return &headerPatch{base}, size, nil
-}
-
-// xrefDict returns the trailer dictionary text of the cross-reference
-// section at offset at: for a table, what follows "trailer"; for a
-// stream, the stream dictionary. At most 64 KiB are searched.
-func xrefDict(r io.ReaderAt, at, size int64) []byte {
-	n := int64(64 << 10)
-	if at+n > size {
-		n = size - at
-	}
-	buf := make([]byte, n)
-	k, _ := r.ReadAt(buf, at)
-	buf = buf[:k]
-	if bytes.HasPrefix(bytes.TrimSpace(buf), []byte("xref")) {
-		if i := bytes.Index(buf, []byte("trailer")); i >= 0 {
-			buf = buf[i:]
-		}
-	}
-	if i := bytes.Index(buf, []byte("stream")); i >= 0 {
-		buf = buf[:i]
-	}
-	if i := bytes.Index(buf, []byte("startxref")); i >= 0 {
-		buf = buf[:i]
-	}
-	return buf
-}
-
-// encryptVR finds object id's definition in the raw file and reads its
-// /V and /R entries; -1 when not found.
-func encryptVR(r io.ReaderAt, size int64, id string) (v, rev int64) {
-	v, rev = -1, -1
-	re := regexp.MustCompile(`(?:^|[\r\n\s])` + regexp.QuoteMeta(id) + `\s+\d+\s+obj`)
-	const chunk = 1 << 20
-	buf := make([]byte, chunk+256)
-	for at := int64(0); at < size; at += chunk {
-		k, _ := r.ReadAt(buf, at)
-		loc := re.FindIndex(buf[:k])
-		if loc == nil {
-			continue
-		}
-		end := loc[1] + 4096
-		if end > k {
-			end = k
-		}
-		d := buf[loc[1]:end]
-		if i := bytes.Index(d, []byte("endobj")); i >= 0 {
-			d = d[:i]
-		}
-		if m := vRE.FindSubmatch(d); m != nil {
-			v, _ = strconv.ParseInt(string(m[1]), 10, 64)
-		}
-		if m := rRE.FindSubmatch(d); m != nil {
-			rev, _ = strconv.ParseInt(string(m[1]), 10, 64)
-		}
-		return v, rev
-	}
-	return v, rev
 }
 
 // headerPatch presents a PDF whose header names any version as
