@@ -11,8 +11,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	lpdf "github.com/ledongthuc/pdf"
-
 	"github.com/baocao/baocao/extract"
 )
 
@@ -117,50 +115,51 @@ func encodePieces(pages []*page) []byte {
 	return buf.Bytes()
 }
 
-// TestWriteLayoutSeeds writes fuzz seeds from pages of the real PDFs
-// when run with -update.
+// TestWriteLayoutSeeds writes the seeds of FuzzLayout when run with
+// -update: small pages (a hundred glyphs or so, so that the fuzzer
+// runs thousands of inputs a minute) of what layout must handle: a
+// paragraph with a page number, a footnote marker and its footnote, a
+// ruled table, a borderless table.
 func TestWriteLayoutSeeds(t *testing.T) {
 	if !*update {
 		t.Skip("run with -update to rewrite the seeds")
 	}
-	for _, c := range []struct {
-		file  string
-		pages []int
-		ylo   []float64 // keep glyphs of page i with Y outside [ylo, yhi]:
-		yhi   []float64 // small seeds fuzz faster
-		out   string
-	}{
-		{"real/dak-lak-2021.pdf", []int{4, 5}, []float64{250, 0}, []float64{760, 700}, "footnote.bin"},
-		{"real/kon-tum-2021.pdf", []int{9, 10}, []float64{0, 0}, []float64{380, 480}, "table.bin"},
-		{"real/kon-tum-2021.pdf", []int{7}, []float64{120}, []float64{740}, "superscript.bin"},
+	line := func(gs *[]glyph, s string, x, y, size float64) {
+		*gs = append(*gs, glyphs(s, x, y, size, size/2)...)
+	}
+	var para, table, stream []glyph
+	line(&para, "12", 290, 800, 12)
+	line(&para, "Tỉnh đã hoàn thiện 25", 72, 700, 14)
+	para = append(para, glyphs("1", 226, 705, 8, 4)...)
+	line(&para, " cơ sở dữ liệu", 230, 700, 14)
+	line(&para, "chuyên ngành.", 72, 683, 14)
+	line(&para, "1 Danh mục cơ sở dữ liệu", 72, 80, 10)
+	var rules []segment
+	for _, y := range []float64{700, 680, 660} {
+		rules = append(rules, segment{72, y, 372, y})
+	}
+	for _, x := range []float64{72, 122, 272, 372} {
+		rules = append(rules, segment{x, 660, x, 700})
+	}
+	line(&table, "STT", 76, 686, 11)
+	line(&table, "Nội dung", 126, 686, 11)
+	line(&table, "Kinh phí", 276, 686, 11)
+	line(&table, "1", 76, 666, 11)
+	line(&table, "Hạ tầng", 126, 666, 11)
+	line(&table, "2.215,6", 276, 666, 11)
+	line(&stream, "Bảng 1. Hồ sơ", 72, 720, 11)
+	for i, r := range [][3]string{{"Đơn vị", "Hồ sơ", "Tỷ lệ"}, {"Sở Tài chính", "4.768", "98,5%"}, {"Sở Y tế", "12.679", "87,2%"}, {"phố", "", ""}} {
+		y := 700 - 16*float64(i)
+		line(&stream, r[0], 72, y, 11)
+		line(&stream, r[1], 250, y, 11)
+		line(&stream, r[2], 350, y, 11)
+	}
+	for name, pages := range map[string][]*page{
+		"paragraph.bin":  {{N: 1, Width: 595, Height: 842, Glyphs: para}},
+		"table.bin":      {{N: 1, Width: 595, Height: 842, Glyphs: table, Rules: rules}},
+		"borderless.bin": {{N: 1, Width: 595, Height: 842, Glyphs: stream}, {N: 2, Width: 595, Height: 842, Glyphs: stream[len(glyphs("Bảng 1. Hồ sơ", 0, 0, 11, 5.5)):]}},
 	} {
-		f, err := os.Open(filepath.Join(testdata, c.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, _ := f.Stat()
-		r, err := lpdf.NewReader(f, st.Size())
-		if err != nil {
-			t.Fatal(err)
-		}
-		leaves, err := pageLeaves(r.Trailer().Key("Root").Key("Pages"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var pages []*page
-		for i, n := range c.pages {
-			p := readPage(leaves[n-1], n)
-			kept := p.Glyphs[:0]
-			for _, g := range p.Glyphs {
-				if g.Y < c.ylo[i] || g.Y > c.yhi[i] {
-					kept = append(kept, g)
-				}
-			}
-			p.Glyphs = kept
-			pages = append(pages, p)
-		}
-		f.Close()
-		if err := os.WriteFile(filepath.Join(testdata, "layout", c.out), encodePieces(pages), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(testdata, "layout", name), encodePieces(pages), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -192,6 +191,11 @@ func checkDoc(t *testing.T, pages []*page, doc *extract.Document) {
 	}
 }
 
+// FuzzLayout lays out pages decoded from the fuzz bytes. Its seeds are
+// small pages (TestWriteLayoutSeeds); minimizing an input can hold the
+// fuzzer for a minute, so run it with
+//
+//	go test -run XXX -fuzz FuzzLayout -fuzzminimizetime 5s ./extract/pdf
 func FuzzLayout(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(testdata, "layout", "*.bin"))
 	for _, s := range seeds {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/extract/pdf/internal/variants"
 )
 
 const testdata = "../../testdata/pdf"
@@ -447,4 +448,33 @@ func TestMarkerID(t *testing.T) {
 			t.Errorf("markerID(%q) = %q, %v; want %q, %v", c.in, id, ok, c.id, c.ok)
 		}
 	}
+}
+
+// FuzzRead reads PDF bytes: the header and tail checks, the
+// cross-reference rebuild and the decryption see hostile input here.
+// The seeds are one-page files of a few objects, plain, encrypted and
+// with their cross-reference table broken.
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"tiny/tiny.pdf", "encrypted/owner-rc4-40.pdf", "encrypted/aes256.pdf", "encrypted/owner-aes128.pdf"} {
+		data, err := os.ReadFile(filepath.Join(testdata, name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+		if name == "tiny/tiny.pdf" {
+			for _, v := range variants.Edits(data) {
+				f.Add(v.Data)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "fuzz.pdf", extract.Options{})
+		if err == nil && doc == nil {
+			t.Fatal("nil document and nil error")
+		}
+		if err != nil && !errors.Is(err, extract.ErrCorrupt) && !errors.Is(err, extract.ErrEncrypted) &&
+			!errors.Is(err, extract.ErrNoText) && !errors.Is(err, extract.ErrEmpty) {
+			t.Fatalf("error %v wraps no sentinel", err)
+		}
+	})
 }
