@@ -32,14 +32,29 @@
 // references them, and leaves the body, so that a paragraph running on
 // around it stays one paragraph.
 //
+// Every line, word and table cell carries its box on the page
+// ([extract.Box]: PDF points from the top-left corner of the crop box,
+// y downwards). A glyph's box runs from its origin over its advance
+// width, and from the baseline lowered by the font's descent to the
+// baseline raised by its ascent (the FontDescriptor's /Ascent and
+// /Descent; 0.95 and −0.35 em when absent, as poppler), so that boxes
+// match pdftotext -bbox-layout. [extract.Line.Words] are the runs of the
+// line's text between spaces, with byte offsets into its NFC text.
+//
 // Lines are grouped into paragraphs by list markers ("- ", "a) ",
 // "1. "), first-line indent, a short previous line, a vertical gap, and
 // changes of font size or weight; each physical line stays a
-// [extract.Line] of the block. Ruled tables (horizontal and vertical
-// rules that touch) become table blocks; a table running on to the next
-// page continues the same table, a repeated header row is marked
-// Header, and a first row whose first cell is empty is merged into the
-// row the page break split.
+// [extract.Line] of the block. Tables are found by package
+// [github.com/baocao/baocao/extract/grid] from the page's words and
+// ruling lines (stroked segments and thin filled boxes): ruled grids,
+// and tables without rules or with only some (a header rule, an outer
+// frame) from the gutters between columns of words; wrapped cells and
+// headers over several lines are joined. Their words leave the running
+// text, which is laid out again from the other glyphs. Each table
+// becomes a table block; [extract.MergeTables] (run by
+// [extract.ReadFormat]) joins the parts of a table that runs on to the
+// next page, marking a repeated header row Header and joining the row
+// the page break split.
 //
 // Pages without text, or whose glyphs mostly map to no Unicode text
 // (no ToUnicode map), are listed in [extract.Document.NoTextPages]; if
@@ -49,25 +64,50 @@
 // # Robustness
 //
 // Every call into the parser runs under recover; a panic becomes an
-// error wrapping [extract.ErrCorrupt] that names the file. Before the
-// parser sees the file, the raw bytes are checked for what would make
-// it loop or exhaust memory: a cross-reference /Prev chain that loops
-// and an xref /Size beyond the file size. The page tree is walked here
-// with bounded depth, not with the library's Reader.Page, which loops
-// on a cyclic tree. ctx is checked between pages. Encryption with RC4
-// or AES-128 and an empty user password (owner password only) opens;
-// AES-256 (V 5, R 5 or 6) is reported as [extract.ErrEncrypted]. A PDF
-// 2.0 header is accepted.
+// error wrapping [extract.ErrCorrupt] that names the file. The reader
+// repairs before the parser sees the file what poppler repairs:
+//
+//   - up to 1 KiB of junk before "%PDF-" is skipped, and whatever
+//     follows the last "%%EOF" (a comment line, spaces, NULs, newlines,
+//     garbage from a mail gateway) is cut;
+//   - the cross-reference sections are checked: a startxref or /Prev
+//     that points at no section, a /Prev chain that loops, a /Size
+//     beyond the file, or a table whose offsets do not lead to the
+//     catalog's page tree (one line inserted after the header shifts
+//     them all) make the reader rebuild the table: it scans the file
+//     for "N G obj" headers, skipping stream data, lists the objects of
+//     object streams, takes /Root, /Info and /ID from the last trailer
+//     (or finds the catalog), and appends a cross-reference stream for
+//     the parser to read;
+//   - encrypted files (standard security handler, RC4 40–128 bits,
+//     AES-128, AES-256 of revisions 5 and 6) are decrypted by the
+//     reader with the standard library's MD5, RC4, AES and SHA-2, and
+//     rewritten in clear for the parser, which derives a wrong key for
+//     40-bit RC4 and knows no AES-256. The empty user password is tried,
+//     or [extract.Options.Password] as user and as owner password; a
+//     file that needs a password fails with an error wrapping
+//     [extract.ErrEncrypted] that says so.
+//
+// Each repair is listed in [extract.Document.Warnings]. The page tree
+// is walked here with bounded depth, not with the library's
+// Reader.Page, which loops on a cyclic tree. ctx is checked between
+// pages. A PDF 2.0 header is accepted.
 //
 // # Limits
 //
 // The reader does no OCR. Text in Type 3 fonts, rotated text and
 // vertical writing are not handled specially; columns of multi-column
 // layouts are not separated (a line is split only at a gap of several
-// font sizes). Tables are found from ruling lines only: a borderless
-// table comes out as lines of text; vertically merged cells are not
-// repeated in each row. The parser can still hang inside one call on
-// files crafted against it (for example an object stream whose
-// /Extends points to itself): run hostile input through
-// extract.ReadIsolated.
+// font sizes). Page rotation (/Rotate) is not applied to boxes, and a
+// standard 14 font without /Widths gives glyphs no width (their boxes
+// are empty). Tables are found as package grid documents, with its
+// limits (a row whose figures sit on its last wrapped line, tables set
+// side by side, multi-level headers merged into one row); vertically
+// merged cells of ruled tables are not repeated in each row. The
+// cross-reference rebuild does not read object streams compressed with
+// a predictor or a filter other than FlateDecode, and a file cut short
+// fails (its trailer and catalog are gone). Public-key security handlers are not
+// supported. The parser can still hang inside one call on files crafted
+// against it (for example an object stream whose /Extends points to
+// itself): run hostile input through extract.ReadIsolated.
 package pdf
