@@ -1,7 +1,9 @@
 package grid
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -91,47 +93,49 @@ func Find(p *Page, opt Options) []Table {
 
 // lineOf groups word indices into one physical line.
 type lineOf struct {
-	words      []int // left to right
-	top, bot   float64
-	x0, x1     float64
-	h          float64 // median word height
-	baseBottom float64
+	words    []int // left to right
+	top, bot float64
+	x0, x1   float64
+	h        float64 // median word height
 }
 
-// groupLines groups the words ws (indices into p.Words) into lines by
-// vertical overlap, top to bottom, each left to right.
+// groupLines groups the words ws (indices into p.Words, sorted here)
+// into lines by vertical overlap, top to bottom, each left to right.
+// The lines' words are slices of ws.
 func groupLines(p *Page, ws []int) []*lineOf {
-	sort.SliceStable(ws, func(a, b int) bool {
-		ba, bb := p.Words[ws[a]].Box, p.Words[ws[b]].Box
-		ca, cb := ba.Y+ba.H/2, bb.Y+bb.H/2
-		if ca != cb {
-			return ca < cb
+	center := func(i int) float64 { b := p.Words[i].Box; return b.Y + b.H/2 }
+	slices.SortStableFunc(ws, func(a, b int) int {
+		if c := cmp.Compare(center(a), center(b)); c != 0 {
+			return c
 		}
-		return ba.X < bb.X
+		return cmp.Compare(p.Words[a].Box.X, p.Words[b].Box.X)
 	})
 	var out []*lineOf
 	var cur *lineOf
-	for _, i := range ws {
+	start := 0
+	for k, i := range ws {
 		b := p.Words[i].Box
 		c := b.Y + b.H/2
 		if cur != nil && c >= cur.top && c <= cur.bot && math.Abs(c-(cur.top+cur.bot)/2) <= 0.35*math.Max(cur.bot-cur.top, b.H) {
-			cur.words = append(cur.words, i)
+			cur.words = ws[start : k+1 : k+1]
 			cur.top, cur.bot = math.Min(cur.top, b.Y), math.Max(cur.bot, b.Y+b.H)
 			continue
 		}
-		cur = &lineOf{words: []int{i}, top: b.Y, bot: b.Y + b.H}
+		start = k
+		cur = &lineOf{words: ws[k : k+1 : k+1], top: b.Y, bot: b.Y + b.H}
 		out = append(out, cur)
 	}
+	var hs []float64
 	for _, l := range out {
-		sort.SliceStable(l.words, func(a, b int) bool { return p.Words[l.words[a]].Box.X < p.Words[l.words[b]].Box.X })
-		hs := make([]float64, 0, len(l.words))
+		slices.SortStableFunc(l.words, func(a, b int) int { return cmp.Compare(p.Words[a].Box.X, p.Words[b].Box.X) })
+		hs = hs[:0]
 		l.x0, l.x1 = math.Inf(1), math.Inf(-1)
 		for _, i := range l.words {
 			b := p.Words[i].Box
 			hs = append(hs, b.H)
 			l.x0, l.x1 = math.Min(l.x0, b.X), math.Max(l.x1, b.X+b.W)
 		}
-		sort.Float64s(hs)
+		slices.Sort(hs)
 		l.h = hs[len(hs)/2]
 	}
 	return out

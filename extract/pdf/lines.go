@@ -625,8 +625,22 @@ func toSuperscript(s string) string {
 
 // isBold reports whether a font name is a bold face.
 func isBold(font string) bool {
-	f := strings.ToLower(font)
-	return strings.Contains(f, "bold") || strings.Contains(f, "black") || strings.Contains(f, "heavy")
+	return containsFold(font, "bold") || containsFold(font, "black") || containsFold(font, "heavy")
+}
+
+// containsFold reports whether s contains sub, lower-case ASCII, in any
+// case; it allocates nothing (it runs for every glyph).
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // legacyFont reports whether font is a legacy 8-bit Vietnamese font
