@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"io"
 	"unicode/utf16"
 
@@ -173,33 +174,11 @@ func isCMapSpace(c byte) bool {
 // hexString decodes the hex string at the start of b ("<1EBF>") and
 // returns it with the number of bytes it took.
 func hexString(b []byte) (string, int) {
-	var out []byte
-	var hi byte
-	half := false
-	i := 1
-	for ; i < len(b) && b[i] != '>'; i++ {
-		var d byte
-		switch c := b[i]; {
-		case c >= '0' && c <= '9':
-			d = c - '0'
-		case c >= 'a' && c <= 'f':
-			d = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			d = c - 'A' + 10
-		default:
-			continue
-		}
-		if half {
-			out = append(out, hi<<4|d)
-		} else {
-			hi = d
-		}
-		half = !half
+	end := bytes.IndexByte(b, '>')
+	if end < 0 {
+		end = len(b)
 	}
-	if half {
-		out = append(out, hi<<4)
-	}
-	return string(out), min(i+1, len(b))
+	return string(unhex(b[1:end])), min(end+1, len(b))
 }
 
 func beUint(s string) uint32 {

@@ -245,7 +245,7 @@ func readPage(p lpdf.Page, n int) *page {
 		out.Width, out.Height = math.Abs(x1-x0), math.Abs(y1-y0)
 		out.X0, out.Y0 = math.Min(x0, x1), math.Min(y0, y1)
 	}
-	if out.Width <= 0 || out.Height <= 0 || !finite(out.Width, out.Height, out.X0, out.Y0) {
+	if !(out.Width > 0 && out.Height > 0 && out.Width+out.Height+math.Abs(out.X0)+math.Abs(out.Y0) < math.Inf(1)) {
 		out.Width, out.Height, out.X0, out.Y0 = 595, 842, 0, 0
 	}
 	strm := p.V.Key("Contents")
@@ -484,16 +484,6 @@ func goodText(s string) bool {
 	}
 	for _, r := range s {
 		if r == utf8.RuneError || r < 0x20 || r == 0x7f || unicode.Is(unicode.Co, r) || (r >= 0x80 && r < 0xa0) {
-			return false
-		}
-	}
-	return true
-}
-
-// finite reports whether all values are finite numbers.
-func finite(v ...float64) bool {
-	for _, x := range v {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return false
 		}
 	}

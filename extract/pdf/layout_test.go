@@ -225,14 +225,16 @@ func glyphs(s string, x, y, size, w float64) []glyph {
 	return out
 }
 
-func TestLayoutLines(t *testing.T) {
-	cat := func(gs ...[]glyph) []glyph {
-		var out []glyph
-		for _, g := range gs {
-			out = append(out, g...)
-		}
-		return out
+// cat joins runs of glyphs.
+func cat(gs ...[]glyph) []glyph {
+	var out []glyph
+	for _, g := range gs {
+		out = append(out, g...)
 	}
+	return out
+}
+
+func TestLayoutLines(t *testing.T) {
 	for _, c := range []struct {
 		name   string
 		glyphs []glyph
@@ -309,13 +311,6 @@ func TestLayoutParagraphs(t *testing.T) {
 }
 
 func TestLineWords(t *testing.T) {
-	cat := func(gs ...[]glyph) []glyph {
-		var out []glyph
-		for _, g := range gs {
-			out = append(out, g...)
-		}
-		return out
-	}
 	for _, c := range []struct {
 		name   string
 		glyphs []glyph

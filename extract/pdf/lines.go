@@ -245,42 +245,52 @@ func dominantSize(gs []glyph, noSup bool) float64 {
 	return c.dominant()
 }
 
-// sizeCount counts glyphs by font size rounded to half points. A page
-// uses few sizes: a slice beats a map.
-type sizeCount struct {
-	sizes []float64
-	n     []int
-	sbuf  [8]float64
-	nbuf  [8]int
+// tally counts things of a line or page. A line uses few fonts and a
+// page few sizes: a slice beats a map.
+type tally[K comparable] struct {
+	keys []K
+	n    []int
+	kbuf [8]K
+	nbuf [8]int
 }
 
-// add counts n glyphs of size s.
-func (c *sizeCount) add(s float64, n int) {
-	if c.sizes == nil {
-		c.sizes, c.n = c.sbuf[:0], c.nbuf[:0]
+// add counts n of k.
+func (c *tally[K]) add(k K, n int) {
+	if c.keys == nil {
+		c.keys, c.n = c.kbuf[:0], c.nbuf[:0]
 	}
-	s = math.Round(s*2) / 2
-	for i, v := range c.sizes {
-		if v == s || math.IsNaN(v) && math.IsNaN(s) {
+	for i, v := range c.keys {
+		if v == k {
 			c.n[i] += n
 			return
 		}
 	}
-	c.sizes = append(c.sizes, s)
+	c.keys = append(c.keys, k)
 	c.n = append(c.n, n)
 }
 
-// dominant returns the most frequent size, the larger on a tie; 0 when
-// nothing was counted.
-func (c *sizeCount) dominant() float64 {
-	best, bestN := 0.0, 0
-	for i, s := range c.sizes {
-		if n := c.n[i]; n > bestN || n == bestN && s > best {
-			best, bestN = s, n
+// most returns the key counted most, on a tie the one first by
+// better; the zero K when nothing was counted.
+func (c *tally[K]) most(better func(a, b K) bool) K {
+	var best K
+	bn := 0
+	for i, k := range c.keys {
+		if n := c.n[i]; n > bn || n == bn && better(k, best) {
+			best, bn = k, n
 		}
 	}
 	return best
 }
+
+// sizeCount counts glyphs by font size rounded to half points.
+type sizeCount struct{ t tally[float64] }
+
+// add counts n glyphs of size s.
+func (c *sizeCount) add(s float64, n int) { c.t.add(math.Round(s*2)/2, n) }
+
+// dominant returns the most frequent size, the larger on a tie; 0 when
+// nothing was counted.
+func (c *sizeCount) dominant() float64 { return c.t.most(func(a, b float64) bool { return a > b }) }
 
 // frame places a page's boxes: N is the page number, and X0, Top the
 // left and top edges of the page in page space, from which
@@ -527,41 +537,15 @@ func makeLine(sc *lineScratch, f frame, y float64, gs []glyph) *tline {
 	return l
 }
 
-// fontCount counts text bytes per font name; a line rarely uses more
-// than a few fonts, so a slice beats a map.
-type fontCount struct {
-	names []string
-	n     []int
-	buf   [4]string
-	nbuf  [4]int
-}
+// fontCount counts text bytes per font name.
+type fontCount struct{ t tally[string] }
 
 // add counts n bytes in font name.
-func (c *fontCount) add(name string, n int) {
-	if c.names == nil {
-		c.names, c.n = c.buf[:0], c.nbuf[:0]
-	}
-	for i, f := range c.names {
-		if f == name {
-			c.n[i] += n
-			return
-		}
-	}
-	c.names = append(c.names, name)
-	c.n = append(c.n, n)
-}
+func (c *fontCount) add(name string, n int) { c.t.add(name, n) }
 
 // dominant returns the font with the most bytes, the first by name on
 // a tie; "" when none was counted.
-func (c *fontCount) dominant() string {
-	best, bn := "", 0
-	for i, f := range c.names {
-		if c.n[i] > bn || c.n[i] == bn && f < best {
-			best, bn = f, c.n[i]
-		}
-	}
-	return best
-}
+func (c *fontCount) dominant() string { return c.t.most(func(a, b string) bool { return a < b }) }
 
 // markerID reports whether s is a footnote marker: digits, optionally
 // in parentheses (ASCII or superscript), and returns the digits.
