@@ -178,7 +178,8 @@ func hexString(b []byte) (string, int) {
 	if end < 0 {
 		end = len(b)
 	}
-	return string(unhex(b[1:end])), min(end+1, len(b))
+	var buf [64]byte
+	return string(appendUnhex(buf[:0], b[1:end])), min(end+1, len(b))
 }
 
 func beUint(s string) uint32 {

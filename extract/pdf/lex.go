@@ -263,7 +263,12 @@ func unhex(b []byte) []byte {
 	if len(b) >= 2 && b[0] == '<' && b[len(b)-1] == '>' {
 		b = b[1 : len(b)-1]
 	}
-	out := make([]byte, 0, len(b)/2+1)
+	return appendUnhex(make([]byte, 0, len(b)/2+1), b)
+}
+
+// appendUnhex appends the bytes of the hex digits b (others skipped) to
+// out.
+func appendUnhex(out, b []byte) []byte {
 	var hi byte
 	half := false
 	for _, c := range b {

@@ -246,27 +246,41 @@ func dominantSize(gs []glyph, noSup bool) float64 {
 }
 
 // tally counts things of a line or page. A line uses few fonts and a
-// page few sizes: a slice beats a map.
+// page few sizes: the first eight keys live in arrays, not a map (and
+// nothing points into the tally, so it stays on the stack).
 type tally[K comparable] struct {
-	keys []K
-	n    []int
-	kbuf [8]K
-	nbuf [8]int
+	keys [8]K
+	n    [8]int
+	used int
+	more []tallyEntry[K]
+}
+
+// tallyEntry is a key of a tally past the first eight.
+type tallyEntry[K comparable] struct {
+	k K
+	n int
 }
 
 // add counts n of k.
 func (c *tally[K]) add(k K, n int) {
-	if c.keys == nil {
-		c.keys, c.n = c.kbuf[:0], c.nbuf[:0]
-	}
-	for i, v := range c.keys {
-		if v == k {
+	for i := 0; i < c.used; i++ {
+		if c.keys[i] == k {
 			c.n[i] += n
 			return
 		}
 	}
-	c.keys = append(c.keys, k)
-	c.n = append(c.n, n)
+	for i := range c.more {
+		if c.more[i].k == k {
+			c.more[i].n += n
+			return
+		}
+	}
+	if c.used < len(c.keys) {
+		c.keys[c.used], c.n[c.used] = k, n
+		c.used++
+		return
+	}
+	c.more = append(c.more, tallyEntry[K]{k, n})
 }
 
 // most returns the key counted most, on a tie the one first by
@@ -274,10 +288,16 @@ func (c *tally[K]) add(k K, n int) {
 func (c *tally[K]) most(better func(a, b K) bool) K {
 	var best K
 	bn := 0
-	for i, k := range c.keys {
-		if n := c.n[i]; n > bn || n == bn && better(k, best) {
+	pick := func(k K, n int) {
+		if n > bn || n == bn && better(k, best) {
 			best, bn = k, n
 		}
+	}
+	for i := 0; i < c.used; i++ {
+		pick(c.keys[i], c.n[i])
+	}
+	for _, e := range c.more {
+		pick(e.k, e.n)
 	}
 	return best
 }
