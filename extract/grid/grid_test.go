@@ -185,3 +185,55 @@ func TestContinuation(t *testing.T) {
 		t.Errorf("with Prev: %+v", got)
 	}
 }
+
+// FuzzFind finds tables among words and rules decoded from the fuzz
+// bytes, 8 bytes a record: kind (bit 0: rule), x, y (int16, 1/4 pt),
+// then for a word its width and height (1/4 pt) and a word of the
+// vocabulary, for a rule its end point.
+func FuzzFind(f *testing.F) {
+	vocab := []string{"STT", "Cấp", "tỉnh", "1", "2", "1.058", "45,5%", "-", "Bảng", "Tổng", "cộng", "phố", "II", "a)", "(1)", "x"}
+	enc := func(recs ...[8]byte) []byte {
+		var b []byte
+		for _, r := range recs {
+			b = append(b, r[:]...)
+		}
+		return b
+	}
+	word := func(x, y int16, w, v byte) [8]byte {
+		return [8]byte{0, byte(x), byte(x >> 8), byte(y), byte(y >> 8), w, 48, v}
+	}
+	var seed [][8]byte
+	for r := int16(0); r < 4; r++ {
+		seed = append(seed, word(288, 400+64*r, 40, 3+byte(r%2)), word(600, 400+64*r, 80, 1), word(1200, 400+64*r, 60, 5))
+	}
+	f.Add(enc(seed...))
+	f.Add(enc(append(seed, [8]byte{1, 32, 1, 80, 1, 0, 8, 0})...))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := &Page{Width: 595, Height: 842}
+		for ; len(data) >= 8; data = data[8:] {
+			x := float64(int16(uint16(data[1])|uint16(data[2])<<8)) / 4
+			y := float64(int16(uint16(data[3])|uint16(data[4])<<8)) / 4
+			if data[0]&1 != 0 {
+				p.Rules = append(p.Rules, Rule{x, y, x + float64(int8(data[5])), y + float64(int8(data[6]))})
+				continue
+			}
+			p.Words = append(p.Words, Word{Text: vocab[int(data[7])%len(vocab)], Box: extract.Box{X: x, Y: y, W: float64(data[5]) / 4, H: float64(data[6]) / 4}, Bold: data[7] >= 128})
+		}
+		used := map[int]bool{}
+		for _, tb := range Find(p, Options{}) {
+			if len(tb.Rows) == 0 || tb.Cols < 1 {
+				t.Fatalf("table %+v", tb)
+			}
+			for _, r := range tb.Rows {
+				for _, c := range r.Cells {
+					for _, w := range c.Words {
+						if w < 0 || w >= len(p.Words) || used[w] {
+							t.Fatalf("word %d used twice or out of range", w)
+						}
+						used[w] = true
+					}
+				}
+			}
+		}
+	})
+}
