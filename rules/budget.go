@@ -69,7 +69,7 @@ func budgetItems(doc *normalize.Doc) ([]report.BudgetItem, []candidate) {
 			}
 			name := cell(cols.name)
 			first := cell(0)
-			if totalRowRe.MatchString(first) || totalRowRe.MatchString(name) {
+			if normalize.IsTotalLabel(first) || normalize.IsTotalLabel(name) {
 				continue
 			}
 			amountText := cell(cols.amount)

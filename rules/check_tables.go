@@ -37,21 +37,11 @@ func checkGrid(rows [][]extract.Cell) [][]extract.Cell {
 	return out
 }
 
-// isTotalLabel reports whether a cell labels a total row.
-func isTotalLabel(text string) bool {
-	t := strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text), ":")))
-	switch t {
-	case "cộng", "tổng", "tổng số", "tổng cộng", "tổng cộng (a+b)", "tổng cộng (i+ii)", "tổng cộng (i+ii+iii)":
-		return true
-	}
-	return strings.HasPrefix(t, "tổng cộng ") || strings.HasPrefix(t, "cộng (")
-}
-
 // totalRow reports whether row r is a total row, and the column of its
 // label.
 func totalRow(r []extract.Cell) (int, bool) {
 	for c := 0; c < len(r) && c < 3; c++ {
-		if isTotalLabel(r[c].Text) {
+		if normalize.IsTotalLabel(r[c].Text) {
 			return c, true
 		}
 	}
@@ -234,7 +224,7 @@ func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, o
 	}
 	label := trimClaim(total[0].Text)
 	for _, cell := range total {
-		if isTotalLabel(cell.Text) {
+		if normalize.IsTotalLabel(cell.Text) {
 			label = trimClaim(cell.Text)
 			break
 		}

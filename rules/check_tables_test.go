@@ -54,6 +54,11 @@ func TestTableTotals(t *testing.T) {
 			want: 1, stated: 1544, computed: 1543},
 		{name: "text column", table: testTable("", "STT|Đơn vị|Ghi chú", "1|A|xong", "2|B|12 máy", "|Tổng cộng|30")},
 		{name: "percent column skipped", table: testTable("", "STT|Đơn vị|Tỷ lệ (%)", "1|A|50", "2|B|60", "|Tổng cộng|55")},
+		{name: "total with its formula", table: testTable("", "STT|Nội dung|Số lượng", "I|Cấp tỉnh|30", "II|Cấp huyện|5", "|Tổng cộng (I+II)|36"),
+			want: 1, stated: 36, computed: 35},
+		{name: "province-wide row", table: testTable("", "STT|Huyện|Số hồ sơ", "1|Huyện A|120", "2|Huyện B|80", "|Toàn tỉnh|200")},
+		{name: "province-wide row off", table: testTable("", "STT|Huyện|Số hồ sơ", "1|Huyện A|120", "2|Huyện B|80", "|Toàn tỉnh|210"),
+			want: 1, stated: 210, computed: 200},
 		{name: "no total row", table: testTable("", "STT|Đơn vị|Kinh phí", "1|A|1", "2|B|2", "3|C|4")},
 	}
 	for _, tt := range tests {

@@ -85,6 +85,8 @@ var macros = map[string]string{
 	"{TL}":     `(?:tỷ lệ|tỉ lệ)`,
 	"{SEP}":    `\s*(?::|là|đạt|có|gồm|đạt được)?\s*`,
 	"{PORTAL}": `Cổng (?:Dịch vụ công|DVC) (?:Quốc gia|QG)|Cổng DVCQG|Cổng DVC quốc gia`,
+	// The label of a table's total row, as rendered in a segment.
+	"{TOTAL}": normalize.TotalLabel,
 }
 
 var macroRe = regexp.MustCompile(`\{[A-Z][A-Z0-9]*\}`)

@@ -222,4 +222,24 @@ func TestTables(t *testing.T) {
 			t.Errorf("indicator table: %s = %v (found %v), want %s", m, f.Value, ok, v)
 		}
 	}
+
+	// A total row with its formula ("Tổng cộng (I+II)") is a total: its
+	// figures are read, and it is no budget item.
+	doc = "Báo cáo kết quả năm 2023\n\n" +
+		"| STT | Cấp | DVCTT toàn trình | DVCTT một phần |\n|---|---|---|---|\n" +
+		"| I | Cấp tỉnh | 620 | 301 |\n| II | Cấp huyện | 150 | 80 |\n| | Tổng cộng (I+II) | 770 | 381 |\n\n" +
+		"Kinh phí thực hiện (Đơn vị tính: triệu đồng):\n\n" +
+		"| STT | Tên nhiệm vụ | Đơn vị chủ trì | Kinh phí |\n|---|---|---|---|\n" +
+		"| 1 | Nâng cấp Cổng dịch vụ công | Văn phòng UBND tỉnh | 1.200 |\n| 2 | Duy trì trục LGSP | Sở Thông tin và Truyền thông | 800 |\n" +
+		"| | Tổng cộng (1+2) | | 2.000 |\n"
+	rep = applyText(t, doc)
+	want = map[string]string{"dvc.level4": "770", "dvc.level3": "381"}
+	for m, v := range want {
+		if f, ok := figure(rep, m); !ok || f.Value.String() != v {
+			t.Errorf("total row with formula: %s = %v (found %v), want %s", m, f.Value, ok, v)
+		}
+	}
+	if len(rep.BudgetItems) != 2 {
+		t.Errorf("budget items %+v, want the two rows above the total", rep.BudgetItems)
+	}
 }

@@ -9,7 +9,6 @@ import (
 )
 
 var (
-	totalRowRe = regexp.MustCompile(`(?i)^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh|toàn thành phố|tổng toàn tỉnh)\s*:?\s*$`)
 	subRowRe   = regexp.MustCompile(`(?i)^\s*(?:TTHC\s*)?(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|quận|phường|quận, huyện|phường, xã|xã, phường|chung (?:\d|hai|ba|các|nhiều) cấp|liên thông[^:]*)\s*$`)
 	levelRowRe = regexp.MustCompile(`(?i)^\s*(?:mức độ [234]|mức [234]|toàn trình|một phần)\s*$`)
 	sttRe      = regexp.MustCompile(`(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$`)
@@ -60,7 +59,7 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 		// A key/value row: one label, maybe a unit ("ĐVT"), one figure.
 		// (A budget row, with its name, owner and status, is not.)
 		keyValue := figures == 1 && labels == 1
-		total := totalRowRe.MatchString(label)
+		total := normalize.IsTotalLabel(label)
 		sub := subRowRe.MatchString(label)
 		level := levelRowRe.MatchString(label)
 		if !keyValue && !total && !sub && !level {
