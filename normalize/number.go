@@ -177,12 +177,38 @@ func ParseNumber(s string) (v float64, decimals int, ok bool) {
 	return v, len(frac), true
 }
 
-// qualifierWords lists the qualifier phrases, longer phrases first so
-// that "vượt quá" wins over "quá" and "ước tính" over "ước".
-var qualifierWords = []struct {
-	phrase string
-	q      Qualifier
-}{
+// ParsePercent parses the number of a percentage ("46,14", "96.1",
+// "100"). It is [ParseNumber], except for a single dot followed by
+// exactly three digits: read as a thousands dot it would give a share
+// over 1000 %, so it is the English decimal point ("12.345%" is
+// 12,345 %); "1.000%" stays one thousand per cent.
+func ParsePercent(s string) (v float64, decimals int, ok bool) {
+	v, decimals, ok = ParseNumber(s)
+	if !ok || decimals > 0 || v <= 1000 || strings.Count(s, ".") != 1 || strings.IndexByte(s, ',') >= 0 {
+		return v, decimals, ok
+	}
+	if i := strings.IndexByte(s, '.'); len(s)-i-1 == 3 {
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return f, 3, true
+		}
+	}
+	return v, decimals, ok
+}
+
+// QualifierPhrase is a phrase that qualifies the number after it: "hơn"
+// (Over) in "hơn 46.016 tài khoản".
+type QualifierPhrase struct {
+	Phrase    string // lower case; a space stands for any run of white space
+	Qualifier Qualifier
+}
+
+// qualifierPhrases is the qualifier table: every phrase a report uses to
+// say a figure is approximate, a lower bound or an upper bound. Longer
+// phrases come first, so that "vượt quá" wins over "vượt" and "ước
+// tính" over "ước". It is the one list: [QualifierBefore] and
+// [ScanNumbers] read it, the rules build their number macros from it
+// and the checks turn its qualifiers into bounds.
+var qualifierPhrases = []QualifierPhrase{
 	{"ước tính", Approx},
 	{"ước đạt", Approx},
 	{"xấp xỉ", Approx},
@@ -205,6 +231,11 @@ var qualifierWords = []struct {
 	{"dưới", Under},
 }
 
+// QualifierPhrases returns the qualifier table, longer phrases first.
+func QualifierPhrases() []QualifierPhrase {
+	return append([]QualifierPhrase(nil), qualifierPhrases...)
+}
+
 // QualifierBefore reports the qualifier that ends s ("có hơn " → Over).
 // Matching ignores case and trailing white space and needs a word
 // boundary before the phrase ("gần" matches in "đạt gần " but not in
@@ -212,10 +243,8 @@ var qualifierWords = []struct {
 // the number: "trên" is a qualifier in "trên 46.016" but a preposition
 // in "trên Cổng", so only ask about the text right before a number.
 //
-// Approx: khoảng, gần, xấp xỉ, ước, ước tính, ước đạt. Over: hơn, trên,
-// vượt, vượt quá, nhiều hơn, tối thiểu, ít nhất. Under: dưới, chưa
-// đến, chưa tới, không quá, không đến, không tới, tối đa. "Dự kiến"
-// (planned) is not a qualifier: it says the figure is a plan.
+// The phrases are those of [QualifierPhrases]. "Dự kiến" (planned) is
+// not a qualifier: it says the figure is a plan.
 func QualifierBefore(s string) Qualifier {
 	q, _ := qualifierBefore(s)
 	return q
@@ -224,9 +253,9 @@ func QualifierBefore(s string) Qualifier {
 // qualifierBefore is QualifierBefore that also returns the offset where
 // the qualifier starts (len(s) when none).
 func qualifierBefore(s string) (Qualifier, int) {
-	for _, w := range qualifierWords {
-		if i, ok := numMatchBefore(s, w.phrase); ok {
-			return w.q, i
+	for _, w := range qualifierPhrases {
+		if i, ok := numMatchBefore(s, w.Phrase); ok {
+			return w.Qualifier, i
 		}
 	}
 	return Exact, len(s)
@@ -719,12 +748,14 @@ func scanAt(s string, i, prevEnd int) Number {
 	k := numSkipSpace(s, j)
 	if k < len(s) && (strings.HasPrefix(s[k:], "%") || strings.HasPrefix(s[k:], "％")) {
 		n.Kind, n.Unit = Percent, "%"
+		n.Value, n.Decimals, _ = ParsePercent(tok)
 		_, sz := utf8.DecodeRuneInString(s[k:])
 		n.End = k + sz
 		return n
 	}
 	if e, ok := numMatchAfter(s, j, " phần trăm"); ok {
 		n.Kind, n.Unit, n.End = Percent, "%", e
+		n.Value, n.Decimals, _ = ParsePercent(tok)
 		return n
 	}
 	unitStart, end := -1, j

@@ -52,11 +52,57 @@ func TestParseNumber(t *testing.T) {
 		{"-5", 0, 0, false},
 		{"25¹", 0, 0, false},
 		{"1234.567", 1234.567, 3, true}, // 4-digit head: no thousands group
+		// Malformed: a group of two digits, a leading zero before a
+		// thousands dot, groups of two. No figure is guessed from them.
+		{"2.130.11", 0, 0, false},
+		{"01.234", 0, 0, false},
+		{"12.34.567", 0, 0, false},
 	}
 	for _, tt := range tests {
 		v, dec, ok := ParseNumber(tt.in)
 		if ok != tt.ok || (ok && (math.Abs(v-tt.v) > 1e-9 || dec != tt.dec)) {
 			t.Errorf("ParseNumber(%q) = %v, %d, %v; want %v, %d, %v", tt.in, v, dec, ok, tt.v, tt.dec, tt.ok)
+		}
+	}
+}
+
+func TestParsePercent(t *testing.T) {
+	tests := []struct {
+		in  string
+		v   float64
+		dec int
+		ok  bool
+	}{
+		{"46,14", 46.14, 2, true},
+		{"96.1", 96.1, 1, true},
+		{"100", 100, 0, true},
+		{"12.345", 12.345, 3, true}, // English decimal point: no share is 12 345 %
+		{"1.000", 1000, 0, true},    // 1 000 % stays
+		{"1.058", 1.058, 3, true},
+		{"2.130.119", 2130119, 0, true},
+		{"2.130.11", 0, 0, false},
+	}
+	for _, tt := range tests {
+		v, dec, ok := ParsePercent(tt.in)
+		if ok != tt.ok || (ok && (math.Abs(v-tt.v) > 1e-9 || dec != tt.dec)) {
+			t.Errorf("ParsePercent(%q) = %v, %d, %v; want %v, %d, %v", tt.in, v, dec, ok, tt.v, tt.dec, tt.ok)
+		}
+	}
+	if ns := ScanNumbers("đạt 12.345 %"); len(ns) != 1 || ns[0].Kind != Percent || math.Abs(ns[0].Value-12.345) > 1e-9 {
+		t.Errorf("ScanNumbers(12.345 %%) = %+v, want the percentage 12,345", ns)
+	}
+}
+
+// TestQualifierPhrases checks the qualifier table: every phrase is read
+// back by QualifierBefore with its own qualifier (a shorter phrase listed
+// first would shadow a longer one).
+func TestQualifierPhrases(t *testing.T) {
+	for _, p := range QualifierPhrases() {
+		if got := QualifierBefore("đạt " + p.Phrase + " "); got != p.Qualifier {
+			t.Errorf("QualifierBefore(%q) = %q, want %q", p.Phrase, got, p.Qualifier)
+		}
+		if p.Qualifier == Exact {
+			t.Errorf("phrase %q has no qualifier", p.Phrase)
 		}
 	}
 }

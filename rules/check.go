@@ -147,13 +147,13 @@ type interval struct{ lo, hi float64 }
 const approxTol = 0.05
 
 // spanOf returns the interval of value v with qualifier q.
-func spanOf(v float64, q qualifier) interval {
+func spanOf(v float64, q normalize.Qualifier) interval {
 	switch q {
-	case qOver:
+	case normalize.Over:
 		return interval{v, math.Inf(1)}
-	case qUnder:
+	case normalize.Under:
 		return interval{math.Inf(-1), v}
-	case qApprox:
+	case normalize.Approx:
 		d := math.Abs(v) * approxTol
 		return interval{v - d, v + d}
 	}
@@ -190,16 +190,16 @@ func quotient(n, d interval) (interval, bool) {
 // rateConsistent reports whether a stated percentage p, shown with dec
 // decimals and qualified by q, can be the computed range c rounded or
 // truncated to dec decimals.
-func rateConsistent(p float64, dec int, q qualifier, c interval) bool {
+func rateConsistent(p float64, dec int, q normalize.Qualifier, c interval) bool {
 	unit := math.Pow(10, -float64(dec))
 	const eps = 1e-9
 	var s interval
 	switch q {
-	case qOver:
+	case normalize.Over:
 		s = interval{p - unit/2, math.Inf(1)}
-	case qUnder:
+	case normalize.Under:
 		s = interval{math.Inf(-1), p + unit}
-	case qApprox:
+	case normalize.Approx:
 		d := math.Max(unit, math.Abs(p)*approxTol)
 		s = interval{p - d, p + d}
 	default:
@@ -210,17 +210,17 @@ func rateConsistent(p float64, dec int, q qualifier, c interval) bool {
 }
 
 // qualWord describes a qualified value for a message.
-func qualWord(v float64, q qualifier, percent bool) string {
+func qualWord(v float64, q normalize.Qualifier, percent bool) string {
 	s := fmtNum(v)
 	if percent {
 		s += "%"
 	}
 	switch q {
-	case qOver:
+	case normalize.Over:
 		return "over " + s
-	case qUnder:
+	case normalize.Under:
 		return "under " + s
-	case qApprox:
+	case normalize.Approx:
 		return "about " + s
 	}
 	return s

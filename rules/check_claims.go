@@ -222,7 +222,7 @@ func listClaims(p *normalize.Para, toks []tok) []report.Flag {
 			for _, it := range items {
 				sum += it.val
 			}
-			if t.qual == qExact && sum > t.val && (sum-t.val) <= listCloseness*t.val && totalBefore(s, t) {
+			if t.qual == normalize.Exact && sum > t.val && (sum-t.val) <= listCloseness*t.val && totalBefore(s, t) {
 				flags = append(flags, listFlag(p, t, items, sum, s[t.start:end]))
 			}
 		}
@@ -232,7 +232,7 @@ func listClaims(p *normalize.Para, toks []tok) []report.Flag {
 			for _, it := range items {
 				sum += it.val
 			}
-			if t.qual == qExact && !sameValue(sum, t.val) && math.Abs(sum-t.val) <= itemsCloseness*t.val {
+			if t.qual == normalize.Exact && !sameValue(sum, t.val) && math.Abs(sum-t.val) <= itemsCloseness*t.val {
 				flags = append(flags, listFlag(p, t, items, sum, s[items[0].start:t.end]))
 			}
 		}
@@ -290,7 +290,7 @@ func itemsAfter(s string, toks []tok, i int) (items []tok, end int, ok bool) {
 		if isLabelNumber(s, u) && prev >= 0 {
 			continue
 		}
-		if u.kind != tokCount || u.qual != qExact {
+		if u.kind != tokCount || u.qual != normalize.Exact {
 			return nil, 0, false
 		}
 		items = append(items, u)
@@ -316,7 +316,7 @@ func itemsBefore(s string, toks []tok, i int) ([]tok, bool) {
 	var items []tok
 	for j := i - 1; j >= 0; j-- {
 		u := toks[j]
-		if !quantity(s, u) || u.qual != qExact {
+		if !quantity(s, u) || u.qual != normalize.Exact {
 			break
 		}
 		items = append([]tok{u}, items...)
@@ -362,7 +362,7 @@ func shareClaims(p *normalize.Para, toks []tok) []report.Flag {
 		for ; j < len(toks); j++ {
 			u := toks[j]
 			isShare := u.kind == tokPercent || (u.kind == tokCount && u.dec > 0 && u.val < 100)
-			if !isShare || u.qual != qExact || u.val > 100 {
+			if !isShare || u.qual != normalize.Exact || u.val > 100 {
 				break
 			}
 			if len(run) > 0 {

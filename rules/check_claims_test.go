@@ -122,29 +122,35 @@ func TestLexNumbers(t *testing.T) {
 		kind tokKind
 		val  float64
 		dec  int
-		qual qualifier
+		qual normalize.Qualifier
 	}
 	tests := []struct {
 		text string
 		want []want
 	}{
-		{"1.543 thủ tục", []want{{tokCount, 1543, 0, qExact}}},
-		{"đạt 46,14%", []want{{tokPercent, 46.14, 2, qExact}}},
-		{"đúng hạn 96.1%", []want{{tokPercent, 96.1, 1, qExact}}},
-		{"29.473,482 triệu", []want{{tokCount, 29473.482, 3, qExact}}},
-		{"2.130.119 văn bản", []want{{tokCount, 2130119, 0, qExact}}},
-		{"quarantine 0.09,", []want{{tokCount, 0.09, 2, qExact}}},
-		{"(153/191)", []want{{tokRatio, 100 * 153.0 / 191, 0, qExact}}},
-		{"có hơn 158 chứng thư", []want{{tokCount, 158, 0, qOver}}},
-		{"khoảng 7.000 tài khoản", []want{{tokCount, 7000, 0, qApprox}}},
-		{"trên 90%", []want{{tokPercent, 90, 0, qOver}}},
-		{"ngày 05/8/2021", []want{{tokDate, 0, 0, qExact}}},
-		{"tháng 9/2021", []want{{tokDate, 0, 0, qExact}}},
-		{"số 2134/QĐ-UBND", []want{{tokDoc, 0, 0, qExact}}},
-		{"số 04-NQ/TU", []want{{tokDoc, 0, 0, qExact}}},
-		{"giai đoạn 2021-2025", []want{{tokYear, 2021, 0, qExact}}},
+		{"1.543 thủ tục", []want{{tokCount, 1543, 0, normalize.Exact}}},
+		{"đạt 46,14%", []want{{tokPercent, 46.14, 2, normalize.Exact}}},
+		{"đúng hạn 96.1%", []want{{tokPercent, 96.1, 1, normalize.Exact}}},
+		{"29.473,482 triệu", []want{{tokCount, 29473.482, 3, normalize.Exact}}},
+		{"2.130.119 văn bản", []want{{tokCount, 2130119, 0, normalize.Exact}}},
+		{"quarantine 0.09,", []want{{tokCount, 0.09, 2, normalize.Exact}}},
+		{"(153/191)", []want{{tokRatio, 100 * 153.0 / 191, 0, normalize.Exact}}},
+		{"có hơn 158 chứng thư", []want{{tokCount, 158, 0, normalize.Over}}},
+		{"khoảng 7.000 tài khoản", []want{{tokCount, 7000, 0, normalize.Approx}}},
+		{"trên 90%", []want{{tokPercent, 90, 0, normalize.Over}}},
+		{"ngày 05/8/2021", []want{{tokDate, 0, 0, normalize.Exact}}},
+		{"tháng 9/2021", []want{{tokDate, 0, 0, normalize.Exact}}},
+		{"số 2134/QĐ-UBND", []want{{tokDoc, 0, 0, normalize.Exact}}},
+		{"số 04-NQ/TU", []want{{tokDoc, 0, 0, normalize.Exact}}},
+		{"giai đoạn 2021-2025", []want{{tokYear, 2021, 0, normalize.Exact}}},
 		{"COVID-19 IPv6 Nh-5b", nil},
-		{"12.345%", []want{{tokPercent, 12.345, 3, qExact}}},
+		{"12.345%", []want{{tokPercent, 12.345, 3, normalize.Exact}}},
+		{"tối đa 5%", []want{{tokPercent, 5, 0, normalize.Under}}},
+		{"ước tính 1.200 hồ sơ", []want{{tokCount, 1200, 0, normalize.Approx}}},
+		{"nhiều hơn 30 cơ sở", []want{{tokCount, 30, 0, normalize.Over}}},
+		{"2021 hồ sơ", []want{{tokYear, 2021, 0, normalize.Exact}}},
+		// Malformed numbers are no tokens: no claim is computed from a guess.
+		{"2.130.11 văn bản, 01.234 và 12.34.567", nil},
 	}
 	for _, tt := range tests {
 		got := lexNumbers(tt.text)

@@ -5,6 +5,8 @@ import (
 	"github.com/baocao/baocao/rules/report"
 	"math"
 	"strings"
+
+	"github.com/baocao/baocao/normalize"
 )
 
 // declCheck is one declarative check over catalog metrics.
@@ -109,7 +111,7 @@ func indexFigures(figs []report.Figure) figIndex {
 
 func (ix figIndex) spanOf(code string) interval {
 	f := ix[code]
-	return spanOf(f.Value.Num, parseQualifier(f.Qualifier))
+	return spanOf(f.Value.Num, qualOf(f.Qualifier))
 }
 
 // term is one figure in a computation, with its sign.
@@ -157,7 +159,7 @@ func (ix figIndex) describe(ts []term) string {
 		}
 		b.WriteString(Label(t.code))
 		b.WriteByte(' ')
-		b.WriteString(qualWord(f.Value.Num, parseQualifier(f.Qualifier), isPercentMetric(t.code)))
+		b.WriteString(qualWord(f.Value.Num, qualOf(f.Qualifier), isPercentMetric(t.code)))
 	}
 	return b.String()
 }
@@ -202,7 +204,7 @@ func (c *declCheck) run(ix figIndex) (report.Flag, bool) {
 		}
 	}
 	w := ix.spanOf(c.Whole)
-	wq := parseQualifier(whole.Qualifier)
+	wq := qualOf(whole.Qualifier)
 	sum := ix.total(ts)
 	f := report.Flag{Check: c.Kind, ID: c.ID, Severity: c.Severity, Metric: c.Whole, Stated: whole.Value.Num}
 	var computed string
@@ -242,7 +244,7 @@ func (c *declCheck) run(ix figIndex) (report.Flag, bool) {
 		if len(ts) > 1 {
 			desc = "(" + desc + ")"
 		}
-		desc += " / " + Label(c.Den) + " " + qualWord(den.Value.Num, parseQualifier(den.Qualifier), false)
+		desc += " / " + Label(c.Den) + " " + qualWord(den.Value.Num, qualOf(den.Qualifier), false)
 		f.Evidence = append(f.Evidence, figEvidence(whole))
 		for _, t := range ts {
 			f.Evidence = append(f.Evidence, figEvidence(ix[t.code]))
@@ -325,12 +327,12 @@ func checkDuplicates(cands []report.Figure) []report.Flag {
 	var flags []report.Flag
 	seen := map[string]bool{}
 	for i, a := range cands {
-		if a.Value.Kind != report.Number || parseQualifier(a.Qualifier) != qExact || a.Rule == "" {
+		if a.Value.Kind != report.Number || qualOf(a.Qualifier) != normalize.Exact || a.Rule == "" {
 			continue
 		}
 		for _, b := range cands[i+1:] {
 			if b.Metric != a.Metric || b.Rule != a.Rule || b.Source != a.Source || b.Value.Kind != report.Number ||
-				parseQualifier(b.Qualifier) != qExact || b.Text == a.Text || sameValue(a.Value.Num, b.Value.Num) ||
+				qualOf(b.Qualifier) != normalize.Exact || b.Text == a.Text || sameValue(a.Value.Num, b.Value.Num) ||
 				math.Abs(a.Value.Num-b.Value.Num) > 0.1*math.Max(math.Abs(a.Value.Num), math.Abs(b.Value.Num)) {
 				continue
 			}
@@ -344,7 +346,7 @@ func checkDuplicates(cands []report.Figure) []report.Flag {
 				Check: "duplicate", ID: "duplicate." + a.Metric, Severity: report.Info, Metric: a.Metric,
 				Stated: a.Value.Num, Computed: b.Value.Num,
 				Message: fmt.Sprintf("%s is stated twice with different values: %s and %s.",
-					labelCode(a.Metric), qualWord(a.Value.Num, qExact, pct), qualWord(b.Value.Num, qExact, pct)),
+					labelCode(a.Metric), qualWord(a.Value.Num, normalize.Exact, pct), qualWord(b.Value.Num, normalize.Exact, pct)),
 				Evidence: []report.Evidence{figEvidence(a), figEvidence(b)},
 			})
 		}

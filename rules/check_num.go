@@ -4,17 +4,19 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/normalize"
 )
 
-// This file holds the small number lexer the text and table checks use.
-// It reads exactly what an arithmetic claim needs (counts, percentages
-// with the decimals shown, ratios A/B) and recognises what must never be
-// mistaken for them: dates (05/8/2021, 9/2021), document numbers
-// (2134/QĐ-UBND, 04-NQ/TU), years and words with digits (COVID-19, IPv6).
+// This file turns the numbers of a text into the tokens the text and
+// table checks read. The numbers are found and parsed by normalize's
+// scanner (normalize.ScanNumbers, normalize.ParseNumber): what an
+// arithmetic claim needs (counts, percentages with the decimals shown,
+// ratios A/B) and what must never be mistaken for them (dates such as
+// 05/8/2021 and 9/2021, document numbers such as 2134/QĐ-UBND and
+// 04-NQ/TU, years, words with digits such as COVID-19 and IPv6, and
+// malformed numbers such as 2.130.11).
 
 // tokKind is the kind of a numeric token.
 type tokKind int
@@ -31,47 +33,25 @@ const (
 // tok is a numeric token of a string.
 type tok struct {
 	kind tokKind
-	val  float64 // the value; for a ratio 100*num/den
+	val  float64 // the value as written (before any scale word); for a ratio 100*num/den
 	dec  int     // decimals shown
 	// num and den are the parts of a ratio.
 	num, den float64
 	// start and end are the byte offsets of the token (the qualifier
-	// excluded, the % sign included).
+	// excluded, the % sign included; a scale word or currency after a
+	// count is not part of it).
 	start, end int
-	qual       qualifier
+	qual       normalize.Qualifier
 }
 
-// qualifier bounds a figure: exact, over ("hơn"), under ("dưới") or
-// approx ("khoảng").
-type qualifier int
-
-const (
-	qExact qualifier = iota
-	qOver
-	qUnder
-	qApprox
-)
-
-// parseQualifier maps the JSON contract's qualifier strings.
-func parseQualifier(s string) qualifier {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "over":
-		return qOver
-	case "under":
-		return qUnder
-	case "approx":
-		return qApprox
+// qualOf reads a qualifier of the JSON contract ("over", "under",
+// "approx", or "" for an exact figure).
+func qualOf(s string) normalize.Qualifier {
+	switch q := normalize.Qualifier(strings.ToLower(strings.TrimSpace(s))); q {
+	case normalize.Over, normalize.Under, normalize.Approx:
+		return q
 	}
-	return qExact
-}
-
-var qualWords = []struct {
-	w string
-	q qualifier
-}{
-	{"chưa đến", qUnder}, {"chưa tới", qUnder}, {"không quá", qUnder}, {"dưới", qUnder},
-	{"ít nhất", qOver}, {"tối thiểu", qOver}, {"hơn", qOver}, {"trên", qOver}, {"vượt", qOver},
-	{"xấp xỉ", qApprox}, {"khoảng", qApprox}, {"gần", qApprox}, {"ước", qApprox}, {"ước tính", qApprox}, {"ước đạt", qApprox},
+	return normalize.Exact
 }
 
 // tail returns about the last n bytes of s, cut at a rune boundary.
@@ -86,204 +66,46 @@ func tail(s string, n int) string {
 	return s[i:]
 }
 
-// qualifierBefore reports the qualifier word that ends s.
-func qualifierBefore(s string) qualifier {
-	s = strings.ToLower(strings.TrimRight(tail(s, 32), " \t"))
-	for _, w := range qualWords {
-		if strings.HasSuffix(s, w.w) {
-			rest := s[:len(s)-len(w.w)]
-			if r, _ := utf8.DecodeLastRuneInString(rest); rest == "" || !isWordRune(r) {
-				return w.q
-			}
-		}
-	}
-	return qExact
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
-
-// lexNumbers returns the numeric tokens of s in order.
+// lexNumbers returns the numeric tokens of s in order: the expressions
+// normalize.ScanNumbers finds, except names and codes (IPv6, COVID-19,
+// Điều 5, 4.0) and malformed numbers, which are no tokens at all. A count
+// is read as written: "29.473,482 triệu" is 29473.482, so that the
+// numbers of a claim compare in the unit the text states them in. A bare
+// four-digit number from 1900 to 2100 is a year.
 func lexNumbers(s string) []tok {
 	var out []tok
-	for i := 0; i < len(s); {
-		if !isASCIIDigit(s[i]) {
-			_, w := utf8.DecodeRuneInString(s[i:])
-			i += w
-			continue
-		}
-		// A digit glued to a word (IPv6, COVID-19, Nh-5b) is not a number.
-		if i > 0 {
-			r, _ := utf8.DecodeLastRuneInString(s[:i])
-			glued := unicode.IsLetter(r) || r == '_'
-			if r == '-' || r == '.' || r == ',' {
-				r2, _ := utf8.DecodeLastRuneInString(s[:i-1])
-				glued = unicode.IsLetter(r2) || unicode.IsDigit(r2)
-			}
-			if glued {
-				i = skipWord(s, i)
+	for _, n := range normalize.ScanNumbers(s) {
+		t := tok{start: n.NumStart, end: n.NumEnd, qual: n.Qualifier}
+		raw := s[n.NumStart:n.NumEnd]
+		switch n.Kind {
+		case normalize.Count, normalize.Money:
+			v, dec, ok := normalize.ParseNumber(raw)
+			if !ok {
 				continue
 			}
+			t.kind, t.val, t.dec = tokCount, v, dec
+			if isBareYear(raw) {
+				t.kind = tokYear
+			}
+		case normalize.Percent:
+			t.kind, t.val, t.dec, t.end = tokPercent, n.Value, n.Decimals, n.End
+		case normalize.Ratio:
+			t.kind, t.num, t.den = tokRatio, n.Num, n.Den
+			if n.Den != 0 {
+				t.val = 100 * n.Num / n.Den
+			}
+		case normalize.Date:
+			t.kind, t.end = tokDate, n.End
+		case normalize.Year:
+			t.kind, t.val, t.end = tokYear, n.Value, n.End
+		case normalize.DocNumber:
+			t.kind, t.end = tokDoc, n.End
+		default:
+			continue
 		}
-		t, next := lexOne(s, i)
 		out = append(out, t)
-		i = next
 	}
 	return out
-}
-
-// skipWord skips the letters and digits from i.
-func skipWord(s string, i int) int {
-	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			break
-		}
-		i += w
-	}
-	return i
-}
-
-// numLit reads a number literal from i: digits with '.' and ','
-// separators between digits.
-func numLit(s string, i int) (raw string, end int) {
-	j := i
-	for j < len(s) {
-		if isASCIIDigit(s[j]) {
-			j++
-			continue
-		}
-		if (s[j] == '.' || s[j] == ',') && j+1 < len(s) && isASCIIDigit(s[j+1]) {
-			j++
-			continue
-		}
-		break
-	}
-	return s[i:j], j
-}
-
-// parseLit parses a literal read by numLit the Vietnamese way ('.'
-// groups thousands, ',' marks decimals), accepting the English decimal
-// point where the grouping cannot be meant ("96.1", "0.09"). percent
-// says a % sign follows.
-func parseLit(raw string, percent bool) (v float64, dec int, ok bool) {
-	dots, commas := strings.Count(raw, "."), strings.Count(raw, ",")
-	intPart, frac := raw, ""
-	switch {
-	case dots > 0 && commas > 0:
-		ld, lc := strings.LastIndex(raw, "."), strings.LastIndex(raw, ",")
-		if lc > ld { // 29.473,482
-			intPart, frac = strings.ReplaceAll(raw[:lc], ".", ""), raw[lc+1:]
-		} else { // 1,234.5
-			intPart, frac = strings.ReplaceAll(raw[:ld], ",", ""), raw[ld+1:]
-		}
-	case commas == 1:
-		k := strings.Index(raw, ",")
-		intPart, frac = raw[:k], raw[k+1:]
-	case commas > 1:
-		intPart = strings.ReplaceAll(raw, ",", "")
-	case dots == 1:
-		k := strings.Index(raw, ".")
-		grouped := len(raw)-k-1 == 3 && raw[:k] != "0" && len(raw[:k]) <= 3
-		if grouped && percent {
-			g, _ := strconv.ParseFloat(raw[:k]+raw[k+1:], 64)
-			grouped = g <= 1000
-		}
-		if grouped {
-			intPart = raw[:k] + raw[k+1:]
-		} else {
-			intPart, frac = raw[:k], raw[k+1:]
-		}
-	case dots > 1:
-		intPart = strings.ReplaceAll(raw, ".", "")
-	}
-	lit := intPart
-	if frac != "" {
-		lit += "." + frac
-	}
-	v, err := strconv.ParseFloat(lit, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, 0, false
-	}
-	return v, len(frac), true
-}
-
-// lexOne reads the token that starts with the digit at i.
-func lexOne(s string, i int) (tok, int) {
-	raw, j := numLit(s, i)
-	t := tok{kind: tokCount, start: i, qual: qualifierBefore(s[:i])}
-	// Percent: "46,14%", "46,14 %".
-	k := j
-	for k < len(s) && s[k] == ' ' {
-		k++
-	}
-	percent := k < len(s) && s[k] == '%'
-	v, dec, ok := parseLit(raw, percent)
-	if !ok {
-		return tok{kind: tokDoc, start: i, end: j}, j
-	}
-	t.val, t.dec, t.end = v, dec, j
-	switch {
-	case percent:
-		t.kind, t.end = tokPercent, k+1
-		return t, k + 1
-	case j < len(s) && s[j] == '/':
-		if j+1 < len(s) && isASCIIDigit(s[j+1]) {
-			raw2, j2 := numLit(s, j+1)
-			if j2 < len(s) && (s[j2] == '/' || s[j2] == '-') && j2+1 < len(s) && (isASCIIDigit(s[j2+1]) || s[j2+1] >= 0x80 || unicode.IsLetter(rune(s[j2+1]))) {
-				return tok{kind: tokDate, start: i, end: j2}, skipDocTail(s, j2)
-			}
-			if j2 < len(s) && (unicode.IsLetter(rune(s[j2])) || s[j2] >= 0x80) {
-				r, _ := utf8.DecodeRuneInString(s[j2:])
-				if unicode.IsLetter(r) {
-					return tok{kind: tokDoc, start: i, end: j2}, skipDocTail(s, j2)
-				}
-			}
-			d, ddec, ok := parseLit(raw2, false)
-			if !ok {
-				return tok{kind: tokDoc, start: i, end: j2}, j2
-			}
-			if isBareYear(raw2) && v >= 1 && v <= 12 && dec == 0 {
-				return tok{kind: tokDate, start: i, end: j2}, j2
-			}
-			_ = ddec
-			t.kind, t.num, t.den, t.end = tokRatio, v, d, j2
-			if d != 0 {
-				t.val = 100 * v / d
-			}
-			return t, j2
-		}
-		// "2134/QĐ-UBND"
-		return tok{kind: tokDoc, start: i, end: j}, skipDocTail(s, j)
-	case j+1 < len(s) && s[j] == '-' && !isASCIIDigit(s[j+1]) && s[j+1] != ' ':
-		// "04-NQ/TU"
-		return tok{kind: tokDoc, start: i, end: j}, skipDocTail(s, j)
-	case isBareYear(raw):
-		t.kind = tokYear
-		if j+1 < len(s) && s[j] == '-' && isASCIIDigit(s[j+1]) {
-			_, j = numLit(s, j+1)
-			t.end = j
-		}
-		return t, j
-	}
-	return t, j
-}
-
-// skipDocTail skips the rest of a document number or date: letters,
-// digits, '/', '-' and '.' without spaces.
-func skipDocTail(s string, i int) int {
-	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) && r != '/' && r != '-' && r != '.' {
-			break
-		}
-		if r == '.' && (i+1 >= len(s) || s[i+1] == ' ') {
-			break
-		}
-		i += w
-	}
-	return i
 }
 
 // isBareYear reports whether a literal is a bare year 1900–2100.

@@ -4,6 +4,8 @@ import (
 	"github.com/baocao/baocao/rules/report"
 	"strings"
 	"testing"
+
+	"github.com/baocao/baocao/normalize"
 )
 
 // testFig builds an exact figure.
@@ -207,7 +209,7 @@ func TestRateTolerance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c, _ := quotient(interval{tt.n, tt.n}, interval{tt.d, tt.d})
-		if got := rateConsistent(tt.p, tt.dec, qExact, c); got != tt.ok {
+		if got := rateConsistent(tt.p, tt.dec, normalize.Exact, c); got != tt.ok {
 			t.Errorf("%v%% of %v/%v (=%v): consistent %v, want %v", tt.p, tt.n, tt.d, c.lo, got, tt.ok)
 		}
 	}

@@ -75,9 +75,9 @@ var gates = map[string][]string{
 // macros are the building blocks of rule patterns.
 var macros = map[string]string{
 	// qualifier + number. The number is the group "n", the qualifier "q".
-	"{N}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước đạt|ước|hơn|trên|vượt|vượt quá|dưới|chưa đến|chưa tới|không quá|tối thiểu|ít nhất|tối đa)\s+)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s+(?P<s>nghìn|ngàn|triệu)(?:\s|$))?`,
-	"{P}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước|hơn|trên|vượt|dưới|chưa đến|không quá|tối thiểu|ít nhất)\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)`,
-	"{M}":      `(?P<q>(?:khoảng|gần|xấp xỉ|ước tính|ước|hơn|trên|vượt|dưới|chưa đến|không quá)\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)`,
+	"{N}":      `(?P<q>` + qualifierAlt + `\s+)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s+(?P<s>nghìn|ngàn|triệu)(?:\s|$))?`,
+	"{P}":      `(?P<q>` + qualifierAlt + `\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)`,
+	"{M}":      `(?P<q>` + qualifierAlt + `\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)`,
 	"{TTHC}":   `(?:thủ tục hành chính|TTHC|thủ tục)`,
 	"{DVC}":    `(?:dịch vụ công trực tuyến|DVCTTT?|DVC trực tuyến|dịch vụ công|DVC)(?:\s*\([^)]{1,12}\))?`,
 	"{L3}":     `(?:mức độ 3|mức 3|một phần)`,
@@ -88,6 +88,17 @@ var macros = map[string]string{
 	// The label of a table's total row, as rendered in a segment.
 	"{TOTAL}": normalize.TotalLabel,
 }
+
+// qualifierAlt is the alternation of the qualifier phrases
+// (normalize.QualifierPhrases) that may come before a number macro's
+// figure.
+var qualifierAlt = func() string {
+	var alts []string
+	for _, p := range normalize.QualifierPhrases() {
+		alts = append(alts, regexp.QuoteMeta(p.Phrase))
+	}
+	return "(?:" + strings.Join(alts, "|") + ")"
+}()
 
 var macroRe = regexp.MustCompile(`\{[A-Z][A-Z0-9]*\}`)
 
@@ -428,7 +439,12 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if !r.AllowPlan && (seg.plan || seg.planBefore(ns, year)) {
 			continue
 		}
-		v, _, ok := normalize.ParseNumber(seg.Text[ns:ne])
+		m, _ := Lookup(r.Metric)
+		parse := normalize.ParseNumber
+		if m.Unit == "percent" {
+			parse = normalize.ParsePercent
+		}
+		v, _, ok := parse(seg.Text[ns:ne])
 		if !ok {
 			continue
 		}
@@ -439,7 +455,6 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 				q = ""
 			}
 		}
-		m, _ := Lookup(r.Metric)
 		if si := re.SubexpIndex("s"); si >= 0 && loc[2*si] >= 0 {
 			// "6,8 triệu văn bản", "29.473,482 triệu đồng".
 			v = math.Round(v * scaleOf(seg.Text[loc[2*si]:loc[2*si+1]]))
@@ -487,7 +502,9 @@ func standsAlone(text string, ns, ne int, metric string) bool {
 		if c >= '0' && c <= '9' || c == '/' {
 			return false
 		}
-		if c == '-' && ne+1 < len(text) && text[ne+1] >= '0' && text[ne+1] <= '9' {
+		// "2.130.11", "12.34.567": the pattern read only the start of a
+		// malformed number, which is no figure (see normalize.ParseNumber).
+		if (c == '-' || c == '.' || c == ',') && ne+1 < len(text) && text[ne+1] >= '0' && text[ne+1] <= '9' {
 			return false
 		}
 		m, _ := Lookup(metric)

@@ -136,6 +136,13 @@ func TestParaphrases(t *testing.T) {
 		// "trên" after a verb of deploying is "on", not "over".
 		{"Phần mềm phòng chống mã độc tập trung đã được triển khai trên 2.980 máy trạm.", "sec.malware_protected_machines", "2980", ""},
 		{"Có trên 46.016 tài khoản thư điện tử công vụ.", "email.accounts", "46016", "over"},
+		// Every phrase of the qualifier table qualifies a figure.
+		{"Hệ thống đã cấp nhiều hơn 12.850 tài khoản thư điện tử cho cán bộ.", "email.accounts", "12850", "over"},
+		{"Tỉnh đã triển khai tối đa 2.100 tài khoản thư điện tử công vụ.", "email.accounts", "2100", "under"},
+		{"Tổng số tiền thanh toán trực tuyến ước đạt 3,2 tỷ đồng.", "payment.amount_vnd", "3200000000", "approx"},
+		{"Tỉ lệ hồ sơ trực tuyến đạt chưa tới 40%.", "records.online_rate", "40", "under"},
+		// A malformed number is no figure.
+		{"Tổng số văn bản điện tử gửi, nhận qua hệ thống trong năm là 2.130.11 văn bản.", "edoc.total", "", ""},
 	}
 	for i, tt := range tests {
 		t.Run(fmt.Sprintf("%02d-%s", i, tt.metric), func(t *testing.T) {

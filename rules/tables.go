@@ -179,9 +179,19 @@ func headerTexts(t *normalize.Table) []string {
 	return out
 }
 
-var numericCellRe = regexp.MustCompile(`^(?:khoảng |hơn |trên |gần )?\d[\d.,]*\s*(?:%|(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|VNĐ|VND))?$`)
-
-func isNumericCell(s string) bool { return numericCellRe.MatchString(strings.TrimSpace(s)) }
+// isNumericCell reports whether a cell holds one figure and nothing
+// else: a count, a percentage or an amount of money, with its qualifier
+// and unit ("khoảng 5.000", "46,14%", "1.200 triệu đồng"), as
+// normalize.ScanNumbers reads it.
+func isNumericCell(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	ns := normalize.ScanNumbers(s)
+	return len(ns) == 1 && ns[0].Start == 0 && ns[0].End == len(s) &&
+		(ns[0].Kind == normalize.Count || ns[0].Kind == normalize.Percent || ns[0].Kind == normalize.Money)
+}
 
 var moneyHdrRe = regexp.MustCompile(`(?i)kinh phí|tổng mức|dự toán|vốn|giá trị|số tiền|thành tiền`)
 
