@@ -50,7 +50,7 @@ func findBudgetColumns(header []string) (budgetColumns, bool) {
 // to đồng with the unit of the table's caption or header; a table with
 // no stated unit is read in triệu đồng when its amounts are small, and
 // a warning says so.
-func budgetItems(doc *normalize.Doc) ([]report.BudgetItem, []candidate) {
+func budgetItems(doc *normalize.Doc) []report.BudgetItem {
 	var items []report.BudgetItem
 	for ti := range doc.Tables {
 		t := &doc.Tables[ti]
@@ -97,7 +97,7 @@ func budgetItems(doc *normalize.Doc) ([]report.BudgetItem, []candidate) {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("budget table %d states no unit; amounts under 1,000,000 read as triệu đồng", ti+1))
 		}
 	}
-	return items, nil
+	return items
 }
 
 func unitScale(u string) (float64, bool) {

@@ -73,8 +73,9 @@ func tail(s string, n int) string {
 // numbers of a claim compare in the unit the text states them in. A bare
 // four-digit number from 1900 to 2100 is a year.
 func lexNumbers(s string) []tok {
-	var out []tok
-	for _, n := range normalize.ScanNumbers(s) {
+	ns := normalize.ScanNumbers(s)
+	out := make([]tok, 0, len(ns))
+	for _, n := range ns {
 		t := tok{start: n.NumStart, end: n.NumEnd, qual: n.Qualifier}
 		raw := s[n.NumStart:n.NumEnd]
 		switch n.Kind {

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/baocao/baocao/normalize"
 )
@@ -17,9 +16,10 @@ import (
 //
 // Pattern is a regular expression written with macros, expanded by
 // [expandMacros]: {N} a count (with an optional qualifier word before it), {P}
-// a percentage, {M} an amount of money, and a few vocabulary macros
-// ({TTHC}, {DVC}, {L3}, {L4}, {HS}, …) that cover the synonyms reports
-// use. Matching ignores case. The figure is the macro's number.
+// a percentage, {M} an amount of money, and vocabulary macros ({DVC},
+// {L3}, {L4}, {PORTAL}, … in vocab.go; {TTHC}, {CERT}, … with their
+// family) that cover the synonyms reports use. Matching ignores case.
+// The figure is the macro's number.
 //
 // Guards refine what a match means: Require must match somewhere in the
 // segment, Reject must not match the text of the match itself (with
@@ -50,79 +50,13 @@ type Rule struct {
 	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 	require, reject, rejectSeg *regexp.Regexp
 	notBefore, rejectNear      *regexp.Regexp
-	family                     string     // metric family, for the gates
+	family                     string     // the rule's family (Family.Name)
 	literals                   [][]string // what every match contains
 }
 
-// gates are cheap keyword tests, by metric family: a segment that holds
-// none of its family's words cannot match the family's rules, and the
-// regular expressions are not run on it.
-var gates = map[string][]string{
-	"tthc":    {"thủ tục", "tthc"},
-	"dvc":     {"dịch vụ công", "dvc", "tthc", "thủ tục", "mức độ", "toàn trình", "một phần"},
-	"records": {"hồ sơ", "hstt", "giải quyết", "đúng hạn"},
-	"payment": {"thanh toán", "giao dịch"},
-	"edoc":    {"văn bản", "ký số"},
-	"email":   {"thư", "email"},
-	"cert":    {"chứng thư", "cts", "sim"},
-	"sec":     {"máy", "mã độc", "virus", "độc hại", "sự cố"},
-	"httt":    {"hệ thống", "httt", "cấp độ"},
-	"staff":   {"người", "cán bộ", "chuyên trách", "công chức"},
-	"data":    {"dữ liệu", "csdl"},
-	"budget":  {"đồng", "vnd", "vnđ", " đ"},
-}
-
-// macros are the building blocks of rule patterns.
-var macros = map[string]string{
-	// qualifier + number. The number is the group "n", the qualifier "q".
-	"{N}":      `(?P<q>` + qualifierAlt + `\s+)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s+(?P<s>nghìn|ngàn|triệu)(?:\s|$))?`,
-	"{P}":      `(?P<q>` + qualifierAlt + `\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)`,
-	"{M}":      `(?P<q>` + qualifierAlt + `\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)`,
-	"{TTHC}":   `(?:thủ tục hành chính|TTHC|thủ tục)`,
-	"{DVC}":    `(?:dịch vụ công trực tuyến|DVCTTT?|DVC trực tuyến|dịch vụ công|DVC)(?:\s*\([^)]{1,12}\))?`,
-	"{L3}":     `(?:mức độ 3|mức 3|một phần)`,
-	"{L4}":     `(?:mức độ 4|mức 4|toàn trình)`,
-	"{TL}":     `(?:tỷ lệ|tỉ lệ)`,
-	"{SEP}":    `\s*(?::|là|đạt|có|gồm|đạt được)?\s*`,
-	"{PORTAL}": `Cổng (?:Dịch vụ công|DVC) (?:Quốc gia|QG)|Cổng DVCQG|Cổng DVC quốc gia`,
-	// The label of a table's total row, as rendered in a segment.
-	"{TOTAL}": normalize.TotalLabel,
-}
-
-// qualifierAlt is the alternation of the qualifier phrases
-// (normalize.QualifierPhrases) that may come before a number macro's
-// figure.
-var qualifierAlt = func() string {
-	var alts []string
-	for _, p := range normalize.QualifierPhrases() {
-		alts = append(alts, regexp.QuoteMeta(p.Phrase))
-	}
-	return "(?:" + strings.Join(alts, "|") + ")"
-}()
-
-var macroRe = regexp.MustCompile(`\{[A-Z][A-Z0-9]*\}`)
-
-// expand replaces macros in a pattern. Only the first number macro keeps
-// its group names; later ones become non-capturing.
-func expandMacros(p string) string {
-	seen := false
-	return macroRe.ReplaceAllStringFunc(p, func(m string) string {
-		x, ok := macros[m]
-		if !ok {
-			panic("rules: unknown macro " + m)
-		}
-		if m == "{N}" || m == "{P}" || m == "{M}" {
-			if seen {
-				x = strings.NewReplacer("?P<q>", "?:", "?P<n>", "?:", "?P<s>", "?:").Replace(x)
-			}
-			seen = true
-		}
-		return x
-	})
-}
-
-func (r *Rule) compile() {
-	r.family, _, _ = strings.Cut(r.Metric, ".")
+// compile compiles a rule of family f.
+func (r *Rule) compile(f *Family) {
+	r.family = f.Name
 	r.re = compileLower(r.Pattern)
 	if strings.HasPrefix(r.Pattern, "{N}") || strings.HasPrefix(r.Pattern, "{P}") || strings.HasPrefix(r.Pattern, "{M}") {
 		// A pattern that starts with its figure is tried only where a
@@ -146,14 +80,6 @@ func (r *Rule) compile() {
 	if r.RejectNear != "" {
 		r.rejectNear = compileLower(r.RejectNear)
 	}
-}
-
-// compileLower compiles a pattern in lower case, to run on lower-cased
-// text: matching without case folding is several times faster.
-func compileLower(p string) *regexp.Regexp {
-	x := strings.ToLower(expandMacros(p))
-	x = strings.ReplaceAll(x, "?p<", "?P<")
-	return regexp.MustCompile(x)
 }
 
 // findAll returns the matches of re in text, like
@@ -203,72 +129,6 @@ func prevWord(s string, i int) int {
 		j--
 	}
 	return j
-}
-
-// ruleSets holds the rules of every metric group, registered by the
-// rules_*.go files.
-var ruleSets [][]Rule
-
-var (
-	rulesOnce sync.Once
-	allRules  []*Rule
-)
-
-// compiledRules compiles the registered rules once, after every init
-// function has registered its set.
-func compiledRules() []*Rule {
-	rulesOnce.Do(func() {
-		allRules = compileRules()
-		ruleGroups = groupRules(allRules)
-	})
-	return allRules
-}
-
-// ruleGroup is the rules of one metric family with the family's gate.
-type ruleGroup struct {
-	words []string // the gate; nil for a family without one
-	rules []*Rule
-}
-
-// ruleGroups are the compiled rules by family, in registration order of
-// each family's first rule.
-var ruleGroups []ruleGroup
-
-// groupRules groups rules by metric family, so that a segment tests a
-// family's gate once rather than once per rule.
-func groupRules(rules []*Rule) []ruleGroup {
-	var out []ruleGroup
-	at := map[string]int{}
-	for _, r := range rules {
-		i, ok := at[r.family]
-		if !ok {
-			i = len(out)
-			at[r.family] = i
-			out = append(out, ruleGroup{words: gates[r.family]})
-		}
-		out[i].rules = append(out[i].rules, r)
-	}
-	return out
-}
-
-func compileRules() []*Rule {
-	var out []*Rule
-	ids := map[string]bool{}
-	for _, set := range ruleSets {
-		for i := range set {
-			r := &set[i]
-			if ids[r.ID] {
-				panic("rules: duplicate rule id " + r.ID)
-			}
-			ids[r.ID] = true
-			if _, ok := Lookup(r.Metric); !ok {
-				panic("rules: rule " + r.ID + " names unknown metric " + r.Metric)
-			}
-			r.compile()
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // Segment is a sentence, or a clause between semicolons, of a paragraph
@@ -588,14 +448,14 @@ func Apply(doc *normalize.Doc) *report.Report {
 	}
 	rep.Warnings = append(rep.Warnings, doc.Source.Warnings...)
 	rep.OCRPages = doc.Source.OCRPages
+	c := compileFamilies()
 	segs := Segments(doc)
 	var cands []candidate
 	for i := range segs {
 		if !strings.ContainsAny(segs[i].Text, "0123456789") {
 			continue // no figure to find
 		}
-		compiledRules()
-		for _, g := range ruleGroups {
+		for _, g := range c.groups {
 			if g.words != nil && !containsAny(segs[i].lower, g.words...) {
 				continue // the gate: no word of the family
 			}
@@ -605,11 +465,17 @@ func Apply(doc *normalize.Doc) *report.Report {
 		}
 	}
 	cands = append(cands, contextCandidates(doc, segs)...)
-	cands = append(cands, socCandidates(segs, doc)...)
-	items, totals := budgetItems(doc)
-	rep.BudgetItems = append(rep.BudgetItems, items...)
-	cands = append(cands, totals...)
-	cands = resolveRecords(cands)
+	for _, f := range families {
+		if f.Detect != nil {
+			cands = append(cands, f.Detect(segs, doc)...)
+		}
+	}
+	rep.BudgetItems = append(rep.BudgetItems, budgetItems(doc)...)
+	for _, f := range families {
+		if f.Resolve != nil {
+			cands = f.Resolve(cands)
+		}
+	}
 	chosen, warnings := choose(cands)
 	rep.Metrics = chosen
 	rep.Warnings = append(rep.Warnings, warnings...)
@@ -771,7 +637,7 @@ func choose(cands []candidate) ([]report.Figure, []string) {
 	}
 	var out []report.Figure
 	var warns []string
-	for _, m := range catalog {
+	for _, m := range built().catalog {
 		cs := by[m.Code]
 		if len(cs) == 0 {
 			continue
@@ -793,28 +659,4 @@ func choose(cands []candidate) ([]report.Figure, []string) {
 		}
 	}
 	return out, warns
-}
-
-// resolveRecords applies the one cross-metric rule of the catalog:
-// records.total is the count received; the count resolved is
-// records.total only where it is the only one given, and otherwise
-// records.resolved.
-func resolveRecords(cands []candidate) []candidate {
-	hasReceived := false
-	for _, c := range cands {
-		if c.Metric == "records.total" && strings.HasPrefix(c.Rule, "records.total.received") {
-			hasReceived = true
-		}
-	}
-	out := cands[:0]
-	for _, c := range cands {
-		switch {
-		case c.Metric == "records.resolved" && !hasReceived:
-			continue
-		case c.Metric == "records.total" && hasReceived && strings.HasPrefix(c.Rule, "records.total.resolved"):
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
 }

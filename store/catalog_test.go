@@ -2,6 +2,7 @@ package store
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -16,7 +17,9 @@ var (
 )
 
 // testCatalog returns the metric catalog the rules write
-// (../rules/metrics.tsv), which the store receives from its caller. With
+// (../rules/metrics.tsv, generated from the rules' families: code, unit,
+// label, meaning, wording, key and rate as num+num/den), which the store
+// receives from its caller. With
 // a nil tb it panics when the file cannot be read.
 func testCatalog(tb testing.TB) []report.Metric {
 	testCatalogOnce.Do(func() {
@@ -30,7 +33,15 @@ func testCatalog(tb testing.TB) []report.Metric {
 			if i == 0 || len(f) < 4 {
 				continue
 			}
-			testCatalogData = append(testCatalogData, report.Metric{Code: f[0], Unit: f[1], Label: f[2], Meaning: f[3]})
+			m := report.Metric{Code: f[0], Unit: f[1], Label: f[2], Meaning: f[3]}
+			if len(f) > 5 && f[5] != "" {
+				m.Key, _ = strconv.Atoi(f[5])
+			}
+			if len(f) > 6 && f[6] != "" {
+				num, den, _ := strings.Cut(f[6], "/")
+				m.Rate = &report.Rate{Num: strings.Split(num, "+"), Den: den}
+			}
+			testCatalogData = append(testCatalogData, m)
 		}
 	})
 	if testCatalogErr != nil {

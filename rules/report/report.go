@@ -242,6 +242,22 @@ type Metric struct {
 	Meaning string `json:"meaning"`
 	// Wording gives typical wording in reports.
 	Wording string `json:"wording"`
+	// Key places a key figure in the province table (the views
+	// province_year and unit2025_year): the metric's column is the Key-th
+	// of the metric columns. 0 for a metric that is not a key figure.
+	Key int `json:"key,omitempty"`
+	// Rate says how to recompute a rate from the figures it is a ratio
+	// of, when figures of several reports are summed (unit2025_year); nil
+	// for a metric that is no such rate. It is derived from the rules'
+	// ratio checks.
+	Rate *Rate `json:"rate,omitempty"`
+}
+
+// Rate is a percentage computed as 100 × (sum of Num) / Den, from other
+// metrics of the catalog.
+type Rate struct {
+	Num []string `json:"num"`
+	Den string   `json:"den"`
 }
 
 // MarshalJSON writes the report with every list as a JSON array: a

@@ -1,11 +1,71 @@
 package rules
 
 import (
-	"github.com/baocao/baocao/rules/report"
 	"regexp"
 
 	"github.com/baocao/baocao/normalize"
+	"github.com/baocao/baocao/rules/report"
 )
+
+// security is the family of information security: the state of the
+// province's security operations centre (SOC) and its connection to the
+// national monitoring centre (NCSC), decided over every clause that names
+// it (see socCandidates), the computers under centrally managed
+// anti-malware, the malware removed and the incidents handled.
+var security = Family{
+	Name:  "security",
+	Title: "Information security: the SOC, anti-malware, incidents",
+	Order: 80,
+	Words: []string{"máy", "mã độc", "virus", "độc hại", "sự cố"},
+	Topics: []Topic{
+		{Name: "malware", Words: []string{"mã độc", "virus", "phần mềm độc hại"}},
+		{Name: "incidents", Words: []string{"sự cố"}},
+	},
+	Metrics: []report.Metric{
+		{Code: "soc.status", Unit: "status", Label: "Trạng thái SOC", Key: 19,
+			Meaning: "state of the province's security operations centre (SOC): none, planned, pilot, in_progress, operational",
+			Wording: `"đang được ... triển khai thực hiện thí điểm" -> pilot; "hiện đang trong quá trình triển khai" -> in_progress`},
+		{Code: "soc.ncsc_connected", Unit: "bool", Label: "SOC kết nối NCSC", Key: 20,
+			Meaning: "the province's SOC is connected to the national cyberspace monitoring centre (NCSC)",
+			Wording: `"SOC tỉnh Kon Tum kết nối với Trung tâm giám sát không gian mạng quốc gia (NCSC)"`},
+		{Code: "sec.malware_protected_machines", Unit: "count", Label: "Máy tính cài phòng chống mã độc tập trung",
+			Meaning: "computers under the centrally managed anti-malware system",
+			Wording: `"diệt virus cho 2.553 máy trạm"; "Tổng số máy tính được cài đặt hệ thống giám sát mã độc tập trung: 5528 máy tính"`},
+		{Code: "sec.malware_removed", Unit: "count", Label: "Mã độc đã xử lý",
+			Meaning: "malware items removed or killed",
+			Wording: `"đã tiêu diệt 5322 Virus"`},
+		{Code: "sec.incidents", Unit: "count", Label: "Sự cố ATTT đã xử lý",
+			Meaning: "security incidents detected and handled",
+			Wording: `"phát hiện và xử lý 5 sự cố"`},
+	},
+	Rules: []Rule{
+		{ID: "sec.malware_protected_machines.label", Metric: "sec.malware_protected_machines", Priority: 30,
+			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?máy (?:tính|trạm)[^.;:]{0,20}?(?:được\s*)?(?:cài đặt|kết nối|quản lý|bảo vệ)[^.;:]{0,60}?(?:mã độc|virus|diệt virus|phòng chống)[^.;:]{0,30}?(?::|là)\s*{N}`},
+		{ID: "sec.malware_protected_machines.for", Metric: "sec.malware_protected_machines", Priority: 30,
+			Pattern: `(?:diệt virus|phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|bảo vệ|phần mềm diệt virus)[^.;\d]{0,30}?cho\s*{N}\s*máy (?:tính|trạm)`},
+		{ID: "sec.malware_protected_machines.count-first", Metric: "sec.malware_protected_machines", Priority: 25,
+			Pattern: `{N}\s*máy (?:tính|trạm)[^.;\d]{0,30}?(?:được\s*)?(?:cài đặt|kết nối|bảo vệ|quản lý)[^.;\d]{0,60}?(?:phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|quản lý tập trung|diệt virus|phần mềm độc hại)`},
+		{ID: "sec.malware_protected_machines.kv", Metric: "sec.malware_protected_machines", Priority: 25,
+			Pattern: `^(?:số\s*)?máy (?:tính|trạm)[^:]*(?:phòng chống mã độc|phòng, chống mã độc|mã độc|diệt virus)[^:]*:\s*{N}$`},
+		{ID: "sec.malware_removed.verb", Metric: "sec.malware_removed", Priority: 30,
+			Pattern: `(?:tiêu diệt|diệt|xử lý|phát hiện và xử lý|gỡ bỏ|bóc gỡ|loại bỏ|phát hiện, xử lý)\s*(?:được\s*)?(?:thành công\s*)?{N}\s*(?:lượt\s*)?(?:virus|mã độc|phần mềm độc hại|tệp tin (?:độc hại|nhiễm mã độc)|tập tin (?:độc hại|nhiễm mã độc))`},
+		{ID: "sec.malware_removed.label", Metric: "sec.malware_removed", Priority: 25,
+			Pattern: `(?:số\s*)?(?:lượng\s*)?(?:mã độc|virus)\s*(?:đã\s*)?(?:được\s*)?(?:xử lý|tiêu diệt|gỡ bỏ|bóc gỡ)\s*(?::|là)\s*{N}`},
+		{ID: "sec.incidents.verb", Metric: "sec.incidents", Priority: 30,
+			Pattern: `(?:phát hiện và xử lý|phát hiện, xử lý|xử lý|ứng cứu|khắc phục|tiếp nhận và xử lý|hỗ trợ xử lý|điều phối xử lý)\s*(?:được\s*)?(?:thành công\s*)?{N}\s*(?:vụ\s*)?sự cố`},
+		{ID: "sec.incidents.label", Metric: "sec.incidents", Priority: 25,
+			Pattern: `(?:số\s*)?(?:lượng\s*)?sự cố\s*(?:an toàn thông tin|ATTT|mất an toàn thông tin)?(?: mạng)?\s*(?:đã\s*)?(?:được\s*)?(?:phát hiện|xử lý|ứng cứu|khắc phục)[^.;:\d]{0,20}?(?::|là)\s*{N}`},
+	},
+	Context: []ContextRule{
+		// Security.
+		{ID: "ctx.sec.malware_protected_machines", Metric: "sec.malware_protected_machines", Topic: "malware", Kind: normalize.Count, Noun: `^\s*máy (?:tính|trạm)`, Label: `(?:bảo vệ|cho|cài đặt|quản lý|triển khai|triển khai tới|triển khai cho)\s*$`},
+		{ID: "ctx.sec.malware_removed", Metric: "sec.malware_removed", Topic: "malware", Kind: normalize.Count, Noun: `^\s*(?:mẫu |lượt |tệp |tập tin )?(?:mã độc|virus|phần mềm độc hại)`, Label: `(?:tiêu diệt|ngăn chặn|loại bỏ|xử lý|gỡ bỏ|phát hiện và xử lý)\s*$`},
+		{ID: "ctx.sec.incidents", Metric: "sec.incidents", Topic: "incidents", Kind: normalize.Count, Noun: `^\s*(?:vụ\s*)?sự cố`, Label: `(?:ghi nhận|xử lý|phát hiện|ứng cứu|khắc phục|xảy ra)\s*(?:được\s*)?$`},
+	},
+	Detect: socCandidates,
+}
+
+func init() { register(&security) }
 
 // SOC status values, from least to most advanced.
 var socRank = map[string]int{"none": 1, "planned": 2, "pilot": 3, "in_progress": 4, "operational": 5}

@@ -1,0 +1,305 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/normalize"
+	"github.com/baocao/baocao/rules/report"
+)
+
+// Family is the unit of the rules: one subject the reports speak about
+// (administrative procedures, applications, certificates, …) with
+// everything known about its metrics, declared in one value in one file
+// (family_*.go) and registered from that file. Everything else is derived
+// from the families: the catalog ([Catalog], rules/metrics.tsv), the
+// keyword gates and the topics of the context rules, the consistency
+// checks and their documentation, the columns of the province table in
+// the database and the relations of the synthetic corpus.
+//
+// Adding a metric is editing one family: its [report.Metric] entry, its
+// rules and context rules, its relations, and their tests.
+type Family struct {
+	// Name names the family in messages and documentation ("records").
+	Name string
+	// Title says in English what the family is about.
+	Title string
+	// Order places the family in the catalog: families are listed by
+	// Order, and a family's metrics in the order they are declared.
+	// That order is the order of the figures in a report.
+	Order int
+
+	// Words are the family's gate: a segment that holds none of them (in
+	// lower case) cannot match the family's sentence rules, which are
+	// then not run on it. Nil means no gate. With the literals every
+	// match of a rule's pattern must contain (computed when the rule is
+	// compiled), they are what a multi-pattern scanner needs to decide
+	// which rules to run on a segment.
+	Words []string
+	// Topics are the subjects the family's context rules read figures
+	// about, each with the words (lower case) that name it.
+	Topics []Topic
+	// Macros are the family's vocabulary for its patterns, such as
+	// {TTHC}; macros several families use are in vocab.go. Every macro
+	// is visible to every family's patterns, and a name is defined once.
+	Macros map[string]string
+
+	// Metrics are the family's entries of the catalog. Key (the column
+	// of the province table) is declared here; Rate is derived from the
+	// family's ratio relations.
+	Metrics []report.Metric
+	// Rules are the sentence rules, tried on every segment that passes
+	// the gate.
+	Rules []Rule
+	// Context are the context rules: a figure read from its topic, its
+	// label and its kind, where no sentence rule matched.
+	Context []ContextRule
+
+	// Detect finds figures that no pattern states on its own, such as
+	// the state of the SOC, decided over every clause that names it. It
+	// runs after the sentence and context rules.
+	Detect func(segs []Segment, doc *normalize.Doc) []candidate
+	// Resolve adjusts the candidates of the whole report before one
+	// value per metric is chosen (records.total is the count received
+	// where one is given).
+	Resolve func(cands []candidate) []candidate
+}
+
+// Topic is a subject a paragraph can speak about, with the words that
+// name it. Plain words, not patterns: they are looked up in every
+// paragraph, so the search must be cheap.
+type Topic struct {
+	Name  string
+	Words []string
+	// NotAfter are words that, right before a topic word, make it no
+	// mention of the topic ("hồ sơ của DVCTT": the applications are the
+	// subject, not the services).
+	NotAfter []string
+	// NounWords name the topic only as the noun right after a figure
+	// ("48 hệ thống thông tin"), not before it, where they are as often
+	// part of another name.
+	NounWords []string
+}
+
+// families holds the registered families, by Order once the catalog is
+// built.
+var families []*Family
+
+// register adds a family; each family_*.go file registers its own from
+// an init function.
+func register(f *Family) { families = append(families, f) }
+
+// derived is what is derived from the families once, on first use
+// (after every init function has registered its family).
+type derived struct {
+	once    sync.Once
+	catalog []report.Metric
+	index   map[string]int
+	macros  map[string]string
+	// Compiled on first use by compileFamilies:
+	rules   []*Rule
+	groups  []ruleGroup
+	topics  []Topic
+	context []*ContextRule
+	// kinds holds the kinds of number some context rule reads, by topic.
+	kinds map[string]map[normalize.NumberKind]bool
+}
+
+var compiled derived
+
+// built returns the catalog and the vocabulary, deriving them from the
+// families on first use. It panics on a declaration error (a metric or
+// macro declared twice): such an error is a bug that every test run
+// shows at once.
+func built() *derived {
+	c := &compiled
+	c.once.Do(func() {
+		sort.SliceStable(families, func(i, j int) bool { return families[i].Order < families[j].Order })
+		c.index = map[string]int{}
+		c.macros = map[string]string{}
+		for k, v := range vocabulary {
+			c.macros[k] = v
+		}
+		for _, f := range families {
+			for _, m := range f.Metrics {
+				if _, dup := c.index[m.Code]; dup {
+					panic("rules: metric " + m.Code + " declared twice")
+				}
+				c.index[m.Code] = len(c.catalog)
+				c.catalog = append(c.catalog, m)
+			}
+			for k, v := range f.Macros {
+				if _, dup := c.macros[k]; dup {
+					panic("rules: macro " + k + " defined twice")
+				}
+				c.macros[k] = v
+			}
+		}
+	})
+	return c
+}
+
+// rulesOnce compiles the sentence and context rules on first use rather
+// than at package initialisation, which every run of the binary pays,
+// including the isolated parser child that applies no rules.
+var rulesOnce sync.Once
+
+// compileFamilies compiles every family's rules once. It panics on a
+// declaration error: a duplicate rule id or topic, a rule about a metric
+// its family does not declare, a context rule about an unknown topic.
+func compileFamilies() *derived {
+	rulesOnce.Do(func() {
+		c := built()
+		ids := map[string]bool{}
+		topicNames := map[string]bool{}
+		c.kinds = map[string]map[normalize.NumberKind]bool{}
+		for _, f := range families {
+			g := ruleGroup{words: f.Words}
+			own := map[string]bool{}
+			for _, m := range f.Metrics {
+				own[m.Code] = true
+			}
+			check := func(id, metric string) {
+				if ids[id] {
+					panic("rules: duplicate rule id " + id)
+				}
+				ids[id] = true
+				if !own[metric] {
+					panic(fmt.Sprintf("rules: rule %s of family %s names metric %q, which the family does not declare", id, f.Name, metric))
+				}
+			}
+			for i := range f.Rules {
+				r := &f.Rules[i]
+				check(r.ID, r.Metric)
+				r.compile(f)
+				g.rules = append(g.rules, r)
+				c.rules = append(c.rules, r)
+			}
+			if len(g.rules) > 0 {
+				c.groups = append(c.groups, g)
+			}
+			for _, t := range f.Topics {
+				if topicNames[t.Name] {
+					panic("rules: topic " + t.Name + " declared twice")
+				}
+				topicNames[t.Name] = true
+				c.topics = append(c.topics, t)
+			}
+			for i := range f.Context {
+				r := &f.Context[i]
+				check(r.ID, r.Metric)
+				r.compile()
+				if c.kinds[r.Topic] == nil {
+					c.kinds[r.Topic] = map[normalize.NumberKind]bool{}
+				}
+				c.kinds[r.Topic][r.Kind] = true
+				c.context = append(c.context, r)
+			}
+		}
+		for _, r := range c.context {
+			if !topicNames[r.Topic] {
+				panic("rules: context rule " + r.ID + " reads unknown topic " + r.Topic)
+			}
+		}
+	})
+	return &compiled
+}
+
+// ruleGroup is the rules of one family with the family's gate.
+type ruleGroup struct {
+	words []string // the gate; nil for a family without one
+	rules []*Rule
+}
+
+// Catalog returns the metric catalog in its documented order.
+func Catalog() []report.Metric {
+	return append([]report.Metric(nil), built().catalog...)
+}
+
+// Lookup returns the catalog entry for a metric code.
+func Lookup(code string) (report.Metric, bool) {
+	c := built()
+	i, ok := c.index[code]
+	if !ok {
+		return report.Metric{}, false
+	}
+	return c.catalog[i], true
+}
+
+// Label returns the Vietnamese label of a metric, or the code itself when
+// the metric is not in the catalog.
+func Label(code string) string {
+	if m, ok := Lookup(code); ok {
+		return m.Label
+	}
+	return code
+}
+
+// macroRe matches a macro, or a Unicode class (\p{L}) that is none.
+var macroRe = regexp.MustCompile(`(?:\\[pP])?\{[A-Z][A-Z0-9]*\}`)
+
+// expandMacros replaces macros in a pattern. Only the first number macro
+// keeps its group names; later ones become non-capturing.
+func expandMacros(p string) string {
+	macros := built().macros
+	seen := false
+	return macroRe.ReplaceAllStringFunc(p, func(m string) string {
+		if m[0] == '\\' {
+			return m
+		}
+		x, ok := macros[m]
+		if !ok {
+			panic("rules: unknown macro " + m)
+		}
+		if m == "{N}" || m == "{P}" || m == "{M}" {
+			if seen {
+				x = strings.NewReplacer("?P<q>", "?:", "?P<n>", "?:", "?P<s>", "?:").Replace(x)
+			}
+			seen = true
+		}
+		return x
+	})
+}
+
+// compileLower compiles a pattern, macros expanded, in lower case, to
+// run on lower-cased text: matching without case folding is several
+// times faster. Escapes (\p{Lu}, \S, \D) keep their case.
+func compileLower(p string) *regexp.Regexp {
+	return regexp.MustCompile(lowerPattern(expandMacros(p)))
+}
+
+// lowerPattern lower-cases the literal text of a regular expression,
+// leaving escapes, character classes such as \p{Lu} and group names as
+// they are.
+func lowerPattern(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		switch {
+		case p[i] == '\\' && i+1 < len(p):
+			j := i + 2
+			if (p[i+1] == 'p' || p[i+1] == 'P') && j < len(p) && p[j] == '{' {
+				if k := strings.IndexByte(p[j:], '}'); k >= 0 {
+					j += k + 1
+				}
+			}
+			b.WriteString(p[i:j])
+			i = j - 1
+		case strings.HasPrefix(p[i:], "(?P<"):
+			k := strings.IndexByte(p[i:], '>')
+			b.WriteString(p[i : i+k+1])
+			i += k
+		default:
+			r, n := rune(p[i]), 1
+			if p[i] >= 0x80 {
+				r, n = utf8.DecodeRuneInString(p[i:])
+			}
+			b.WriteString(strings.ToLower(string(r)))
+			i += n - 1
+		}
+	}
+	return b.String()
+}

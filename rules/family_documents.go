@@ -1,0 +1,88 @@
+package rules
+
+import (
+	"github.com/baocao/baocao/normalize"
+	"github.com/baocao/baocao/rules/report"
+)
+
+// documents is the family of electronic documents exchanged between
+// state agencies (văn bản điện tử), within and outside the province, and
+// of the digital signatures on them.
+var documents = Family{
+	Name:  "documents",
+	Title: "Electronic documents exchanged between agencies, and digital signatures on them",
+	Order: 50,
+	Words: []string{"văn bản", "ký số"},
+	Topics: []Topic{
+		{Name: "edoc", Words: []string{"văn bản"}},
+	},
+	Metrics: []report.Metric{
+		{Code: "edoc.total", Unit: "count", Label: "Văn bản điện tử", Key: 15,
+			Meaning: "electronic documents sent/exchanged between state agencies in the period",
+			Wording: `"tổng số văn bản điện tử gửi trên trục liên thông văn bản của tỉnh là 619.120"; "tổng số văn bản trao đổi giữa các cơ quan nhà nước của tỉnh: 2.130.119 văn bản"`},
+		{Code: "edoc.internal", Unit: "count", Label: "Văn bản điện tử nội tỉnh",
+			Meaning: "of edoc.total, within the province",
+			Wording: `"579.445 (nội bộ trong tỉnh)"`},
+		{Code: "edoc.external", Unit: "count", Label: "Văn bản điện tử ngoài tỉnh",
+			Meaning: "of edoc.total, to/from outside the province",
+			Wording: `"40.375 (ngoài tỉnh)"`},
+		{Code: "edoc.signed", Unit: "count", Label: "Văn bản được ký số", Key: 16,
+			Meaning: "digitally signed electronic documents",
+			Wording: `"có 571.421 văn bản điện tử được ký số"`},
+		{Code: "edoc.signed_rate", Unit: "percent", Label: "Tỷ lệ văn bản ký số", Key: 17,
+			Meaning: "share of documents digitally signed, as stated",
+			Wording: `"đạt tỷ lệ 98,6%"; "100% văn bản đi ... được ký số"`},
+	},
+	Rules: []Rule{
+		{ID: "edoc.total.label", Metric: "edoc.total", Priority: 30,
+			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?văn bản\s*(?:điện tử\s*)?(?:được\s*)?(?:gửi|trao đổi|gửi, nhận|gửi nhận|gửi và nhận|đi, đến|đi và đến|liên thông|luân chuyển|phát hành)[^.;:]{0,100}?(?::|là|đạt)\s*{N}`,
+			Reject:  `ký số|{TL}`},
+		{ID: "edoc.total.count-first", Metric: "edoc.total", Priority: 20,
+			Pattern: `{N}\s*văn bản\s*(?:điện tử\s*)?(?:được\s*)?(?:gửi, nhận|gửi nhận|gửi và nhận|trao đổi|luân chuyển|liên thông)[^,;.()]{0,30}`,
+			Reject:  `ký số|trong tỉnh|nội tỉnh|ngoài tỉnh|nội bộ|với các cơ quan`, RejectSeg: `{TL}\s*văn bản`},
+		{ID: "edoc.total.verb", Metric: "edoc.total", Priority: 25,
+			Pattern: `(?:gửi, nhận|gửi nhận|gửi và nhận|trao đổi|luân chuyển)\s*(?:được\s*)?(?:tổng số\s*)?{N}\s*văn bản(?:\s*điện tử)?`,
+			Reject:  `ký số`},
+		{ID: "edoc.total.kv", Metric: "edoc.total", Priority: 25,
+			Pattern: `^(?:số\s*)?văn bản\s*(?:điện tử\s*)?(?:gửi, nhận|gửi nhận|trao đổi|đi, đến|liên thông|luân chuyển)[^:]{0,80}:\s*{N}$`,
+			Reject:  `ký số|trong tỉnh|nội tỉnh|ngoài tỉnh`},
+		{ID: "edoc.internal.paren", Metric: "edoc.internal", Priority: 30,
+			Pattern: `{N}\s*(?:văn bản\s*)?\((?:văn bản\s*)?(?:nội bộ|trong tỉnh|nội tỉnh|trong nội bộ)[^)\d]*\)`,
+			Require: `văn bản`},
+		{ID: "edoc.internal.label", Metric: "edoc.internal", Priority: 25,
+			Pattern: `(?:nội bộ(?: trong)? tỉnh|trong tỉnh|nội tỉnh|gửi, nhận trong tỉnh)\s*(?::|là)\s*{N}`,
+			Require: `văn bản`},
+		{ID: "edoc.external.paren", Metric: "edoc.external", Priority: 30,
+			Pattern: `{N}\s*(?:văn bản\s*)?\((?:văn bản\s*)?(?:ngoài tỉnh|liên tỉnh|gửi ra ngoài tỉnh|với các bộ, ngành[^)]*|ra ngoài tỉnh)[^)\d]*\)`,
+			Require: `văn bản`},
+		{ID: "edoc.external.label", Metric: "edoc.external", Priority: 25,
+			Pattern: `(?:ngoài tỉnh|ra ngoài tỉnh|liên tỉnh|với các bộ, ngành(?: trung ương)?)\s*(?::|là)\s*{N}`,
+			Require: `văn bản`},
+		{ID: "edoc.signed.count-first", Metric: "edoc.signed", Priority: 30,
+			Pattern: `{N}\s*văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số|sử dụng chữ ký số)`},
+		{ID: "edoc.signed.label", Metric: "edoc.signed", Priority: 30,
+			Pattern: `(?:số\s*(?:lượng\s*)?)?văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số)\s*(?::|là)\s*{N}`},
+		{ID: "edoc.signed_rate.stated", Metric: "edoc.signed_rate", Priority: 30,
+			Pattern: `(?:ký số|chữ ký số),?\s*(?:đạt\s*)?(?:{TL})?\s*(?:đạt\s*)?:?\s*{P}`},
+		{ID: "edoc.signed_rate.label", Metric: "edoc.signed_rate", Priority: 30,
+			Pattern: `{TL}\s*văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số|sử dụng chữ ký số)[^.;:%]{0,40}?(?::|là|đạt)?\s*{P}`},
+		{ID: "edoc.signed_rate.pct-first", Metric: "edoc.signed_rate", Priority: 25,
+			Pattern: `{P}\s*văn bản\s*(?:điện tử\s*)?(?:đi\s*)?[^.;%]{0,60}?(?:được\s*)?ký số`,
+			Reject:  `{TL}|mục tiêu`},
+	},
+	Context: []ContextRule{
+		// Electronic documents.
+		{ID: "ctx.edoc.internal", Metric: "edoc.internal", Topic: "edoc", Kind: normalize.Count, Label: `(?:nội tỉnh|trong tỉnh|nội bộ(?: tỉnh| thành phố)?|nội thành phố|trong thành phố)\s*:?\s*$`},
+		{ID: "ctx.edoc.internal.noun", Metric: "edoc.internal", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^,;.]{0,30}(?:trong tỉnh|nội tỉnh|nội bộ|trong thành phố)`},
+		{ID: "ctx.edoc.external", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Label: `(?:ngoài tỉnh|ngoài thành phố|liên tỉnh)\s*:?\s*$`},
+		{ID: "ctx.edoc.external.noun", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^;.]{0,40}(?:ngoài tỉnh|ngoài thành phố|bộ, ngành|trung ương|các tỉnh)`},
+		{ID: "ctx.edoc.signed_rate", Metric: "edoc.signed_rate", Topic: "edoc", Kind: normalize.Percent, Label: `ký số[^%]{0,40}$`},
+		{ID: "ctx.edoc.signed", Metric: "edoc.signed", Topic: "edoc", Kind: normalize.Count, Label: `ký số\s*(?::|là)?\s*$`},
+		{ID: "ctx.edoc.total.noun", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản(?: điện tử)?\s*(?:$|[,(]|được|gửi|trao đổi)`,
+			Label: `(?:gửi, nhận|gửi nhận|trao đổi|luân chuyển|liên thông|:|đạt)\s*$`, NotNear: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|nội bộ|{TL}|văn bản đi(?:\s|,|$)|văn bản đến`},
+		{ID: "ctx.edoc.total", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Label: `(?:văn bản[^;]{0,60}(?:gửi, nhận|gửi nhận|trao đổi|liên thông|luân chuyển)[^;]{0,60}(?:đạt|là|:|khoảng)|tổng số văn bản[^;]{0,40})\s*$`,
+			NotLabel: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|{TL}`},
+	},
+}
+
+func init() { register(&documents) }

@@ -1,0 +1,181 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/baocao/baocao/normalize"
+	"github.com/baocao/baocao/rules/report"
+)
+
+// records is the family of applications (hồ sơ): how many the one-stop
+// system received and resolved, how many were submitted online ({ONLINE}
+// names them), how many for each level of online service, and the share
+// resolved on time.
+var records = Family{
+	Name:  "records",
+	Title: "Applications (hồ sơ) received and resolved, online and by level of service",
+	Order: 30,
+	Words: []string{"hồ sơ", "hstt", "giải quyết", "đúng hạn"},
+	Topics: []Topic{
+		{Name: "records", Words: []string{"hồ sơ"}},
+	},
+	Macros: map[string]string{
+		// A clause about applications submitted online (not a "dịch vụ
+		// công trực tuyến", an online service).
+		"{ONLINE}": `hồ sơ[^;:]{0,25}trực tuyến|hstt|(?:nộp|tiếp nhận|gửi) (?:qua mạng|trực tuyến)|\(trực tuyến`,
+	},
+	Metrics: []report.Metric{
+		{Code: "records.total", Unit: "count", Label: "Tổng số hồ sơ", Key: 9,
+			Meaning: "applications (hồ sơ) handled through the one-stop system in the period: the count received, or the count resolved where that is the only one given",
+			Wording: `"Hệ thống iGate đã giải quyết 751.295 hồ sơ"; "Đã tiếp nhận 194.439 hồ sơ"`},
+		{Code: "records.resolved", Unit: "count", Label: "Hồ sơ đã giải quyết",
+			Meaning: "applications resolved in the period, where the report gives it apart from records.total (the count received)",
+			Wording: `"đã giải quyết 48.249 hồ sơ" (beside "tiếp nhận 56.039 hồ sơ")`},
+		{Code: "records.on_time_rate", Unit: "percent", Label: "Tỷ lệ giải quyết đúng hạn", Key: 12,
+			Meaning: "share of applications resolved on time",
+			Wording: `"tỷ lệ giải quyết đúng hạn 96.1%"; "tỷ lệ giải quyết đúng hạn trên 90%"`},
+		{Code: "records.level2", Unit: "count", Label: "Hồ sơ DVCTT mức độ 2",
+			Meaning: "applications resolved for level-2 services",
+			Wording: `"Số lượng hồ sơ giải quyết của DVCTT mức độ 2: 428.794"`},
+		{Code: "records.level3", Unit: "count", Label: "Hồ sơ DVCTT mức độ 3",
+			Meaning: "applications for level-3 services (online and not)",
+			Wording: `"Số lượng hồ sơ giải quyết của DVCTT mức độ 3 (gồm cả trực tuyến và không trực tuyến): 237.636"; "16 DVCTT mức độ 3 có phát sinh hồ sơ với 680 hồ sơ"`},
+		{Code: "records.level4", Unit: "count", Label: "Hồ sơ DVCTT mức độ 4",
+			Meaning: "applications for level-4 services (online and not)",
+			Wording: `"...mức độ 4 (gồm cả trực tuyến và không trực tuyến): 84.394"`},
+		{Code: "records.online_level3", Unit: "count", Label: "Hồ sơ trực tuyến mức độ 3",
+			Meaning: "applications submitted online to level-3 services (HSTT)",
+			Wording: `"Số lượng HSTT mức độ 3: 82.369"`},
+		{Code: "records.online_level4", Unit: "count", Label: "Hồ sơ trực tuyến mức độ 4",
+			Meaning: "applications submitted online to level-4 services",
+			Wording: `"Số lượng HSTT mức độ 4: 60.579"`},
+		{Code: "records.online", Unit: "count", Label: "Hồ sơ trực tuyến", Key: 10,
+			Meaning: "applications submitted online, all levels together",
+			Wording: `"có 12.516 hồ sơ trực tuyến"`},
+		{Code: "records.online_rate", Unit: "percent", Label: "Tỷ lệ hồ sơ trực tuyến", Key: 11,
+			Meaning: "share of all applications submitted online",
+			Wording: `"Tỉ lệ HSTT: 19,02%"`},
+	},
+	Rules: []Rule{
+		// records
+		{ID: "records.total.received", Metric: "records.total", Priority: 30,
+			Pattern:    `(?:đã\s*)?tiếp nhận(?:\s*(?:và|,)\s*(?:đã\s*)?giải quyết)?\s*(?:tổng số\s*|tổng cộng\s*)?(?:được\s*)?{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến`},
+		{ID: "records.total.received-label", Metric: "records.total", Priority: 30,
+			Pattern:    `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ[^.;:()\d]{0,30}?(?:đã\s*)?(?:được\s*)?tiếp nhận[^.;:()\d]{0,80}?(?::|là)\s*{N}`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|mức độ \d`},
+		{ID: "records.total.resolved", Metric: "records.total", Priority: 25,
+			Pattern:    `(?:đã\s*)?giải quyết\s*(?:được\s*)?{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}`},
+		{ID: "records.total.resolved-label", Metric: "records.total", Priority: 25,
+			Pattern:    `tổng\s*số\s*(?:lượng\s*)?hồ sơ\s*(?:đã\s*)?(?:được\s*)?giải quyết[^.;:()]{0,60}?(?::|là)\s*{N}`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|mức độ \d(?:\s*$|\s*[:(])`},
+		{ID: "records.resolved.count", Metric: "records.resolved", Priority: 30,
+			Pattern:    `(?:đã\s*)?giải quyết\s*(?:được\s*)?{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}|đúng hạn`},
+		{ID: "records.resolved.label", Metric: "records.resolved", Priority: 30,
+			Pattern:    `số\s*(?:lượng\s*)?hồ sơ\s*(?:đã\s*)?(?:được\s*)?giải quyết\s*(?::|là)?\s*{N}`,
+			RejectNear: `{PORTAL}|bưu chính`},
+		{ID: "records.level2.row", Metric: "records.level2", Priority: 25,
+			Pattern: `^(?:mức độ|mức) 2\b[^:]{0,20}?(?:số\s*)?hồ sơ(?: tiếp nhận| giải quyết| đã giải quyết)?\s*:\s*{N}$`, Reject: `trực tuyến`},
+		{ID: "records.level3.row", Metric: "records.level3", Priority: 25,
+			Pattern: `^{L3}\b[^:]{0,20}?(?:số\s*)?hồ sơ(?: tiếp nhận| giải quyết| đã giải quyết)?\s*:\s*{N}$`, Reject: `trực tuyến`},
+		{ID: "records.level4.row", Metric: "records.level4", Priority: 25,
+			Pattern: `^{L4}\b[^:]{0,20}?(?:số\s*)?hồ sơ(?: tiếp nhận| giải quyết| đã giải quyết)?\s*:\s*{N}$`, Reject: `trực tuyến`},
+		{ID: "records.online_level3.row", Metric: "records.online_level3", Priority: 25,
+			Pattern: `^{L3}\b.{0,40}?hồ sơ (?:nộp\s*)?trực tuyến\s*:\s*{N}$`},
+		{ID: "records.online_level4.row", Metric: "records.online_level4", Priority: 25,
+			Pattern: `^{L4}\b.{0,40}?hồ sơ (?:nộp\s*)?trực tuyến\s*:\s*{N}$`},
+		{ID: "records.online_level4.via-row", Metric: "records.online_level4", Priority: 20,
+			Pattern: `^hồ sơ\b.{0,30}?\bqua\s*{DVC}\s*{L4}\s*:\s*{N}$`},
+		{ID: "records.online_level3.via-row", Metric: "records.online_level3", Priority: 20,
+			Pattern: `^hồ sơ\b.{0,30}?\bqua\s*{DVC}\s*{L3}\s*:\s*{N}$`},
+		{ID: "records.online.total-row", Metric: "records.online", Priority: 25,
+			Pattern: `^{TOTAL}\b.{0,40}?hồ sơ (?:nộp\s*)?trực tuyến\s*:\s*{N}$`},
+		{ID: "records.on_time_rate.stated", Metric: "records.on_time_rate", Priority: 30,
+			Pattern: `(?:{TL}\s*)?(?:hồ sơ\s*)?(?:được\s*)?giải quyết\s*(?:đúng hạn|đúng và trước hạn|trước và đúng hạn|đúng hoặc trước hạn)\s*(?:đạt\s*)?(?::|là)?\s*{P}`},
+		{ID: "records.on_time_rate.pct-first", Metric: "records.on_time_rate", Priority: 25,
+			Pattern: `{P}\s*hồ sơ\s*(?:được\s*)?giải quyết\s*(?:đúng hạn|đúng và trước hạn|trước và đúng hạn|đúng hoặc trước hạn)`},
+		{ID: "records.level2.label", Metric: "records.level2", Priority: 30,
+			Pattern: `hồ sơ[^.;:%(]{0,40}?(?:{DVC})?\s*mức độ 2\s*(?:\([^)]{0,60}\))?\s*:\s*{N}`,
+			Reject:  `trực tuyến|HSTT|{TL}|phát sinh`},
+		{ID: "records.level3.label", Metric: "records.level3", Priority: 30,
+			Pattern: `hồ sơ[^.;:%(]{0,40}?(?:{DVC})?\s*{L3}\s*(?:\([^)]{0,60}\))?\s*:\s*{N}`,
+			Reject:  `trực tuyến|HSTT|{TL}|phát sinh`},
+		{ID: "records.level3.with", Metric: "records.level3", Priority: 25,
+			Pattern: `{DVC}\s*{L3}\s*(?:có\s*)?phát sinh hồ sơ\s*(?:với|gồm|là)\s*{N}\s*hồ sơ`},
+		{ID: "records.level4.label", Metric: "records.level4", Priority: 30,
+			Pattern: `hồ sơ[^.;:%(]{0,40}?(?:{DVC})?\s*{L4}\s*(?:\([^)]{0,60}\))?\s*:\s*{N}`,
+			Reject:  `trực tuyến|HSTT|{TL}|phát sinh`},
+		{ID: "records.level4.with", Metric: "records.level4", Priority: 25,
+			Pattern: `{DVC}\s*{L4}\s*(?:có\s*)?phát sinh hồ sơ\s*(?:với|gồm|là)\s*{N}\s*hồ sơ`},
+		{ID: "records.online_level3.label", Metric: "records.online_level3", Priority: 30,
+			Pattern: `(?:HSTT|hồ sơ (?:nộp |tiếp nhận )?trực tuyến)\s*(?:của\s*)?(?:{DVC})?\s*{L3}\s*(?::|là)\s*{N}`,
+			Reject:  `{TL}`},
+		{ID: "records.online_level3.count-first", Metric: "records.online_level3", Priority: 25,
+			Pattern: `{N}\s*(?:HSTT|hồ sơ (?:nộp |tiếp nhận )?trực tuyến)\s*(?:của\s*)?(?:{DVC})?\s*{L3}`},
+		{ID: "records.online_level4.label", Metric: "records.online_level4", Priority: 30,
+			Pattern: `(?:HSTT|hồ sơ (?:nộp |tiếp nhận )?trực tuyến)\s*(?:của\s*)?(?:{DVC})?\s*{L4}\s*(?::|là)\s*{N}`,
+			Reject:  `{TL}`},
+		{ID: "records.online_level4.count-first", Metric: "records.online_level4", Priority: 25,
+			Pattern: `{N}\s*(?:HSTT|hồ sơ (?:nộp |tiếp nhận )?trực tuyến)\s*(?:của\s*)?(?:{DVC})?\s*{L4}`},
+		{ID: "records.online.count-first", Metric: "records.online", Priority: 25,
+			Pattern:    `{N}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|gửi) (?:qua mạng|trực tuyến))`,
+			Reject:     `{L3}|{L4}|mức độ`,
+			RejectNear: `{PORTAL}`, NotBefore: `(?:mức độ|mức) [234]\s*:[^;]*$`},
+		{ID: "records.online.label", Metric: "records.online", Priority: 30,
+			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận) trực tuyến)\s*(?::|là|đạt)\s*{N}`,
+			Reject:  `{L3}|{L4}|mức độ|{TL}`, RejectNear: `{PORTAL}`},
+		{ID: "records.online.label-combined", Metric: "records.online", Priority: 25,
+			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ (?:được\s*)?(?:nộp |tiếp nhận )?trực tuyến[^.;:]{0,50}?(?::|là)\s*{N}`,
+			Reject:  `(?:{L3}|{L4})\s*(?::|là)|{TL}`, RejectNear: `{PORTAL}`},
+		{ID: "records.online_rate.stated", Metric: "records.online_rate", Priority: 30,
+			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|xử lý) trực tuyến|hồ sơ (?:nộp|tiếp nhận) qua mạng)[^.;:%]{0,30}?(?::|là|đạt)?\s*{P}`,
+			Reject:  `{L3}|{L4}|mức độ`},
+	},
+	Context: []ContextRule{
+		// Applications.
+		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:đúng hạn|trước hạn)[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`},
+		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|đúng hạn|bưu chính`},
+		{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|{PORTAL}`},
+		{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
+		{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
+		{ID: "ctx.records.level3", Metric: "records.level3", Topic: "records", Kind: normalize.Count, Label: `{L3}\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
+		{ID: "ctx.records.level4", Metric: "records.level4", Topic: "records", Kind: normalize.Count, Label: `{L4}\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
+		{ID: "ctx.records.online_level3.head", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Label: `{L3}\s*(?::|là)?\s*$`, Head: `{ONLINE}`, NotHead: `kể cả|gồm cả|trực tiếp|không trực tuyến`},
+		{ID: "ctx.records.online_level4.head", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Label: `{L4}\s*(?::|là)?\s*$`, Head: `{ONLINE}`, NotHead: `kể cả|gồm cả|trực tiếp|không trực tuyến`},
+		{ID: "ctx.records.online_level3.paren", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `{L3}\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
+		{ID: "ctx.records.online_level4.paren", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Wide: true, Label: `{L4}\s*:?\s*[\d.]+\s*hồ sơ\s*\(?$`, Noun: `^\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến`},
+		{ID: "ctx.records.online_level3.paren-label", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Wide: true, Label: `{L3}\s*:?\s*[\d.]+\s*(?:hồ sơ\s*)?\(\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến\s*:?$`},
+		{ID: "ctx.records.online_level4.paren-label", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Wide: true, Label: `{L4}\s*:?\s*[\d.]+\s*(?:hồ sơ\s*)?\(\s*(?:hồ sơ\s*)?(?:nộp\s*)?trực tuyến\s*:?$`},
+		{ID: "ctx.records.online_level4", Metric: "records.online_level4", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*{L4}`},
+		{ID: "ctx.records.online_level3", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*{L3}`},
+	},
+	Resolve: resolveRecords,
+}
+
+func init() { register(&records) }
+
+// resolveRecords applies the one cross-metric rule of the catalog:
+// records.total is the count received; the count resolved is
+// records.total only where it is the only one given, and otherwise
+// records.resolved.
+func resolveRecords(cands []candidate) []candidate {
+	hasReceived := false
+	for _, c := range cands {
+		if c.Metric == "records.total" && strings.HasPrefix(c.Rule, "records.total.received") {
+			hasReceived = true
+		}
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		switch {
+		case c.Metric == "records.resolved" && !hasReceived:
+			continue
+		case c.Metric == "records.total" && hasReceived && strings.HasPrefix(c.Rule, "records.total.resolved"):
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
