@@ -1,63 +1,13 @@
 package rules_test
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/baocao/baocao/rules"
-	"github.com/baocao/baocao/rules/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the files generated from the families: rules/metrics.tsv, rules/CHECKS.md and the README's copy of it")
-
-// catalogTSV writes the catalog as rules/metrics.tsv: the columns of the
-// shared contract, then key (the column of a key figure in the province
-// table) and rate (num+num/den for a rate of other metrics).
-func catalogTSV(cat []report.Metric) string {
-	var b strings.Builder
-	b.WriteString("code\tunit\tlabel_vi\tmeaning\ttypical wording in reports\tkey\trate\n")
-	for _, m := range cat {
-		key, rate := "", ""
-		if m.Key > 0 {
-			key = strconv.Itoa(m.Key)
-		}
-		if m.Rate != nil {
-			rate = strings.Join(m.Rate.Num, "+") + "/" + m.Rate.Den
-		}
-		b.WriteString(strings.Join([]string{m.Code, m.Unit, m.Label, m.Meaning, m.Wording, key, rate}, "\t"))
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// checkGenerated compares a generated file with its committed copy, or
-// rewrites it with -update.
-func checkGenerated(t *testing.T, path, want string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != want {
-		t.Errorf("%s is stale: run go test ./rules -update", path)
-	}
-}
-
-// TestMetricsTSV keeps rules/metrics.tsv, which the store's tests and
-// other tools read, the catalog the families declare.
-func TestMetricsTSV(t *testing.T) {
-	checkGenerated(t, "metrics.tsv", catalogTSV(rules.Catalog()))
-}
 
 // TestCatalogContract checks the catalog against the shared contract
 // (testdata/rules/contract, a copy of ../shared/spec/metrics.tsv): every

@@ -14,10 +14,11 @@ import (
 // RunChecks flags reports whose numbers do not add up. It runs three
 // families of checks, documented one by one in CHECKS.md:
 //
-//   - declarative checks over the metric catalog (the table
-//     declaredChecks): parts that must sum to a total, a difference, rates
-//     that must equal a quotient of two figures, parts that cannot exceed
-//     their whole, and a metric stated twice with different values;
+//   - the relations the families declare between their metrics
+//     (Family.Relations): parts that must sum to a total, a difference,
+//     rates that must equal a quotient of two figures, parts that cannot
+//     exceed their whole, shares that cannot exceed 100 %, and a metric
+//     stated twice with different values;
 //   - arithmetic claims in the text, whatever metric they concern:
 //     "11,3% (84.394/751.295)", "1315/1611, đạt tỷ lệ 82,6%", a total
 //     followed by "trong đó: a (x), b (y)", shares that must add up to

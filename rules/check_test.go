@@ -88,6 +88,10 @@ func TestDeclaredChecks(t *testing.T) {
 			wantID: "httt.approved", sev: report.Error, stated: 22, computed: 20},
 		{name: "revoked over bound below total", figs: []report.Figure{testFig("cert.total", 4768), testQFig("cert.revoked", 158, "over")}},
 		{name: "strings are ignored", figs: []report.Figure{{Metric: "soc.status", Value: report.Str("pilot")}}},
+		{name: "share within bounds", figs: []report.Figure{testFig("records.on_time_rate", 100)}},
+		{name: "share over 100", figs: []report.Figure{testFig("records.on_time_rate", 100.5), testFig("records.total", 5)},
+			wantID: "records.on_time_rate.max", sev: report.Error, stated: 100.5, computed: 100, msg: "more than 100%"},
+		{name: "share approx 100 may be under", figs: []report.Figure{testQFig("edoc.signed_rate", 102, "approx")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,38 +112,47 @@ func TestDeclaredChecks(t *testing.T) {
 			if !strings.Contains(f.Message, tt.msg) {
 				t.Errorf("message %q does not contain %q", f.Message, tt.msg)
 			}
-			if len(f.Evidence) < 2 {
+			if len(f.Evidence) < 2 && f.Check != "bound" {
 				t.Errorf("evidence %+v: want every figure involved", f.Evidence)
 			}
 		})
 	}
 }
 
-func TestDeclaredChecksTable(t *testing.T) {
+// TestRelations checks the relations the families declare: unique ids,
+// known metrics, a kind, and the rates they give the catalog.
+func TestRelations(t *testing.T) {
 	ids := map[string]bool{}
-	for _, c := range declaredChecks {
+	for _, c := range Relations() {
 		if ids[c.ID] {
 			t.Errorf("duplicate check id %q", c.ID)
 		}
 		ids[c.ID] = true
-		codes := append([]string{c.Whole, c.Den}, c.Terms...)
-		codes = append(codes, c.Optional...)
-		codes = append(codes, c.AltDen...)
-		for _, a := range c.Alt {
-			codes = append(codes, a...)
-		}
-		for _, code := range codes {
-			code = strings.TrimPrefix(code, "-")
-			if _, ok := Lookup(code); code != "" && !ok {
+		for _, code := range c.metrics() {
+			if _, ok := Lookup(code); !ok {
 				t.Errorf("check %s: metric %q is not in the catalog", c.ID, code)
 			}
 		}
 		switch c.Kind {
-		case "sum", "difference", "ratio", "part_le_whole":
+		case Sum, Difference, PartOf:
+			if len(c.Terms) == 0 {
+				t.Errorf("check %s: no terms", c.ID)
+			}
+		case Ratio:
+			if len(c.Terms) == 0 || c.Den == "" {
+				t.Errorf("check %s: a ratio needs a numerator and a denominator", c.ID)
+			}
+			if m, _ := Lookup(c.Whole); m.Unit != "percent" || m.Rate == nil || m.Rate.Den != c.Den {
+				t.Errorf("check %s: %s is no percentage with the relation's rate: %+v", c.ID, c.Whole, m)
+			}
+		case Bound:
+			if c.Max == 0 {
+				t.Errorf("check %s: a bound needs Max", c.ID)
+			}
 		default:
 			t.Errorf("check %s: unknown kind %q", c.ID, c.Kind)
 		}
-		if c.Msg == "" || c.Severity == "" {
+		if c.msg() == "" || c.severity() == "" {
 			t.Errorf("check %s: no message or severity", c.ID)
 		}
 	}

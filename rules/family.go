@@ -58,6 +58,9 @@ type Family struct {
 	// Context are the context rules: a figure read from its topic, its
 	// label and its kind, where no sentence rule matched.
 	Context []ContextRule
+	// Relations are the arithmetic facts between the family's metrics
+	// (and the metrics of earlier families) that the checks test.
+	Relations []Relation
 
 	// Detect finds figures that no pattern states on its own, such as
 	// the state of the SOC, decided over every clause that names it. It
@@ -139,8 +142,28 @@ func built() *derived {
 				c.macros[k] = v
 			}
 		}
+		for _, f := range families {
+			for _, r := range f.Relations {
+				for _, code := range r.metrics() {
+					if _, ok := c.index[code]; !ok {
+						panic("rules: relation " + r.ID + " names unknown metric " + code)
+					}
+				}
+				if r.Kind == Ratio {
+					// The rate is recomputed from its first numerator:
+					// the alternatives are for reports that lack it.
+					c.catalog[c.index[r.Whole]].Rate = &report.Rate{Num: append([]string(nil), r.Terms...), Den: r.Den}
+				}
+			}
+		}
 	})
 	return c
+}
+
+// familiesByOrder returns the registered families in catalog order.
+func familiesByOrder() []*Family {
+	built()
+	return families
 }
 
 // rulesOnce compiles the sentence and context rules on first use rather

@@ -91,6 +91,11 @@ var certificates = Family{
 		{ID: "ctx.cert.sim_pki", Metric: "cert.sim_pki", Topic: "cert", Kind: normalize.Count, Label: `sim(?: pki| ký số| ca)?\s*:?\s*$`, NotNear: `cấp mới`},
 		{ID: "ctx.cert.total", Metric: "cert.total", Topic: "cert", Kind: normalize.Count, Label: `(?:đã cấp|tổng số[^;]{0,40}|lũy kế[^;]{0,10}|chuyên dùng[^;]{0,20})\s*(?::|là)?\s*$`, NotLabel: `cấp mới|trong năm|thu hồi|gia hạn`},
 	},
+	Relations: []Relation{
+		{ID: "cert.parts", Kind: Sum, Whole: "cert.total", Terms: []string{"cert.personal", "cert.organization"}},
+		{ID: "cert.active", Kind: Difference, Whole: "cert.active", Terms: []string{"cert.total", "-cert.revoked"}},
+		{ID: "cert.revoked", Kind: PartOf, Whole: "cert.total", Terms: []string{"cert.revoked"}},
+	},
 }
 
 func init() { register(&certificates) }

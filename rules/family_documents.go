@@ -83,6 +83,13 @@ var documents = Family{
 		{ID: "ctx.edoc.total", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Label: `(?:văn bản[^;]{0,60}(?:gửi, nhận|gửi nhận|trao đổi|liên thông|luân chuyển)[^;]{0,60}(?:đạt|là|:|khoảng)|tổng số văn bản[^;]{0,40})\s*$`,
 			NotLabel: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|{TL}`},
 	},
+	Relations: []Relation{
+		{ID: "edoc.parts", Kind: Sum, Whole: "edoc.total", Terms: []string{"edoc.internal", "edoc.external"}},
+		{ID: "edoc.signed_rate", Kind: Ratio, Whole: "edoc.signed_rate",
+			Terms: []string{"edoc.signed"}, Den: "edoc.total", AltDen: []string{"edoc.internal"}},
+		shareBound("edoc.signed_rate"),
+		{ID: "edoc.signed", Kind: PartOf, Whole: "edoc.total", Terms: []string{"edoc.signed"}},
+	},
 }
 
 func init() { register(&documents) }

@@ -50,6 +50,9 @@ var payment = Family{
 		{ID: "ctx.payment.successful.label", Metric: "payment.successful", Topic: "payment", Kind: normalize.Count, Label: `thành công\s*:?\s*$`},
 		{ID: "ctx.payment.transactions", Metric: "payment.transactions", Topic: "payment", Kind: normalize.Count, Noun: `^\s*(?:giao dịch|lượt giao dịch)`, NotNear: `thành công`},
 	},
+	Relations: []Relation{
+		{ID: "payment.successful", Kind: PartOf, Whole: "payment.transactions", Terms: []string{"payment.successful"}},
+	},
 }
 
 func init() { register(&payment) }

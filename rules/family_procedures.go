@@ -93,6 +93,10 @@ var procedures = Family{
 		{ID: "ctx.tthc.total", Metric: "tthc.total", Topic: "tthc", Kind: normalize.Count, Noun: `^\s*{TTHC}`,
 			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ`},
 	},
+	Relations: []Relation{
+		{ID: "tthc.parts", Kind: Sum, Whole: "tthc.total",
+			Terms: []string{"tthc.provincial", "tthc.district", "tthc.commune"}, Optional: []string{"tthc.multilevel"}},
+	},
 }
 
 func init() { register(&procedures) }

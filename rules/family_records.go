@@ -152,6 +152,19 @@ var records = Family{
 		{ID: "ctx.records.online_level3", Metric: "records.online_level3", Topic: "records", Kind: normalize.Count, Noun: `^\s*hồ sơ\s*(?:nộp\s*)?(?:qua\s*)?(?:dvctt|dịch vụ công trực tuyến)\s*{L3}`},
 	},
 	Resolve: resolveRecords,
+	Relations: []Relation{
+		{ID: "records.levels", Kind: Sum, Whole: "records.total",
+			Terms: []string{"records.level2", "records.level3", "records.level4"}},
+		{ID: "records.online.levels", Kind: Sum, Whole: "records.online",
+			Terms: []string{"records.online_level3", "records.online_level4"}},
+		{ID: "records.online_rate", Kind: Ratio, Whole: "records.online_rate",
+			Terms: []string{"records.online"}, Alt: [][]string{{"records.online_level3", "records.online_level4"}}, Den: "records.total"},
+		shareBound("records.online_rate"),
+		shareBound("records.on_time_rate"),
+		{ID: "records.online_level3", Kind: PartOf, Whole: "records.level3", Terms: []string{"records.online_level3"}},
+		{ID: "records.online_level4", Kind: PartOf, Whole: "records.level4", Terms: []string{"records.online_level4"}},
+		{ID: "records.resolved", Kind: PartOf, Whole: "records.total", Terms: []string{"records.resolved"}},
+	},
 }
 
 func init() { register(&records) }

@@ -110,6 +110,12 @@ var services = Family{
 		{ID: "ctx.dvc.level4_rate", Metric: "dvc.level4_rate", Topic: "dvc", Kind: normalize.Percent, Label: `{L4}[^%]{0,40}(?:{TL}|đạt|chiếm)\s*:?\s*$`, NotNear: `hồ sơ|phát sinh`},
 		{ID: "ctx.dvc.national_portal", Metric: "dvc.national_portal", Topic: "dvc", Kind: normalize.Count, Noun: `^\s*(?:dịch vụ công trực tuyến|dvctt|dịch vụ công)[^.;]{0,60}(?:{PORTAL})`, NotNear: `hồ sơ`},
 	},
+	Relations: []Relation{
+		{ID: "dvc.level4_rate", Kind: Ratio, Whole: "dvc.level4_rate", Terms: []string{"dvc.level4"}, Den: "tthc.total"},
+		shareBound("dvc.level4_rate"),
+		{ID: "dvc.level4_with_records", Kind: PartOf, Whole: "dvc.level4", Terms: []string{"dvc.level4_with_records"}},
+		{ID: "dvc.level3_with_records", Kind: PartOf, Whole: "dvc.level3", Terms: []string{"dvc.level3_with_records"}},
+	},
 }
 
 func init() { register(&services) }

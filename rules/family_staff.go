@@ -52,6 +52,9 @@ var staff = Family{
 		{ID: "ctx.staff.district", Metric: "staff.it_district", Topic: "staff", Kind: normalize.Count, Label: `(?:ubnd\s*)?(?:các\s*|cấp\s*)?(?:huyện|quận)(?:,\s*(?:huyện|quận|thị xã|thành phố|thị trấn)(?:\s+\p{Lu}\p{L}*)*)*\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.staff.total", Metric: "staff.it_total", Topic: "staff", Kind: normalize.Count, Label: `(?:gồm|là|có|tổng số|tổng cộng|:)\s*$`, Noun: `^\s*(?:người|cán bộ|công chức)`, NotNear: `thạc sĩ|thạc sỹ|đại học|cao đẳng|trung cấp`},
 	},
+	Relations: []Relation{
+		{ID: "staff.parts", Kind: Sum, Whole: "staff.it_total", Terms: []string{"staff.it_departments", "staff.it_district"}},
+	},
 }
 
 func init() { register(&staff) }

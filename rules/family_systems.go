@@ -55,6 +55,9 @@ var systems = Family{
 		{ID: "ctx.httt.level3", Metric: "httt.level3_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:3|iii)[^;]{0,12}$`, Para: `phê duyệt`},
 		{ID: "ctx.httt.total", Metric: "httt.total", Topic: "httt", Kind: normalize.Count, Noun: `^\s*(?:hệ thống thông tin|httt)`, Label: `(?:có|xác định|tổng số|toàn tỉnh có|gồm)\s*(?:được\s*)?$`, NotNear: `cấp độ (?:[23]|ii|iii)|kiểm tra|đánh giá|phê duyệt`},
 	},
+	Relations: []Relation{
+		{ID: "httt.approved", Kind: PartOf, Whole: "httt.total", Terms: []string{"httt.level2_approved", "httt.level3_approved"}},
+	},
 }
 
 func init() { register(&systems) }

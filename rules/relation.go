@@ -9,89 +9,127 @@ import (
 	"github.com/baocao/baocao/normalize"
 )
 
-// declCheck is one declarative check over catalog metrics.
-type declCheck struct {
+// RelKind is the kind of a [Relation]; it is the "check" of the flags
+// the relation raises.
+type RelKind string
+
+// The kinds of relation.
+const (
+	// Sum: Whole = the sum of Terms (and of the Optional terms the
+	// report gives); a term written "-code" is subtracted.
+	Sum RelKind = "sum"
+	// Difference: Whole = Terms[0] − Terms[1] (written "-code").
+	Difference RelKind = "difference"
+	// Ratio: Whole (a percentage) = 100 × the sum of Terms / Den.
+	Ratio RelKind = "ratio"
+	// PartOf: the sum of Terms ≤ Whole.
+	PartOf RelKind = "part_le_whole"
+	// Bound: Whole ≤ Max (a share is at most 100 %).
+	Bound RelKind = "bound"
+)
+
+// Relation is an arithmetic fact about a family's metrics. The checks
+// (RunChecks) test it on the figures of a report and flag a report whose
+// figures break it; a ratio relation also tells the database how to
+// recompute the rate from summed figures (report.Metric.Rate), and the
+// synthetic corpus draws consistent figures from the relations.
+type Relation struct {
 	// ID names the check in flags and in CHECKS.md.
-	ID string
-	// Kind is "sum", "difference", "ratio" or "part_le_whole".
-	Kind     string
+	ID   string
+	Kind RelKind
+	// Severity of a flag; by default Error, Warning for a Ratio.
 	Severity report.Severity
-	// Whole is the metric stated as the total (sum, difference), the
-	// rate (ratio) or the whole (part_le_whole).
+	// Whole is the metric stated as the total (Sum, Difference), the
+	// rate (Ratio), the whole (PartOf) or the bounded figure (Bound).
 	Whole string
 	// Terms are the metrics added up; a leading "-" subtracts. For a
-	// ratio the terms are the numerator, and Alt lists other
-	// numerators tried in order when a term is missing.
+	// Ratio the terms are the numerator.
 	Terms []string
 	// Optional terms are added when the report gives them.
 	Optional []string
-	// Alt holds alternative numerators of a ratio.
+	// Alt holds other numerators of a Ratio, tried in order when a term
+	// of Terms is missing.
 	Alt [][]string
-	// Den is the denominator of a ratio; AltDen are denominators a
+	// Den is the denominator of a Ratio; AltDen are denominators a
 	// report may mean instead: a rate that fits only one of them is
 	// reported as Info, with both computations.
 	Den    string
 	AltDen []string
-	// Msg is the message template. {whole} is "Label (code)" of Whole,
-	// {stated} and {computed} the two values, {terms} the terms with
-	// their labels and values.
+	// Max is the largest value of a Bound's Whole.
+	Max float64
+	// Msg is the message template; by default the kind's. {whole} is
+	// "Label (code)" of Whole, {stated} and {computed} the two values,
+	// {terms} the terms with their labels and values.
 	Msg string
 }
 
-// declaredChecks is the table of declarative checks. Adding a check is
-// adding an entry; CHECKS.md documents each one.
-var declaredChecks = []declCheck{
-	{ID: "tthc.parts", Kind: "sum", Severity: report.Error, Whole: "tthc.total",
-		Terms: []string{"tthc.provincial", "tthc.district", "tthc.commune"}, Optional: []string{"tthc.multilevel"},
-		Msg: sumMsg},
-	{ID: "cert.parts", Kind: "sum", Severity: report.Error, Whole: "cert.total",
-		Terms: []string{"cert.personal", "cert.organization"}, Msg: sumMsg},
-	{ID: "edoc.parts", Kind: "sum", Severity: report.Error, Whole: "edoc.total",
-		Terms: []string{"edoc.internal", "edoc.external"}, Msg: sumMsg},
-	{ID: "staff.parts", Kind: "sum", Severity: report.Error, Whole: "staff.it_total",
-		Terms: []string{"staff.it_departments", "staff.it_district"}, Msg: sumMsg},
-	{ID: "records.levels", Kind: "sum", Severity: report.Error, Whole: "records.total",
-		Terms: []string{"records.level2", "records.level3", "records.level4"}, Msg: sumMsg},
-	{ID: "records.online.levels", Kind: "sum", Severity: report.Error, Whole: "records.online",
-		Terms: []string{"records.online_level3", "records.online_level4"}, Msg: sumMsg},
-
-	{ID: "cert.active", Kind: "difference", Severity: report.Error, Whole: "cert.active",
-		Terms: []string{"cert.total", "-cert.revoked"},
-		Msg:   "{whole} is stated as {stated} but {terms} = {computed}."},
-
-	{ID: "dvc.level4_rate", Kind: "ratio", Severity: report.Warning, Whole: "dvc.level4_rate",
-		Terms: []string{"dvc.level4"}, Den: "tthc.total", Msg: ratioMsg},
-	{ID: "records.online_rate", Kind: "ratio", Severity: report.Warning, Whole: "records.online_rate",
-		Terms: []string{"records.online"}, Alt: [][]string{{"records.online_level3", "records.online_level4"}},
-		Den: "records.total", Msg: ratioMsg},
-	{ID: "edoc.signed_rate", Kind: "ratio", Severity: report.Warning, Whole: "edoc.signed_rate",
-		Terms: []string{"edoc.signed"}, Den: "edoc.total", AltDen: []string{"edoc.internal"}, Msg: ratioMsg},
-
-	{ID: "dvc.level4_with_records", Kind: "part_le_whole", Severity: report.Error, Whole: "dvc.level4",
-		Terms: []string{"dvc.level4_with_records"}, Msg: partMsg},
-	{ID: "dvc.level3_with_records", Kind: "part_le_whole", Severity: report.Error, Whole: "dvc.level3",
-		Terms: []string{"dvc.level3_with_records"}, Msg: partMsg},
-	{ID: "records.online_level3", Kind: "part_le_whole", Severity: report.Error, Whole: "records.level3",
-		Terms: []string{"records.online_level3"}, Msg: partMsg},
-	{ID: "records.online_level4", Kind: "part_le_whole", Severity: report.Error, Whole: "records.level4",
-		Terms: []string{"records.online_level4"}, Msg: partMsg},
-	{ID: "payment.successful", Kind: "part_le_whole", Severity: report.Error, Whole: "payment.transactions",
-		Terms: []string{"payment.successful"}, Msg: partMsg},
-	{ID: "cert.revoked", Kind: "part_le_whole", Severity: report.Error, Whole: "cert.total",
-		Terms: []string{"cert.revoked"}, Msg: partMsg},
-	{ID: "edoc.signed", Kind: "part_le_whole", Severity: report.Error, Whole: "edoc.total",
-		Terms: []string{"edoc.signed"}, Msg: partMsg},
-	{ID: "httt.approved", Kind: "part_le_whole", Severity: report.Error, Whole: "httt.total",
-		Terms: []string{"httt.level2_approved", "httt.level3_approved"}, Msg: partMsg},
-	{ID: "records.resolved", Kind: "part_le_whole", Severity: report.Error, Whole: "records.total",
-		Terms: []string{"records.resolved"}, Msg: partMsg},
-}
-
+// Message templates by kind.
 const (
 	sumMsg   = "{whole} is stated as {stated} but its parts add up to {computed}: {terms}."
+	diffMsg  = "{whole} is stated as {stated} but {terms} = {computed}."
 	ratioMsg = "{whole} is stated as {stated} but {terms} = {computed}."
 	partMsg  = "{terms} is more than {whole} {computed}, of which it is a part."
+	boundMsg = "{whole} is stated as {stated}, more than {computed}, which it cannot exceed."
 )
+
+// shareBound is the Bound relation of a share: at most 100 %.
+func shareBound(code string) Relation {
+	return Relation{ID: code + ".max", Kind: Bound, Whole: code, Max: 100}
+}
+
+// relations returns the relations of every family, in family order.
+func Relations() []Relation {
+	var out []Relation
+	for _, f := range familiesByOrder() {
+		out = append(out, f.Relations...)
+	}
+	return out
+}
+
+// metrics returns every metric code the relation names.
+func (c *Relation) metrics() []string {
+	out := []string{c.Whole}
+	for _, t := range c.Terms {
+		out = append(out, strings.TrimPrefix(t, "-"))
+	}
+	out = append(out, c.Optional...)
+	for _, a := range c.Alt {
+		out = append(out, a...)
+	}
+	if c.Den != "" {
+		out = append(out, c.Den)
+	}
+	return append(out, c.AltDen...)
+}
+
+// severity returns the relation's severity.
+func (c *Relation) severity() report.Severity {
+	switch {
+	case c.Severity != "":
+		return c.Severity
+	case c.Kind == Ratio:
+		return report.Warning
+	}
+	return report.Error
+}
+
+// msg returns the relation's message template.
+func (c *Relation) msg() string {
+	if c.Msg != "" {
+		return c.Msg
+	}
+	switch c.Kind {
+	case Sum:
+		return sumMsg
+	case Difference:
+		return diffMsg
+	case Ratio:
+		return ratioMsg
+	case PartOf:
+		return partMsg
+	}
+	return boundMsg
+}
 
 // figIndex maps metric codes to the chosen numeric figure.
 type figIndex map[string]report.Figure
@@ -169,26 +207,32 @@ func isPercentMetric(code string) bool {
 	return ok && m.Unit == "percent"
 }
 
-// runDeclared runs declaredChecks over the chosen figures.
+// runDeclared checks every family's relations on the chosen figures.
 func runDeclared(figs []report.Figure) []report.Flag {
 	ix := indexFigures(figs)
 	var flags []report.Flag
-	for i := range declaredChecks {
-		if f, ok := declaredChecks[i].run(ix); ok {
-			flags = append(flags, f)
+	for _, f := range familiesByOrder() {
+		for i := range f.Relations {
+			if fl, ok := f.Relations[i].run(ix); ok {
+				flags = append(flags, fl)
+			}
 		}
 	}
 	return flags
 }
 
-// run evaluates one check; ok is false when it holds or cannot run.
-func (c *declCheck) run(ix figIndex) (report.Flag, bool) {
+// run checks one relation; ok is false when it holds or cannot be
+// checked (a figure it needs is missing).
+func (c *Relation) run(ix figIndex) (report.Flag, bool) {
 	whole, ok := ix[c.Whole]
 	if !ok {
 		return report.Flag{}, false
 	}
+	if c.Kind == Bound {
+		return c.runBound(ix, whole)
+	}
 	ts, ok := ix.resolve(c.Terms)
-	if !ok && c.Kind == "ratio" {
+	if !ok && c.Kind == Ratio {
 		for _, alt := range c.Alt {
 			if ts, ok = ix.resolve(alt); ok {
 				break
@@ -206,10 +250,10 @@ func (c *declCheck) run(ix figIndex) (report.Flag, bool) {
 	w := ix.spanOf(c.Whole)
 	wq := qualOf(whole.Qualifier)
 	sum := ix.total(ts)
-	f := report.Flag{Check: c.Kind, ID: c.ID, Severity: c.Severity, Metric: c.Whole, Stated: whole.Value.Num}
+	f := report.Flag{Check: string(c.Kind), ID: c.ID, Severity: c.severity(), Metric: c.Whole, Stated: whole.Value.Num}
 	var computed string
 	switch c.Kind {
-	case "sum", "difference":
+	case Sum, Difference:
 		if w.overlaps(sum) {
 			return report.Flag{}, false
 		}
@@ -218,14 +262,14 @@ func (c *declCheck) run(ix figIndex) (report.Flag, bool) {
 		if !sum.exact() {
 			computed = rangeWord(sum)
 		}
-	case "part_le_whole":
+	case PartOf:
 		if sum.lo <= w.hi+1e-9*math.Abs(w.hi) {
 			return report.Flag{}, false
 		}
 		f.Metric = c.Terms[0]
 		f.Stated, f.Computed = sumPoint(sum), whole.Value.Num
 		computed = qualWord(whole.Value.Num, wq, false)
-	case "ratio":
+	case Ratio:
 		den, ok := ix[c.Den]
 		if !ok {
 			return report.Flag{}, false
@@ -265,25 +309,45 @@ func (c *declCheck) run(ix figIndex) (report.Flag, bool) {
 				return f, true
 			}
 		}
-		f.Message = fillMsg(c.Msg, labelCode(c.Whole), qualWord(whole.Value.Num, wq, true), computed, desc)
+		f.Message = fillMsg(c.msg(), labelCode(c.Whole), qualWord(whole.Value.Num, wq, true), computed, desc)
 		return f, true
 	default:
 		return report.Flag{}, false
 	}
-	if c.Kind != "part_le_whole" {
+	if c.Kind != PartOf {
 		f.Evidence = append(f.Evidence, figEvidence(whole))
 	}
 	for _, t := range ts {
 		f.Evidence = append(f.Evidence, figEvidence(ix[t.code]))
 	}
-	if c.Kind == "part_le_whole" {
+	if c.Kind == PartOf {
 		f.Evidence = append(f.Evidence, figEvidence(whole))
 		if len(ts) > 1 {
 			f.Metric = c.Whole
 		}
 	}
-	f.Message = fillMsg(c.Msg, labelCode(c.Whole), qualWord(whole.Value.Num, wq, false), computed, ix.describe(ts))
+	f.Message = fillMsg(c.msg(), labelCode(c.Whole), qualWord(whole.Value.Num, wq, false), computed, ix.describe(ts))
 	return f, true
+}
+
+// runBound checks a Bound: the figure, with its qualifier, can be at
+// most Max.
+func (c *Relation) runBound(ix figIndex, whole report.Figure) (report.Flag, bool) {
+	w := ix.spanOf(c.Whole)
+	if w.lo <= c.Max+1e-9*math.Abs(c.Max) {
+		return report.Flag{}, false
+	}
+	wq := qualOf(whole.Qualifier)
+	pct := isPercentMetric(c.Whole)
+	max := fmtNum(c.Max)
+	if pct {
+		max += "%"
+	}
+	return report.Flag{Check: string(c.Kind), ID: c.ID, Severity: c.severity(), Metric: c.Whole,
+		Stated: whole.Value.Num, Computed: c.Max,
+		Message:  fillMsg(c.msg(), labelCode(c.Whole), qualWord(whole.Value.Num, wq, pct), max, ""),
+		Evidence: []report.Evidence{figEvidence(whole)},
+	}, true
 }
 
 // sumPoint is a single value for an interval: its finite end nearest to

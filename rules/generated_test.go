@@ -1,0 +1,200 @@
+package rules
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/normalize"
+	"github.com/baocao/baocao/rules/report"
+)
+
+// The files generated from the families: rules/metrics.tsv, the tables of
+// rules/CHECKS.md and the README's copy of CHECKS.md. A test fails when one
+// is stale; go test ./rules -update rewrites them.
+
+var update = flag.Bool("update", false, "rewrite the files generated from the families: rules/metrics.tsv, rules/CHECKS.md and the README's copy of it")
+
+// checkGenerated compares a generated file with its committed copy, or
+// rewrites it with -update.
+func checkGenerated(t *testing.T, path, want string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != want {
+		t.Errorf("%s is stale: run go test ./rules -update", path)
+	}
+}
+
+// catalogTSV writes the catalog as rules/metrics.tsv: the columns of the
+// shared contract, then key (the column of a key figure in the province
+// table) and rate (num+num/den for a rate of other metrics).
+func catalogTSV(cat []report.Metric) string {
+	var b strings.Builder
+	b.WriteString("code\tunit\tlabel_vi\tmeaning\ttypical wording in reports\tkey\trate\n")
+	for _, m := range cat {
+		key, rate := "", ""
+		if m.Key > 0 {
+			key = strconv.Itoa(m.Key)
+		}
+		if m.Rate != nil {
+			rate = strings.Join(m.Rate.Num, "+") + "/" + m.Rate.Den
+		}
+		b.WriteString(strings.Join([]string{m.Code, m.Unit, m.Label, m.Meaning, m.Wording, key, rate}, "\t"))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TestMetricsTSV keeps rules/metrics.tsv, which the store's tests and
+// other tools read, the catalog the families declare.
+func TestMetricsTSV(t *testing.T) {
+	checkGenerated(t, "metrics.tsv", catalogTSV(Catalog()))
+}
+
+// Markers around the generated parts of CHECKS.md.
+const (
+	genRelations  = "<!-- generated from the families' relations by go test ./rules -update -->"
+	genQualifiers = "<!-- generated from normalize.QualifierPhrases by go test ./rules -update -->"
+	genEnd        = "<!-- end of generated text -->"
+)
+
+// relationsTable writes the table of relations, and the stated-twice
+// check, for CHECKS.md.
+func relationsTable() string {
+	var b strings.Builder
+	b.WriteString("| id | kind | compares | severity |\n| --- | --- | --- | --- |\n")
+	sum := func(codes []string) string {
+		var parts []string
+		for i, c := range codes {
+			switch {
+			case strings.HasPrefix(c, "-"):
+				parts = append(parts, "− "+c[1:])
+			case i > 0:
+				parts = append(parts, "+ "+c)
+			default:
+				parts = append(parts, c)
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	paren := func(codes []string) string {
+		if len(codes) > 1 {
+			return "(" + sum(codes) + ")"
+		}
+		return sum(codes)
+	}
+	for _, r := range Relations() {
+		var cmp string
+		sev := string(r.severity())
+		switch r.Kind {
+		case Sum, Difference:
+			cmp = r.Whole + " = " + sum(r.Terms)
+			for _, o := range r.Optional {
+				cmp += " (+ " + o + " when given)"
+			}
+		case Ratio:
+			cmp = r.Whole + " ≈ " + paren(r.Terms) + " / " + r.Den
+			for _, a := range r.Alt {
+				cmp += "; when " + strings.Join(r.Terms, " or ") + " is absent, " + paren(a) + " / " + r.Den
+			}
+			for _, d := range r.AltDen {
+				cmp += "; if it fits " + paren(r.Terms) + " / " + d + " instead, the denominator is ambiguous: **info**, with both computations"
+				sev += " / info"
+			}
+		case PartOf:
+			cmp = sum(r.Terms) + " ≤ " + r.Whole
+		case Bound:
+			cmp = r.Whole + " ≤ " + fmtNum(r.Max)
+			if isPercentMetric(r.Whole) {
+				cmp += " %"
+			}
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.ID, r.Kind, cmp, sev)
+	}
+	b.WriteString("| duplicate.&lt;metric&gt; | duplicate | one metric read twice by the **same rule** from the **same kind of source**, both exact, from different sentences, with values that differ by at most 10 % (further apart, they are another period or scope) | info |\n")
+	return b.String()
+}
+
+// qualifiersText writes the tolerance of qualified figures for CHECKS.md,
+// from the qualifier table.
+func qualifiersText() string {
+	words := map[normalize.Qualifier][]string{}
+	for _, p := range normalize.QualifierPhrases() {
+		words[p.Qualifier] = append(words[p.Qualifier], `"`+p.Phrase+`"`)
+	}
+	return fmt.Sprintf(`- **Qualified figures are bounds.** A figure N after %s is [N, ∞);
+  after %s it is (−∞, N]; after %s it is N ± %s %%.
+  A check fails only when *no* value in the bounds satisfies it.
+  Example: cert.total 4.768, cert.revoked "hơn 158", cert.active 4.610:
+  active = 4.768 − revoked ≤ 4.610, so 4.610 is consistent; 4.611 is not.
+`, strings.Join(words[normalize.Over], ", "), strings.Join(words[normalize.Under], ", "),
+		strings.Join(words[normalize.Approx], ", "), fmtNum(100*approxTol))
+}
+
+// replaceGenerated replaces the text between a marker and genEnd.
+func replaceGenerated(t *testing.T, doc, marker, text string) string {
+	t.Helper()
+	i := strings.Index(doc, marker+"\n")
+	if i < 0 {
+		t.Fatalf("marker %q not found", marker)
+	}
+	j := strings.Index(doc[i:], genEnd)
+	if j < 0 {
+		t.Fatalf("no %q after %q", genEnd, marker)
+	}
+	return doc[:i] + marker + "\n" + text + doc[i+j:]
+}
+
+// checksDoc returns CHECKS.md with its generated parts brought up to date.
+func checksDoc(t *testing.T) string {
+	b, err := os.ReadFile("CHECKS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := replaceGenerated(t, string(b), genRelations, relationsTable())
+	return replaceGenerated(t, doc, genQualifiers, qualifiersText())
+}
+
+// TestChecksDoc keeps the tables of CHECKS.md the relations the families
+// declare and the qualifier table.
+func TestChecksDoc(t *testing.T) {
+	checkGenerated(t, "CHECKS.md", checksDoc(t))
+}
+
+// TestReadmeChecks keeps the README's section "Consistency checks" a copy
+// of CHECKS.md, one heading level down.
+func TestReadmeChecks(t *testing.T) {
+	const start, end = "## Consistency checks\n", "\n## How extraction works\n"
+	path := filepath.Join("..", "README.md")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	i, j := strings.Index(readme, start), strings.Index(readme, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no section %q followed by %q", strings.TrimSpace(start), strings.TrimSpace(end))
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimRight(checksDoc(t), "\n"), "\n") {
+		if strings.HasPrefix(l, "#") {
+			l = "#" + l
+		}
+		lines = append(lines, l)
+	}
+	want := readme[:i] + strings.Join(lines, "\n") + "\n" + readme[j:]
+	checkGenerated(t, path, want)
+}
