@@ -123,9 +123,10 @@ func uri(p, query string) string {
 }
 
 // Open opens the database at path for reading and writing, creating it if
-// needed, applies the embedded migrations not yet applied, and reloads the
+// needed, applies the embedded migrations not yet applied, reloads the
 // metric catalog (cat, the catalog of the rules that fill the database)
-// and the provinces. Journal mode is WAL, synchronous NORMAL, busy timeout
+// and the provinces, and (re)creates the views derived from the catalog
+// (province_year, unit2025_year) when their definition changed. Journal mode is WAL, synchronous NORMAL, busy timeout
 // 5 s, and foreign keys are on.
 func Open(ctx context.Context, path string, cat []report.Metric) (*DB, error) {
 	sdb, err := sql.Open(driverRW, uri(path, "mode=rwc&_txlock=immediate"))
@@ -151,7 +152,10 @@ func (d *DB) init(ctx context.Context, cat []report.Metric) error {
 	if _, err := d.migrate(ctx); err != nil {
 		return err
 	}
-	return d.refreshReference(ctx, cat)
+	if err := d.refreshReference(ctx, cat); err != nil {
+		return err
+	}
+	return d.ensureViews(ctx, cat)
 }
 
 // OpenReadOnly opens an existing database so that no statement can change

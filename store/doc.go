@@ -35,6 +35,11 @@
 // Views give the figures as analysts want them: metric_values,
 // latest_metric_values, latest_documents, province_year, report_flags and
 // unit2025_year (the 2025 merger of 63 provinces into 34 units).
+// province_year has a column per key figure of the catalog
+// (report.Metric.Key), and unit2025_year sums them and recomputes rates
+// from their parts (report.Metric.Rate): these two are derived from the
+// catalog, not written in a migration, and a read-write [Open] recreates
+// them when their stored definition is not the one the catalog gives.
 // [SchemaDoc] lists tables and views with a line on each.
 //
 // # Reading

@@ -329,15 +329,15 @@ func (d *DB) catalog(ctx context.Context) (catalog, error) {
 	return c, nil
 }
 
-// columnMetric returns the catalog metric of a pivot column such as
-// dvc_level4_rate (dvc.level4_rate).
+// columnMetric returns the catalog metric whose column (metricColumn) a
+// column of province_year or unit2025_year is.
 func (c catalog) columnMetric(col string) (report.Metric, bool) {
-	group, rest, ok := strings.Cut(col, "_")
-	if !ok {
-		return report.Metric{}, false
+	for code, m := range c {
+		if metricColumn(code) == col {
+			return m, true
+		}
 	}
-	m, ok := c[group+"."+rest]
-	return m, ok
+	return report.Metric{}, false
 }
 
 // unitKind maps a catalog unit to a column kind.

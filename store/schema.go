@@ -16,10 +16,11 @@ type SchemaEntry struct {
 var createRE = regexp.MustCompile(`(?i)^CREATE\s+(TABLE|VIEW)\s+(\w+)`)
 
 // SchemaDoc returns the tables and views of the schema with a one-line
-// comment each, in the order the migrations first create them. The
-// comments are the "-- name: …" lines that precede each CREATE in the
-// embedded migrations; a view created again by a later migration keeps
-// its place and takes the later comment.
+// comment each, in the order the migrations first create them, then the
+// views Open derives from the metric catalog. The comments are the
+// "-- name: …" lines that precede each CREATE in the embedded migrations;
+// a view created again by a later migration keeps its place and takes the
+// later comment.
 func SchemaDoc() []SchemaEntry {
 	ents := []SchemaEntry{{Name: "schema_migrations", Kind: "table", Comment: "the migrations applied to this database, by version."}}
 	ms, err := migrations()
@@ -48,5 +49,5 @@ func SchemaDoc() []SchemaEntry {
 			comment = comment[:0]
 		}
 	}
-	return ents
+	return append(ents, derivedViews...)
 }

@@ -35,47 +35,6 @@ SELECT v.*
 FROM metric_values v
 JOIN latest_documents l ON l.document_id = v.document_id;
 
--- province_year: one row per province and year (latest report) with a column per key metric (the first figure of each metric in the report).
-CREATE VIEW province_year AS
-WITH f AS (
-	SELECT document_id, metric, value
-	FROM metrics
-	WHERE id IN (SELECT min(id) FROM metrics GROUP BY document_id, metric)
-)
-SELECT l.province_code, l.province_name, l.year,
-	max(CASE WHEN f.metric = 'tthc.total' THEN f.value END) AS tthc_total,
-	max(CASE WHEN f.metric = 'tthc.provincial' THEN f.value END) AS tthc_provincial,
-	max(CASE WHEN f.metric = 'tthc.district' THEN f.value END) AS tthc_district,
-	max(CASE WHEN f.metric = 'tthc.commune' THEN f.value END) AS tthc_commune,
-	max(CASE WHEN f.metric = 'dvc.level3' THEN f.value END) AS dvc_level3,
-	max(CASE WHEN f.metric = 'dvc.level4' THEN f.value END) AS dvc_level4,
-	max(CASE WHEN f.metric = 'dvc.level4_rate' THEN f.value END) AS dvc_level4_rate,
-	max(CASE WHEN f.metric = 'dvc.national_portal' THEN f.value END) AS dvc_national_portal,
-	max(CASE WHEN f.metric = 'records.total' THEN f.value END) AS records_total,
-	max(CASE WHEN f.metric = 'records.online' THEN f.value END) AS records_online,
-	max(CASE WHEN f.metric = 'records.online_rate' THEN f.value END) AS records_online_rate,
-	max(CASE WHEN f.metric = 'records.on_time_rate' THEN f.value END) AS records_on_time_rate,
-	max(CASE WHEN f.metric = 'cert.total' THEN f.value END) AS cert_total,
-	max(CASE WHEN f.metric = 'cert.active' THEN f.value END) AS cert_active,
-	max(CASE WHEN f.metric = 'edoc.total' THEN f.value END) AS edoc_total,
-	max(CASE WHEN f.metric = 'edoc.signed' THEN f.value END) AS edoc_signed,
-	max(CASE WHEN f.metric = 'edoc.signed_rate' THEN f.value END) AS edoc_signed_rate,
-	max(CASE WHEN f.metric = 'email.accounts' THEN f.value END) AS email_accounts,
-	max(CASE WHEN f.metric = 'soc.status' THEN f.value END) AS soc_status,
-	max(CASE WHEN f.metric = 'soc.ncsc_connected' THEN f.value END) AS soc_ncsc_connected,
-	max(CASE WHEN f.metric = 'budget.total_vnd' THEN f.value END) AS budget_total_vnd,
-	max(CASE WHEN f.metric = 'budget.security_vnd' THEN f.value END) AS budget_security_vnd,
-	(SELECT sum(b.amount_vnd) FROM budget_items b
-		WHERE b.document_id = l.document_id) AS budget_items_vnd,
-	(SELECT count(*) FROM flags g
-		WHERE g.document_id = l.document_id AND g.severity = 'error') AS flag_errors,
-	(SELECT count(*) FROM flags g
-		WHERE g.document_id = l.document_id AND g.severity = 'warning') AS flag_warnings,
-	l.doc_date, l.document_id, l.path AS document
-FROM latest_documents l
-LEFT JOIN f ON f.document_id = l.document_id
-GROUP BY l.document_id;
-
 -- report_flags: the inconsistencies found in each report, with its province, year and the evidence involved.
 CREATE VIEW report_flags AS
 SELECT d.province_code, d.province_name, d.year, f.severity, f."check",
@@ -90,54 +49,8 @@ SELECT d.province_code, d.province_name, d.year, f.severity, f."check",
 FROM flags f
 JOIN documents d ON d.id = f.document_id;
 
--- unit2025_year: one row per unit of 2025 (34 provinces) and year: counts and money summed over the old provinces it covers (latest reports), rates recomputed from summed parts where every covering report has both parts, other rates NULL.
-CREATE VIEW unit2025_year AS
-WITH py AS (
-	SELECT p.*, g.new_code AS unit_code
-	FROM province_year p
-	JOIN province_merger_2025 g ON g.old_code = p.province_code
-)
-SELECT py.unit_code, u.name AS unit_name, py.year,
-	(SELECT group_concat(x, ', ') FROM (
-		SELECT o.name || ' (' || o.code || ')' AS x
-		FROM province_year p2
-		JOIN province_merger_2025 g2 ON g2.old_code = p2.province_code
-		JOIN provinces o ON o.era = '63' AND o.code = p2.province_code
-		WHERE g2.new_code = py.unit_code AND p2.year = py.year
-		ORDER BY o.code
-	)) AS covers,
-	(SELECT group_concat(x, ', ') FROM (
-		SELECT o.name || ' (' || o.code || ')' AS x
-		FROM province_merger_2025 g3
-		JOIN provinces o ON o.era = '63' AND o.code = g3.old_code
-		WHERE g3.new_code = py.unit_code
-		ORDER BY o.code
-	)) AS all_covers,
-	count(*) AS reports,
-	sum(py.tthc_total) AS tthc_total,
-	sum(py.tthc_provincial) AS tthc_provincial,
-	sum(py.tthc_district) AS tthc_district,
-	sum(py.tthc_commune) AS tthc_commune,
-	sum(py.dvc_level3) AS dvc_level3,
-	sum(py.dvc_level4) AS dvc_level4,
-	CASE WHEN count(*) = count(py.dvc_level4) AND count(*) = count(py.tthc_total) AND sum(py.tthc_total) > 0
-		THEN round(100.0 * sum(py.dvc_level4) / sum(py.tthc_total), 2) END AS dvc_level4_rate,
-	sum(py.dvc_national_portal) AS dvc_national_portal,
-	sum(py.records_total) AS records_total,
-	sum(py.records_online) AS records_online,
-	CASE WHEN count(*) = count(py.records_online) AND count(*) = count(py.records_total) AND sum(py.records_total) > 0
-		THEN round(100.0 * sum(py.records_online) / sum(py.records_total), 2) END AS records_online_rate,
-	NULL AS records_on_time_rate,
-	sum(py.cert_total) AS cert_total,
-	sum(py.cert_active) AS cert_active,
-	sum(py.edoc_total) AS edoc_total,
-	sum(py.edoc_signed) AS edoc_signed,
-	CASE WHEN count(*) = count(py.edoc_signed) AND count(*) = count(py.edoc_total) AND sum(py.edoc_total) > 0
-		THEN round(100.0 * sum(py.edoc_signed) / sum(py.edoc_total), 2) END AS edoc_signed_rate,
-	sum(py.email_accounts) AS email_accounts,
-	sum(py.budget_total_vnd) AS budget_total_vnd,
-	sum(py.budget_security_vnd) AS budget_security_vnd,
-	sum(py.budget_items_vnd) AS budget_items_vnd
-FROM py
-LEFT JOIN provinces u ON u.era = '34' AND u.code = py.unit_code
-GROUP BY py.unit_code, py.year;
+-- province_year and unit2025_year are not created here: their columns
+-- are the key figures of the metric catalog, so store.Open derives them
+-- from the catalog it is given and recreates them when it changes
+-- (store/views.go). Databases made before that have the hand-written
+-- versions of this file, which Open replaces.
