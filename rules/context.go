@@ -23,9 +23,9 @@ import (
 //   - the kind of number: a count, a percentage or an amount of money.
 //
 // So "tổng số chứng thư số đã cấp 9.846 (cá nhân 7.512; tổ chức 2.334);
-// đã thu hồi 418; đang sử dụng 9.428" gives cert.total, cert.personal,
-// cert.organization, cert.revoked and cert.active although no sentence
-// pattern covers that wording. Context candidates have a lower priority
+// đã thu hồi 418; đang sử dụng 9.428" gives the certificates issued,
+// by holder, revoked and in use although no sentence pattern covers
+// that wording. Context candidates have a lower priority
 // than precise rules.
 type ContextRule struct {
 	ID     string

@@ -6,21 +6,32 @@ import (
 )
 
 // procedures is the family of administrative procedures (thủ tục hành
-// chính, TTHC): how many the province offers on its public-service portal
-// and one-stop system, and how many at each level of government.
+// chính, TTHC) and of the online public services (dịch vụ công trực
+// tuyến, DVCTT) that offer them: how many procedures the province offers
+// on its public-service portal and one-stop system, at each level of
+// government; how many services are offered at level 3 and level 4, the
+// share of procedures offered at level 4, how many services received
+// applications, and how many are on the National Public Service Portal.
 //
 // Wording differs between provinces and years: "thủ tục hành chính" or
-// "TTHC" ({TTHC}); in centrally run cities the levels are "cấp thành phố
-// / quận, huyện / phường, xã". Figures come before or after their nouns.
-// Procedures updated on the National Public Service Portal ({PORTAL})
-// are not the province's.
+// "TTHC" ({TTHC}); in centrally run cities the levels of government are
+// "cấp thành phố / quận, huyện / phường, xã"; since Decree 42/2022/NĐ-CP
+// reports say "một phần" (partial) for level 3 and "toàn trình" (end to
+// end) for level 4 ({L3}, {L4}). Figures come before or after their
+// nouns. Procedures and services counted on the National Public Service
+// Portal ({PORTAL}) are not the province's.
 var procedures = Family{
 	Name:  "procedures",
-	Title: "Administrative procedures (thủ tục hành chính, TTHC) the province offers, by level of government",
+	Title: "Administrative procedures (TTHC) by level of government, and the online public services (DVCTT) that offer them",
 	Order: 10,
-	Words: []string{"thủ tục", "tthc"},
+	Words: []string{"dịch vụ công", "dvc", "tthc", "thủ tục", "mức độ", "toàn trình", "một phần"},
 	Topics: []Topic{
 		{Name: "tthc", Words: []string{"thủ tục hành chính", "tthc"}},
+		{Name: "dvc_records", Words: []string{"phát sinh hồ sơ"}},
+		// "hồ sơ của DVCTT mức độ 4", "hồ sơ qua dịch vụ công": the
+		// applications are the subject, not the services.
+		{Name: "dvc", Words: []string{"dịch vụ công trực tuyến", "dvctt", "dvc trực tuyến", "dịch vụ công", "dvc"},
+			NotAfter: []string{"hồ sơ của ", "hồ sơ qua ", "hồ sơ "}},
 	},
 	Macros: map[string]string{
 		"{TTHC}": `(?:thủ tục hành chính|TTHC|thủ tục)`,
@@ -41,7 +52,26 @@ var procedures = Family{
 		{Code: "tthc.multilevel", Unit: "count", Label: "TTHC chung nhiều cấp",
 			Meaning: "of tthc.total, procedures shared by several levels",
 			Wording: `"chung 3 cấp: 22 TTHC"`},
+		{Code: "dvc.level3", Unit: "count", Label: "DVCTT mức độ 3", Key: 5,
+			Meaning: "online public services at level 3; since Decree 42/2022/NĐ-CP reports also call them \"DVCTT một phần\" (partial online services)",
+			Wording: `"DVCTT mức độ 3: 456"; "DVCTT mức độ 3: 273"`},
+		{Code: "dvc.level4", Unit: "count", Label: "DVCTT mức độ 4", Key: 6,
+			Meaning: "online public services at level 4; since Decree 42/2022/NĐ-CP reports also call them \"DVCTT toàn trình\" (end-to-end online services)",
+			Wording: `"DVCTT mức độ 4: 712"`},
+		{Code: "dvc.level4_rate", Unit: "percent", Label: "Tỷ lệ DVCTT mức độ 4", Key: 7,
+			Meaning: "share of procedures offered at level 4, as stated",
+			Wording: `"tỷ lệ triển khai DVCTT mức độ 4 của tỉnh đạt 46,14%"`},
+		{Code: "dvc.level3_with_records", Unit: "count", Label: "DVCTT mức độ 3 có phát sinh hồ sơ",
+			Meaning: "level-3 services that received at least one application",
+			Wording: `"Số lượng DVCTT mức độ 3 có phát sinh hồ sơ: 191"; "Có 16 DVCTT mức độ 3 có phát sinh hồ sơ"`},
+		{Code: "dvc.level4_with_records", Unit: "count", Label: "DVCTT mức độ 4 có phát sinh hồ sơ",
+			Meaning: "level-4 services that received at least one application",
+			Wording: `"Số lượng DVCTT mức độ 4 có phát sinh hồ sơ: 258"`},
+		{Code: "dvc.national_portal", Unit: "count", Label: "DVCTT trên Cổng DVC quốc gia", Key: 8,
+			Meaning: "online public services integrated into / offered on the National Public Service Portal",
+			Wording: `"trong đó có 553 dịch vụ công cung cấp trực tuyến"; "Đã tích hợp 835 DVCTT mức độ 3, 4 lên Cổng dịch vụ công Quốc gia"`},
 	},
+
 	Rules: []Rule{
 		// tthc.total
 		{ID: "tthc.total.provide", Metric: "tthc.total", Priority: 30,
@@ -84,7 +114,61 @@ var procedures = Family{
 			Pattern: `(?:chung (?:\d|hai|ba|các|nhiều) cấp|liên thông (?:\d|hai|ba|các|nhiều) cấp|nhiều cấp)\s*(?::|là|có)?\s*{N}\s*(?:thủ tục|TTHC)?`},
 		{ID: "tthc.multilevel.count-first", Metric: "tthc.multilevel", Priority: 25,
 			Pattern: `{N}\s*{TTHC}\s*(?:chung|liên thông)\s*(?:\d|hai|ba|các|nhiều) cấp`},
+		// dvc.level3 / dvc.level4
+		{ID: "dvc.level3.label", Metric: "dvc.level3", Priority: 30,
+			Pattern:    `{DVC}\s*{L3}\s*(?::|là|có)\s*{N}(?:\s*hồ sơ)?`,
+			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
+		{ID: "dvc.level3.count-first", Metric: "dvc.level3", Priority: 25,
+			Pattern:    `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L4})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
+			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`,
+			Require: `.`},
+		{ID: "dvc.level3.tthc-first", Metric: "dvc.level3", Priority: 25,
+			Pattern:    `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới hình thức\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?{L3}(?:\s*(?:,|và)\s*4\b)?`,
+			RejectNear: `{PORTAL}|tích hợp`, Reject: `mức độ 3\s*(?:,|và)\s*4|phát sinh`},
+		{ID: "dvc.level4.tthc-first", Metric: "dvc.level4", Priority: 25,
+			Pattern:    `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới hình thức\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?{L4}`,
+			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh`},
+		{ID: "dvc.level4.label", Metric: "dvc.level4", Priority: 30,
+			Pattern:    `{DVC}\s*{L4}\s*(?::|là|có)\s*{N}(?:\s*hồ sơ)?`,
+			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
+		{ID: "dvc.level4.count-first", Metric: "dvc.level4", Priority: 25,
+			Pattern:    `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
+			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
+		{ID: "dvc.level3.total-row", Metric: "dvc.level3", Priority: 25,
+			Pattern: `^{TOTAL}\s*(?:số\s*)?(?:{DVC}\s*)?{L3}\s*:\s*{N}$`},
+		{ID: "dvc.level4.total-row", Metric: "dvc.level4", Priority: 25,
+			Pattern: `^{TOTAL}\s*(?:số\s*)?(?:{DVC}\s*)?{L4}\s*:\s*{N}$`},
+		{ID: "dvc.level4_rate.stated", Metric: "dvc.level4_rate", Priority: 30,
+			Pattern: `{TL}\s*(?:triển khai|cung cấp|đạt)?\s*(?:{DVC}|TTHC|thủ tục hành chính)?\s*(?:được\s*)?(?:cung cấp\s*)?(?:trực tuyến\s*)?{L4}[^.;:%]{0,40}?(?:đạt|là|:)\s*{P}`,
+			Reject:  `hồ sơ|phát sinh`},
+		{ID: "dvc.level4_rate.pct-first", Metric: "dvc.level4_rate", Priority: 20,
+			Pattern: `{P}\s*(?:số\s*)?(?:TTHC|thủ tục hành chính)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới dạng\s*)?{DVC}?\s*{L4}`,
+			Reject:  `đủ điều kiện`},
+		{ID: "dvc.level3_with_records.label", Metric: "dvc.level3_with_records", Priority: 30,
+			Pattern: `{DVC}\s*{L3}\s*có phát sinh hồ sơ\s*(?::|là)\s*{N}`},
+		{ID: "dvc.level3_with_records.count-first", Metric: "dvc.level3_with_records", Priority: 25,
+			Pattern: `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}(?:\s*\([^)]{0,20}\))?\s*(?:có\s*)?phát sinh hồ sơ`},
+		{ID: "dvc.level3_with_records.pair", Metric: "dvc.level3_with_records", Priority: 25,
+			Pattern: `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L4}\s*(?:có\s*)?phát sinh hồ sơ`},
+		{ID: "dvc.level3_with_records.pair2", Metric: "dvc.level3_with_records", Priority: 25,
+			Pattern: `(?:{DVC}|dịch vụ)\s*{L4}\s*(?:và|,)\s*{N}\s*(?:{DVC}|dịch vụ)\s*{L3}\s*(?:có\s*)?phát sinh hồ sơ`},
+		{ID: "dvc.level4_with_records.pair", Metric: "dvc.level4_with_records", Priority: 25,
+			Pattern: `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3}\s*(?:có\s*)?phát sinh hồ sơ`},
+		{ID: "dvc.level4_with_records.pair2", Metric: "dvc.level4_with_records", Priority: 25,
+			Pattern: `(?:{DVC}|dịch vụ)\s*{L3}\s*(?:và|,)\s*{N}\s*(?:{DVC}|dịch vụ)\s*{L4}\s*(?:có\s*)?phát sinh hồ sơ`},
+		{ID: "dvc.level4_with_records.label", Metric: "dvc.level4_with_records", Priority: 30,
+			Pattern: `{DVC}\s*{L4}\s*có phát sinh hồ sơ\s*(?::|là)\s*{N}`},
+		{ID: "dvc.level4_with_records.count-first", Metric: "dvc.level4_with_records", Priority: 25,
+			Pattern: `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*\([^)]{0,20}\))?\s*(?:có\s*)?phát sinh hồ sơ`},
+		{ID: "dvc.national_portal.integrated", Metric: "dvc.national_portal", Priority: 30,
+			Pattern: `(?:tích hợp|đồng bộ|kết nối|cung cấp|công khai)\s*(?:được\s*)?{N}\s*(?:{DVC}|thủ tục hành chính|TTHC)[^.;]{0,60}?(?:lên|trên|với|vào)\s*(?:{PORTAL})`},
+		{ID: "dvc.national_portal.label", Metric: "dvc.national_portal", Priority: 30,
+			Pattern: `(?:{DVC}|TTHC)[^.;:\d]{0,40}?(?:tích hợp|cung cấp)[^.;:\d]{0,30}?(?:lên|trên)\s*(?:{PORTAL})\s*(?::|là)\s*{N}`},
+		{ID: "dvc.national_portal.online-on-portal", Metric: "dvc.national_portal", Priority: 25,
+			Pattern: `trong đó(?: có)?\s*{N}\s*(?:{DVC}|TTHC|thủ tục hành chính)\s*(?:được\s*)?(?:cung cấp\s*)?trực tuyến`,
+			Require: `{PORTAL}`},
 	},
+
 	Context: []ContextRule{
 		// TTHC by level.
 		{ID: "ctx.tthc.provincial", Metric: "tthc.provincial", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:tỉnh|thành phố)|cấp tỉnh|cấp thành phố)\s*(?::|là|có)?\s*$`},
@@ -92,10 +176,24 @@ var procedures = Family{
 		{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:xã|phường, xã|xã, phường)|cấp xã|cấp phường, xã|cấp xã, phường|cấp phường)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.tthc.total", Metric: "tthc.total", Topic: "tthc", Kind: normalize.Count, Noun: `^\s*{TTHC}`,
 			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ`},
+		// Online services.
+		{ID: "ctx.dvc.level4_with_records", Metric: "dvc.level4_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L4}\s*(?::|là)?\s*$`},
+		{ID: "ctx.dvc.level3_with_records", Metric: "dvc.level3_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L3}\s*(?::|là)?\s*$`},
+		{ID: "ctx.dvc.level4", Metric: "dvc.level4", Topic: "dvc", Kind: normalize.Count, Label: `{L4}\s*(?::|là|có)?\s*$`, NotNear: `hồ sơ|phát sinh|quốc gia`},
+		{ID: "ctx.dvc.level3", Metric: "dvc.level3", Topic: "dvc", Kind: normalize.Count, Label: `{L3}\s*(?::|là|có)?\s*$`, NotNear: `hồ sơ|phát sinh|quốc gia`},
+		{ID: "ctx.dvc.level4.noun", Metric: "dvc.level4", Topic: "dvc", Kind: normalize.Count, Noun: `^\s*(?:dịch vụ công trực tuyến|dvctt|dịch vụ công|dịch vụ)\s*{L4}`, NotNear: `phát sinh|quốc gia|tích hợp`},
+		{ID: "ctx.dvc.level3.noun", Metric: "dvc.level3", Topic: "dvc", Kind: normalize.Count, Noun: `^\s*(?:dịch vụ công trực tuyến|dvctt|dịch vụ công|dịch vụ)\s*{L3}`, NotNear: `phát sinh|quốc gia|tích hợp`},
+		{ID: "ctx.dvc.level4_rate", Metric: "dvc.level4_rate", Topic: "dvc", Kind: normalize.Percent, Label: `{L4}[^%]{0,40}(?:{TL}|đạt|chiếm)\s*:?\s*$`, NotNear: `hồ sơ|phát sinh`},
+		{ID: "ctx.dvc.national_portal", Metric: "dvc.national_portal", Topic: "dvc", Kind: normalize.Count, Noun: `^\s*(?:dịch vụ công trực tuyến|dvctt|dịch vụ công)[^.;]{0,60}(?:{PORTAL})`, NotNear: `hồ sơ`},
 	},
+
 	Relations: []Relation{
 		{ID: "tthc.parts", Kind: Sum, Whole: "tthc.total",
 			Terms: []string{"tthc.provincial", "tthc.district", "tthc.commune"}, Optional: []string{"tthc.multilevel"}},
+		{ID: "dvc.level4_rate", Kind: Ratio, Whole: "dvc.level4_rate", Terms: []string{"dvc.level4"}, Den: "tthc.total"},
+		shareBound("dvc.level4_rate"),
+		{ID: "dvc.level4_with_records", Kind: PartOf, Whole: "dvc.level4", Terms: []string{"dvc.level4_with_records"}},
+		{ID: "dvc.level3_with_records", Kind: PartOf, Whole: "dvc.level3", Terms: []string{"dvc.level3_with_records"}},
 	},
 }
 

@@ -28,7 +28,7 @@ var derivedViews = []SchemaEntry{
 
 // metricColumn returns the name of a metric's column in the views
 // province_year and unit2025_year: its code with "_" for "."
-// (dvc.level4_rate → dvc_level4_rate).
+// (edoc.signed_rate → edoc_signed_rate).
 func metricColumn(code string) string { return strings.ReplaceAll(code, ".", "_") }
 
 // codeRe matches the metric codes that can name a column.

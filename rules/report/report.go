@@ -14,8 +14,9 @@
 // and OCR), the box of the number on the page.
 //
 // Values are typed ([Value]): numbers are float64 (percentages are plain
-// numbers, 46.14 for 46,14 %; money is whole đồng), soc.status is a
-// string and soc.ncsc_connected a boolean.
+// numbers, 46.14 for 46,14 %; money is whole đồng), a metric of unit
+// "status" (the state of the SOC) is a string and one of unit "bool" a
+// boolean.
 //
 // The field names are fixed: other tools read this JSON and the
 // database columns carry the same names. Adding a field is safe;
@@ -41,8 +42,8 @@ type Kind int
 // The kinds of value.
 const (
 	Number Kind = iota // counts, percentages and money, as float64
-	String             // soc.status
-	Bool               // soc.ncsc_connected
+	String             // a status: unit "status"
+	Bool               // yes or no: unit "bool"
 )
 
 // Value is a figure's value: a number, a status string or a boolean.
@@ -232,7 +233,8 @@ type Report struct {
 
 // Metric describes one metric of the catalog.
 type Metric struct {
-	// Code is the metric's code, such as "tthc.total".
+	// Code is the metric's code, such as "edoc.total": its family, a
+	// dot and its name.
 	Code string `json:"code"`
 	// Unit is "count", "percent", "vnd", "status" or "bool".
 	Unit string `json:"unit"`
