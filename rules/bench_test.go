@@ -7,11 +7,11 @@ import (
 	"testing"
 
 	"github.com/baocao/baocao/corpus"
-	"github.com/baocao/baocao/corpus/synth"
 	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/extract/text"
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/synth"
 )
 
 // BenchmarkApply measures rule matching and checks per document on the
@@ -34,10 +34,10 @@ func BenchmarkApply(b *testing.B) {
 }
 
 // BenchmarkApplySynthetic measures normalization, rule matching and
-// checks per document on generated reports (corpus/synth), the mix the
+// checks per document on generated reports (rules/synth), the mix the
 // ingest benchmark uses; one op is one document.
 func BenchmarkApplySynthetic(b *testing.B) {
-	f, err := os.Open(filepath.Join("..", "testdata", "corpus", "synth", "provinces-63-until-2025-06-30.csv"))
+	f, err := os.Open(filepath.Join("..", "testdata", "synth", "provinces-63-until-2025-06-30.csv"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,17 +12,20 @@ import (
 )
 
 // Gold is a hand-checked label file: the figures, budget items and flags
-// a report states, in the format of ../shared/gold/*.json.
+// a report states, in the format of ../shared/gold/*.json. The synthetic
+// corpus (package rules/synth) writes its gold in this type too.
 type Gold struct {
-	Document     string              `json:"document"`
-	Province     string              `json:"province"`
-	ProvinceCode string              `json:"province_code"`
-	Year         int                 `json:"year"`
-	Metrics      []GoldMetric        `json:"metrics"`
-	BudgetItems  []report.BudgetItem `json:"budget_items"`
-	Flags        []GoldFlag          `json:"flags"`
-	Optional     []GoldFlag          `json:"optional_flags"`
-	MustNotFlag  []string            `json:"must_not_flag"`
+	Document string `json:"document"`
+	// Sources are the files the labels were made from.
+	Sources      []string         `json:"sources,omitempty"`
+	Province     string           `json:"province"`
+	ProvinceCode string           `json:"province_code"`
+	Year         int              `json:"year"`
+	Metrics      []GoldMetric     `json:"metrics"`
+	BudgetItems  []GoldBudgetItem `json:"budget_items"`
+	Flags        []GoldFlag       `json:"flags"`
+	Optional     []GoldFlag       `json:"optional_flags"`
+	MustNotFlag  []string         `json:"must_not_flag"`
 }
 
 // GoldMetric is one labelled figure. Accept lists other acceptable
@@ -30,9 +33,19 @@ type Gold struct {
 type GoldMetric struct {
 	Metric    string         `json:"metric"`
 	Value     report.Value   `json:"value"`
-	Accept    []report.Value `json:"accept"`
-	Qualifier string         `json:"qualifier"`
+	Accept    []report.Value `json:"accept,omitempty"`
+	Qualifier string         `json:"qualifier,omitempty"`
 	Evidence  string         `json:"evidence"`
+}
+
+// GoldBudgetItem is one labelled row of a budget table. A budget item is
+// found when its amount and owner match.
+type GoldBudgetItem struct {
+	No        int     `json:"no"`
+	Name      string  `json:"name"`
+	Owner     string  `json:"owner"`
+	AmountVND float64 `json:"amount_vnd"`
+	Source    string  `json:"source"`
 }
 
 // GoldFlag is an inconsistency the report holds.

@@ -110,7 +110,7 @@ func TestParaphrases(t *testing.T) {
 		{"Tổng kinh phí thực hiện năm 2022 là 45.120 triệu đồng, trong đó kinh phí bảo đảm an toàn thông tin là 5.300 triệu đồng.", "budget.total_vnd", "45120000000", ""},
 		{"Tổng kinh phí thực hiện năm 2022 là 45.120 triệu đồng, trong đó kinh phí bảo đảm an toàn thông tin là 5.300 triệu đồng.", "budget.security_vnd", "5300000000", ""},
 		{"Kinh phí dự kiến năm 2024 là 60 tỷ đồng.", "budget.total_vnd", "", ""},
-		// Wording of generated reports (corpus/synth templates).
+		// Wording of generated reports (rules/synth templates).
 		{"Số CSDL dùng chung đã hoàn thành: 10.", "data.shared_databases", "10", ""},
 		{"Tỉnh đã đưa vào sử dụng 07 CSDL dùng chung.", "data.shared_databases", "7", ""},
 		{"Phân theo mức độ: mức độ 2: 202.930 hồ sơ; mức độ 3: 143.361 hồ sơ (27.072 hồ sơ trực tuyến); mức độ 4: 132.795 hồ sơ (106.800 hồ sơ trực tuyến).", "records.level2", "202930", ""},

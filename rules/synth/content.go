@@ -1,9 +1,119 @@
 package synth
 
+// This file holds everything the generator knows about particular
+// metrics: which figures a report has and how they relate (figures), how
+// reports word them (the templates) and where in a report they are
+// stated (write). The arithmetic between them is the rules' (relations.go).
+
 import (
 	"fmt"
+	"math"
 	"strings"
+
+	"github.com/baocao/baocao/rules"
 )
+
+// plantable lists the relations a report may get wrong (by the figure
+// they are about), in the order a planted inconsistency is drawn from, and
+// in which the gold lists flags and consistent relations.
+var plantable = []string{"tthc.total", "records.total", "records.online", "edoc.total", "cert.total", "cert.active",
+	"staff.it_total", "dvc.level4_rate", "records.online_rate", "edoc.signed_rate"}
+
+// figures draws a consistent set of figures, with at most two planted
+// inconsistencies.
+func (g *gen) figures() {
+	// Which relation, if any, to make inconsistent.
+	plant := map[string]bool{}
+	for n := 0; n < 2; n++ {
+		if g.chance([]float64{0.35, 0.12}[n]) {
+			plant[plantable[g.rng.IntN(len(plantable))]] = true
+		}
+	}
+	city := 1.0
+	if g.p.City {
+		city = 1.3
+	}
+	// Year drives maturity: later years have more online services.
+	y := float64(g.year - 2019)
+
+	g.set("tthc.provincial", g.between(900, 1700))
+	g.set("tthc.district", g.between(150, 360))
+	g.set("tthc.commune", g.between(80, 170))
+	if g.chance(0.35) {
+		g.set("tthc.multilevel", g.between(8, 45))
+	}
+	g.derive("tthc.total", plant["tthc.total"])
+	total := g.figs["tthc.total"].v
+	l4 := math.Round(total * (0.15 + 0.07*y + g.rng.Float64()*0.15))
+	l3 := math.Round((total - l4) * (0.2 + g.rng.Float64()*0.4))
+	g.set("dvc.level4", l4)
+	g.set("dvc.level3", l3)
+	if g.chance(0.8) {
+		g.derive("dvc.level4_rate", plant["dvc.level4_rate"])
+	}
+	g.set("dvc.level3_with_records", math.Round(l3*(0.2+g.rng.Float64()*0.5)))
+	g.set("dvc.level4_with_records", math.Round(l4*(0.2+g.rng.Float64()*0.6)))
+	g.set("dvc.national_portal", math.Round((l3+l4)*(0.4+g.rng.Float64()*0.6)))
+
+	scale := city * (0.5 + g.rng.Float64()*2)
+	g.set("records.level2", math.Round(scale*g.between(100000, 450000)))
+	g.set("records.level3", math.Round(scale*g.between(30000, 240000)))
+	g.set("records.level4", math.Round(scale*g.between(5000, 90000)*(1+y/3)))
+	g.set("records.online_level3", math.Round(g.figs["records.level3"].v*(0.1+g.rng.Float64()*0.5)))
+	g.set("records.online_level4", math.Round(g.figs["records.level4"].v*(0.5+g.rng.Float64()*0.5)))
+	g.derive("records.total", plant["records.total"])
+	g.set("records.resolved", math.Round(g.figs["records.total"].v*(0.9+g.rng.Float64()*0.09)))
+	g.set("records.on_time_rate", round(85+g.rng.Float64()*14.9, 1))
+	g.derive("records.online", plant["records.online"])
+	g.derive("records.online_rate", plant["records.online_rate"])
+
+	tx := g.between(800, 60000)
+	g.set("payment.transactions", tx)
+	g.set("payment.successful", math.Round(tx*(0.5+g.rng.Float64()*0.45)))
+	g.set("payment.amount_vnd", g.between(5, 300)*1e8)
+
+	g.set("edoc.internal", math.Round(scale*g.between(150000, 900000)))
+	g.set("edoc.external", math.Round(scale*g.between(10000, 90000)))
+	g.derive("edoc.total", plant["edoc.total"])
+	g.set("edoc.signed", math.Round(g.figs["edoc.total"].v*(0.8+g.rng.Float64()*0.2)))
+	g.derive("edoc.signed_rate", plant["edoc.signed_rate"])
+	g.set("email.accounts", g.between(3000, 60000))
+
+	g.set("cert.personal", g.between(1500, 9000))
+	g.set("cert.organization", g.between(300, 2000))
+	g.derive("cert.total", plant["cert.total"])
+	g.set("cert.revoked", g.between(20, 400))
+	g.derive("cert.active", plant["cert.active"])
+	g.set("cert.sim_pki", g.between(100, 2500))
+
+	statuses := []string{"none", "planned", "pilot", "in_progress", "operational"}
+	st := statuses[min(len(statuses)-1, g.rng.IntN(3)+int(y)/2)]
+	g.set("soc.status", 0).str = st
+	g.set("soc.ncsc_connected", 0).b = st == "operational" || st == "pilot" && g.chance(0.5)
+
+	g.set("sec.malware_protected_machines", g.between(1500, 12000))
+	g.set("sec.malware_removed", g.between(200, 20000))
+	g.set("sec.incidents", g.between(0, 40))
+	g.set("httt.total", g.between(20, 120))
+	g.set("httt.level2_approved", math.Round(g.figs["httt.total"].v*(0.1+g.rng.Float64()*0.4)))
+	g.set("httt.level3_approved", g.between(1, 9))
+	g.set("staff.it_departments", g.between(25, 110))
+	g.set("staff.it_district", g.between(8, 40))
+	g.derive("staff.it_total", plant["staff.it_total"])
+	g.set("data.shared_databases", g.between(3, 40))
+
+	// Distractors: figures that are written but are not metrics.
+	g.set("x.nat_tthc", math.Round(total*(0.6+g.rng.Float64()*0.3)))
+	g.set("x.plan4", l4+g.between(50, 300))
+	g.set("x.planrate", g.between(30, 80))
+	g.set("x.hosp", g.between(2, 12))
+	g.set("x.ttyt", g.between(8, 20))
+	g.set("x.tyt", g.between(90, 400))
+	g.set("x.lan", g.between(120, 600))
+	g.set("x.growth", g.between(5, 60))
+	g.set("x.national", g.between(2500, 4500))
+	g.set("x.account946", g.between(200, 2000))
+}
 
 // Templates by group. "@city"/"@province" limit a template to centrally
 // run cities or to provinces, "@new"/"@old" to reports from 2022 on or
@@ -336,11 +446,11 @@ func (g *gen) budgetTable() {
 		if k >= len(items)-nsec {
 			security += amount
 		}
-		g.budget = append(g.budget, BudgetItem{No: k + 1, Name: it[0], Owner: owner(it[1]), AmountVND: amount, Source: src})
+		g.budget = append(g.budget, rules.GoldBudgetItem{No: k + 1, Name: it[0], Owner: owner(it[1]), AmountVND: float64(amount), Source: src})
 		rows = append(rows, []string{fmt.Sprint(k + 1), it[0], owner(it[1]), g.st.fmtDec(float64(amount)/1e6, 3, false), src})
 	}
-	g.set("budget.total_vnd", "vnd", float64(total)).text = g.st.fmtDec(float64(total)/1e6, 3, false) + " triệu đồng"
-	g.set("budget.security_vnd", "vnd", float64(security)).text = g.st.fmtDec(float64(security)/1e6, 3, false) + " triệu đồng"
+	g.set("budget.total_vnd", float64(total)).text = g.st.fmtDec(float64(total)/1e6, 3, false) + " triệu đồng"
+	g.set("budget.security_vnd", float64(security)).text = g.st.fmtDec(float64(security)/1e6, 3, false) + " triệu đồng"
 	g.para(g.expand(fmt.Sprintf("Tổng kinh phí thực hiện các nhiệm vụ phát triển chính quyền số [[budget.total_vnd|năm %d: {budget.total_vnd}]], chi tiết tại bảng sau:", g.year)))
 	totalCell := g.st.fmtDec(float64(total)/1e6, 3, false)
 	rows = append(rows, []string{"", "Tổng cộng", "", totalCell, ""})

@@ -20,6 +20,14 @@
 // the marked text, with the figure formatted, becomes the gold evidence.
 // Only the figures a report states are in its gold.
 //
+// What the generator knows about particular metrics is in content.go:
+// which figures a report has, their plausible ranges, the templates and
+// the layout. What holds between the figures is not repeated here: the
+// sums, differences and rates are the relations the rules check
+// (rules.Relations), the units are the catalog's (rules.Lookup), and the
+// gold is the type the evaluation reads (rules.Gold). The package sits
+// under rules because it imports them.
+//
 // The writers in this package turn a Report into UTF-8 text, DOCX
 // (WordprocessingML with a table and real footnotes) or PDF (with a
 // TrueType font that covers Vietnamese).
@@ -42,6 +50,9 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/report"
 )
 
 // Province is a province-level unit: GSO code, name, and whether it is
@@ -87,50 +98,10 @@ type Report struct {
 	Name      string
 	Blocks    []Block
 	Footnotes []Footnote
-	Gold      Gold
-}
-
-// Gold is the hand-checked-style truth of a report, in the JSON format
-// of shared/gold/*.json.
-type Gold struct {
-	Document      string       `json:"document"`
-	Sources       []string     `json:"sources,omitempty"`
-	Province      string       `json:"province"`
-	ProvinceCode  string       `json:"province_code"`
-	Year          int          `json:"year"`
-	Metrics       []Metric     `json:"metrics"`
-	BudgetItems   []BudgetItem `json:"budget_items"`
-	Flags         []Flag       `json:"flags"`
-	OptionalFlags []Flag       `json:"optional_flags"`
-	MustNotFlag   []string     `json:"must_not_flag"`
-}
-
-// Metric is one gold figure. Value is a float64, a string (soc.status)
-// or a bool (soc.ncsc_connected).
-type Metric struct {
-	Metric    string `json:"metric"`
-	Value     any    `json:"value"`
-	Qualifier string `json:"qualifier,omitempty"`
-	Evidence  string `json:"evidence"`
-}
-
-// BudgetItem is one row of a report's budget table.
-type BudgetItem struct {
-	No        int    `json:"no"`
-	Name      string `json:"name"`
-	Owner     string `json:"owner"`
-	AmountVND int64  `json:"amount_vnd"`
-	Source    string `json:"source"`
-}
-
-// Flag is an inconsistency a report states: a total that is not the sum
-// of its parts, or a rate that is not the ratio of its figures.
-type Flag struct {
-	Kind     string  `json:"kind"`
-	About    string  `json:"about"`
-	Stated   float64 `json:"stated"`
-	Computed float64 `json:"computed"`
-	Why      string  `json:"why"`
+	// Gold is the report's truth, in the format of the hand-checked gold
+	// files (rules.Gold): the figures it states, its budget items, the
+	// inconsistencies planted in it and the relations it states that hold.
+	Gold rules.Gold
 }
 
 // Text returns the report as plain text: headings and paragraphs one
@@ -270,12 +241,10 @@ type gen struct {
 	st     style
 	figs   map[string]*fig
 	stated map[string]bool
-	gold   []Metric
-	flags  []Flag
-	must   []string
+	gold   []rules.GoldMetric
 	blocks []Block
 	notes  []Footnote
-	budget []BudgetItem
+	budget []rules.GoldBudgetItem
 	// planted holds the relations made inconsistent, by the metric
 	// they are about.
 	planted map[string]bool
@@ -343,14 +312,14 @@ func (g *gen) state(code, qual, evidence string) {
 	if qual == "" {
 		qual = f.qual
 	}
-	m := Metric{Metric: code, Evidence: evidence, Qualifier: qual}
+	m := rules.GoldMetric{Metric: code, Evidence: evidence, Qualifier: qual}
 	switch f.unit {
 	case "status":
-		m.Value = f.str
+		m.Value = report.Str(f.str)
 	case "bool":
-		m.Value = f.b
+		m.Value = report.BoolValue(f.b)
 	default:
-		m.Value = f.v
+		m.Value = report.Num(f.v)
 	}
 	g.stated[code] = true
 	g.gold = append(g.gold, m)
@@ -449,7 +418,16 @@ func (g *gen) between(lo, hi int) float64 { return float64(lo + g.rng.IntN(hi-lo
 
 func (g *gen) chance(p float64) bool { return g.rng.Float64() < p }
 
-func (g *gen) set(code, unit string, v float64) *fig {
+// set sets a figure of the report, with the unit the catalog gives its
+// metric. Codes starting with "x." are distractors, counts that are no
+// metric.
+func (g *gen) set(code string, v float64) *fig {
+	unit := "count"
+	if m, ok := rules.Lookup(code); ok {
+		unit = m.Unit
+	} else if !strings.HasPrefix(code, "x.") {
+		panic("synth: " + code + " is not in the catalog")
+	}
 	f := &fig{v: v, unit: unit}
 	g.figs[code] = f
 	return f
@@ -492,20 +470,20 @@ func (gn *Generator) Generate(rng *rand.Rand, i int) Report {
 		Name:      name,
 		Blocks:    g.blocks,
 		Footnotes: g.notes,
-		Gold: Gold{
-			Document:      name,
-			Province:      g.p.Name,
-			ProvinceCode:  g.p.Code,
-			Year:          g.year,
-			Metrics:       g.gold,
-			BudgetItems:   g.budget,
-			Flags:         g.statedFlags(),
-			OptionalFlags: []Flag{},
-			MustNotFlag:   g.mustNot(),
+		Gold: rules.Gold{
+			Document:     name,
+			Province:     g.p.Name,
+			ProvinceCode: g.p.Code,
+			Year:         g.year,
+			Metrics:      g.gold,
+			BudgetItems:  g.budget,
+			Flags:        g.statedFlags(),
+			Optional:     []rules.GoldFlag{},
+			MustNotFlag:  g.mustNot(),
 		},
 	}
 	if r.Gold.Metrics == nil {
-		r.Gold.Metrics = []Metric{}
+		r.Gold.Metrics = []rules.GoldMetric{}
 	}
 	return r
 }

@@ -15,11 +15,14 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/report"
 )
 
 func testGenerator(t testing.TB, pages int) *Generator {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "testdata", "corpus", "synth", "provinces-63-until-2025-06-30.csv"))
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "synth", "provinces-63-until-2025-06-30.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,13 +64,13 @@ func TestGoldInText(t *testing.T) {
 			if !strings.Contains(text, m.Evidence) {
 				t.Errorf("%s: %s evidence %q not in text", r.Name, m.Metric, m.Evidence)
 			}
-			if v, ok := m.Value.(float64); ok && m.Metric != "payment.amount_vnd" && !strings.HasPrefix(m.Metric, "budget.") {
-				if !hasNumber(m.Evidence, v) {
+			if m.Value.Kind == report.Number && m.Metric != "payment.amount_vnd" && !strings.HasPrefix(m.Metric, "budget.") {
+				if v := m.Value.Num; !hasNumber(m.Evidence, v) {
 					t.Errorf("%s: %s = %v not in evidence %q", r.Name, m.Metric, v, m.Evidence)
 				}
 			}
 		}
-		byCode := map[string]Metric{}
+		byCode := map[string]rules.GoldMetric{}
 		for _, m := range r.Gold.Metrics {
 			if _, dup := byCode[m.Metric]; dup {
 				t.Errorf("%s: %s twice in gold", r.Name, m.Metric)
@@ -77,7 +80,7 @@ func TestGoldInText(t *testing.T) {
 		for _, f := range r.Gold.Flags {
 			flags++
 			m, ok := byCode[f.About]
-			if !ok || m.Value.(float64) != f.Stated || f.Stated == f.Computed {
+			if !ok || m.Value.Num != f.Stated || f.Stated == f.Computed {
 				t.Errorf("%s: flag %+v does not match a stated figure", r.Name, f)
 			}
 		}
@@ -100,51 +103,55 @@ func TestGoldInText(t *testing.T) {
 	}
 }
 
-// checkRelations verifies that stated totals equal their stated parts
-// unless the gold records a flag about them.
-func checkRelations(t *testing.T, r Report, by map[string]Metric) {
+// checkRelations verifies that stated totals equal their stated parts,
+// and stated rates the rate of their stated figures, as the rules'
+// relations say, unless the gold records a flag about them.
+func checkRelations(t *testing.T, r Report, by map[string]rules.GoldMetric) {
 	flagged := map[string]bool{}
 	for _, f := range r.Gold.Flags {
 		flagged[f.About] = true
 	}
 	num := func(c string) (float64, bool) {
 		m, ok := by[c]
-		if !ok {
-			return 0, false
-		}
-		v, ok := m.Value.(float64)
-		return v, ok
+		return m.Value.Num, ok && m.Value.Kind == report.Number
 	}
-	for _, rel := range relations {
-		total, ok := num(rel.about)
-		if !ok || flagged[rel.about] {
+	for _, rel := range rules.Relations() {
+		if rel.Kind != rules.Sum && rel.Kind != rules.Difference && rel.Kind != rules.Ratio {
 			continue
 		}
-		var vs []float64
-		for _, p := range rel.parts {
-			if v, ok := num(p); ok {
-				vs = append(vs, v)
-			}
-		}
-		if len(vs) < 2 {
+		total, ok := num(rel.Whole)
+		if !ok || flagged[rel.Whole] {
 			continue
 		}
-		var want float64
-		switch rel.kind {
-		case "sum":
-			if len(vs) != len(rel.parts) && rel.about != "tthc.total" {
-				continue
+		want, all := 0.0, true
+		for _, c := range rel.Terms {
+			v, has := num(strings.TrimPrefix(c, "-"))
+			if !has {
+				all = false
+				break
 			}
-			for _, v := range vs {
+			if strings.HasPrefix(c, "-") {
+				v = -v
+			}
+			want += v
+		}
+		if !all {
+			continue
+		}
+		for _, c := range rel.Optional {
+			if v, has := num(c); has {
 				want += v
 			}
-		case "diff":
-			want = vs[0] - vs[1]
-		case "ratio":
-			want = round(vs[0]/vs[1]*100, 2)
+		}
+		if rel.Kind == rules.Ratio {
+			d, has := num(rel.Den)
+			if !has || d == 0 {
+				continue
+			}
+			want = round(want/d*100, 2)
 		}
 		if want != total {
-			t.Errorf("%s: %s = %v, parts give %v, no flag", r.Name, rel.about, total, want)
+			t.Errorf("%s: %s = %v, its figures give %v, no flag", r.Name, rel.Whole, total, want)
 		}
 	}
 }

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./corpus/gen -n 10000 -out DIR [-formats txt,docx,pdf] [-pages 10] [-seed 1]
+//	go run ./cmd/gen -n 10000 -out DIR [-formats txt,docx,pdf] [-pages 10] [-seed 1]
 //
 // Report i is written as DIR/<name>.<ext> in the i-th of the formats in
 // turn, and its gold as DIR/gold/<name>.json, in the format of
@@ -14,7 +14,7 @@
 //
 // The provinces come from a CSV with columns code, name and type
 // (-provinces), by default the copy of the 63-province list in
-// testdata/corpus/synth or ../shared/data/provinces.
+// testdata/synth or ../shared/data/provinces.
 package main
 
 import (
@@ -33,13 +33,13 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/baocao/baocao/corpus/synth"
+	"github.com/baocao/baocao/rules/synth"
 )
 
 const provincesCSV = "provinces-63-until-2025-06-30.csv"
 
 var defaultProvinces = []string{
-	filepath.Join("testdata", "corpus", "synth", provincesCSV),
+	filepath.Join("testdata", "synth", provincesCSV),
 	filepath.Join("..", "shared", "data", "provinces", provincesCSV),
 }
 
