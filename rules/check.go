@@ -9,36 +9,6 @@ import (
 	"github.com/baocao/baocao/normalize"
 )
 
-// Consistency checks
-//
-// RunChecks flags reports whose numbers do not add up. It runs three
-// families of checks, documented one by one in CHECKS.md:
-//
-//   - the relations the families declare between their metrics
-//     (Family.Relations): parts that must sum to a total, a difference,
-//     rates that must equal a quotient of two figures, parts that cannot
-//     exceed their whole, shares that cannot exceed 100 %, and a metric
-//     stated twice with different values;
-//   - arithmetic claims in the text, whatever metric they concern:
-//     "11,3% (84.394/751.295)", "1315/1611, đạt tỷ lệ 82,6%", a total
-//     followed by "trong đó: a (x), b (y)", shares that must add up to
-//     100%;
-//   - table checks: a "Tổng cộng" row against the sum of its column.
-//
-// Figures are compared as intervals: an exact figure is a point, a figure
-// stated as "hơn N" or "trên N" is [N, ∞), "dưới N" is (−∞, N] and
-// "khoảng N" is N ± 5%. A check fails only when no value in the intervals
-// satisfies it, so a qualified figure never raises a flag on its own
-// rounding. A stated percentage with d decimals is consistent with a
-// computed one when it equals the computed value rounded or truncated to
-// d decimals.
-//
-// Limits: the checks read only what the extraction rules and the text
-// make explicit. A list after "trong đó" is taken as a partition only
-// when its parts exceed the total, or fall short by less than the
-// closeness bound; a rate whose denominator the report does not name is
-// checked against the catalog's denominator only.
-
 // CheckInput is what the checks see.
 type CheckInput struct {
 	// Doc is the normalized report; it may be nil in unit tests of

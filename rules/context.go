@@ -9,24 +9,13 @@ import (
 	"github.com/baocao/baocao/normalize"
 )
 
-// ContextRule reads a figure by what surrounds it. Context rules are
-// the second layer of extraction. Where no sentence rule (Family.Rules)
-// matched a figure, a figure is still read when three things around it
-// agree:
-//
-//   - the topic: the subject the paragraph is speaking about at that
-//     point, from the last topic word before the figure (or the noun
-//     right after it): "chứng thư số", "văn bản", "hồ sơ", "TTHC", …;
-//   - the label: the words right before the figure, back to the
-//     previous figure, a semicolon or an opening parenthesis ("cấp
-//     huyện", "đã thu hồi", "ngoài tỉnh", "mức độ 4 là");
-//   - the kind of number: a count, a percentage or an amount of money.
-//
-// So "tổng số chứng thư số đã cấp 9.846 (cá nhân 7.512; tổ chức 2.334);
-// đã thu hồi 418; đang sử dụng 9.428" gives the certificates issued,
-// by holder, revoked and in use although no sentence pattern covers
-// that wording. Context candidates have a lower priority
-// than precise rules.
+// ContextRule reads a figure by what surrounds it, where no sentence
+// rule matched: the topic the paragraph speaks about at that point
+// (Topic, one of its family's topics), the label right before the
+// number and the words right after it, and the kind of number (see the
+// package documentation). Its patterns are written like a [Rule]'s, with
+// the same macros, and matched on lower-cased text. Context candidates
+// rank below every sentence rule.
 type ContextRule struct {
 	ID     string
 	Metric string
