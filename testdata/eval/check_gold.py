@@ -4,7 +4,8 @@
 For every <stem>.json next to this script:
   * the JSON parses and has the gold keys; the province code matches the
     63-province list (if /work/shared/data/provinces is present);
-  * every metric code is in the catalog (if /work/shared/spec/metrics.tsv exists);
+  * every metric code is in the catalog (rules/metrics.tsv, generated from the
+    rules' families: the shared contract and the metrics the project adds);
   * every evidence string occurs in the report (whitespace-normalised), and the
     gold value can be read off a number in the evidence (Vietnamese number
     format, with "triệu"/"tỷ" scaling for money and counts);
@@ -98,7 +99,7 @@ def check_arith(s):
 
 def main():
     catalog = set()
-    spec = "/work/shared/spec/metrics.tsv"
+    spec = os.path.join(HERE, "..", "..", "rules", "metrics.tsv")
     if os.path.exists(spec):
         with open(spec, encoding="utf-8") as f:
             catalog = {r["code"] for r in csv.DictReader(f, delimiter="\t")}
