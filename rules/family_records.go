@@ -23,6 +23,12 @@ var records = Family{
 		// A clause about applications submitted online (not a "dịch vụ
 		// công trực tuyến", an online service).
 		"{ONLINE}": `hồ sơ[^;:]{0,25}trực tuyến|hstt|(?:nộp|tiếp nhận|gửi) (?:qua mạng|trực tuyến)|\(trực tuyến`,
+		// Digitised ("số hóa", also written "số hoá").
+		"{DIGITIZED}": `số h(?:óa|oá)`,
+		// Records that are not applications (land, civil status, staff
+		// files, archives, health records), and the reuse of digitised
+		// data, which is another indicator.
+		"{NOTAPPLICATION}": `địa chính|đất đai|hộ tịch|cán bộ|công chức|viên chức|lưu trữ|sức khỏe|bệnh án|học sinh|sử dụng lại|tái sử dụng|khai thác`,
 	},
 	Metrics: []report.Metric{
 		{Code: "records.total", Unit: "count", Label: "Tổng số hồ sơ", Key: 9,
@@ -55,6 +61,9 @@ var records = Family{
 		{Code: "records.online_rate", Unit: "percent", Label: "Tỷ lệ hồ sơ trực tuyến", Key: 11,
 			Meaning: "share of all applications submitted online",
 			Wording: `"Tỉ lệ HSTT: 19,02%"`},
+		{Code: "records.digitized_rate", Unit: "percent", Label: "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC", Key: 23,
+			Meaning: "share of applications whose records and results were digitised when received and resolved (Decree 45/2020/NĐ-CP, Circular 01/2023/TT-VPCP), as stated",
+			Wording: `"Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 86,7%"; "đã số hóa 73,2% tổng số hồ sơ tiếp nhận"`},
 	},
 	Rules: []Rule{
 		// records
@@ -132,6 +141,21 @@ var records = Family{
 		{ID: "records.online_rate.stated", Metric: "records.online_rate", Priority: 30,
 			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|xử lý) trực tuyến|hồ sơ (?:nộp|tiếp nhận) qua mạng)[^.;:%]{0,30}?(?::|là|đạt)?\s*{P}`,
 			Reject:  `{L3}|{L4}|mức độ`},
+
+		// records.digitized_rate: records (hồ sơ), or records and results,
+		// digitised; not results alone, nor records of a sector.
+		{ID: "records.digitized_rate.stated", Metric: "records.digitized_rate", Priority: 30,
+			Pattern: `{TL}\s*(?:hồ sơ[^.;:%]{0,40}?(?:được\s*|đã được\s*)?{DIGITIZED}|{DIGITIZED}\s*(?:các\s*)?hồ sơ)[^.;:%]{0,60}?(?::|là|đạt)?\s*{P}`,
+			Reject:  `{NOTAPPLICATION}`},
+		{ID: "records.digitized_rate.label", Metric: "records.digitized_rate", Priority: 30,
+			Pattern: `^(?:[-+•]\s*)?{DIGITIZED}\s*hồ sơ[^.;:%]{0,60}?:\s*(?:đạt\s*)?{P}`,
+			Reject:  `{NOTAPPLICATION}`},
+		{ID: "records.digitized_rate.pct-first", Metric: "records.digitized_rate", Priority: 25,
+			Pattern: `{P}\s*(?:tổng\s*)?(?:số\s*)?hồ sơ[^.;%]{0,80}?(?:được|đã được|đã)\s*{DIGITIZED}`,
+			Reject:  `{NOTAPPLICATION}`},
+		{ID: "records.digitized_rate.verb", Metric: "records.digitized_rate", Priority: 25,
+			Pattern: `{DIGITIZED}\s*(?:được\s*)?(?:đối với\s*|cho\s*)?{P}\s*(?:tổng\s*)?(?:số\s*)?hồ sơ`,
+			Reject:  `{NOTAPPLICATION}`},
 	},
 	Context: []ContextRule{
 		// Applications.
@@ -161,6 +185,7 @@ var records = Family{
 			Terms: []string{"records.online"}, Alt: [][]string{{"records.online_level3", "records.online_level4"}}, Den: "records.total"},
 		shareBound("records.online_rate"),
 		shareBound("records.on_time_rate"),
+		shareBound("records.digitized_rate"),
 		{ID: "records.online_level3", Kind: PartOf, Whole: "records.level3", Terms: []string{"records.online_level3"}},
 		{ID: "records.online_level4", Kind: PartOf, Whole: "records.level4", Terms: []string{"records.online_level4"}},
 		{ID: "records.resolved", Kind: PartOf, Whole: "records.total", Terms: []string{"records.resolved"}},
