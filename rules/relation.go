@@ -268,7 +268,7 @@ func (c *Relation) run(ix figIndex) (report.Flag, bool) {
 		}
 		f.Metric = c.Terms[0]
 		f.Stated, f.Computed = sumPoint(sum), whole.Value.Num
-		computed = qualWord(whole.Value.Num, wq, false)
+		computed = qualWord(whole.Value.Num, wq, isPercentMetric(c.Whole))
 	case Ratio:
 		den, ok := ix[c.Den]
 		if !ok {
