@@ -265,27 +265,40 @@ func Label(code string) string {
 // macroRe matches a macro, or a Unicode class (\p{L}) that is none.
 var macroRe = regexp.MustCompile(`(?:\\[pP])?\{[A-Z][A-Z0-9]*\}`)
 
-// expandMacros replaces macros in a pattern. Only the first number macro
-// keeps its group names; later ones become non-capturing.
+// expandMacros replaces macros in a pattern. A vocabulary macro may use
+// other vocabulary macros; a number macro ({N}, {P}, {M}) is the figure,
+// and only the first one keeps its group names: later ones become
+// non-capturing.
 func expandMacros(p string) string {
-	macros := built().macros
 	seen := false
-	return macroRe.ReplaceAllStringFunc(p, func(m string) string {
-		if m[0] == '\\' {
-			return m
+	var expand func(p string, depth int) string
+	expand = func(p string, depth int) string {
+		if depth > 4 {
+			panic("rules: macros nested too deep in " + p)
 		}
-		x, ok := macros[m]
-		if !ok {
-			panic("rules: unknown macro " + m)
-		}
-		if m == "{N}" || m == "{P}" || m == "{M}" {
-			if seen {
-				x = strings.NewReplacer("?P<q>", "?:", "?P<n>", "?:", "?P<s>", "?:").Replace(x)
+		macros := built().macros
+		return macroRe.ReplaceAllStringFunc(p, func(m string) string {
+			if m[0] == '\\' {
+				return m
 			}
-			seen = true
-		}
-		return x
-	})
+			x, ok := macros[m]
+			if !ok {
+				panic("rules: unknown macro " + m)
+			}
+			if m == "{N}" || m == "{P}" || m == "{M}" {
+				if depth > 0 {
+					panic("rules: number macro " + m + " inside another macro")
+				}
+				if seen {
+					x = strings.NewReplacer("?P<q>", "?:", "?P<n>", "?:", "?P<s>", "?:").Replace(x)
+				}
+				seen = true
+				return x
+			}
+			return expand(x, depth+1)
+		})
+	}
+	return expand(p, 0)
 }
 
 // compileLower compiles a pattern, macros expanded, in lower case, to
