@@ -28,6 +28,9 @@ var records = Family{
 		// Records that are not applications (land, civil status, staff
 		// files, archives, health records), and the reuse of digitised
 		// data, which is another indicator.
+		// Made end to end online: "(được) nộp/xử lý/giải quyết trực tuyến
+		// toàn trình" (since 2022), "trực tuyến mức độ 4" (before).
+		"{FULLONLINE}":     `(?:tthc\s*|thủ tục hành chính\s*)?(?:được\s*)?(?:nộp\s*|tiếp nhận\s*|xử lý\s*|giải quyết\s*)?(?:trực tuyến|qua mạng)\s*{L4}`,
 		"{NOTAPPLICATION}": `địa chính|đất đai|hộ tịch|cán bộ|công chức|viên chức|lưu trữ|sức khỏe|bệnh án|học sinh|sử dụng lại|tái sử dụng|khai thác`,
 	},
 	Metrics: []report.Metric{
@@ -64,6 +67,9 @@ var records = Family{
 		{Code: "records.digitized_rate", Unit: "percent", Label: "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC", Key: 23,
 			Meaning: "share of applications whose records and results were digitised when received and resolved (Decree 45/2020/NĐ-CP, Circular 01/2023/TT-VPCP), as stated",
 			Wording: `"Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 86,7%"; "đã số hóa 73,2% tổng số hồ sơ tiếp nhận"`},
+		{Code: "records.online_full_rate", Unit: "percent", Label: "Tỷ lệ hồ sơ trực tuyến toàn trình", Key: 24,
+			Meaning: "share of all applications submitted and resolved entirely online, through end-to-end (toàn trình, level-4) online services, as stated; the national monitoring system (EMC) reports it for every province since 2024",
+			Wording: `"Tỷ lệ hồ sơ trực tuyến toàn trình đạt 42,6%"; "51,3% hồ sơ TTHC được giải quyết trực tuyến toàn trình"`},
 	},
 	Rules: []Rule{
 		// records
@@ -156,11 +162,24 @@ var records = Family{
 		{ID: "records.digitized_rate.verb", Metric: "records.digitized_rate", Priority: 25,
 			Pattern: `{DIGITIZED}\s*(?:được\s*)?(?:đối với\s*|cho\s*)?{P}\s*(?:tổng\s*)?(?:số\s*)?hồ sơ`,
 			Reject:  `{NOTAPPLICATION}`},
+
+		// records.online_full_rate: the share of all applications made
+		// end to end online ("toàn trình", before 2022 "mức độ 4"); not
+		// the share of the online applications, nor of the services.
+		{ID: "records.online_full_rate.stated", Metric: "records.online_full_rate", Priority: 30,
+			Pattern: `{TL}\s*hồ sơ\s*{FULLONLINE}[^.;:%]{0,60}?(?::|là|đạt|chiếm)?\s*{P}`,
+			Reject:  `{L3}|trên tổng số hồ sơ (?:nộp\s*)?trực tuyến`},
+		{ID: "records.online_full_rate.pct-first", Metric: "records.online_full_rate", Priority: 25,
+			Pattern: `{P}\s*(?:tổng\s*)?(?:số\s*)?hồ sơ[^.;%()]{0,40}?{FULLONLINE}`,
+			Reject:  `{L3}|hồ sơ.*hồ sơ`},
+		{ID: "records.online_full_rate.share", Metric: "records.online_full_rate", Priority: 25,
+			Pattern: `hồ sơ\s*{FULLONLINE}[^.;:%]{0,40}?(?:chiếm|đạt)\s*(?:{TL}\s*)?{P}\s*(?:trên\s*)?tổng\s*số\s*hồ sơ(?:\s*(?:nộp\s*)?trực tuyến)?`,
+			Reject:  `{L3}|hồ sơ (?:nộp\s*)?trực tuyến$`},
 	},
 	Context: []ContextRule{
 		// Applications.
 		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:đúng hạn|trước hạn)[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`},
-		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|đúng hạn|bưu chính`},
+		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|đúng hạn|bưu chính`},
 		{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|{PORTAL}`},
 		{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
 		{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
@@ -186,6 +205,10 @@ var records = Family{
 		shareBound("records.online_rate"),
 		shareBound("records.on_time_rate"),
 		shareBound("records.digitized_rate"),
+		{ID: "records.online_full_rate", Kind: Ratio, Whole: "records.online_full_rate",
+			Terms: []string{"records.online_level4"}, Den: "records.total", AltDen: []string{"records.resolved"}},
+		shareBound("records.online_full_rate"),
+		{ID: "records.online_full_rate.part", Kind: PartOf, Whole: "records.online_rate", Terms: []string{"records.online_full_rate"}},
 		{ID: "records.online_level3", Kind: PartOf, Whole: "records.level3", Terms: []string{"records.online_level3"}},
 		{ID: "records.online_level4", Kind: PartOf, Whole: "records.level4", Terms: []string{"records.online_level4"}},
 		{ID: "records.resolved", Kind: PartOf, Whole: "records.total", Terms: []string{"records.resolved"}},

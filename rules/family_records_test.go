@@ -3,6 +3,9 @@ package rules_test
 import (
 	"fmt"
 	"testing"
+
+	"github.com/baocao/baocao/rules"
+	"github.com/baocao/baocao/rules/report"
 )
 
 // paraphrase is a sentence written for a test, in the style of one
@@ -71,4 +74,78 @@ func TestDigitizedRateTable(t *testing.T) {
 	if f, ok := figure(rep, "records.online_rate"); !ok || f.Value.String() != "61.2" {
 		t.Errorf("records.online_rate = %+v (found %v), want 61.2", f, ok)
 	}
+}
+
+// TestOnlineFullRate checks the share of applications made end to end
+// online, in the wordings of several provinces and years, apart from the
+// share of all online applications.
+func TestOnlineFullRate(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Tỷ lệ hồ sơ trực tuyến toàn trình đạt 42,6%.", "records.online_full_rate", "42.6", ""},
+		{"Tỉ lệ hồ sơ nộp trực tuyến toàn trình trên tổng số hồ sơ giải quyết TTHC: 38,15%.", "records.online_full_rate", "38.15", ""},
+		{"Năm 2023, 51,3% hồ sơ TTHC được giải quyết trực tuyến toàn trình.", "records.online_full_rate", "51.3", ""},
+		{"Tỷ lệ hồ sơ trực tuyến mức độ 4 đạt 27,4%, tăng 9 điểm so với năm trước.", "records.online_full_rate", "27.4", ""},
+		{"Hồ sơ xử lý trực tuyến toàn trình chiếm 36,9% tổng số hồ sơ tiếp nhận.", "records.online_full_rate", "36.9", ""},
+		{"Tỷ lệ hồ sơ TTHC được xử lý trực tuyến toàn trình của thành phố đạt gần 46%.", "records.online_full_rate", "46", "approx"},
+		// The share of all online applications, of the online ones, of
+		// services, a count and a target are other figures.
+		{"Tỷ lệ hồ sơ trực tuyến đạt 67,9%.", "records.online_full_rate", "", ""},
+		{"Hồ sơ trực tuyến toàn trình chiếm 75,4% tổng số hồ sơ trực tuyến.", "records.online_full_rate", "", ""},
+		{"Tỷ lệ hồ sơ trực tuyến toàn trình trên tổng số hồ sơ trực tuyến là 72%.", "records.online_full_rate", "", ""},
+		{"Tỷ lệ DVCTT toàn trình đạt 52,3%.", "records.online_full_rate", "", ""},
+		{"Số hồ sơ trực tuyến là 452.307 hồ sơ, trong đó hồ sơ trực tuyến toàn trình 341.220 hồ sơ.", "records.online_full_rate", "", ""},
+		{"Phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình đạt 60%.", "records.online_full_rate", "", ""},
+		// Nor is the share of end-to-end applications the online rate.
+		{"Tỷ lệ hồ sơ trực tuyến toàn trình đạt 42,6%.", "records.online_rate", "", ""},
+		{"Trong năm có 521.740 hồ sơ trực tuyến, trong đó hồ sơ trực tuyến toàn trình 384.615 hồ sơ, chiếm 50,1%.", "records.online_rate", "", ""},
+		{"Tổng số hồ sơ trực tuyến là 521.740 hồ sơ, đạt 67,9% tổng số hồ sơ tiếp nhận.", "records.online_rate", "67.9", ""},
+	})
+}
+
+// TestOnlineFullRateChecks checks the relations of the share of
+// applications made end to end online: the rate of the end-to-end online
+// applications in all applications (or, ambiguously, in those resolved),
+// at most the share of all online applications.
+func TestOnlineFullRateChecks(t *testing.T) {
+	fig := func(metric string, v float64) report.Figure {
+		return report.Figure{Metric: metric, Value: report.Num(v), Text: metric, Line: 1, Rule: metric, Source: "text"}
+	}
+	tests := []struct {
+		name   string
+		figs   []report.Figure
+		wantID string
+		sev    report.Severity
+	}{
+		{"rate of the total", []report.Figure{fig("records.online_full_rate", 40), fig("records.online_level4", 400), fig("records.total", 1000)}, "", ""},
+		{"rate off", []report.Figure{fig("records.online_full_rate", 45), fig("records.online_level4", 400), fig("records.total", 1000)}, "records.online_full_rate", report.Warning},
+		{"rate of the resolved: ambiguous", []report.Figure{fig("records.online_full_rate", 50), fig("records.online_level4", 400), fig("records.total", 1000), fig("records.resolved", 800)}, "records.online_full_rate", report.Info},
+		{"within the online rate", []report.Figure{fig("records.online_full_rate", 40), fig("records.online_rate", 55)}, "", ""},
+		{"above the online rate", []report.Figure{fig("records.online_full_rate", 60), fig("records.online_rate", 55)}, "records.online_full_rate.part", report.Error},
+		{"over 100", []report.Figure{fig("records.online_full_rate", 104)}, "records.online_full_rate.max", report.Error},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			flags := rules.RunChecks(rules.CheckInput{Figures: tt.figs})
+			if tt.wantID == "" {
+				if len(flags) != 0 {
+					t.Fatalf("flags %+v, want none", flags)
+				}
+				return
+			}
+			if len(flags) != 1 || flags[0].ID != tt.wantID || flags[0].Severity != tt.sev {
+				t.Fatalf("flags %+v, want one %s (%s)", flags, tt.wantID, tt.sev)
+			}
+		})
+	}
+}
+
+// TestOnlineFullRateNotOnlineRate checks that the share of all online
+// applications, followed by the end-to-end count in parentheses or in a
+// clause, is not read as the end-to-end share.
+func TestOnlineFullRateNotOnlineRate(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Số hồ sơ nộp trực tuyến là 84.120 hồ sơ, chiếm 41,5 % tổng số hồ sơ tiếp nhận (hồ sơ trực tuyến mức độ 4 là 60.204 hồ sơ).", "records.online_full_rate", "", ""},
+		{"Tổng số hồ sơ nộp trực tuyến là 91.300 hồ sơ, chiếm 44,2% tổng số hồ sơ tiếp nhận, trong đó hồ sơ trực tuyến toàn trình 62.017 hồ sơ.", "records.online_full_rate", "", ""},
+		{"Tỉ lệ hồ sơ trực tuyến mức độ 4: 6,93% (41.276/595.610);", "records.online_full_rate", "6.93", ""},
+	})
 }
