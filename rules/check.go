@@ -19,6 +19,10 @@ type CheckInput struct {
 	// Candidates holds every candidate value the extraction rules found
 	// (the chosen ones included), for "stated twice" checks.
 	Candidates []report.Figure
+	// Numbers holds the numbers of each of Doc's paragraphs, as
+	// normalize.ScanNumbers finds them, where the caller has them
+	// already; nil to scan the paragraphs here.
+	Numbers [][]normalize.Number
 }
 
 // RunChecks runs every check and returns the flags, sorted by severity
@@ -30,7 +34,13 @@ func RunChecks(in CheckInput) []report.Flag {
 	flags = append(flags, checkDuplicates(in.Candidates)...)
 	if in.Doc != nil {
 		for i := range in.Doc.Paras {
-			flags = append(flags, checkClaims(&in.Doc.Paras[i])...)
+			var nums []normalize.Number
+			if i < len(in.Numbers) {
+				nums = in.Numbers[i]
+			} else {
+				nums = normalize.ScanNumbers(in.Doc.Paras[i].Text)
+			}
+			flags = append(flags, checkClaims(&in.Doc.Paras[i], nums)...)
 		}
 		for i := range in.Doc.Tables {
 			flags = append(flags, checkTable(&in.Doc.Tables[i])...)

@@ -33,11 +33,11 @@ const itemsCloseness = 0.2
 const sharesCloseness = 3.0
 
 // checkClaims checks the arithmetic claims of one paragraph.
-func checkClaims(p *normalize.Para) []report.Flag {
-	if digitRuns(p.Text) < 2 {
+func checkClaims(p *normalize.Para, nums []normalize.Number) []report.Flag {
+	if len(nums) < 2 {
 		return nil // a claim compares two numbers at least
 	}
-	toks := lexNumbers(p.Text)
+	toks := tokens(p.Text, nums)
 	if len(toks) < 2 {
 		return nil
 	}
@@ -46,17 +46,6 @@ func checkClaims(p *normalize.Para) []report.Flag {
 	flags = append(flags, listClaims(p, toks)...)
 	flags = append(flags, shareClaims(p, toks)...)
 	return flags
-}
-
-// digitRuns counts the runs of ASCII digits in s, up to 2.
-func digitRuns(s string) int {
-	n := 0
-	for i := 0; i < len(s) && n < 2; i++ {
-		if s[i] >= '0' && s[i] <= '9' && (i == 0 || s[i-1] < '0' || s[i-1] > '9') {
-			n++
-		}
-	}
-	return n
 }
 
 // gapText is the text between tokens a and b, lower-cased.

@@ -73,7 +73,11 @@ func tail(s string, n int) string {
 // numbers of a claim compare in the unit the text states them in. A bare
 // four-digit number from 1900 to 2100 is a year.
 func lexNumbers(s string) []tok {
-	ns := normalize.ScanNumbers(s)
+	return tokens(s, normalize.ScanNumbers(s))
+}
+
+// tokens turns the numbers ScanNumbers found in s into tokens.
+func tokens(s string, ns []normalize.Number) []tok {
 	out := make([]tok, 0, len(ns))
 	for _, n := range ns {
 		t := tok{start: n.NumStart, end: n.NumEnd, qual: n.Qualifier}

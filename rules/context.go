@@ -100,7 +100,8 @@ var (
 const labelStops = ";("
 
 // contextCandidates reads figures by topic, label and kind of number.
-func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
+// paraNums holds the numbers of each paragraph of doc (ScanNumbers).
+func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normalize.Number) []candidate {
 	c := compileFamilies()
 	topics := c.topics
 	var out []candidate
@@ -110,7 +111,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment) []candidate {
 		if len(lower) != len(p.Text) {
 			continue
 		}
-		nums := normalize.ScanNumbers(p.Text)
+		nums := paraNums[pi]
 		if len(nums) == 0 {
 			continue
 		}

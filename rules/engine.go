@@ -464,7 +464,8 @@ func Apply(doc *normalize.Doc) *report.Report {
 			}
 		}
 	}
-	cands = append(cands, contextCandidates(doc, segs)...)
+	nums := scanParas(doc)
+	cands = append(cands, contextCandidates(doc, segs, nums)...)
 	for _, f := range families {
 		if f.Detect != nil {
 			cands = append(cands, f.Detect(segs, doc)...)
@@ -487,8 +488,18 @@ func Apply(doc *normalize.Doc) *report.Report {
 			all = append(all, c.Figure)
 		}
 	}
-	rep.Flags = RunChecks(CheckInput{Doc: doc, Figures: chosen, Candidates: all})
+	rep.Flags = RunChecks(CheckInput{Doc: doc, Figures: chosen, Candidates: all, Numbers: nums})
 	return rep
+}
+
+// scanParas returns the numbers of each paragraph of doc, which the
+// context rules and the claims checks both read.
+func scanParas(doc *normalize.Doc) [][]normalize.Number {
+	out := make([][]normalize.Number, len(doc.Paras))
+	for i := range doc.Paras {
+		out[i] = normalize.ScanNumbers(doc.Paras[i].Text)
+	}
+	return out
 }
 
 // Segments splits a document into the segments rules run on: sentences
