@@ -553,11 +553,11 @@ func (d *DB) WriteXLSX(ctx context.Context, w io.Writer, sheets ...Sheet) error 
 // cellValue returns what an XLSX cell shows for v in column col:
 // Vietnamese words for category values, dates as dates, and the value
 // itself otherwise. metric is the row's metric code where the view has
-// one (the value column of metric_values holds soc.status's words).
+// one (the value column of metric_values holds a status metric's words).
 func cellValue(col, metric string, v any) any {
 	s, isText := v.(string)
 	if col == "value" && metric != "" {
-		col = strings.ReplaceAll(metric, ".", "_")
+		col = metricColumn(metric)
 	}
 	if m, ok := categoryVI[col]; ok {
 		key := s

@@ -108,7 +108,7 @@ func (c *Columns) Label(col string) (label, unit string) {
 }
 
 // Metric returns the metric code of a pivot column of the views
-// (dvc_level4_rate → dvc.level4_rate), or "" when the column is not a
+// (edoc_signed_rate → edoc.signed_rate), or "" when the column is not a
 // metric of the catalog.
 func (c *Columns) Metric(col string) string {
 	if m, ok := c.cat.columnMetric(col); ok {

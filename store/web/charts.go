@@ -41,7 +41,7 @@ type bar struct {
 	Hi                 bool
 }
 
-// charts serves a metric across provinces (?metric=tthc.total&year=2021)
+// charts serves a metric across provinces (?metric=edoc.total&year=2021)
 // and a province's metrics over the years (?province=66).
 func (s *Server) charts(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
@@ -69,8 +69,8 @@ func (s *Server) charts(w http.ResponseWriter, r *http.Request) error {
 	if !slices.Contains(cd.Years, cd.Year) && len(cd.Years) > 0 {
 		cd.Year = cd.Years[0]
 	}
-	if _, ok := units[cd.Metric]; !ok {
-		cd.Metric = "tthc.total"
+	if _, ok := units[cd.Metric]; !ok && len(cd.Metrics) > 0 {
+		cd.Metric = cd.Metrics[0].Value // the catalog's first metric
 	}
 	if cd.Province != "" {
 		if err := s.provinceCharts(r, cd, units); err != nil {
