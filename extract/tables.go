@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,7 +17,7 @@ import (
 //     marked Header at the top of a later part are not headers of the
 //     table and lose the mark;
 //   - a row whose first cell is empty while others are not, and which is
-//     no total row ("Tổng cộng", "Cộng"), continues the body row above
+//     no total row ([IsTotalLabel]), continues the body row above
 //     it: the row the page break (or a wrapped cell) split. Its cells
 //     are joined to those above, a word hyphenated across the break
 //     ("COVID-" "19") joined without a space.
@@ -174,16 +173,13 @@ func continues(r Row) bool {
 	text := false
 	for _, c := range r.Cells[1:] {
 		t := strings.TrimSpace(c.Text)
-		if totalRowRE.MatchString(t) {
+		if IsTotalLabel(t) {
 			return false
 		}
 		text = text || t != ""
 	}
 	return text
 }
-
-// totalRowRE matches the label of a table's total row.
-var totalRowRE = regexp.MustCompile(`(?i)^(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh|toàn thành phố)\s*:?$`)
 
 // joinRow joins the cells of r to those of row, column by column; a
 // cell row lacks is appended.

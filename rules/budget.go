@@ -69,7 +69,7 @@ func budgetItems(doc *normalize.Doc) []report.BudgetItem {
 			}
 			name := cell(cols.name)
 			first := cell(0)
-			if normalize.IsTotalLabel(first) || normalize.IsTotalLabel(name) {
+			if extract.IsTotalLabel(first) || extract.IsTotalLabel(name) {
 				continue
 			}
 			amountText := cell(cols.amount)

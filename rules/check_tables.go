@@ -41,7 +41,7 @@ func checkGrid(rows [][]extract.Cell) [][]extract.Cell {
 // label.
 func totalRow(r []extract.Cell) (int, bool) {
 	for c := 0; c < len(r) && c < 3; c++ {
-		if normalize.IsTotalLabel(r[c].Text) {
+		if extract.IsTotalLabel(r[c].Text) {
 			return c, true
 		}
 	}
@@ -224,7 +224,7 @@ func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, o
 	}
 	label := trimClaim(total[0].Text)
 	for _, cell := range total {
-		if normalize.IsTotalLabel(cell.Text) {
+		if extract.IsTotalLabel(cell.Text) {
 			label = trimClaim(cell.Text)
 			break
 		}

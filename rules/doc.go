@@ -28,7 +28,7 @@
 // parentheses, then the rows of its tables rendered as "label header:
 // value" sentences, so that one rule reads a figure in a sentence and in
 // a table. Only rows that state a figure of the whole province are
-// rendered: key/value rows, total rows ([normalize.IsTotalLabel]), rows
+// rendered: key/value rows, total rows ([extract.IsTotalLabel]), rows
 // about one level of government ("Cấp tỉnh"; read only by rules whose id
 // ends in "label-table") and rows about one level of online service
 // ("Mức độ 3"; rules whose id ends in ".row"). A column about another

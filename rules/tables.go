@@ -59,7 +59,7 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 		// A key/value row: one label, maybe a unit ("ĐVT"), one figure.
 		// (A budget row, with its name, owner and status, is not.)
 		keyValue := figures == 1 && labels == 1
-		total := normalize.IsTotalLabel(label)
+		total := extract.IsTotalLabel(label)
 		sub := subRowRe.MatchString(label)
 		level := levelRowRe.MatchString(label)
 		if !keyValue && !total && !sub && !level {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/normalize"
 )
 
@@ -29,7 +30,7 @@ var vocabulary = map[string]string{
 	// province's.
 	"{PORTAL}": `Cổng (?:Dịch vụ công|DVC) (?:Quốc gia|QG)|Cổng DVCQG|Cổng DVC quốc gia`,
 	// The label of a table's total row, as rendered in a segment.
-	"{TOTAL}": normalize.TotalLabel,
+	"{TOTAL}": extract.TotalLabel,
 }
 
 // qualifierAlt is the alternation of the qualifier phrases

@@ -1,4 +1,4 @@
-package normalize
+package extract
 
 import (
 	"regexp"
@@ -13,8 +13,9 @@ import (
 // an alternation tries "tổng cộng" before "tổng".
 //
 // It is the one definition of a total row: [IsTotalLabel] uses it on
-// table cells, and the rules use it (macro {TOTAL}) on table rows
-// rendered as text.
+// table cells (when [MergeTables] joins the parts of a table, and when the
+// rules read table rows, budget tables and total rows), and the rules use
+// it (macro {TOTAL}) on table rows rendered as text.
 const TotalLabel = `(?:tổng toàn thành phố|tổng toàn tỉnh|toàn thành phố|tổng cộng|toàn tỉnh|tổng số|tổng|cộng)(?:\s*\([^()]*\))?`
 
 // totalCellRe matches a cell that holds a total label and nothing else

@@ -1,4 +1,4 @@
-package normalize
+package extract
 
 import "testing"
 
