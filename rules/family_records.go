@@ -30,7 +30,10 @@ var records = Family{
 		// data, which is another indicator.
 		// Made end to end online: "(được) nộp/xử lý/giải quyết trực tuyến
 		// toàn trình" (since 2022), "trực tuyến mức độ 4" (before).
-		"{FULLONLINE}":     `(?:tthc\s*|thủ tục hành chính\s*)?(?:được\s*)?(?:nộp\s*|tiếp nhận\s*|xử lý\s*|giải quyết\s*)?(?:trực tuyến|qua mạng)\s*{L4}`,
+		"{FULLONLINE}": `(?:tthc\s*|thủ tục hành chính\s*)?(?:được\s*)?(?:nộp\s*|tiếp nhận\s*|xử lý\s*|giải quyết\s*)?(?:trực tuyến|qua mạng)\s*{L4}`,
+		// A count of units or agencies right before a rate: "15 bộ,
+		// ngành và địa phương có tỷ lệ …" is about those units.
+		"{UNITS}":          `\d+\s*(?:bộ|ngành|tỉnh|thành phố|địa phương|huyện|xã|đơn vị|cơ quan|sở)[^.;\d]{0,40}$`,
 		"{NOTAPPLICATION}": `địa chính|đất đai|hộ tịch|cán bộ|công chức|viên chức|lưu trữ|sức khỏe|bệnh án|học sinh|sử dụng lại|tái sử dụng|khai thác`,
 	},
 	Metrics: []report.Metric{
@@ -168,7 +171,17 @@ var records = Family{
 		// the share of the online applications, nor of the services.
 		{ID: "records.online_full_rate.stated", Metric: "records.online_full_rate", Priority: 30,
 			Pattern: `{TL}\s*hồ sơ\s*{FULLONLINE}[^.;:%]{0,60}?(?::|là|đạt|chiếm)?\s*{P}`,
-			Reject:  `{L3}|trên tổng số hồ sơ (?:nộp\s*)?trực tuyến`},
+			Reject:  `{L3}|trên tổng số hồ sơ (?:nộp\s*)?trực tuyến`,
+			// "15 bộ, ngành và địa phương có tỷ lệ …": other units' rates.
+			NotBefore: `{UNITS}`},
+		{ID: "records.online_full_rate.counts", Metric: "records.online_full_rate", Priority: 30,
+			Pattern:   `số hồ sơ\s*{FULLONLINE}\s*(?:là\s*|đạt\s*)?\d[\d.]*(?:\s*hồ sơ)?\s*(?:và|,|trên)\s*tổng\s*số\s*hồ sơ[^.;:%]{0,40}?(?:là\s*)?\d[\d.]*(?:\s*hồ sơ)?\s*,?\s*(?:chiếm|đạt)\s*(?:{TL}\s*)?{P}`,
+			Reject:    `{L3}`,
+			NotBefore: `{UNITS}`},
+		{ID: "records.online_full_rate.verb", Metric: "records.online_full_rate", Priority: 25,
+			Pattern:   `(?:xử lý|giải quyết|tiếp nhận)\s*trực tuyến\s*{L4}\s*(?:được\s*)?{P}\s*(?:trong|trên)?\s*(?:tổng\s*)?(?:số\s*)?(?:\d[\d.]*\s*)?hồ sơ`,
+			Reject:    `{L3}`,
+			NotBefore: `{UNITS}`},
 		{ID: "records.online_full_rate.pct-first", Metric: "records.online_full_rate", Priority: 25,
 			Pattern: `{P}\s*(?:tổng\s*)?(?:số\s*)?hồ sơ[^.;%()]{0,40}?{FULLONLINE}`,
 			Reject:  `{L3}|hồ sơ.*hồ sơ`},

@@ -95,6 +95,10 @@ func TestOnlineFullRate(t *testing.T) {
 		{"Tỷ lệ DVCTT toàn trình đạt 52,3%.", "records.online_full_rate", "", ""},
 		{"Số hồ sơ trực tuyến là 452.307 hồ sơ, trong đó hồ sơ trực tuyến toàn trình 341.220 hồ sơ.", "records.online_full_rate", "", ""},
 		{"Phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình đạt 60%.", "records.online_full_rate", "", ""},
+		{"Thành phố có số hồ sơ trực tuyến toàn trình là 84.310 và tổng số hồ sơ giải quyết TTHC là 152.904, chiếm 55,14%.", "records.online_full_rate", "55.14", ""},
+		{"Năm 2024, tỉnh đã giải quyết trực tuyến toàn trình 61,7% trong tổng số 203.118 hồ sơ TTHC.", "records.online_full_rate", "61.7", ""},
+		{"Hệ thống ghi nhận 9 sở, ngành có tỷ lệ hồ sơ trực tuyến toàn trình trên 80%.", "records.online_full_rate", "", ""},
+		{"Cả nước có 12 địa phương có tỷ lệ hồ sơ trực tuyến toàn trình dưới 15%.", "records.online_full_rate", "", ""},
 		// Nor is the share of end-to-end applications the online rate.
 		{"Tỷ lệ hồ sơ trực tuyến toàn trình đạt 42,6%.", "records.online_rate", "", ""},
 		{"Trong năm có 521.740 hồ sơ trực tuyến, trong đó hồ sơ trực tuyến toàn trình 384.615 hồ sơ, chiếm 50,1%.", "records.online_rate", "", ""},
