@@ -35,6 +35,7 @@
 package extract
 
 import (
+	"strings"
 	"time"
 
 	"github.com/baocao/baocao/corpus"
@@ -104,6 +105,70 @@ type Line struct {
 	// OCR); zero and nil otherwise.
 	Box   Box    `json:"box,omitzero"`
 	Words []Word `json:"words,omitempty"`
+}
+
+// BoxOf returns the box of the text lit as it stands in the line: the
+// union of the boxes of the words that hold its occurrence nearest to
+// byte offset near. Where lit does not occur as such, spaces are ignored
+// on both sides, so that a number that OCR split ("56. 212") and
+// normalization joined ("56.212") is still found. It returns the zero Box
+// when the line has no word positions or does not contain lit.
+func (l *Line) BoxOf(lit string, near int) Box {
+	if len(l.Words) == 0 || lit == "" {
+		return Box{}
+	}
+	start, end := nearestIndex(l.Text, lit, near)
+	if start < 0 {
+		// Compare without spaces, mapping offsets back to the line.
+		var text []byte
+		var at []int
+		for i := 0; i < len(l.Text); i++ {
+			if l.Text[i] != ' ' {
+				text = append(text, l.Text[i])
+				at = append(at, i)
+			}
+		}
+		s, e := nearestIndex(string(text), strings.ReplaceAll(lit, " ", ""), near)
+		if s < 0 || e == 0 {
+			return Box{}
+		}
+		start, end = at[s], at[e-1]+1
+	}
+	var b Box
+	for _, w := range l.Words {
+		if w.Start < end && w.End > start {
+			b = b.Union(w.Box)
+		}
+	}
+	return b
+}
+
+// nearestIndex returns the byte range of the occurrence of lit in text
+// whose start is nearest to near, or -1, -1.
+func nearestIndex(text, lit string, near int) (start, end int) {
+	best, dist := -1, 0
+	if lit == "" {
+		return -1, -1
+	}
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], lit)
+		if j < 0 {
+			break
+		}
+		at := i + j
+		d := at - near
+		if d < 0 {
+			d = -d
+		}
+		if best < 0 || d < dist {
+			best, dist = at, d
+		}
+		i = at + 1
+	}
+	if best < 0 {
+		return -1, -1
+	}
+	return best, best + len(lit)
 }
 
 // BlockKind says what a block is.

@@ -27,6 +27,7 @@ func Normalize(d *extract.Document) *Doc {
 	typical := typicalLineLen(d)
 	var recent []string // recent paragraph texts, for captions
 	var last *Para
+	src := sourceLines(d)
 	for _, b := range d.Blocks {
 		if b.Kind == extract.TableKind {
 			if b.Table != nil && len(b.Table.Rows) > 0 {
@@ -68,14 +69,14 @@ func Normalize(d *extract.Document) *Doc {
 		for _, run := range splitAtItems(lines, joinBlocks) {
 			if joinBlocks && last != nil && b.Kind != extract.Heading && last.Kind != Heading && continues(last.Text, run[0].Text) &&
 				!endsShortLine(last, run[0].Text, typical) {
-				appendLines(last, run)
+				appendLines(last, run, src)
 				last.Refs = append(last.Refs, refs...)
 				refs = nil
 				continue
 			}
 			p := Para{Kind: kind, Refs: append([]string(nil), refs...)}
 			refs = nil
-			appendLines(&p, run)
+			appendLines(&p, run, src)
 			nd.Paras = append(nd.Paras, p)
 			last = &nd.Paras[len(nd.Paras)-1]
 			recent = append(recent, p.Text)
@@ -97,7 +98,7 @@ func Normalize(d *extract.Document) *Doc {
 		if len(lines) == 0 {
 			continue
 		}
-		appendLines(&p, lines)
+		appendLines(&p, lines, src)
 		nd.Paras = append(nd.Paras, p)
 	}
 	identify(nd)
@@ -229,8 +230,8 @@ func collapseSpaces(s string) string {
 
 // appendLines appends layout lines to a paragraph, joining them with a
 // space, or with nothing after a hyphen that splits a word ("COVID-" +
-// "19").
-func appendLines(p *Para, lines []extract.Line) {
+// "19"). src gives each line's source line by position, for word boxes.
+func appendLines(p *Para, lines []extract.Line, src map[extract.Pos]*extract.Line) {
 	for _, l := range lines {
 		t := l.Text
 		if p.Text != "" {
@@ -240,9 +241,34 @@ func appendLines(p *Para, lines []extract.Line) {
 				p.Text += " "
 			}
 		}
-		p.Spans = append(p.Spans, Span{Off: len(p.Text), Pos: l.Pos, Conf: l.Conf})
+		p.Spans = append(p.Spans, Span{Off: len(p.Text), Pos: l.Pos, Conf: l.Conf, Src: src[l.Pos]})
 		p.Text += t
 	}
+}
+
+// sourceLines indexes the document's lines that carry word positions by
+// their position, so that a paragraph's spans can point back to them;
+// nil when no line has word positions (DOCX, text).
+func sourceLines(d *extract.Document) map[extract.Pos]*extract.Line {
+	var src map[extract.Pos]*extract.Line
+	add := func(ls []extract.Line) {
+		for i := range ls {
+			if len(ls[i].Words) == 0 {
+				continue
+			}
+			if src == nil {
+				src = map[extract.Pos]*extract.Line{}
+			}
+			src[ls[i].Pos] = &ls[i]
+		}
+	}
+	for i := range d.Blocks {
+		add(d.Blocks[i].Lines)
+	}
+	for i := range d.Footnotes {
+		add(d.Footnotes[i].Lines)
+	}
+	return src
 }
 
 // hyphenated reports whether prev ends with a hyphen glued to a word and

@@ -25,6 +25,10 @@ type Span struct {
 	Pos extract.Pos
 	// Conf is the OCR confidence of the line (0 for a text layer).
 	Conf float64
+	// Src is the line as the reader gave it, before normalization, where
+	// the reader knows the positions of its words (PDF text layers and
+	// OCR); nil otherwise. [Para.Locate] reads word boxes from it.
+	Src *extract.Line
 }
 
 // Para is a paragraph of normalized text: broken lines joined,
@@ -46,6 +50,30 @@ type Para struct {
 
 // PosAt returns the position of the byte at offset off of p.Text.
 func (p *Para) PosAt(off int) extract.Pos { return p.SpanAt(off).Pos }
+
+// Locate returns where the text p.Text[start:end] (a figure) stands in
+// the original: the position of the line that holds its first byte, and
+// its box on the page, the union of the boxes of the source line's words
+// that hold it. The box is zero when the reader gave no word positions
+// or when the text cannot be found in the source line (a figure broken
+// across two lines, text changed by decoding).
+func (p *Para) Locate(start, end int) (extract.Pos, extract.Box) {
+	sp := p.SpanAt(start)
+	if sp.Src == nil || len(sp.Src.Words) == 0 || start < 0 || end > len(p.Text) || start >= end {
+		return sp.Pos, extract.Box{}
+	}
+	return sp.Pos, sp.Src.BoxOf(p.Text[start:end], start-sp.Off)
+}
+
+// LineBox returns the box of the whole source line that holds the byte
+// at offset off of p.Text (zero where positions are unknown): the place
+// of a statement that has no number, such as a state of the SOC.
+func (p *Para) LineBox(off int) extract.Box {
+	if sp := p.SpanAt(off); sp.Src != nil {
+		return sp.Src.Box
+	}
+	return extract.Box{}
+}
 
 // SpanAt returns the span holding the byte at offset off of p.Text.
 func (p *Para) SpanAt(off int) Span {

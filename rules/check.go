@@ -214,7 +214,7 @@ func labelCode(code string) string {
 
 // figEvidence turns a figure into evidence.
 func figEvidence(f report.Figure) report.Evidence {
-	return report.Evidence{Metric: f.Metric, Value: f.Value.Num, Text: f.Text, Page: f.Page, Line: f.Line}
+	return report.Evidence{Metric: f.Metric, Value: f.Value.Num, Text: f.Text, Page: f.Page, Line: f.Line, Box: f.Box}
 }
 
 // trimClaim trims a claim text for Metric and messages.

@@ -174,14 +174,14 @@ func claimEvidence(p *normalize.Para, claim string, ts ...tok) []report.Evidence
 			continue
 		}
 		seen[t.start] = true
-		pos := p.PosAt(t.start)
+		pl := paraPlace(p, t.start, t.end)
 		v := t.val
 		if t.kind == tokRatio {
 			v = t.num
 		}
-		ev = append(ev, report.Evidence{Value: v, Text: claim, Page: pos.Page, Line: pos.Line})
+		ev = append(ev, pl.evidence(v, claim))
 		if t.kind == tokRatio {
-			ev = append(ev, report.Evidence{Value: t.den, Text: claim, Page: pos.Page, Line: pos.Line})
+			ev = append(ev, pl.evidence(t.den, claim))
 		}
 	}
 	return ev

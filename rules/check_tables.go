@@ -229,11 +229,11 @@ func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, o
 			break
 		}
 	}
-	ev := []report.Evidence{{Value: tv, Text: label + ": " + trimClaim(total[c].Text), Page: total[c].Pos.Page, Line: total[c].Pos.Line}}
+	ev := []report.Evidence{cellPlace(total[c]).evidence(tv, label+": "+trimClaim(total[c].Text))}
 	for _, r := range group {
 		if c < len(r) {
 			if v, _, empty, ok := cellNumber(r[c].Text); ok && !empty {
-				ev = append(ev, report.Evidence{Value: v, Text: trimClaim(r[c].Text), Page: r[c].Pos.Page, Line: r[c].Pos.Line})
+				ev = append(ev, cellPlace(r[c]).evidence(v, trimClaim(r[c].Text)))
 			}
 		}
 	}

@@ -210,18 +210,19 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 					continue
 				}
 				m, _ := Lookup(r.Metric)
-				sp := p.SpanAt(n.NumStart)
 				source, conf := seg.origin(n.NumStart - seg.Off)
 				qual := string(n.Qualifier)
 				if qi := strings.LastIndex(lower[:n.NumStart], "trên"); n.Qualifier == normalize.Over && qi >= 0 && strings.TrimSpace(lower[qi+len("trên"):n.NumStart]) == "" &&
 					onNotOver(lower[:qi], "trên") {
 					qual = ""
 				}
-				out = append(out, candidate{
+				c := candidate{
 					Figure: report.Figure{Metric: r.Metric, Value: report.Num(n.Value), Unit: m.Unit, Qualifier: qual,
-						Text: seg.Text, Page: sp.Pos.Page, Line: sp.Pos.Line, Rule: r.ID, Source: source, Confidence: conf},
+						Text: seg.Text, Rule: r.ID, Source: source, Confidence: conf},
 					prio: 10, order: seg.Order*10000 + n.NumStart,
-				})
+				}
+				paraPlace(p, n.NumStart, n.NumEnd).set(&c.Figure)
+				out = append(out, c)
 				break
 			}
 		}

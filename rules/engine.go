@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/rules/report"
 	"math"
 	"regexp"
@@ -138,7 +139,9 @@ type Segment struct {
 	Para   *normalize.Para // nil for table rows
 	Off    int             // offset of Text in Para.Text
 	Source string          // "text", "footnote" or "table"
-	Pos    func(off int) (page, line int)
+	// Locate returns where the segment's text from byte start to end
+	// (a figure) stands in the original file.
+	Locate func(start, end int) place
 	Order  int
 	// lower is Text in lower case, for the keyword gates.
 	lower string
@@ -321,13 +324,14 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		} else if m.Unit == "vnd" {
 			v = math.Round(v)
 		}
-		page, line := seg.Pos(ns)
 		source, conf := seg.origin(ns)
-		out = append(out, candidate{
+		c := candidate{
 			Figure: report.Figure{Metric: r.Metric, Value: report.Num(v), Unit: m.Unit, Qualifier: q,
-				Text: strings.TrimSpace(seg.Text), Page: page, Line: line, Rule: r.ID, Source: source, Confidence: conf},
+				Text: strings.TrimSpace(seg.Text), Rule: r.ID, Source: source, Confidence: conf},
 			prio: r.Priority, order: seg.Order*10000 + ns,
-		})
+		}
+		seg.Locate(ns, ne).set(&c.Figure)
+		out = append(out, c)
 	}
 	return out
 }
@@ -393,7 +397,7 @@ func segments(p *normalize.Para, order *int, source string) []Segment {
 			*order++
 			para := p
 			out = append(out, Segment{Text: strings.TrimRight(trimmed, " "), Para: para, Off: off, Source: source, Order: *order,
-				Pos: func(o int) (int, int) { ps := para.PosAt(off + o); return ps.Page, ps.Line }})
+				Locate: func(start, end int) place { return paraPlace(para, off+start, off+end) }})
 		}
 		start = end
 	}
@@ -542,6 +546,43 @@ func Segments(doc *normalize.Doc) []Segment {
 		}
 	}
 	return segs
+}
+
+// place is where a figure stands in the original file: the position of
+// the line (or table cell) that holds the number, and the number's box
+// on the page where the reader knows it.
+type place struct {
+	pos extract.Pos
+	box extract.Box
+}
+
+// paraPlace returns the place of p.Text[start:end].
+func paraPlace(p *normalize.Para, start, end int) place {
+	pos, box := p.Locate(start, end)
+	return place{pos: pos, box: box}
+}
+
+// set writes the place into a figure: page, line, box and table cell.
+func (pl place) set(f *report.Figure) {
+	f.Page, f.Line = pl.pos.Page, pl.pos.Line
+	f.Table, f.Row, f.Col = pl.pos.Table, pl.pos.Row, pl.pos.Cell
+	if !pl.box.IsZero() {
+		b := pl.box
+		f.Box = &b
+	}
+}
+
+// cellPlace returns the place of a table cell.
+func cellPlace(c extract.Cell) place { return place{pos: c.Pos, box: c.Box} }
+
+// evidence returns evidence of value v, read from text, at the place.
+func (pl place) evidence(v float64, text string) report.Evidence {
+	e := report.Evidence{Value: v, Text: text, Page: pl.pos.Page, Line: pl.pos.Line}
+	if !pl.box.IsZero() {
+		b := pl.box
+		e.Box = &b
+	}
+	return e
 }
 
 // origin returns where the figure at offset off of the segment comes

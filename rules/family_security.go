@@ -182,9 +182,15 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 	}
 	var out []candidate
 	add := func(metric string, v report.Value, unit, rule string, seg *Segment) {
-		page, line := seg.Pos(0)
-		out = append(out, candidate{Figure: report.Figure{Metric: metric, Value: v, Unit: unit,
-			Text: seg.Text, Page: page, Line: line, Rule: rule, Source: seg.Source}, prio: 30, order: seg.Order})
+		c := candidate{Figure: report.Figure{Metric: metric, Value: v, Unit: unit,
+			Text: seg.Text, Rule: rule, Source: seg.Source}, prio: 30, order: seg.Order}
+		// A status has no number: its place is the clause's first line.
+		pl := seg.Locate(0, 0)
+		if seg.Para != nil {
+			pl.box = seg.Para.LineBox(seg.Off)
+		}
+		pl.set(&c.Figure)
+		out = append(out, c)
 	}
 	if best != nil {
 		add("soc.status", report.Str(bestState), "status", "soc.status."+bestState, best)

@@ -100,7 +100,7 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 			*order++
 			cell := c
 			out = append(out, Segment{Text: text, Source: "table", Order: *order, Sub: sub && !total, Level: level && !total, OCR: ocrPages[cell.Pos.Page],
-				Pos: func(int) (int, int) { return cell.Pos.Page, cell.Pos.Line }})
+				Locate: func(int, int) place { return cellPlace(cell) }})
 		}
 	}
 	return out

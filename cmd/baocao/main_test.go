@@ -431,3 +431,27 @@ func TestServe(t *testing.T) {
 		t.Fatal("serve did not stop on cancel")
 	}
 }
+
+// TestPassword checks that a PDF that needs a user password fails with a
+// message that says how to give it, and opens with --password or
+// --password-file.
+func TestPassword(t *testing.T) {
+	pdf := filepath.Join("..", "..", "testdata", "pdf", "encrypted", "user-password.pdf")
+	code, _, stderr := baocao(t, "extract", "--json", pdf)
+	if code == 0 || !strings.Contains(stderr, "user password") || !strings.Contains(stderr, "--password-file") {
+		t.Errorf("without a password: exit %d, stderr %q; want a failure naming the password and --password-file", code, stderr)
+	}
+	pw := filepath.Join(t.TempDir(), "pw")
+	if err := os.WriteFile(pw, []byte("user\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"--password", "user"}, {"--password-file", pw}} {
+		code, stdout, stderr := baocao(t, append([]string{"extract", "--json", pdf}, args...)...)
+		if code != 0 || !strings.Contains(stdout, `"format": "pdf"`) {
+			t.Errorf("extract %v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if code, _, stderr := baocao(t, "extract", "--json", pdf, "--password", "wrong"); code == 0 || !strings.Contains(stderr, "wrong") {
+		t.Errorf("a wrong password: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -2,11 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"fmt"
+	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/extract/ocr"
 	"github.com/baocao/baocao/rules/pipeline"
 	"github.com/baocao/baocao/rules/report"
@@ -15,8 +20,9 @@ import (
 // pipelineFlags are the flags of the commands that read reports
 // (ingest, extract, eval): the options of a pipeline.Pipeline.
 type pipelineFlags struct {
-	opt       pipeline.Options
-	maxMemMiB int64
+	opt          pipeline.Options
+	maxMemMiB    int64
+	passwordFile string
 }
 
 // add registers the flags with fs.
@@ -27,6 +33,8 @@ func (p *pipelineFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&p.opt.OCR.Mode, "ocr", ocr.ModeAuto, "OCR of scanned pages: auto (pages without a text layer), always, or never")
 	fs.StringVar(&p.opt.OCR.Lang, "ocr-lang", "vie", "Tesseract language for OCR")
 	fs.IntVar(&p.opt.OCR.DPI, "ocr-dpi", 200, "resolution at which pages are rendered for OCR")
+	fs.StringVar(&p.opt.Read.Password, "password", "", "password of encrypted PDFs (visible to other users in the process list: prefer --password-file)")
+	fs.StringVar(&p.passwordFile, "password-file", "", "read the password of encrypted PDFs from the first line of `file`")
 	p.opt.OCR.Workers = runtime.NumCPU()
 }
 
@@ -37,6 +45,14 @@ func (p *pipelineFlags) parse(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	p.opt.MaxMemory = p.maxMemMiB << 20
+	if p.passwordFile != "" {
+		b, err := os.ReadFile(p.passwordFile)
+		if err != nil {
+			return fmt.Errorf("--password-file: %w", err)
+		}
+		line, _, _ := strings.Cut(string(b), "\n")
+		p.opt.Read.Password = strings.TrimRight(line, "\r")
+	}
 	return p.opt.Check()
 }
 
@@ -52,5 +68,9 @@ func readReport(ctx context.Context, opt pipeline.Options, path string) (*report
 		return nil, err
 	}
 	defer p.Close()
-	return p.Report(ctx, f)
+	rep, err := p.Report(ctx, f)
+	if errors.Is(err, extract.ErrEncrypted) && opt.Read.Password == "" {
+		return nil, fmt.Errorf("%w (if you have its password, give it with --password-file FILE)", err)
+	}
+	return rep, err
 }
