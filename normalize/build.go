@@ -18,8 +18,13 @@ import (
 // into paragraphs (hyphenated words repaired), footnotes as paragraphs of
 // their own, tables split into header and body rows (their parts across
 // page breaks are joined by extract.MergeTables), and the report's
-// province, year and issue date identified.
-func Normalize(d *extract.Document) *Doc {
+// province, year, period and issue date identified.
+func Normalize(d *extract.Document) *Doc { return NormalizeHints(d, Hints{}) }
+
+// NormalizeHints is [Normalize] with what the caller knows of the report
+// besides its text: the path it was read from (d.Path when h.Path is
+// empty) and the province the user gave; see [Identify].
+func NormalizeHints(d *extract.Document, h Hints) *Doc {
 	nd := &Doc{Source: d}
 	// DOCX gives real paragraphs; text and PDF give layout lines, which
 	// may continue from one block to the next.
@@ -69,6 +74,7 @@ func Normalize(d *extract.Document) *Doc {
 		for _, run := range splitAtItems(lines, joinBlocks) {
 			if joinBlocks && last != nil && b.Kind != extract.Heading && last.Kind != Heading && continues(last.Text, run[0].Text) &&
 				!endsShortLine(last, run[0].Text, typical) {
+				last.joins = append(last.joins, len(last.Text))
 				appendLines(last, run, src)
 				last.Refs = append(last.Refs, refs...)
 				refs = nil
@@ -101,7 +107,7 @@ func Normalize(d *extract.Document) *Doc {
 		appendLines(&p, lines, src)
 		nd.Paras = append(nd.Paras, p)
 	}
-	identify(nd)
+	identify(nd, h)
 	return nd
 }
 
@@ -474,9 +480,23 @@ func looksLikeHeader(cells []string) bool {
 // identifyBytes is how much of a report identify reads.
 const identifyBytes = 16 << 10
 
-// identify sets the province, year and issue date of the document from
-// its text.
-func identify(nd *Doc) {
+// identify sets the province, year, period and issue date of the
+// document from its text and h (see Identify).
+func identify(nd *Doc, h Hints) {
+	if h.Path == "" {
+		h.Path = nd.Source.Path
+	}
+	id := Identify(identifyText(nd), h)
+	nd.Province, nd.Year, nd.Period, nd.Date = id.Province, id.Year, id.Period, id.Date
+	nd.Era, nd.ProvinceSource = id.Era, id.ProvinceSource
+	nd.Warnings = append(nd.Warnings, id.Warnings...)
+}
+
+// identifyText returns the opening of a normalized document that
+// identify reads: its title (from the file's properties) and its
+// paragraphs, then its tables' rows, one per line, up to
+// identifyBytes.
+func identifyText(nd *Doc) string {
 	// The text is built only up to the cut below.
 	var b strings.Builder
 	for _, p := range nd.Paras {
@@ -486,7 +506,15 @@ func identify(nd *Doc) {
 		if p.Kind == Footnote {
 			continue
 		}
-		b.WriteString(p.Text)
+		// The blocks the file laid out stay apart: a title without a
+		// full stop is not the start of its lead.
+		last := 0
+		for _, j := range p.joins {
+			b.WriteString(strings.TrimSpace(p.Text[last:j]))
+			b.WriteByte('\n')
+			last = j
+		}
+		b.WriteString(strings.TrimSpace(p.Text[last:]))
 		b.WriteByte('\n')
 	}
 	for _, t := range nd.Tables {
@@ -515,12 +543,5 @@ func identify(nd *Doc) {
 	if d := nd.Source.Meta.Title; d != "" {
 		text = d + "\n" + text
 	}
-	issue, hasIssue := IssueDate(text)
-	nd.Year = reportYear(text, issue, hasIssue)
-	if p, ok := FindProvince(text, nd.Year); ok {
-		nd.Province = p
-	}
-	if hasIssue {
-		nd.Date = issue
-	}
+	return text
 }

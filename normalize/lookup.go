@@ -66,7 +66,7 @@ func LookupProvince(s string) ([]ProvinceMatch, error) {
 			key = rest
 		}
 	}
-	if m := all(func(p ProvinceInfo) bool { return slicesContains(lookupNames(p), key) }); len(m) > 0 {
+	if m := lookupByKey(key); len(m) > 0 {
 		return m, nil
 	}
 	// A unique prefix of one name.
@@ -93,6 +93,24 @@ func LookupProvince(s string) ([]ProvinceMatch, error) {
 	}
 	e.Suggestions = nearestProvinces(key, 3)
 	return nil, e
+}
+
+// lookupByKey returns the units of both maps whose name, or one of
+// its spellings, has the key (see lookupKey) exactly.
+func lookupByKey(key string) []ProvinceMatch {
+	d := provinces()
+	var out []ProvinceMatch
+	for _, era := range []struct {
+		list []ProvinceInfo
+		name string
+	}{{d.p63, Era63}, {d.p34, Era34}} {
+		for _, p := range era.list {
+			if slicesContains(lookupNames(p), key) {
+				out = append(out, ProvinceMatch{p, era.name})
+			}
+		}
+	}
+	return out
 }
 
 // ProvinceLookupError says that a name or code matches no province, or

@@ -42,6 +42,11 @@ type Para struct {
 	FootnoteID string
 	// Refs are the ids of the footnotes referenced in the paragraph.
 	Refs []string
+	// joins are the offsets in Text where a block of the file was
+	// joined to the one before (a sentence the layout broke), so that
+	// the province and the period can be read from the blocks as laid
+	// out: a title without a full stop is not part of its lead.
+	joins []int
 	// Sections are the titles of the sections the paragraph is in,
 	// outermost first ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022", "2. Kinh
 	// phí"); a footnote is in the sections of its reference.
@@ -109,7 +114,15 @@ type Doc struct {
 	// Province and Year identify the report; zero when unknown.
 	Province Province
 	Year     int
-	// Date is the date the report was issued, where it says.
+	// Era is the map Province.Code belongs to (Era63 or Era34), and
+	// ProvinceSource where the province was read from (FromText,
+	// FromPath or FromOption); both "" when the province is unknown.
+	Era            string
+	ProvinceSource string
+	// Period is the period reported on; zero when the year is unknown.
+	Period Period
+	// Date is the date the report was issued, where it says, or the
+	// date a news page was published.
 	Date     time.Time
 	Warnings []string
 }

@@ -32,38 +32,80 @@ var titleCues = []string{"báo cáo", "kết quả", "tình hình", "thực hi�
 // ReportYear returns the year a report is about (the period reported
 // on, not the date of issue), or 0.
 //
-// It scores every year found by [ScanNumbers] in the text and returns
-// the best:
+// It scores every year the text states and returns the best:
 //   - years inside a date (the issue date "Kon Tum, ngày 06 tháng 5 năm
-//     2022", "ngày 05/8/2021") and ranges ("giai đoạn 2021-2025") are
-//     not periods and count for nothing;
-//   - target and start years ("đến năm 2025", "định hướng đến năm 2030",
-//     "tầm nhìn đến năm 2045", "từ năm 2020") count for nothing;
+//     2022", "ngày 05/8/2021") count for nothing, and so do target and
+//     start years ("đến năm 2025", "định hướng đến năm 2030", "tầm nhìn
+//     đến năm 2045", "từ năm 2020"), the years of plans ("phương hướng,
+//     nhiệm vụ năm 2022", "kế hoạch năm 2022", "Năm 2025, Trung tâm đặt
+//     mục tiêu …") and of comparisons ("so với năm 2023", "(năm 2023:
+//     1.907 thủ tục)");
 //   - a year in a title line near the top (a line with "báo cáo", "kết
 //     quả", "tình hình", …, or an upper-case line: "KẾT QUẢ … NĂM 2021")
-//     weighs most, and a year after "Trong năm", "6 tháng đầu năm",
-//     "cuối năm" weighs more than a bare "năm 2021";
+//     weighs most, then one in the lead (the first paragraphs after the
+//     title); a year after "Trong năm", "6 tháng đầu năm", "cuối năm",
+//     or in a period ("quý III-2025", "tháng 8.2021", "từ 15/12/2022 đến
+//     14/3/2023", "Giai đoạn 2015-2020, …") weighs more than a bare "năm
+//     2021";
 //   - mentions in the first part of the document weigh more than later
-//     ones.
+//     ones;
+//   - in a sentence that lists several years ("năm 2020 xếp thứ 7; năm
+//     2021 xếp thứ 5; năm 2022 xếp thứ 4"), the earlier ones are history
+//     and count a quarter;
+//   - "đến nay", "hiện nay" in the lead are dated by the document's date
+//     (its issue date or a news page's dateline).
 //
 // When no year qualifies it falls back on the years of the dates cited
 // in the text (documents issued during the period), the issue date
 // excluded. A report on "6 tháng đầu năm 2023" returns 2023: the year,
-// not the half.
+// not the half ([Identify] gives the half).
 func ReportYear(text string) int {
 	issue, hasIssue := IssueDate(text)
-	return reportYear(text, issue, hasIssue)
+	return reportYear(text, issue, hasIssue, docLayout(text)).year
 }
 
-// reportYear is ReportYear given the text's issue date.
-func reportYear(text string, issue time.Time, hasIssue bool) int {
-	score := map[int]float64{}
+// yearResult is what a text says of the year it reports on.
+type yearResult struct {
+	year int
+	// strong: the year is stated in the title or the lead.
+	strong bool
+	// fallback: the year is only that of dates cited in the text.
+	fallback bool
+}
+
+// reportYear is ReportYear given the text's issue date and layout.
+//
+// The parts of the text are read in turn: the title, the lead's first
+// paragraph, its second; the first that states a year decisively gives
+// it (strong). A year is decisive unless a later year follows it in its
+// sentence (history) or it stands beside a period that names no year
+// ("Báo cáo 9 tháng …, tính đến tháng 9 …. Năm 2022, tỉnh … ở vị trí
+// thứ 11": the current year goes without saying, the one named is
+// another). When no part decides, the scores of the whole text do
+// (weak).
+func reportYear(text string, issue time.Time, hasIssue bool, lay *layout) yearResult {
+	if y := planResultsYear(text, lay); y != 0 {
+		return yearResult{year: y, strong: true}
+	}
 	fallback := map[int]float64{}
 	head := yearHeadEnd(text)
+	scored := map[int]bool{} // offsets of year digits already scored
+	type seen struct {
+		year, off, zone int
+		w               float64
+		history         bool
+		index           bool // the year of an index or a ranking
+	}
+	var all []seen
+	credit := func(y, off, end int, w float64) {
+		if w > 0 {
+			all = append(all, seen{year: y, off: off, zone: lay.zone(off), w: w, index: indexYear(text, off, end)})
+		}
+	}
 	for _, n := range ScanNumbers(text) {
 		switch n.Kind {
 		case Date:
-			if n.Value == 0 || (hasIssue && n.Time.Equal(issue)) {
+			if n.Value == 0 || (hasIssue && n.Time.Equal(issue)) || (!lay.published.IsZero() && n.Time.Equal(lay.published)) {
 				continue
 			}
 			if y := int(n.Value); y >= 1990 && y <= 2100 {
@@ -81,28 +123,176 @@ func reportYear(text string, issue time.Time, hasIssue bool) int {
 		if y < 1990 || y > 2100 {
 			continue
 		}
-		w := yearWeight(text, n, head)
-		if w > 0 {
-			score[y] += w
+		scored[n.NumStart] = true
+		credit(y, n.NumStart, n.End, yearWeight(text, n, head, lay))
+	}
+	// Periods whose year the number scanner does not read as a year:
+	// "tháng 8.2021", "quý III-2025", "Giai đoạn 2015-2020, …", ranges of
+	// dates. Periods without a year mark their part of the text.
+	docDate := issue
+	if !hasIssue {
+		docDate = lay.published
+	}
+	yearless := map[int]bool{}
+	for _, m := range periodMentions(text) {
+		if m.role != rolePeriod && m.role != roleCutoff {
+			continue
+		}
+		if m.year == 0 {
+			if !m.plain {
+				yearless[lay.zone(m.off)] = true
+			}
+			continue
+		}
+		if m.plain || scored[m.yearOff] || m.year < 1990 || m.year > 2100 {
+			continue
+		}
+		if m.role == roleCutoff && !docDate.IsZero() && m.End.After(docDate) {
+			continue // "đến tháng 12/2025" written in 2024: a target
+		}
+		credit(m.year, m.off, m.end, 4*yearPosition(text, m.off, head, lay))
+	}
+	// "Đến nay", "hiện nay" in the lead: as of the document's date.
+	if !docDate.IsZero() {
+		for _, x := range lay.lines {
+			if x.role != lineLead {
+				continue
+			}
+			f := Fold(text[x.off:x.end])
+			for _, c := range []string{"đến nay", "hiện nay", "hiện tại", "đến thời điểm này"} {
+				if strings.Contains(f, c) {
+					credit(docDate.Year(), x.off, x.off, 4*yearPosition(text, x.off, head, lay))
+					break
+				}
+			}
 		}
 	}
-	if len(score) == 0 {
-		score = fallback
+	// History: in a sentence naming several years, the earlier ones.
+	for i := range all {
+		a, b := sentenceAround(text, all[i].off)
+		for _, o := range all {
+			if o.off >= a && o.off < b && o.year > all[i].year {
+				all[i].w /= 4
+				all[i].history = true
+				break
+			}
+		}
 	}
-	best, bestW := 0, 0.0
+	// The parts in turn. Within a part, a tie goes to the year named
+	// first ("năm 2024; nhiệm vụ năm 2025" if the plan was missed).
+	for zone := 0; zone <= 2; zone++ {
+		score := map[int]float64{}
+		first := map[int]int{}
+		for _, s := range all {
+			plain := text[s.off] >= '0' && text[s.off] <= '9'
+			if s.zone != zone || s.history || (yearless[zone] && plain) || s.index {
+				continue
+			}
+			if _, ok := first[s.year]; !ok {
+				first[s.year] = s.off
+			}
+			score[s.year] += s.w
+		}
+		best, bestW := 0, 0.0
+		for y, w := range score {
+			if w > bestW || (w == bestW && first[y] < first[best]) {
+				best, bestW = y, w
+			}
+		}
+		if best != 0 {
+			return yearResult{year: best, strong: true}
+		}
+	}
+	score := map[int]float64{}
+	for _, s := range all {
+		score[s.year] += s.w
+	}
+	if y, ok := bestYear(score); ok {
+		return yearResult{year: y}
+	}
+	y, _ := bestYear(fallback)
+	return yearResult{year: y, fallback: y != 0}
+}
+
+// planResultsYear returns, for a plan ("KẾ HOẠCH / Chuyển đổi số tỉnh
+// Trà Vinh năm 2025"), the year of its results section ("Phần I. ĐÁNH
+// GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024"): the year its figures report on, not
+// the year it plans. It returns 0 for a document that is not a plan, or
+// a plan without such a heading.
+//
+// A document is a plan when its title block names the kind of document
+// "Kế hoạch" (a line of its own, or the start of the title). The results
+// heading is a line of at most 20 words, in the first 16 KB, that
+// names "kết quả", "đánh giá" or "tình hình thực hiện" and one year.
+func planResultsYear(text string, lay *layout) int {
+	plan := false
+	for _, x := range lay.lines {
+		if x.role != lineTitle {
+			continue
+		}
+		f := Fold(strings.TrimLeft(text[x.off:x.end], "#*|_ "))
+		if f == "kế hoạch" || strings.HasPrefix(f, "kế hoạch ") || strings.HasPrefix(f, "kế hoạch:") {
+			plan = true
+			break
+		}
+	}
+	if !plan {
+		return 0
+	}
+	for _, x := range lay.lines {
+		line := text[x.off:x.end]
+		if letterWords(line) > 20 {
+			continue
+		}
+		f := Fold(line)
+		if !strings.Contains(f, "kết quả") && !strings.Contains(f, "đánh giá") && !strings.Contains(f, "tình hình thực hiện") {
+			continue
+		}
+		var years []int
+		for _, m := range periodYearRe.FindAllStringSubmatch(line, -1) {
+			years = append(years, atoi(m[1]))
+		}
+		if len(years) == 1 {
+			return years[0]
+		}
+	}
+	return 0
+}
+
+// bestYear returns the year of highest score; ties go to the later year:
+// reports look back on the year just ended more often than they cite
+// older ones.
+func bestYear(score map[int]float64) (int, bool) {
 	years := make([]int, 0, len(score))
 	for y := range score {
 		years = append(years, y)
 	}
 	sort.Ints(years)
+	best, bestW := 0, 0.0
 	for _, y := range years {
-		// Ties go to the later year: reports look back on the year just
-		// ended more often than they cite older ones.
-		if score[y] >= bestW {
+		if score[y] > 0 && score[y] >= bestW {
 			best, bestW = y, score[y]
 		}
 	}
-	return best
+	return best, best != 0
+}
+
+// sentenceAround returns the bounds of the sentence holding offset off:
+// from the previous ". ", "!", "?" or line break to the next.
+func sentenceAround(text string, off int) (int, int) {
+	a := 0
+	for _, sep := range []string{". ", "\n", "! ", "? "} {
+		if k := strings.LastIndex(text[:off], sep); k >= 0 && k+len(sep) > a {
+			a = k + len(sep)
+		}
+	}
+	b := len(text)
+	for _, sep := range []string{". ", "\n", "! ", "? "} {
+		if k := strings.Index(text[off:], sep); k >= 0 && off+k < b {
+			b = off + k
+		}
+	}
+	return a, b
 }
 
 // yearHeadEnd returns the end of the head of the document: its first 25
@@ -128,7 +318,7 @@ func yearHeadEnd(text string) int {
 	return i
 }
 
-func yearWeight(text string, n Number, head int) float64 {
+func yearWeight(text string, n Number, head int, lay *layout) float64 {
 	// The 80 bytes before the number, folded.
 	a := n.NumStart - 80
 	if a < 0 {
@@ -151,15 +341,41 @@ func yearWeight(text string, n Number, head int) float64 {
 				return 0
 			}
 		}
+		for _, c := range periodCompareCues {
+			if strings.HasSuffix(before, c+" năm") {
+				return 0
+			}
+		}
+		for _, c := range periodPlanCues {
+			// "phương hướng, nhiệm vụ năm 2022", "kế hoạch năm 2022",
+			// but not "thực hiện kế hoạch năm 2021".
+			if k := c + " năm"; strings.HasSuffix(before, k) && !strings.HasSuffix(strings.TrimSuffix(before, k), "thực hiện ") {
+				return 0
+			}
+		}
+		if strings.HasSuffix(before, "năm") && planClause(strings.TrimSuffix(before, "năm")) {
+			return 0 // "…; nhiệm vụ trọng tâm năm 2025"
+		}
 		w = 1
 		if strings.HasSuffix(before, "năm") {
 			w = 1.5
 		}
 	}
+	// "Năm 2025, Trung tâm đặt mục tiêu …": a year that opens a clause
+	// about a plan.
+	clause := before
+	if k := strings.LastIndexAny(clause, ".;:!?\n"); k >= 0 {
+		clause = clause[k+1:]
+	}
+	if len(strings.TrimSpace(clause)) <= len("trong năm") && planAfter(text, n.End) {
+		return 0
+	}
 	if n.Start < head {
 		line := yearLineAround(text, n.NumStart)
 		if yearIsTitleLine(line) {
 			w += 8
+		} else if lay.roleAt(n.NumStart) == lineLead {
+			w *= 3
 		} else {
 			w *= 2
 		}
@@ -167,6 +383,20 @@ func yearWeight(text string, n Number, head int) float64 {
 		w /= 2
 	}
 	return w
+}
+
+// yearPosition is the factor of a period mention at offset off: 3 in the
+// title or the lead, 2 in the head, 1 in the body, 1/2 after 20,000 bytes.
+func yearPosition(text string, off, head int, lay *layout) float64 {
+	switch r := lay.roleAt(off); {
+	case r == lineTitle || r == lineLead:
+		return 3
+	case off < head:
+		return 2
+	case off > 20000:
+		return 0.5
+	}
+	return 1
 }
 
 // yearLineAround returns the text between the blank-line-separated
