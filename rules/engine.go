@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/baocao/baocao/normalize"
 )
@@ -434,13 +435,28 @@ var abbrevRe = regexp.MustCompile(`(?i)(?:^|[\s(])(?:tp|tt|ths|ts|ks|gs|pgs|bs|n
 
 func abbrevBefore(s string) bool { return abbrevRe.MatchString(s[max(0, len(s)-8):]) }
 
+// reportPeriod returns the contract's form of a period, nil for none.
+func reportPeriod(p normalize.Period) *report.Period {
+	if p.IsZero() {
+		return nil
+	}
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	}
+	return &report.Period{Kind: string(p.Kind), Start: date(p.Start), End: date(p.End), Text: p.Text}
+}
+
 // Apply extracts every metric, the budget items and the flags from a
 // normalized report.
 func Apply(doc *normalize.Doc) *report.Report {
 	rep := &report.Report{
 		Format:      string(doc.Source.Format),
-		Province:    report.Province{Code: doc.Province.Code, Name: doc.Province.Name},
+		Province:    report.Province{Code: doc.Province.Code, Name: doc.Province.Name, Era: doc.Era, Source: doc.ProvinceSource},
 		Year:        doc.Year,
+		Period:      reportPeriod(doc.Period),
 		Metrics:     []report.Figure{},
 		BudgetItems: []report.BudgetItem{},
 		Flags:       []report.Flag{},

@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
 	"math"
 	"os"
@@ -26,6 +27,10 @@ type Gold struct {
 	Flags        []GoldFlag       `json:"flags"`
 	Optional     []GoldFlag       `json:"optional_flags"`
 	MustNotFlag  []string         `json:"must_not_flag"`
+
+	// Period is the period reported on, as a label ("quý I/2023", "6
+	// tháng đầu năm 2024", "2023"); empty where the gold does not say.
+	Period string `json:"period,omitempty"`
 }
 
 // GoldMetric is one labelled figure. Accept lists other acceptable
@@ -101,6 +106,11 @@ type Score struct {
 	FlagsFound  int    `json:"flags_found"`
 	FlagsGold   int    `json:"flags_gold"`
 	FalseFlags  int    `json:"false_flags"`
+	// PeriodOK counts the reports whose period has the kind of the
+	// gold's (a quarter for "quý I/2023"), PeriodGold those whose gold
+	// states a period.
+	PeriodOK   int `json:"period_ok"`
+	PeriodGold int `json:"period_gold"`
 	// Misses are gold figures not found or found with another value;
 	// Wrong are figures extracted for metrics the gold does not list.
 	Misses      []string `json:"misses,omitempty"`
@@ -134,6 +144,8 @@ func ratio(a, b int) float64 {
 func (s *Score) Add(o Score) {
 	s.ProvinceOK += o.ProvinceOK
 	s.YearOK += o.YearOK
+	s.PeriodOK += o.PeriodOK
+	s.PeriodGold += o.PeriodGold
 	s.Documents += o.Documents
 	s.TruePos += o.TruePos
 	s.Extracted += o.Extracted
@@ -165,13 +177,30 @@ func valuesClose(a, b report.Value) bool {
 // value match a gold figure; a flag is found when its stated value
 // matches a gold flag's, and false when it matches neither a flag nor
 // an optional flag.
+//
+// Unlike score.py, the province is right only by its code when the
+// gold gives one: a report on October 2025 about Gia Lai must give the
+// code of the unit of 2025 (52), not the old province's (64). The
+// period is right when the gold's label reads as a period of the same
+// kind (normalize.ParsePeriod).
 func Evaluate(g *Gold, rep *report.Report) Score {
 	s := Score{Document: g.Document, Documents: 1, GoldCount: len(g.Metrics)}
-	if strings.TrimLeft(rep.Province.Code, "0") == strings.TrimLeft(g.ProvinceCode, "0") || rep.Province.Name == g.Province {
+	switch {
+	case g.ProvinceCode != "":
+		if strings.TrimLeft(rep.Province.Code, "0") == strings.TrimLeft(g.ProvinceCode, "0") {
+			s.ProvinceOK = 1
+		}
+	case rep.Province.Name == g.Province:
 		s.ProvinceOK = 1
 	}
 	if g.Year == 0 || rep.Year == g.Year {
 		s.YearOK = 1
+	}
+	if g.Period != "" {
+		s.PeriodGold = 1
+		if p, ok := normalize.ParsePeriod(g.Period, g.Year); ok && rep.Period != nil && string(p.Kind) == rep.Period.Kind {
+			s.PeriodOK = 1
+		}
 	}
 	known := map[string]bool{}
 	for _, m := range g.Metrics {

@@ -103,10 +103,14 @@ is 1 when precision or recall falls below the given minimums, or when
 
 func writeScores(w io.Writer, docs []rules.Score, total rules.Score) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DOCUMENT\tPROVINCE\tYEAR\tP\tR\tF1\tFOUND/EXTRACTED/GOLD\tQUALIFIERS\tBUDGET\tFLAGS\tFALSE FLAGS")
+	fmt.Fprintln(tw, "DOCUMENT\tPROVINCE\tYEAR\tPERIOD\tP\tR\tF1\tFOUND/EXTRACTED/GOLD\tQUALIFIERS\tBUDGET\tFLAGS\tFALSE FLAGS")
 	row := func(s rules.Score) {
-		fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%.3f\t%.3f\t%.3f\t%d/%d/%d\t%d/%d\t%d/%d/%d\t%d/%d\t%d\n", s.Document,
-			s.ProvinceOK, s.Documents, s.YearOK, s.Documents, s.Precision(), s.Recall(), s.F1(),
+		period := "-"
+		if s.PeriodGold > 0 {
+			period = fmt.Sprintf("%d/%d", s.PeriodOK, s.PeriodGold)
+		}
+		fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%s\t%.3f\t%.3f\t%.3f\t%d/%d/%d\t%d/%d\t%d/%d/%d\t%d/%d\t%d\n", s.Document,
+			s.ProvinceOK, s.Documents, s.YearOK, s.Documents, period, s.Precision(), s.Recall(), s.F1(),
 			s.TruePos, s.Extracted, s.GoldCount, s.QualifierOK, s.TruePos,
 			s.BudgetFound, s.BudgetOut, s.BudgetGold, s.FlagsFound, s.FlagsGold, s.FalseFlags)
 	}

@@ -35,6 +35,7 @@ func (p *pipelineFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&p.opt.OCR.DPI, "ocr-dpi", 200, "resolution at which pages are rendered for OCR")
 	fs.StringVar(&p.opt.Read.Password, "password", "", "password of encrypted PDFs (visible to other users in the process list: prefer --password-file)")
 	fs.StringVar(&p.passwordFile, "password-file", "", "read the password of encrypted PDFs from the first line of `file`")
+	fs.StringVar(&p.opt.Province, "province", "", "province of reports whose text names none: GSO code or name (the text wins when it names its own; default: from the file's path)")
 	p.opt.OCR.Workers = runtime.NumCPU()
 }
 

@@ -31,15 +31,27 @@ type Options struct {
 	// OCR controls the recognition of pages without a text layer; its
 	// Mode decides whether OCR runs at all (see [Pipeline.Report]).
 	OCR ocr.Options
+	// Province is the province of the reports whose text does not name
+	// theirs: a GSO code or a name as normalize.LookupProvince reads it.
+	// It wins over the file's path but not over a text that names its
+	// province unambiguously (see normalize.Identify); a text that
+	// contradicts it gets a warning.
+	Province string
 }
 
 // Check reports whether the options are valid.
 func (o Options) Check() error {
 	switch o.OCR.Mode {
 	case "", ocr.ModeAuto, ocr.ModeAlways, ocr.ModeNever:
-		return nil
+	default:
+		return fmt.Errorf("unknown OCR mode %q: want auto, always or never", o.OCR.Mode)
 	}
-	return fmt.Errorf("unknown OCR mode %q: want auto, always or never", o.OCR.Mode)
+	if o.Province != "" {
+		if _, err := normalize.LookupProvince(o.Province); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Pipeline runs files through extract, OCR when needed, normalize, the
@@ -94,7 +106,7 @@ func (p *Pipeline) Report(ctx context.Context, f corpus.File) (*report.Report, e
 	if err != nil {
 		return nil, err
 	}
-	rep := rules.Apply(normalize.Normalize(doc))
+	rep := rules.Apply(normalize.NormalizeHints(doc, normalize.Hints{Path: f.Path, Province: p.opt.Province}))
 	rep.File = filepath.Base(f.Path)
 	rep.SHA256 = f.SHA256
 	return rep, nil

@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/extract/ocr"
+	"github.com/baocao/baocao/rules"
 
 	_ "github.com/baocao/baocao/extract/docx"
 	_ "github.com/baocao/baocao/extract/pdf"
@@ -99,5 +101,120 @@ func TestReport(t *testing.T) {
 	f, _ := corpus.Load(filepath.Join("..", "..", "testdata", "samples", "kon-tum-2021.docx"))
 	if _, err := isolated.Report(ctx, f); err == nil || errors.Is(err, extract.ErrCorrupt) {
 		t.Errorf("read after Close: %v, want an error", err)
+	}
+}
+
+// TestProvinceFromPathAndOption checks that a report whose text names no
+// province gets it from its folder or file name, with or without
+// diacritics, or from Options.Province, and that a text naming its own
+// province keeps it.
+func TestProvinceFromPathAndOption(t *testing.T) {
+	ctx := context.Background()
+	// A news item in the style of a provincial portal: no province, no
+	// year in the text.
+	const news = "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%\n\nTrong quý I, toàn tỉnh tiếp nhận 120.400 hồ sơ; tỷ lệ giải quyết đúng hạn đạt 98%.\n"
+	const own = "UBND TỈNH LÂM ĐỒNG\n\nBÁO CÁO\nKết quả chuyển đổi số năm 2022\n\nTrên địa bàn tỉnh Lâm Đồng đã cung cấp 1.600 dịch vụ công trực tuyến.\n"
+	dir := t.TempDir()
+	write := func(rel, text string) string {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, path, text, option string
+		code, pname, source      string
+		year                     int
+		kind                     string
+	}{
+		{"folder with diacritics", "Đắk Nông/BC 2024.txt", news, "", "67", "Đắk Nông", "path", 2024, "quarter"},
+		{"file name without diacritics", "in/DakNong_2023.txt", news, "", "67", "Đắk Nông", "path", 2023, "quarter"},
+		{"kebab folder", "dak-nong/2022/tin.md", news, "", "67", "Đắk Nông", "path", 2022, "quarter"},
+		{"option", "tin-bai-2024.txt", news, "Thái Nguyên", "19", "Thái Nguyên", "option", 2024, "quarter"},
+		{"option over the path", "dak-nong/tin-2024.txt", news, "thai nguyen", "19", "Thái Nguyên", "option", 2024, "quarter"},
+		{"option after the merger", "tin-2026.txt", news, "Kon Tum", "51", "Quảng Ngãi", "option", 2026, "quarter"},
+		{"the text wins", "dak-nong/bc-2022.txt", own, "Đắk Nông", "68", "Lâm Đồng", "text", 2022, "year"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := New(Options{InProcess: true, Province: tt.option})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			f, err := corpus.Load(write(tt.path, tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := p.Report(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Province.Code != tt.code || rep.Province.Name != tt.pname || rep.Province.Source != tt.source || rep.Year != tt.year {
+				t.Errorf("province %+v, year %d; want %s %s from %s, %d (warnings %q)", rep.Province, rep.Year, tt.code, tt.pname, tt.source, tt.year, rep.Warnings)
+			}
+			if rep.Period == nil || rep.Period.Kind != tt.kind {
+				t.Errorf("period %+v, want %s", rep.Period, tt.kind)
+			}
+		})
+	}
+	if _, err := New(Options{Province: "Kon Tun"}); err == nil || !strings.Contains(err.Error(), "Kon Tum") {
+		t.Errorf("New with an unknown province: %v, want an error suggesting Kon Tum", err)
+	}
+}
+
+// TestRealIdentity checks the province (by its code, of the 34 units for
+// a period after 2025-07-01), the year and the period of every document
+// of the real-derived evaluation set against its gold.
+func TestRealIdentity(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "eval-real")
+	names, err := filepath.Glob(filepath.Join(dir, "*-20*.*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(Options{InProcess: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	docs, periods := 0, 0
+	for _, name := range names {
+		if strings.HasSuffix(name, ".json") {
+			continue
+		}
+		g, err := rules.ReadGold(filepath.Join(dir, rules.Stem(name)+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := corpus.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := p.Report(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs++
+		s := rules.Evaluate(g, rep)
+		if s.ProvinceOK != 1 || s.YearOK != 1 {
+			t.Errorf("%s: %s %s (%s), %d; want %s %s, %d", filepath.Base(name), rep.Province.Code, rep.Province.Name, rep.Province.Source, rep.Year, g.ProvinceCode, g.Province, g.Year)
+		}
+		periods += s.PeriodOK
+		if s.PeriodOK == 0 {
+			t.Logf("%s: period %+v, gold %q", filepath.Base(name), rep.Period, g.Period)
+		}
+	}
+	t.Logf("%d documents, %d periods of the gold's kind", docs, periods)
+	if docs < 60 {
+		t.Errorf("%d documents, want at least 60", docs)
+	}
+	// Measured 59 of 66: the seven others state no period in their
+	// title or lead (a cut-off, a publication date, a body paragraph).
+	if periods*100 < docs*85 {
+		t.Errorf("%d of %d periods right, want at least 85%%", periods, docs)
 	}
 }

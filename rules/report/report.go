@@ -209,16 +209,40 @@ type Flag struct {
 type Province struct {
 	Code string `json:"code"`
 	Name string `json:"name"`
+	// Era is the map the code belongs to: "63" (the provinces until
+	// 2025-06-30) or "34" (the units from 2025-07-01); Source is where
+	// the province was read from: "text", "path" (the file's name or
+	// folder) or "option" (baocao --province). Both are empty when the
+	// province is unknown.
+	Era    string `json:"era,omitempty"`
+	Source string `json:"source,omitempty"`
+}
+
+// Period is the period a report is about.
+type Period struct {
+	// Kind is "year", "half", "quarter", "nine_months", "month",
+	// "range" or "multi_year".
+	Kind string `json:"kind"`
+	// Start and End are its first and last day (YYYY-MM-DD); End is
+	// empty when the text gives no end ("những tháng đầu năm 2025").
+	Start string `json:"start,omitempty"`
+	End   string `json:"end,omitempty"`
+	// Text is the words it was read from; empty when the text states no
+	// period and the whole year is assumed.
+	Text string `json:"text"`
 }
 
 // Report is everything extracted from one file: the JSON contract of
 // `baocao extract --json`.
 type Report struct {
-	File        string       `json:"file"`
-	SHA256      string       `json:"sha256"`
-	Format      string       `json:"format"`
-	Province    Province     `json:"province"`
-	Year        int          `json:"year"`
+	File     string   `json:"file"`
+	SHA256   string   `json:"sha256"`
+	Format   string   `json:"format"`
+	Province Province `json:"province"`
+	Year     int      `json:"year"`
+	// Period is the period reported on, beside its year; nil when the
+	// year is unknown.
+	Period      *Period      `json:"period,omitempty"`
 	Metrics     []Figure     `json:"metrics"`
 	BudgetItems []BudgetItem `json:"budget_items"`
 	Flags       []Flag       `json:"flags"`
