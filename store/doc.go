@@ -33,8 +33,12 @@
 // [Open]; readers take labels and units from metric_catalog.
 //
 // Views give the figures as analysts want them: metric_values,
-// latest_metric_values, latest_documents, province_year, report_flags and
-// unit2025_year (the 2025 merger of 63 provinces into 34 units).
+// latest_metric_values, latest_documents, province_year, report_flags,
+// unit2025_year (the 2025 merger of 63 provinces into 34 units) and
+// report_periods. The province table (latest_documents and the views
+// built on it) takes full-year reports only, so that a quarter's or a
+// half-year's figures never stand beside a year's; report_periods lists
+// every report with the period it covers.
 // province_year has a column per key figure of the catalog
 // (report.Metric.Key), and unit2025_year sums them and recomputes rates
 // from their parts (report.Metric.Rate): these two are derived from the

@@ -43,6 +43,7 @@ var exportOrder = map[string]string{
 	"province_year":        "year, province_code, document_id",
 	"report_flags":         "year, province_code, document_id, flag_id",
 	"unit2025_year":        "year, unit_code",
+	"report_periods":       "year, province_code, period_start, document_id",
 }
 
 // DefaultViews returns the views Export writes when none are named: for
@@ -217,6 +218,16 @@ var columnHeaders = map[string]string{
 	"status":           "Trạng thái",
 	"error":            "Lỗi",
 	"size":             "Kích thước (byte)",
+
+	// The period and the province's map and source (report_periods).
+	"province_era":      "Bản đồ hành chính (63/34)",
+	"province_source":   "Nguồn xác định tỉnh",
+	"period_kind":       "Loại kỳ báo cáo",
+	"period_start":      "Từ ngày",
+	"period_end":        "Đến ngày",
+	"period_text":       "Kỳ báo cáo (nguyên văn)",
+	"full_year":         "Báo cáo cả năm",
+	"in_province_table": "Dùng trong bảng theo tỉnh",
 }
 
 // columnEnglish explains the columns that are not metric columns in
@@ -263,6 +274,16 @@ var columnEnglish = map[string]string{
 	"evidence_page":    "page of the first evidence",
 	"evidence_line":    "line of the first evidence",
 	"evidence_text":    "sentence of the first evidence",
+
+	// The period and the province's map and source (report_periods).
+	"province_era":      "map the province code belongs to: 63 (until 2025-06-30) or 34 (from 2025-07-01)",
+	"province_source":   "where the province was read from: the text, the file's path, or --province",
+	"period_kind":       "period reported on: year, half, quarter, nine_months, month, range or multi_year",
+	"period_start":      "first day of the period",
+	"period_end":        "last day of the period (empty when the report gives none)",
+	"period_text":       "words the period was read from",
+	"full_year":         "a full-year report (1) or a periodic one (0)",
+	"in_province_table": "the report the province table uses for its province and year (1)",
 }
 
 // categoryVI gives the Vietnamese words of the category values of some
@@ -271,6 +292,13 @@ var categoryVI = map[string]map[string]string{
 	"soc_status":         {"none": "chưa có", "planned": "có kế hoạch", "pilot": "thí điểm", "in_progress": "đang triển khai", "operational": "đang vận hành"},
 	"soc_ncsc_connected": {"1": "có", "0": "không"},
 	"severity":           {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý"},
+
+	// The period and the province's source (report_periods).
+	"period_kind": {"year": "cả năm", "half": "6 tháng", "quarter": "quý", "nine_months": "9 tháng", "month": "tháng",
+		"range": "khoảng thời gian", "multi_year": "nhiều năm"},
+	"province_source":   {"text": "nội dung báo cáo", "path": "tên tệp, thư mục", "option": "tham số --province"},
+	"full_year":         {"1": "có", "0": "không"},
+	"in_province_table": {"1": "có", "0": "không"},
 	"check": {"sum": "tổng", "difference": "hiệu", "ratio": "tỷ lệ", "part_le_whole": "phần lớn hơn tổng",
 		"duplicate": "nêu hai lần", "table_total": "dòng tổng của bảng", "shares": "tỷ lệ thành phần"},
 	"qualifier": {"approx": "khoảng", "over": "trên", "under": "dưới"},
@@ -294,6 +322,7 @@ var sheetNames = map[string]string{
 	"latest_documents":     "Báo cáo",
 	"report_flags":         "Cảnh báo",
 	"documents":            "Tệp đã đọc",
+	"report_periods":       "Kỳ báo cáo",
 }
 
 // Names of the extra sheets.

@@ -308,10 +308,17 @@ func (s *saver) saveReport(info DocInfo, rep *report.Report) (int64, bool, error
 	if rep.Pages != 0 {
 		pages = rep.Pages
 	}
-	res, err := s.exec(`INSERT INTO documents (path, sha256, format, size, province_code, province_name, year, doc_date, pages, status, error, ingested_at, warnings, ocr_pages)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?, ?)`,
+	var period report.Period
+	if rep.Period != nil {
+		period = *rep.Period
+	}
+	res, err := s.exec(`INSERT INTO documents (path, sha256, format, size, province_code, province_name, year, doc_date, pages, status, error, ingested_at, warnings, ocr_pages,
+	period_kind, period_start, period_end, period_text, province_era, province_source)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		info.Path, info.SHA256, format, info.Size, nullString(rep.Province.Code), nullString(rep.Province.Name),
-		year, nullString(date), pages, now(), jsonList(rep.Warnings), jsonList(rep.OCRPages))
+		year, nullString(date), pages, now(), jsonList(rep.Warnings), jsonList(rep.OCRPages),
+		nullString(period.Kind), nullString(period.Start), nullString(period.End), nullString(period.Text),
+		nullString(rep.Province.Era), nullString(rep.Province.Source))
 	if err != nil {
 		return 0, false, err
 	}

@@ -566,3 +566,68 @@ func TestPositions(t *testing.T) {
 		t.Errorf("flag evidence with a box: %d rows, want 1", n)
 	}
 }
+
+// TestPeriods checks that a report's period and the map and source of
+// its province are stored, that the province table takes the full-year
+// report of a province and year and never a quarter's or a half-year's
+// (even a later one), and that report_periods lists every report with
+// its period and whether the province table uses it.
+func TestPeriods(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	year := loadReport(t, "dak-lak-2021")
+	year.DocDate = "2021-12-15"
+	year.Period = &report.Period{Kind: "year", Start: "2021-01-01", End: "2021-12-31", Text: "năm 2021"}
+	year.Province.Era, year.Province.Source = "63", "text"
+	// A quarter's report issued later: it must not replace the year's.
+	quarter := loadReport(t, "dak-lak-2021")
+	quarter.SHA256 = strings.Repeat("cd", 32)
+	quarter.DocDate = "2022-01-10"
+	quarter.Period = &report.Period{Kind: "quarter", Start: "2021-10-01", End: "2021-12-31", Text: "quý IV/2021"}
+	quarter.Province.Era, quarter.Province.Source = "63", "path"
+	quarter.Metrics[0].Value = report.Num(99)
+	// A half-year's report alone in its year: no province-table row.
+	half := loadReport(t, "kon-tum-2022")
+	half.Period = &report.Period{Kind: "half", Start: "2022-01-01", End: "2022-06-30", Text: "6 tháng đầu năm 2022"}
+	// A report without a period (stored before periods were read):
+	// a full-year report.
+	old := loadReport(t, "kon-tum-2021")
+	for _, it := range []*report.Report{year, quarter, half, old} {
+		if _, _, err := db.Save(ctx, infoFor(it, "reports/"+it.SHA256[:8]+"-"+it.File), it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := db.Query(ctx, `SELECT province_code, year, period_kind, coalesce(period_start, ''), coalesce(period_end, ''), coalesce(period_text, ''),
+		coalesce(province_era, ''), coalesce(province_source, ''), full_year, in_province_table
+		FROM report_periods ORDER BY year, province_code, period_kind`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, row := range r.Rows {
+		var cells []string
+		for _, v := range row {
+			cells = append(cells, formatValue(v))
+		}
+		b.WriteString(strings.Join(cells, "|") + "\n")
+	}
+	want := "62|2021|year||||||1|1\n" +
+		"66|2021|quarter|2021-10-01|2021-12-31|quý IV/2021|63|path|0|0\n" +
+		"66|2021|year|2021-01-01|2021-12-31|năm 2021|63|text|1|1\n" +
+		"62|2022|half|2022-01-01|2022-06-30|6 tháng đầu năm 2022|||0|0\n"
+	if b.String() != want {
+		t.Errorf("report_periods:\n%s\nwant:\n%s", b.String(), want)
+	}
+	for q, want := range map[string]int64{
+		"SELECT count(*) FROM province_year WHERE province_code = '66' AND year = 2021 AND tthc_total = 1600": 1,
+		"SELECT count(*) FROM province_year WHERE tthc_total = 99":                                            0,
+		"SELECT count(*) FROM province_year WHERE year = 2022":                                                0,
+		"SELECT count(*) FROM latest_metric_values WHERE value = 99":                                          0,
+		"SELECT count(*) FROM metric_values WHERE value = 99":                                                 1,
+		"SELECT count(*) FROM unit2025_year WHERE year = 2022":                                                0,
+	} {
+		if n := count(t, db, q); n != want {
+			t.Errorf("%s = %d, want %d", q, n, want)
+		}
+	}
+}

@@ -22,8 +22,8 @@ import (
 // derivedViews lists the views derived from the catalog, in the order they
 // are created, with the comment SchemaDoc reports.
 var derivedViews = []SchemaEntry{
-	{Name: "province_year", Kind: "view", Comment: "one row per province and year (latest report) with a column per key metric (the first figure of each metric in the report), the sum of budget items and the counts of error and warning flags."},
-	{Name: "unit2025_year", Kind: "view", Comment: "one row per unit of 2025 (34 provinces) and year: counts and money summed over the old provinces it covers (latest reports), rates recomputed from summed parts where every covering report has both parts, other rates NULL."},
+	{Name: "province_year", Kind: "view", Comment: "one row per province and year (latest full-year report) with a column per key metric (the first figure of each metric in the report), the sum of budget items and the counts of error and warning flags."},
+	{Name: "unit2025_year", Kind: "view", Comment: "one row per unit of 2025 (34 provinces) and year: counts and money summed over the old provinces it covers (latest full-year reports), rates recomputed from summed parts where every covering report has both parts, other rates NULL."},
 }
 
 // metricColumn returns the name of a metric's column in the views

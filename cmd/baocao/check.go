@@ -51,14 +51,13 @@ or without diacritics, or the start of one ("kon", "dak lak", "66").`, stderr)
 			}
 			return errors.New(pr.Sprintf("no province %q", *province))
 		}
+		// A code means a unit of the map its report belongs to
+		// (documents.province_era; before it was recorded, the 63 up to
+		// 2025).
 		var or []string
 		for _, m := range ms {
-			if m.Era == "63" {
-				or = append(or, `(d.province_code = ? AND (d.year IS NULL OR d.year <= 2025))`)
-			} else {
-				or = append(or, `(d.province_code = ? AND d.year >= 2026)`)
-			}
-			qargs = append(qargs, m.Code)
+			or = append(or, `(d.province_code = ? AND coalesce(d.province_era, CASE WHEN d.year >= 2026 THEN '34' ELSE '63' END) = ?)`)
+			qargs = append(qargs, m.Code, m.Era)
 		}
 		where = append(where, "("+strings.Join(or, " OR ")+")")
 	}

@@ -559,3 +559,46 @@ func TestMessagesTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestProvinceAndPeriod ingests news items that never name their
+// province: the folder names it, or --province does; a quarter's report
+// is stored with its period and stays out of the province table.
+func TestIngestProvinceAndPeriod(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Đắk Nông/tin-2024.txt", "Hồ sơ trực tuyến tăng mạnh trong quý I\n\nQuý I/2024, toàn tỉnh tiếp nhận 30.200 hồ sơ, trong đó 21.000 hồ sơ trực tuyến.\n")
+	write("lam-dong/bc-2023.txt", "BÁO CÁO\nKết quả chuyển đổi số năm 2023\n\nNăm 2023, toàn tỉnh cung cấp 1.650 thủ tục hành chính.\n")
+	db := filepath.Join(t.TempDir(), "t.db")
+	if code, out, errb := baocao(t, "ingest", "--db", db, dir); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s%s", code, out, errb)
+	}
+	got := query(t, db, `SELECT province_code, province_source, year, period_kind, full_year, in_province_table FROM report_periods ORDER BY province_code`)
+	want := [][]string{{"67", "path", "2024", "quarter", "0", "0"}, {"68", "path", "2023", "year", "1", "1"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("report_periods = %v, want %v", got, want)
+	}
+	if rows := query(t, db, `SELECT province_code, year FROM province_year`); fmt.Sprint(rows) != "[[68 2023]]" {
+		t.Errorf("province_year = %v, want only Lâm Đồng 2023", rows)
+	}
+
+	other := t.TempDir()
+	p := filepath.Join(other, "tin-bai-2024.txt")
+	if err := os.WriteFile(p, []byte("Trong năm 2024, toàn tỉnh tiếp nhận 80.000 hồ sơ.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errb := baocao(t, "extract", "--json", "--province", "Kon Tum", p)
+	if code != 0 || !strings.Contains(out, `"code": "62"`) || !strings.Contains(out, `"source": "option"`) {
+		t.Errorf("extract --province: exit %d\n%s%s", code, out, errb)
+	}
+	if code, _, errb := baocao(t, "extract", "--province", "Kon Tun", p); code == 0 || !strings.Contains(errb, "Kon Tum") {
+		t.Errorf("extract --province 'Kon Tun': exit %d, stderr %q; want an error suggesting Kon Tum", code, errb)
+	}
+}
