@@ -101,7 +101,9 @@ func Identify(text string, h Hints) Identity {
 		id.Date = lay.published
 	}
 	// The year.
-	yr := reportYear(text, issue, hasIssue, lay)
+	nums := ScanNumbers(text)
+	ms := periodMentions(text, nums)
+	yr := reportYear(text, issue, hasIssue, lay, nums, ms)
 	id.Year = yr.year
 	if py := YearFromPath(h.Path); py != 0 {
 		switch {
@@ -116,7 +118,7 @@ func Identify(text string, h Hints) Identity {
 	}
 	// The period.
 	if id.Year != 0 {
-		id.Period = choosePeriod(text, lay, periodMentions(text), id.Year)
+		id.Period = choosePeriod(text, lay, ms, id.Year)
 	}
 	id.Era = eraOf(id.Period, id.Year, id.Date)
 	// The province.

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -39,13 +40,9 @@ func (l *layout) roleAt(off int) lineRole { return l.lineAt(off).role }
 // lineAt returns the line holding offset off (a body line when none
 // does).
 func (l *layout) lineAt(off int) docLine {
-	for _, x := range l.lines {
-		if off < x.off {
-			break
-		}
-		if off < x.end {
-			return x
-		}
+	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].end > off })
+	if i < len(l.lines) && l.lines[i].off <= off {
+		return l.lines[i]
 	}
 	return docLine{off: off, end: off}
 }
@@ -98,10 +95,14 @@ func docLayout(text string) *layout {
 	}
 	inTitle, lead := true, 0
 	for i := range l.lines {
+		if lead >= leadLines && !inTitle {
+			break // the rest is body
+		}
 		x := &l.lines[i]
 		s := strings.TrimSpace(text[x.off:x.end])
 		words := letterWords(s)
-		f := Fold(strings.TrimLeft(s, "#*_ ("))
+		head := strings.TrimLeft(s, "#*_ (")
+		f := Fold(head[:min(len(head), 400)])
 		switch {
 		case i < 6 && len(strings.Fields(s)) <= 14 && l.published.IsZero() && isDateline(s):
 			x.role = lineDateline

@@ -2,8 +2,10 @@ package normalize
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -67,7 +69,7 @@ func LookupProvince(s string) ([]ProvinceMatch, error) {
 		}
 	}
 	if m := lookupByKey(key); len(m) > 0 {
-		return m, nil
+		return slices.Clone(m), nil
 	}
 	// A unique prefix of one name.
 	names := map[string]bool{}
@@ -95,22 +97,36 @@ func LookupProvince(s string) ([]ProvinceMatch, error) {
 	return nil, e
 }
 
+// byKey maps the key of every name and spelling of a unit (lookupKey)
+// to the units of both maps that carry it, built once.
+var byKey struct {
+	once sync.Once
+	m    map[string][]ProvinceMatch
+}
+
 // lookupByKey returns the units of both maps whose name, or one of
-// its spellings, has the key (see lookupKey) exactly.
+// its spellings, has the key (see lookupKey) exactly. The result is
+// shared: do not modify it.
 func lookupByKey(key string) []ProvinceMatch {
-	d := provinces()
-	var out []ProvinceMatch
-	for _, era := range []struct {
-		list []ProvinceInfo
-		name string
-	}{{d.p63, Era63}, {d.p34, Era34}} {
-		for _, p := range era.list {
-			if slicesContains(lookupNames(p), key) {
-				out = append(out, ProvinceMatch{p, era.name})
+	byKey.once.Do(func() {
+		d := provinces()
+		byKey.m = map[string][]ProvinceMatch{}
+		for _, era := range []struct {
+			list []ProvinceInfo
+			name string
+		}{{d.p63, Era63}, {d.p34, Era34}} {
+			for _, p := range era.list {
+				seen := map[string]bool{}
+				for _, k := range lookupNames(p) {
+					if !seen[k] {
+						seen[k] = true
+						byKey.m[k] = append(byKey.m[k], ProvinceMatch{p, era.name})
+					}
+				}
 			}
 		}
-	}
-	return out
+	})
+	return byKey.m[key]
 }
 
 // ProvinceLookupError says that a name or code matches no province, or

@@ -41,7 +41,7 @@ func ProvinceFromPath(path string) []ProvinceMatch {
 					continue
 				}
 				if m := lookupByKey(key); len(m) > 0 {
-					found = append(found, m...)
+					found = append(found, m...) // a copy
 					names[m[0].Name] = true
 					i = j - 1
 					break

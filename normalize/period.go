@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -214,6 +215,22 @@ var (
 	periodYearRe = regexp.MustCompile(`(?i)năm\s+` + rxYear)
 )
 
+// The key words of the period expressions, in lower case, each starting
+// with an ASCII byte; a line is read for an expression only when it holds
+// its key word (in lower, title or upper case).
+var periodKeys = []string{"từ", "/", "giai", "quý", "tháng", "nửa", "năm"}
+
+// Masks of periodKeys.
+const (
+	keyTu uint16 = 1 << iota
+	keySlash
+	keyGiai
+	keyQuy
+	keyThang
+	keyNua
+	keyNam
+)
+
 var romanQuarter = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 var wordMonths = map[string]int{"ba": 3, "sáu": 6, "chín": 9}
@@ -231,7 +248,72 @@ func atoi(s string) int {
 // ("quý I năm 2023" is a quarter, not also a year). Dates with a day
 // ("ngày 05 tháng 8 năm 2021") are not periods. Each mention gets its
 // role from the words around it.
-func periodMentions(text string) []periodMention {
+//
+// nums are the numbers of text as ScanNumbers reads them (nil: read
+// them here). A period is read within one line, and each expression
+// only on the lines that hold its key word, so that a long text costs
+// little.
+func periodMentions(text string, nums []Number) []periodMention {
+	if nums == nil {
+		nums = ScanNumbers(text)
+	}
+	type line struct {
+		off   int
+		text  string
+		digit bool   // the line holds a digit
+		keys  uint16 // the periodKeys it holds
+	}
+	var lines []line
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		if end > off {
+			lines = append(lines, line{off: off, text: text[off:end], digit: strings.ContainsAny(text[off:end], "0123456789")})
+		}
+		off = end + 1
+	}
+	// Which lines hold which key words: one pass over the text per
+	// key and case.
+	for i, k := range periodKeys {
+		for _, c := range []string{k, strings.ToUpper(k[:1]) + k[1:], strings.ToUpper(k)} {
+			for off := 0; ; {
+				j := strings.Index(text[off:], c)
+				if j < 0 {
+					break
+				}
+				at := off + j
+				n := sort.Search(len(lines), func(n int) bool { return lines[n].off+len(lines[n].text) > at })
+				if n < len(lines) {
+					lines[n].keys |= 1 << i
+				}
+				off = at + len(c)
+			}
+		}
+	}
+	// findAll runs re on the lines that hold one of keys (a mask of
+	// periodKeys), and a digit if digit is set, and returns its matches
+	// with offsets into text.
+	findAll := func(re *regexp.Regexp, digit bool, keys uint16) [][]int {
+		var out [][]int
+		for _, l := range lines {
+			if (digit && !l.digit) || l.keys&keys == 0 {
+				continue
+			}
+			for _, loc := range re.FindAllStringSubmatchIndex(l.text, -1) {
+				for i := range loc {
+					if loc[i] >= 0 {
+						loc[i] += l.off
+					}
+				}
+				out = append(out, loc)
+			}
+		}
+		return out
+	}
 	var taken [][2]int
 	free := func(a, b int) bool {
 		for _, t := range taken {
@@ -243,7 +325,7 @@ func periodMentions(text string) []periodMention {
 	}
 	// Dates with a day are not periods, but a range of them is.
 	var dated [][2]int
-	for _, n := range ScanNumbers(text) {
+	for _, n := range nums {
 		if n.Kind == Date && yearHasDay(n) {
 			dated = append(dated, [2]int{n.Start, n.End})
 		}
@@ -271,8 +353,21 @@ func periodMentions(text string) []periodMention {
 		}
 		return text[loc[2*i]:loc[2*i+1]], loc[2*i]
 	}
+	// built adds the mention at loc whose year is its group yg, if it
+	// has one, and whose period build makes for a year; without a year
+	// the period waits for the document's (resolve).
+	built := func(loc []int, yg int, build func(y int) Period) {
+		y, yoff := group(loc, yg)
+		m := periodMention{off: loc[0], end: loc[1], year: atoi(y), yearOff: yoff}
+		if m.year != 0 {
+			m.Period = build(m.year)
+		} else {
+			m.resolve = build
+		}
+		add(m)
+	}
 
-	for _, loc := range periodRangeRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodRangeRe, true, keyTu) {
 		d1, _ := group(loc, 1)
 		m1, _ := group(loc, 2)
 		y1, _ := group(loc, 3)
@@ -309,13 +404,13 @@ func periodMentions(text string) []periodMention {
 		}
 		add(m)
 	}
-	for _, loc := range periodBareRangeRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodBareRangeRe, true, keySlash) {
 		a := day(atoi(text[loc[6]:loc[7]]), atoi(text[loc[4]:loc[5]]), atoi(text[loc[2]:loc[3]]))
 		b := day(atoi(text[loc[12]:loc[13]]), atoi(text[loc[10]:loc[11]]), atoi(text[loc[8]:loc[9]]))
 		p := datesPeriod(a, b)
 		add(periodMention{Period: p, off: loc[0], end: loc[1], year: p.End.Year(), yearOff: loc[12], dates: true})
 	}
-	for _, loc := range periodYTDRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodYTDRe, false, keyTu) {
 		y0, y0off := group(loc, 1)
 		now, _ := group(loc, 2)
 		which, _ := group(loc, 3)
@@ -349,7 +444,7 @@ func periodMentions(text string) []periodMention {
 		}
 		add(m)
 	}
-	for _, loc := range periodMultiRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodMultiRe, true, keyGiai) {
 		a, b := atoi(text[loc[2]:loc[3]]), atoi(text[loc[4]:loc[5]])
 		if b <= a || b-a > 10 {
 			continue
@@ -357,20 +452,11 @@ func periodMentions(text string) []periodMention {
 		add(periodMention{Period: Period{Kind: PeriodMultiYear, Start: day(a, 1, 1), End: day(b, 12, 31)},
 			off: loc[0], end: loc[1], year: b, yearOff: loc[4]})
 	}
-	for _, loc := range periodQuarterRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodQuarterRe, false, keyQuy) {
 		q := romanQuarter[strings.ToLower(text[loc[2]:loc[3]])]
-		y, yoff := group(loc, 2)
-		build := func(y int) Period { return monthsPeriod(y, 3*q-2, 3*q) }
-		m := periodMention{off: loc[0], end: loc[1], year: atoi(y), yearOff: yoff}
-		if m.year != 0 {
-			m.Period = build(m.year)
-		} else {
-			m.resolve = build
-			m.end = loc[3]
-		}
-		add(m)
+		built(loc, 2, func(y int) Period { return monthsPeriod(y, 3*q-2, 3*q) })
 	}
-	for _, loc := range periodMonthsRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodMonthsRe, false, keyThang) {
 		ns := strings.ToLower(text[loc[2]:loc[3]])
 		n, ok := wordMonths[ns]
 		if !ok {
@@ -380,23 +466,15 @@ func periodMentions(text string) []periodMention {
 			continue
 		}
 		last, _ := group(loc, 2)
-		y, yoff := group(loc, 3)
 		late := strings.EqualFold(last, "cuối")
-		build := func(y int) Period {
+		built(loc, 3, func(y int) Period {
 			if late {
 				return monthsPeriod(y, 13-n, 12)
 			}
 			return monthsPeriod(y, 1, n)
-		}
-		m := periodMention{off: loc[0], end: loc[1], year: atoi(y), yearOff: yoff}
-		if m.year != 0 {
-			m.Period = build(m.year)
-		} else {
-			m.resolve = build
-		}
-		add(m)
+		})
 	}
-	for _, loc := range periodReportMonthsRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodReportMonthsRe, true, keyThang) {
 		n := atoi(text[loc[2]:loc[3]])
 		if n < 1 || n > 12 {
 			continue
@@ -406,11 +484,10 @@ func periodMentions(text string) []periodMention {
 			resolve: func(y int) Period { return monthsPeriod(y, 1, n) }}
 		add(m)
 	}
-	for _, loc := range periodFirstMonthsRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodFirstMonthsRe, false, keyThang|keyNua) {
 		half, _ := group(loc, 2)
 		which := strings.ToLower(text[loc[6]:loc[7]])
-		y, yoff := group(loc, 4)
-		build := func(y int) Period {
+		built(loc, 4, func(y int) Period {
 			switch {
 			case half != "" && which == "đầu":
 				return monthsPeriod(y, 1, 6)
@@ -420,37 +497,21 @@ func periodMentions(text string) []periodMention {
 				return Period{Kind: PeriodRange, Start: day(y, 1, 1)}
 			}
 			return Period{Kind: PeriodRange, End: day(y, 12, 31)}
-		}
-		m := periodMention{off: loc[0], end: loc[1], year: atoi(y), yearOff: yoff}
-		if m.year != 0 {
-			m.Period = build(m.year)
-		} else {
-			m.resolve = build
-		}
-		add(m)
+		})
 	}
-	for _, loc := range periodMonthRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodMonthRe, true, keyThang) {
 		if inDate(loc[0], loc[1]) {
 			continue
 		}
 		mon := atoi(text[loc[2]:loc[3]])
-		y, yoff := group(loc, 2)
-		// "tháng 8.2021" but not "tháng 8.500 hồ sơ": the year ends
-		// the number.
-		if yoff >= 0 && loc[1] < len(text) && (text[loc[1]] == '.' || text[loc[1]] == ',') && loc[1]+1 < len(text) && text[loc[1]+1] >= '0' && text[loc[1]+1] <= '9' {
+		// "tháng 8.2021" but not "tháng 8.2021,5": the year ends the
+		// number.
+		if loc[4] >= 0 && loc[1]+1 < len(text) && (text[loc[1]] == '.' || text[loc[1]] == ',') && text[loc[1]+1] >= '0' && text[loc[1]+1] <= '9' {
 			continue
 		}
-		build := func(y int) Period { return monthsPeriod(y, mon, mon) }
-		m := periodMention{off: loc[0], end: loc[1], year: atoi(y), yearOff: yoff}
-		if m.year != 0 {
-			m.Period = build(m.year)
-		} else {
-			m.resolve = build
-			m.end = loc[3]
-		}
-		add(m)
+		built(loc, 2, func(y int) Period { return monthsPeriod(y, mon, mon) })
 	}
-	for _, loc := range periodYearRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range findAll(periodYearRe, true, keyNam) {
 		if inDate(loc[0], loc[1]) {
 			continue
 		}
@@ -761,7 +822,7 @@ func ParsePeriod(label string, y int) (Period, bool) {
 		}
 		return datesPeriod(day(y1, atoi(m[2]), atoi(m[1])), day(y2, atoi(m[5]), atoi(m[4]))), true
 	}
-	for _, m := range periodMentions(s) {
+	for _, m := range periodMentions(s, nil) {
 		if m.role == roleCutoff && m.year != 0 {
 			// "đến tháng 12/2023": the year up to that date.
 			return YearPeriod(m.year, label), true

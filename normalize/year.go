@@ -61,7 +61,8 @@ var titleCues = []string{"báo cáo", "kết quả", "tình hình", "thực hi�
 // not the half ([Identify] gives the half).
 func ReportYear(text string) int {
 	issue, hasIssue := IssueDate(text)
-	return reportYear(text, issue, hasIssue, docLayout(text)).year
+	nums := ScanNumbers(text)
+	return reportYear(text, issue, hasIssue, docLayout(text), nums, periodMentions(text, nums)).year
 }
 
 // yearResult is what a text says of the year it reports on.
@@ -83,7 +84,9 @@ type yearResult struct {
 // thứ 11": the current year goes without saying, the one named is
 // another). When no part decides, the scores of the whole text do
 // (weak).
-func reportYear(text string, issue time.Time, hasIssue bool, lay *layout) yearResult {
+//
+// nums and ms are the numbers and the period mentions of text.
+func reportYear(text string, issue time.Time, hasIssue bool, lay *layout, nums []Number, ms []periodMention) yearResult {
 	if y := planResultsYear(text, lay); y != 0 {
 		return yearResult{year: y, strong: true}
 	}
@@ -102,7 +105,7 @@ func reportYear(text string, issue time.Time, hasIssue bool, lay *layout) yearRe
 			all = append(all, seen{year: y, off: off, zone: lay.zone(off), w: w, index: indexYear(text, off, end)})
 		}
 	}
-	for _, n := range ScanNumbers(text) {
+	for _, n := range nums {
 		switch n.Kind {
 		case Date:
 			if n.Value == 0 || (hasIssue && n.Time.Equal(issue)) || (!lay.published.IsZero() && n.Time.Equal(lay.published)) {
@@ -134,7 +137,7 @@ func reportYear(text string, issue time.Time, hasIssue bool, lay *layout) yearRe
 		docDate = lay.published
 	}
 	yearless := map[int]bool{}
-	for _, m := range periodMentions(text) {
+	for _, m := range ms {
 		if m.role != rolePeriod && m.role != roleCutoff {
 			continue
 		}
@@ -168,10 +171,15 @@ func reportYear(text string, issue time.Time, hasIssue bool, lay *layout) yearRe
 		}
 	}
 	// History: in a sentence naming several years, the earlier ones.
+	sort.SliceStable(all, func(i, j int) bool { return all[i].off < all[j].off })
 	for i := range all {
 		a, b := sentenceAround(text, all[i].off)
-		for _, o := range all {
-			if o.off >= a && o.off < b && o.year > all[i].year {
+		lo := sort.Search(len(all), func(k int) bool { return all[k].off >= a })
+		for _, o := range all[lo:] {
+			if o.off >= b {
+				break
+			}
+			if o.year > all[i].year {
 				all[i].w /= 4
 				all[i].history = true
 				break
@@ -278,17 +286,19 @@ func bestYear(score map[int]float64) (int, bool) {
 }
 
 // sentenceAround returns the bounds of the sentence holding offset off:
-// from the previous ". ", "!", "?" or line break to the next.
+// from the previous ". ", "!", "?" or line break to the next, within
+// 1,000 bytes either side.
 func sentenceAround(text string, off int) (int, int) {
-	a := 0
+	lo, hi := max(0, off-1000), min(len(text), off+1000)
+	a := lo
 	for _, sep := range []string{". ", "\n", "! ", "? "} {
-		if k := strings.LastIndex(text[:off], sep); k >= 0 && k+len(sep) > a {
-			a = k + len(sep)
+		if k := strings.LastIndex(text[lo:off], sep); k >= 0 && lo+k+len(sep) > a {
+			a = lo + k + len(sep)
 		}
 	}
-	b := len(text)
+	b := hi
 	for _, sep := range []string{". ", "\n", "! ", "? "} {
-		if k := strings.Index(text[off:], sep); k >= 0 && off+k < b {
+		if k := strings.Index(text[off:hi], sep); k >= 0 && off+k < b {
 			b = off + k
 		}
 	}

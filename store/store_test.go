@@ -504,6 +504,20 @@ func TestUnit2025(t *testing.T) {
 	}
 }
 
+// rowsText writes the rows of a result, one per line, their cells
+// formatted with formatValue and joined by sep.
+func rowsText(r *Result, sep string) string {
+	var b strings.Builder
+	for _, row := range r.Rows {
+		var cells []string
+		for _, v := range row {
+			cells = append(cells, formatValue(v))
+		}
+		b.WriteString(strings.Join(cells, sep) + "\n")
+	}
+	return b.String()
+}
+
 func TestProvinceYear(t *testing.T) {
 	db, _ := openTemp(t)
 	buildFixture(t, db)
@@ -517,16 +531,8 @@ func TestProvinceYear(t *testing.T) {
 		"51 2022 1900 36.84 none  20000000000  0 0 reports/quang-ngai-2022.docx\n" +
 		"62 2022 1750 28.57 in_progress    0 0 reports/kon-tum-2022.txt\n" +
 		"66 2022 1650 48.48 operational    0 1 reports/dak-lak-2022.pdf\n"
-	var b strings.Builder
-	for _, row := range r.Rows {
-		var cells []string
-		for _, v := range row {
-			cells = append(cells, formatValue(v))
-		}
-		b.WriteString(strings.Join(cells, " ") + "\n")
-	}
-	if b.String() != want {
-		t.Errorf("province_year:\n%s\nwant:\n%s", b.String(), want)
+	if got := rowsText(r, " "); got != want {
+		t.Errorf("province_year:\n%s\nwant:\n%s", got, want)
 	}
 }
 
@@ -603,20 +609,12 @@ func TestPeriods(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b strings.Builder
-	for _, row := range r.Rows {
-		var cells []string
-		for _, v := range row {
-			cells = append(cells, formatValue(v))
-		}
-		b.WriteString(strings.Join(cells, "|") + "\n")
-	}
 	want := "62|2021|year||||||1|1\n" +
 		"66|2021|quarter|2021-10-01|2021-12-31|quý IV/2021|63|path|0|0\n" +
 		"66|2021|year|2021-01-01|2021-12-31|năm 2021|63|text|1|1\n" +
 		"62|2022|half|2022-01-01|2022-06-30|6 tháng đầu năm 2022|||0|0\n"
-	if b.String() != want {
-		t.Errorf("report_periods:\n%s\nwant:\n%s", b.String(), want)
+	if got := rowsText(r, "|"); got != want {
+		t.Errorf("report_periods:\n%s\nwant:\n%s", got, want)
 	}
 	for q, want := range map[string]int64{
 		"SELECT count(*) FROM province_year WHERE province_code = '66' AND year = 2021 AND tthc_total = 1600": 1,
