@@ -278,3 +278,38 @@ func readSeed(tb testing.TB, name string) string {
 	}
 	return string(b)
 }
+
+// FuzzIdentify checks that any text and path are identified without a
+// panic, that the period is of the year found, and that the province
+// belongs to the map it is said to.
+func FuzzIdentify(f *testing.F) {
+	for _, s := range []string{
+		"Quý I/2023, toàn tỉnh tiếp nhận 1.000 hồ sơ.",
+		"UBND TỈNH KON TUM\nBáo cáo quý III/2025\ntừ ngày 15/12/2024 đến 14/3/2025",
+		"từ ngày 31/12 đến 1/1; tháng 13/2020; quý V/2021; 6 tháng cuối năm",
+		"Giai đoạn 2015-2020, tỉnh Đắk Nông; Năm 2026, phấn đấu.",
+		"KẾ HOẠCH\nnăm 2025\nĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024",
+		"Thứ Hai, 01/07/2025\nĐến nay, tỉnh Gia Lai có",
+	} {
+		f.Add(s, "dak-nong/BC 2024.txt")
+	}
+	valid := map[string]map[string]bool{Era63: {}, Era34: {}}
+	for _, p := range Provinces63() {
+		valid[Era63][p.Code] = true
+	}
+	for _, p := range Provinces34() {
+		valid[Era34][p.Code] = true
+	}
+	f.Fuzz(func(t *testing.T, text, path string) {
+		id := Identify(text, Hints{Path: path})
+		if id.Year != 0 && (id.Period.IsZero() || id.Period.Year() != id.Year) {
+			t.Errorf("year %d, period %v", id.Year, id.Period)
+		}
+		if id.Year == 0 && !id.Period.IsZero() {
+			t.Errorf("no year, period %v", id.Period)
+		}
+		if id.Province.Code != "" && !valid[id.Era][id.Province.Code] {
+			t.Errorf("province %v not in map %q", id.Province, id.Era)
+		}
+	})
+}

@@ -312,7 +312,7 @@ func yearHeadEnd(text string) int {
 	for i < len(text) && i < 2500 {
 		k := strings.IndexByte(text[i:], '\n')
 		if k < 0 {
-			return len(text)
+			return min(len(text), 2500)
 		}
 		if strings.TrimSpace(text[i:i+k]) != "" {
 			lines++
@@ -424,13 +424,23 @@ func yearLineAround(text string, off int) string {
 		b += off
 	}
 	if b-a > 600 {
-		// Not a title block: just the physical line.
+		// Not a title block: just the physical line, and no more than
+		// 600 bytes of it (a text without line breaks is no title).
 		a = strings.LastIndexByte(text[:off], '\n') + 1
 		b = strings.IndexByte(text[off:], '\n')
 		if b < 0 {
 			b = len(text)
 		} else {
 			b += off
+		}
+		if b-a > 600 {
+			a, b = max(a, off-300), min(b, off+300)
+			for a > 0 && !utf8.RuneStart(text[a]) {
+				a--
+			}
+			for b < len(text) && !utf8.RuneStart(text[b]) {
+				b++
+			}
 		}
 	}
 	return text[a:b]
