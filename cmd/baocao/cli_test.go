@@ -602,3 +602,23 @@ func TestIngestProvinceAndPeriod(t *testing.T) {
 		t.Errorf("extract --province 'Kon Tun': exit %d, stderr %q; want an error suggesting Kon Tum", code, errb)
 	}
 }
+
+// TestEvalSkipsGold runs eval with a glob that names the gold files too
+// ("eval --gold DIR DIR/*-20*.*"): they are skipped, not scored as
+// reports, and the period is scored.
+func TestEvalSkipsGold(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "eval-real")
+	code, out, errb := baocao(t, "eval", "--gold", dir, filepath.Join(dir, "thai-nguyen-2023.txt"), filepath.Join(dir, "thai-nguyen-2023.json"))
+	if code != 0 || !strings.Contains(errb, "skipped 1 gold files") {
+		t.Fatalf("eval: exit %d, stderr %q", code, errb)
+	}
+	var total string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "TOTAL") {
+			total = l
+		}
+	}
+	if f := strings.Fields(total); len(f) < 4 || f[1] != "1/1" || f[2] != "1/1" || f[3] != "1/1" {
+		t.Errorf("TOTAL row %q, want one document with province, year and period right", total)
+	}
+}

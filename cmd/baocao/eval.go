@@ -45,12 +45,19 @@ is 1 when precision or recall falls below the given minimums, or when
 	var docs []rules.Score
 	var total rules.Score
 	total.Document = "TOTAL"
+	skipped := 0 // gold files named as reports
 	for _, path := range fs.Args() {
 		dir := filepath.Dir(path)
 		if *goldDir != "" {
 			dir = *goldDir
 		}
-		g, err := rules.ReadGold(filepath.Join(dir, rules.Stem(path)+".json"))
+		goldPath := filepath.Join(dir, rules.Stem(path)+".json")
+		if sameFile(path, goldPath) {
+			// "eval --gold DIR DIR/*-20*.*" names the gold files too.
+			skipped++
+			continue
+		}
+		g, err := rules.ReadGold(goldPath)
 		if err != nil {
 			return fmt.Errorf("gold for %s: %w", path, err)
 		}
@@ -66,6 +73,9 @@ is 1 when precision or recall falls below the given minimums, or when
 		s.Document = filepath.Base(path)
 		docs = append(docs, s)
 		total.Add(s)
+	}
+	if skipped > 0 {
+		fmt.Fprintf(stderr, "baocao eval: skipped %d gold files named as reports\n", skipped)
 	}
 	if *asJSON {
 		type out struct {
@@ -160,4 +170,11 @@ func writeScores(w io.Writer, docs []rules.Score, total rules.Score) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", k, strings.Join(c.miss, "; "), strings.Join(c.wrong, "; "))
 	}
 	tw.Flush()
+}
+
+// sameFile reports whether two paths name the same file.
+func sameFile(a, b string) bool {
+	x, errA := filepath.Abs(a)
+	y, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && x == y
 }
