@@ -220,6 +220,9 @@ type Cell struct {
 	Span int `json:"span,omitempty"`
 	// Box is the cell's text box on the page where the reader knows it.
 	Box Box `json:"box,omitzero"`
+	// Conf is the OCR confidence (0–100) of a cell recognised from a
+	// page image, as Line.Conf; 0 for text from a text layer.
+	Conf float64 `json:"conf,omitempty"`
 }
 
 // Footnote is a footnote or endnote, kept apart from the body.
@@ -252,6 +255,9 @@ type Document struct {
 	// OCRPages lists the 1-based pages whose text was recognised from
 	// the page image by OCR.
 	OCRPages []int `json:"ocr_pages,omitempty"`
+	// OCRConf is the mean confidence (0–100) of the words recognised by
+	// OCR, over all of OCRPages; 0 when no page was recognised.
+	OCRConf float64 `json:"ocr_conf,omitempty"`
 	// Encoding names the byte encoding the text was decoded from, such
 	// as "utf-8", "utf-16le" or "latin1" (8-bit text passed on byte for
 	// byte as U+0000–U+00FF for normalize to identify).

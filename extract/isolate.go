@@ -295,30 +295,12 @@ func (w *watchdog) watch(ctx context.Context, done <-chan struct{}, timeout time
 			w.kill(ErrTimeout)
 			return
 		case <-tick.C:
-			if rss, ok := residentBytes(w.pid); ok && rss > max {
+			if rss, ok := ResidentBytes(w.pid); ok && rss > max {
 				w.kill(ErrMemory)
 				return
 			}
 		}
 	}
-}
-
-// residentBytes returns the resident set size of process pid, on
-// systems with /proc.
-func residentBytes(pid int) (int64, bool) {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/statm")
-	if err != nil {
-		return 0, false
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 2 {
-		return 0, false
-	}
-	pages, err := strconv.ParseInt(f[1], 10, 64)
-	if err != nil {
-		return 0, false
-	}
-	return pages * int64(os.Getpagesize()), true
 }
 
 // parseChildError rebuilds the error a child reported on stderr, or

@@ -54,6 +54,8 @@ func (p *pipelineFlags) parse(fs *flag.FlagSet, args []string) error {
 		line, _, _ := strings.Cut(string(b), "\n")
 		p.opt.Read.Password = strings.TrimRight(line, "\r")
 	}
+	// OCR runs under the same per-file limits as parsing.
+	p.opt.OCR.Timeout, p.opt.OCR.MaxMemory = p.opt.Timeout, p.opt.MaxMemory
 	return p.opt.Check()
 }
 

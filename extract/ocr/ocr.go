@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -41,8 +40,10 @@ type Options struct {
 	// Lang is the Tesseract language, "vie" by default; "vie+eng" and
 	// the like are passed on as they are.
 	Lang string
-	// DPI is the resolution pages are rendered at, 200 by default. It
-	// does not apply to pages OCR'd from their embedded scan image.
+	// DPI is the resolution pages without a scan image are rendered
+	// at, 200 by default. A page that is one scan image is OCR'd from
+	// that image at its own pixel size, and a page with a large image
+	// is rendered at that image's resolution (see the package doc).
 	DPI int
 	// Workers is how many pages are OCR'd in parallel, each by its own
 	// single-threaded tesseract process; runtime.NumCPU() by default.
@@ -55,6 +56,15 @@ type Options struct {
 	// by default. A page that times out is left unrecognised, with a
 	// warning.
 	PageTimeout time.Duration
+	// Timeout bounds the OCR of the whole file: every tool process
+	// (pdfinfo, pdfimages, pdftoppm, tesseract) is killed when it
+	// passes, and Fill fails with an error wrapping extract.ErrTimeout.
+	// 0 means no limit but PageTimeout.
+	Timeout time.Duration
+	// MaxMemory bounds the resident memory of each tool process, in
+	// bytes: one that exceeds it is killed and Fill fails with an error
+	// wrapping extract.ErrMemory. 0 means extract.DefaultMaxMemory.
+	MaxMemory int64
 	// Progress, if set, is called after each page is done (recognised,
 	// served from the cache, or failed), with its 1-based number. Calls
 	// are serialised but come in the order pages finish.
@@ -91,14 +101,17 @@ func (o Options) withDefaults() Options {
 	if o.Tesseract == "" {
 		o.Tesseract = "tesseract"
 	}
+	if o.MaxMemory <= 0 {
+		o.MaxMemory = extract.DefaultMaxMemory
+	}
 	return o
 }
 
 // pageResult is the outcome of one page.
 type pageResult struct {
 	blocks []extract.Block
+	stats  pageStats
 	err    error
-	done   bool
 }
 
 // Fill recognises the pages of the PDF at path that need it and returns
@@ -108,15 +121,18 @@ type pageResult struct {
 // none (every page lacked text, extract.ErrNoText); then every page is
 // OCR'd into a new Document. Which pages are OCR'd depends on
 // opt.Mode, see [Options]. Recognised pages are moved from NoTextPages to
-// OCRPages. doc itself is not modified: Fill returns a shallow copy with
+// OCRPages, and Document.OCRConf is set to the mean confidence of their
+// words. doc itself is not modified: Fill returns a shallow copy with
 // new Blocks, Footnotes, NoTextPages, OCRPages and Warnings slices.
 //
-// A page that fails (render error, tesseract crash, timeout) stays in
-// NoTextPages and is reported in Warnings. Fill returns an error when the
-// OCR tools are missing (wrapping extract.ErrNoText and
-// [ErrUnavailable], saying what to install), when ctx is cancelled, when
-// the page list cannot be read, and when doc is nil and no page could be
-// recognised; the document returned with an error is doc as given.
+// A page that fails (render error, tesseract crash, page timeout) stays
+// in NoTextPages and is reported in Warnings. Fill returns an error when
+// the OCR tools are missing (wrapping extract.ErrNoText and
+// [ErrUnavailable], saying what to install), when opt.Timeout passes
+// (extract.ErrTimeout) or a tool exceeds opt.MaxMemory
+// (extract.ErrMemory), when ctx is cancelled, when the page list cannot
+// be read, and when doc is nil and no page could be recognised; the
+// document returned with an error is doc as given. Errors name the file.
 func Fill(ctx context.Context, path string, doc *extract.Document, opt Options) (*extract.Document, error) {
 	opt = opt.withDefaults()
 	switch opt.Mode {
@@ -136,9 +152,19 @@ func Fill(ctx context.Context, path string, doc *extract.Document, opt Options) 
 		return doc, fmt.Errorf("%s: %w: %w", path, extract.ErrNoText, err)
 	}
 	ti := probe(opt.Tesseract)
+	lim := &limits{path: path, timeout: opt.Timeout, maxMem: opt.MaxMemory, env: toolEnv()}
+	if opt.Timeout > 0 {
+		lim.deadline = time.Now().Add(opt.Timeout)
+	}
 
-	infos, err := pdfPages(ctx, path)
+	infos, err := pdfPages(ctx, lim, path)
 	if err != nil {
+		if ctx.Err() != nil {
+			return doc, fmt.Errorf("%s: OCR: %w", path, ctx.Err())
+		}
+		if lim.fatal(err) {
+			return doc, err
+		}
 		n, nerr := numPages(path)
 		if nerr != nil {
 			return doc, err
@@ -167,6 +193,10 @@ func Fill(ctx context.Context, path string, doc *extract.Document, opt Options) 
 	}
 	defer os.RemoveAll(tmp)
 
+	// A limit stops the whole file: the first page to hit one cancels
+	// the others.
+	fctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	results := make([]pageResult, n+1)
 	var progMu sync.Mutex
 	next := make(chan int)
@@ -176,8 +206,11 @@ func Fill(ctx context.Context, path string, doc *extract.Document, opt Options) 
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				blocks, err := ocrPage(ctx, path, p, infos[p-1], opt, ti.version, tmp)
-				results[p] = pageResult{blocks: blocks, err: err, done: true}
+				r := ocrPage(fctx, lim, path, p, infos[p-1], opt, ti.version, tmp)
+				if lim.fatal(r.err) {
+					stop(r.err)
+				}
+				results[p] = r
 				if opt.Progress != nil {
 					progMu.Lock()
 					opt.Progress(p)
@@ -190,7 +223,7 @@ feed:
 	for _, p := range targets {
 		select {
 		case next <- p:
-		case <-ctx.Done():
+		case <-fctx.Done():
 			break feed
 		}
 	}
@@ -198,6 +231,9 @@ feed:
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return doc, fmt.Errorf("%s: OCR: %w", path, err)
+	}
+	if err := context.Cause(fctx); err != nil {
+		return doc, err
 	}
 
 	var out extract.Document
@@ -212,6 +248,7 @@ feed:
 	out.Warnings = slices.Clone(out.Warnings)
 	got := map[int][]extract.Block{}
 	var firstErr error
+	var st pageStats
 	for _, p := range targets {
 		r := results[p]
 		if r.err != nil {
@@ -222,12 +259,22 @@ feed:
 			continue
 		}
 		got[p] = r.blocks
+		st.words += r.stats.words
+		st.conf += r.stats.conf
 	}
 	if doc == nil && len(got) == 0 {
 		if firstErr == nil {
 			firstErr = errors.New("no pages")
 		}
 		return nil, fmt.Errorf("%s: %w: OCR: %w", path, extract.ErrNoText, firstErr)
+	}
+	// The mean over the pages recognised before (a document OCR'd
+	// again) and now, weighted by their number.
+	if before := len(out.OCRPages); before > 0 && out.OCRConf > 0 && st.words > 0 {
+		now := len(got)
+		out.OCRConf = round1((out.OCRConf*float64(before) + st.conf/float64(st.words)*float64(now)) / float64(before+now))
+	} else if st.words > 0 {
+		out.OCRConf = round1(st.conf / float64(st.words))
 	}
 	merge(&out, got, opt.Mode == ModeAlways)
 	if doc == nil {
@@ -240,44 +287,40 @@ feed:
 	return &out, nil
 }
 
-// ocrPage renders or extracts the image of page p and recognises it,
-// through the cache.
-func ocrPage(ctx context.Context, path string, p int, info pageInfo, opt Options, version, tmp string) ([]extract.Block, error) {
+// ocrPage gets the image of page p and recognises it, through the cache.
+func ocrPage(ctx context.Context, lim *limits, path string, p int, info pageInfo, opt Options, version, tmp string) pageResult {
 	pctx, cancel := context.WithTimeout(ctx, opt.PageTimeout)
 	defer cancel()
-	img, err := pageImage(pctx, path, p, info, opt.DPI, tmp)
+	img, err := getImage(pctx, lim, path, p, info, opt.DPI, tmp)
 	if err != nil {
-		return nil, timeoutErr(pctx, ctx, err)
+		return pageResult{err: pageErr(pctx, ctx, err)}
 	}
-	defer os.Remove(img)
-	data, err := os.ReadFile(img)
+	defer os.Remove(img.file)
+	data, err := os.ReadFile(img.file)
 	if err != nil {
-		return nil, err
+		return pageResult{err: err}
 	}
 	key := cacheKey(data, opt.Lang, version)
 	if tsv, ok := cacheGet(opt.CacheDir, key); ok {
-		if blocks, err := ParseTSV(tsv, p); err == nil {
-			return blocks, nil
+		if blocks, st, err := parsePage(tsv, p, img.place); err == nil {
+			return pageResult{blocks: blocks, stats: st}
 		}
 	}
-	cmd := exec.CommandContext(pctx, opt.Tesseract, img, "stdout", "-l", opt.Lang, "--psm", psm, "tsv")
-	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-	cmd.WaitDelay = 5 * time.Second
-	tsv, err := cmd.Output()
+	tsv, err := lim.output(pctx, opt.Tesseract, img.file, "stdout", "-l", opt.Lang, "--psm", psm, "tsv")
 	if err != nil {
-		return nil, timeoutErr(pctx, ctx, fmt.Errorf("tesseract: %w", cmdErr(err)))
+		return pageResult{err: pageErr(pctx, ctx, fmt.Errorf("%s: %w", img.how, err))}
 	}
-	blocks, err := ParseTSV(tsv, p)
+	blocks, st, err := parsePage(tsv, p, img.place)
 	if err != nil {
-		return nil, fmt.Errorf("tesseract output: %w", err)
+		return pageResult{err: fmt.Errorf("tesseract output: %w", err)}
 	}
 	// A cache write failure costs only a later re-run.
 	_ = cachePut(opt.CacheDir, key, tsv)
-	return blocks, nil
+	return pageResult{blocks: blocks, stats: st}
 }
 
-// timeoutErr names a page timeout as such.
-func timeoutErr(pctx, ctx context.Context, err error) error {
+// pageErr names a page timeout as such.
+func pageErr(pctx, ctx context.Context, err error) error {
 	if ctx.Err() == nil && errors.Is(pctx.Err(), context.DeadlineExceeded) {
 		return fmt.Errorf("page timeout: %w", err)
 	}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -116,6 +118,93 @@ func TestFillScanned(t *testing.T) {
 		}
 	}
 	checkTable(t, doc)
+	checkBoxes(t, doc, 1)
+	if doc.OCRConf < 80 || doc.OCRConf > 100 {
+		t.Errorf("OCRConf = %v, want the mean word confidence of a clean scan (80-100)", doc.OCRConf)
+	}
+}
+
+// layerWords returns the words of page p of the text-layer fixture with
+// their boxes, as poppler's pdftotext -bbox measures them (points from
+// the page's top-left corner).
+func layerWords(t *testing.T, p int) map[string]extract.Box {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), textLayerPDF, "-").Output()
+	if err != nil {
+		t.Skipf("pdftotext -bbox: %v", err)
+	}
+	re := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+	words := map[string]extract.Box{}
+	for _, m := range re.FindAllStringSubmatch(string(out), -1) {
+		var v [4]float64
+		for i := range v {
+			v[i], _ = strconv.ParseFloat(m[i+1], 64)
+		}
+		words[m[5]] = extract.Box{X: v[0], Y: v[1], W: v[2] - v[0], H: v[3] - v[1]}
+	}
+	return words
+}
+
+// checkBoxes checks the boxes of OCR'd page p of the fixture against the
+// text layer's: the same word within 2.5 points at either side (OCR
+// boxes are tight to the ink, a text layer's to the advance widths) and
+// 3 points in its vertical centre (a text layer's box runs from the
+// font's descent to its ascent). It checks that each line's words
+// index its text and lie in its box, and that cells have boxes and
+// confidences.
+func checkBoxes(t *testing.T, doc *extract.Document, p int) {
+	t.Helper()
+	layer := layerWords(t, p)
+	near := func(a, b extract.Box) bool {
+		return math.Abs(a.X-b.X) <= 2.5 && math.Abs(a.X+a.W-b.X-b.W) <= 2.5 && math.Abs(a.Y+a.H/2-b.Y-b.H/2) <= 3
+	}
+	compared := 0
+	check := func(text string, box extract.Box) {
+		if want, ok := layer[text]; ok && strings.ContainsAny(text, "0123456789") {
+			compared++
+			if !near(box, want) {
+				t.Errorf("%q: OCR box %+v, text layer %+v", text, box, want)
+			}
+		}
+	}
+	for _, b := range doc.Blocks {
+		for _, l := range b.Lines {
+			if l.Pos.Page != p {
+				continue
+			}
+			if l.Box.IsZero() || len(l.Words) != len(strings.Fields(l.Text)) {
+				t.Errorf("line %q: box %+v, %d words", l.Text, l.Box, len(l.Words))
+				continue
+			}
+			for _, w := range l.Words {
+				text := l.Text[w.Start:w.End]
+				if strings.TrimSpace(text) != text || text == "" {
+					t.Errorf("line %q: word %d:%d is %q", l.Text, w.Start, w.End, text)
+				}
+				if u := l.Box.Union(w.Box); math.Abs(u.W-l.Box.W) > 0.02 || math.Abs(u.H-l.Box.H) > 0.02 {
+					t.Errorf("line %q: word %q box %+v outside the line's %+v", l.Text, text, w.Box, l.Box)
+				}
+				check(strings.TrimRight(text, ",."), w.Box)
+			}
+		}
+		if b.Table == nil {
+			continue
+		}
+		for _, r := range b.Table.Rows {
+			for _, c := range r.Cells {
+				if c.Text == "" {
+					continue
+				}
+				if c.Box.IsZero() || c.Conf <= 0 {
+					t.Errorf("cell %q: box %+v conf %v", c.Text, c.Box, c.Conf)
+				}
+				check(c.Text, c.Box)
+			}
+		}
+	}
+	if compared < 5 {
+		t.Errorf("only %d numbers compared with the text layer", compared)
+	}
 }
 
 // checkTable checks the one table of the scanned fixture's first page.
@@ -216,6 +305,26 @@ func TestFillAlwaysRenders(t *testing.T) {
 	if !slices.Equal(doc.OCRPages, []int{1, 2}) {
 		t.Errorf("OCRPages = %v, want [1 2]", doc.OCRPages)
 	}
+	checkBoxes(t, doc, 1)
+}
+
+// TestFillRotatedPage: a page displayed turned by 90° (/Rotate 90) is
+// rendered turned; its boxes are measured on the unturned page, as the
+// PDF reader measures a text layer.
+func TestFillRotatedPage(t *testing.T) {
+	needOCR(t)
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Skip("qpdf not installed: apt-get install qpdf")
+	}
+	rotated := filepath.Join(t.TempDir(), "rotated.pdf")
+	if out, err := exec.Command("qpdf", textLayerPDF, "--pages", textLayerPDF, "1", "--", "--rotate=+90:1", rotated).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v: %s", err, out)
+	}
+	doc, err := Fill(context.Background(), rotated, nil, Options{CacheDir: NoCache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBoxes(t, doc, 1)
 }
 
 func TestFillNever(t *testing.T) {
@@ -381,14 +490,45 @@ func TestPageInfoSingleImage(t *testing.T) {
 		{"no image", a4, false},
 		{"two images", withImages(a4, scan, scan), false},
 		{"logo", withImages(a4, imageInfo{kind: "image", w: 200, h: 200, xppi: 200, yppi: 200}), false},
-		{"low ppi", withImages(a4, imageInfo{kind: "image", w: 827, h: 1170, xppi: 100, yppi: 100}), false},
+		// Any resolution: a true 100 dpi scan, and a 200 dpi scan on a
+		// page sized from a wrong 96 ppi declaration.
+		{"low ppi", withImages(a4, imageInfo{kind: "image", w: 827, h: 1170, xppi: 100, yppi: 100}), true},
+		{"wrong ppi", withImages(pageInfo{w: 1240.5, h: 1754.25}, imageInfo{kind: "image", w: 1654, h: 2339, xppi: 96, yppi: 96}), true},
+		{"600 dpi", withImages(a4, imageInfo{kind: "image", w: 4960, h: 7016, xppi: 600, yppi: 600}), true},
 		{"mask", withImages(a4, imageInfo{kind: "smask", w: 1654, h: 2339, xppi: 200, yppi: 200}), false},
 		{"rotated", pageInfo{w: a4.w, h: a4.h, rot: 90, images: []imageInfo{scan}}, false},
 		{"unknown size", withImages(pageInfo{}, scan), false},
+		{"unknown ppi", withImages(a4, imageInfo{kind: "image", w: 1654, h: 2339}), false},
 	}
 	for _, tc := range tests {
-		if got := tc.p.singleImage(); got != tc.want {
+		if _, got := tc.p.singleImage(); got != tc.want {
 			t.Errorf("%s: singleImage = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestPageInfoRenderDPI(t *testing.T) {
+	a4 := pageInfo{w: 595.276, h: 841.89}
+	im := func(w, h int, ppi float64) imageInfo {
+		return imageInfo{kind: "image", w: w, h: h, xppi: ppi, yppi: ppi}
+	}
+	tests := []struct {
+		name string
+		p    pageInfo
+		want float64
+	}{
+		{"no image", a4, 200},
+		{"logo only", withImages(a4, im(100, 100, 300)), 200},
+		{"rotated scan at 300", pageInfo{w: a4.w, h: a4.h, rot: 90, images: []imageInfo{im(2480, 3508, 300)}}, 300},
+		{"half-page photo at 250 and a logo", withImages(a4, im(100, 100, 72), im(1700, 1200, 250)), 250},
+		{"low resolution is raised to 150", withImages(a4, im(794, 1123, 96)), 150},
+		{"high resolution is capped at 400", withImages(a4, im(4960, 7016, 600)), 400},
+		{"anisotropic takes the lower", withImages(a4, imageInfo{kind: "image", w: 1654, h: 3508, xppi: 200, yppi: 300}), 200},
+		{"strips of one scan", withImages(a4, im(1654, 600, 200), im(1654, 600, 200), im(1654, 600, 200)), 200},
+	}
+	for _, tc := range tests {
+		if got := tc.p.renderDPI(200); got != tc.want {
+			t.Errorf("%s: renderDPI = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
@@ -402,7 +542,8 @@ func TestPDFPages(t *testing.T) {
 	if _, err := exec.LookPath("pdfinfo"); err != nil {
 		t.Skip("pdfinfo not installed: apt-get install poppler-utils")
 	}
-	pages, err := pdfPages(context.Background(), scannedPDF)
+	lim := &limits{path: scannedPDF}
+	pages, err := pdfPages(context.Background(), lim, scannedPDF)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -410,15 +551,15 @@ func TestPDFPages(t *testing.T) {
 		t.Fatalf("%d pages, want 2", len(pages))
 	}
 	for i, p := range pages {
-		if !p.singleImage() {
+		if _, ok := p.singleImage(); !ok {
 			t.Errorf("page %d: %+v not seen as a single scan", i+1, p)
 		}
 	}
-	pages, err = pdfPages(context.Background(), textLayerPDF)
-	if err != nil || len(pages) != 2 || pages[0].singleImage() {
+	pages, err = pdfPages(context.Background(), lim, textLayerPDF)
+	if _, single := pages[0].singleImage(); err != nil || len(pages) != 2 || single {
 		t.Errorf("text.pdf: %+v, %v; want 2 pages to render", pages, err)
 	}
-	if _, err := pdfPages(context.Background(), "testdata/none.pdf"); err == nil || !strings.Contains(err.Error(), "none.pdf") {
+	if _, err := pdfPages(context.Background(), lim, "testdata/none.pdf"); err == nil || !strings.Contains(err.Error(), "none.pdf") {
 		t.Errorf("missing file: %v, want an error naming it", err)
 	}
 	if n, err := numPages(scannedPDF); err != nil || n != 2 {

@@ -29,19 +29,60 @@ func (w word) right() int { return w.left + w.w }
 // following Tesseract's block and paragraph numbers, and table blocks
 // where rows of words line up in columns (see the package doc).
 // Line numbers in positions are 1-based and count every emitted line
-// and table row of the page in order.
-func ParseTSV(tsv []byte, page int) ([]extract.Block, error) {
-	words, err := parseWords(tsv)
-	if err != nil {
-		return nil, err
-	}
-	return layout(words, page), nil
+// and table row of the page in order. Lines, their words and table
+// cells get boxes on the page through pl (none with the zero
+// Placement), and lines and cells their OCR confidence.
+func ParseTSV(tsv []byte, page int, pl Placement) ([]extract.Block, error) {
+	blocks, _, err := parsePage(tsv, page, pl)
+	return blocks, err
 }
 
-// parseWords reads the level-5 rows of a Tesseract TSV. Rows of other
-// levels and words with empty text are skipped.
-func parseWords(tsv []byte) ([]word, error) {
+// pageStats sums the word confidences of a page.
+type pageStats struct {
+	words int
+	conf  float64
+}
+
+// parsePage is ParseTSV, with the page's word confidences.
+func parsePage(tsv []byte, page int, pl Placement) ([]extract.Block, pageStats, error) {
+	words, g, err := parseWords(tsv)
+	if err != nil {
+		return nil, pageStats{}, err
+	}
+	g.pl = pl
+	var st pageStats
+	for _, w := range words {
+		st.words++
+		st.conf += w.conf
+	}
+	return layout(words, page, g), st, nil
+}
+
+// geometry converts word boxes from image pixels to page points.
+type geometry struct {
+	pl         Placement
+	imgW, imgH int // the image's size in pixels
+}
+
+// box converts the pixel rectangle of words to a box on the page.
+func (g geometry) box(ws []word) extract.Box {
+	if len(ws) == 0 {
+		return extract.Box{}
+	}
+	l, t, r, b := ws[0].left, ws[0].top, ws[0].right(), ws[0].top+ws[0].h
+	for _, w := range ws[1:] {
+		l, t = min(l, w.left), min(t, w.top)
+		r, b = max(r, w.right()), max(b, w.top+w.h)
+	}
+	return g.pl.box(l, t, r-l, b-t, g.imgW, g.imgH)
+}
+
+// parseWords reads the level-5 rows of a Tesseract TSV, and the image
+// size from its level-1 row (or, failing that, the extent of the
+// words). Rows of other levels and words with empty text are skipped.
+func parseWords(tsv []byte) ([]word, geometry, error) {
 	var words []word
+	var g geometry
 	type key struct{ block, par, line int }
 	var last key
 	lineIdx := -1
@@ -55,9 +96,21 @@ func parseWords(tsv []byte) ([]word, error) {
 			continue
 		}
 		if len(f) < 11 {
-			return nil, fmt.Errorf("tsv line %d: %d fields, want 12", i+1, len(f))
+			return nil, g, fmt.Errorf("tsv line %d: %d fields, want 12", i+1, len(f))
 		}
-		if f[0] != "5" {
+		if f[0] != "5" && f[0] != "1" {
+			continue
+		}
+		var n [9]int
+		for j := range n {
+			v, err := strconv.Atoi(f[j+1])
+			if err != nil {
+				return nil, g, fmt.Errorf("tsv line %d: field %d: %w", i+1, j+2, err)
+			}
+			n[j] = v
+		}
+		if f[0] == "1" {
+			g.imgW, g.imgH = max(g.imgW, n[7]), max(g.imgH, n[8])
 			continue
 		}
 		text := ""
@@ -67,17 +120,9 @@ func parseWords(tsv []byte) ([]word, error) {
 		if text == "" {
 			continue
 		}
-		var n [9]int
-		for j := range n {
-			v, err := strconv.Atoi(f[j+1])
-			if err != nil {
-				return nil, fmt.Errorf("tsv line %d: field %d: %w", i+1, j+2, err)
-			}
-			n[j] = v
-		}
 		conf, err := strconv.ParseFloat(f[10], 64)
 		if err != nil || math.IsNaN(conf) || math.IsInf(conf, 0) {
-			return nil, fmt.Errorf("tsv line %d: confidence %q", i+1, f[10])
+			return nil, g, fmt.Errorf("tsv line %d: confidence %q", i+1, f[10])
 		}
 		conf = max(0, min(100, conf))
 		k := key{n[1], n[2], n[3]}
@@ -85,13 +130,19 @@ func parseWords(tsv []byte) ([]word, error) {
 			lineIdx++
 			last = k
 		}
-		words = append(words, word{
+		w := word{
 			block: n[1], par: n[2], line: n[3],
 			left: n[5], top: n[6], w: max(0, n[7]), h: max(0, n[8]),
 			conf: conf, text: norm.NFC.String(text), tessLine: lineIdx,
-		})
+		}
+		words = append(words, w)
 	}
-	return words, nil
+	if g.imgW <= 0 || g.imgH <= 0 {
+		for _, w := range words {
+			g.imgW, g.imgH = max(g.imgW, w.right()), max(g.imgH, w.top+w.h)
+		}
+	}
+	return words, g, nil
 }
 
 // visualRow is a set of words whose vertical extents overlap: one row of
@@ -287,7 +338,7 @@ func abs(x int) int {
 }
 
 // layout turns the words of one page into blocks.
-func layout(words []word, page int) []extract.Block {
+func layout(words []word, page int, g geometry) []extract.Block {
 	if len(words) == 0 {
 		return nil
 	}
@@ -360,13 +411,13 @@ func layout(words []word, page int) []extract.Block {
 		if ti, ok := inTable[lw[0].tessLine]; ok {
 			if !emitted[ti] {
 				emitted[ti] = true
-				blocks = append(blocks, tableBlock(tables[ti], page, &lineNo))
+				blocks = append(blocks, tableBlock(tables[ti], page, &lineNo, g))
 				cur = nil
 			}
 			continue
 		}
 		lineNo++
-		l := lineOf(lw, page, lineNo, unit)
+		l := lineOf(lw, page, lineNo, unit, g)
 		k := [2]int{lw[0].block, lw[0].par}
 		if cur == nil || k != curKey {
 			blocks = append(blocks, extract.Block{Kind: extract.Paragraph})
@@ -378,15 +429,15 @@ func layout(words []word, page int) []extract.Block {
 	return blocks
 }
 
-// lineOf builds the Line of one Tesseract line. Words separated by a wide
-// gap (a table row that did not line up with its neighbours) are joined
-// by two spaces, others by one.
-func lineOf(lw []word, page, lineNo, unit int) extract.Line {
+// lineOf builds the Line of one Tesseract line, with its words and their
+// boxes. Words separated by a wide gap (a table row that did not line up
+// with its neighbours) are joined by two spaces, others by one.
+func lineOf(lw []word, page, lineNo, unit int, g geometry) extract.Line {
 	ws := append([]word(nil), lw...)
 	sort.SliceStable(ws, func(a, b int) bool { return ws[a].left < ws[b].left })
 	var b strings.Builder
-	sum := 0.0
 	gap := wideGap(unit)
+	words := make([]extract.Word, 0, len(ws))
 	for k, w := range ws {
 		if k > 0 {
 			if w.left-ws[k-1].right() > gap {
@@ -395,19 +446,34 @@ func lineOf(lw []word, page, lineNo, unit int) extract.Line {
 				b.WriteByte(' ')
 			}
 		}
+		start := b.Len()
 		b.WriteString(w.text)
-		sum += w.conf
+		words = append(words, extract.Word{Start: start, End: b.Len(), Box: g.box(ws[k : k+1])})
 	}
-	return extract.Line{
+	l := extract.Line{
 		Text: b.String(),
 		Pos:  extract.Pos{Page: page, Line: lineNo},
-		// At least 0.1, so that Conf > 0 always marks OCR text.
-		Conf: max(0.1, round1(sum/float64(len(ws)))),
+		Conf: meanConf(ws),
+		Box:  g.box(ws),
 	}
+	if !l.Box.IsZero() {
+		l.Words = words
+	}
+	return l
+}
+
+// meanConf is the mean confidence of words, rounded to one decimal and
+// at least 0.1, so that Conf > 0 always marks OCR text.
+func meanConf(ws []word) float64 {
+	sum := 0.0
+	for _, w := range ws {
+		sum += w.conf
+	}
+	return max(0.1, round1(sum/float64(max(1, len(ws)))))
 }
 
 // tableBlock builds a table block; each row takes one line number.
-func tableBlock(t table, page int, lineNo *int) extract.Block {
+func tableBlock(t table, page int, lineNo *int, g geometry) extract.Block {
 	tb := &extract.Table{}
 	for ri, r := range t.rows {
 		*lineNo++
@@ -424,6 +490,8 @@ func tableBlock(t table, page int, lineNo *int) extract.Block {
 				Text: c.text(),
 				Pos:  cellPos(page, *lineNo, ri, len(row.Cells)),
 				Span: span,
+				Box:  g.box(c.words),
+				Conf: meanConf(c.words),
 			})
 			next = first + span
 		}

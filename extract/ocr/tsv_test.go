@@ -78,7 +78,7 @@ func TestParseTSV(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			blocks, err := ParseTSV([]byte(tc.tsv), 3)
+			blocks, err := ParseTSV([]byte(tc.tsv), 3, Placement{})
 			if tc.err {
 				if err == nil {
 					t.Fatalf("no error for %q", tc.tsv)
@@ -169,7 +169,7 @@ func TestParseTSVRealPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	blocks, err := ParseTSV(tsv, 1)
+	blocks, err := ParseTSV(tsv, 1, Placement{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func FuzzParseTSV(f *testing.F) {
 		w5(1, 1, 2, 1, 10, 60, 60, 30, 90, "a") + w5(1, 1, 2, 2, 320, 60, 40, 30, 90, "b")))
 	f.Add([]byte(tsvHeader + w5(1, 1, 1, 1, -5, -10, -60, 0, -1, "x")))
 	f.Fuzz(func(t *testing.T, tsv []byte) {
-		blocks, err := ParseTSV(tsv, 1)
+		blocks, err := ParseTSV(tsv, 1, Placement{})
 		if err != nil {
 			return
 		}
@@ -227,7 +227,7 @@ func BenchmarkParseTSV(b *testing.B) {
 			}
 			b.SetBytes(int64(len(tsv)))
 			for b.Loop() {
-				if _, err := ParseTSV(tsv, 1); err != nil {
+				if _, err := ParseTSV(tsv, 1, Placement{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -243,7 +243,7 @@ func TestParseTSVFootnotePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	blocks, err := ParseTSV(tsv, 4)
+	blocks, err := ParseTSV(tsv, 4, Placement{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,5 +263,82 @@ func TestParseTSVFootnotePage(t *testing.T) {
 		if !strings.Contains(text, s) {
 			t.Errorf("page text lacks %q", s)
 		}
+	}
+}
+
+func TestPlacementBox(t *testing.T) {
+	// An A4 page, 595×842 pt, rendered at 72 dpi so that a pixel is a
+	// point: the word at pixels (100, 50) 40×10 of the displayed page.
+	const w, h = 595, 842
+	tests := []struct {
+		name string
+		pl   Placement
+		imgW int
+		imgH int
+		want extract.Box
+	}{
+		{"unrotated", Placement{Frame: extract.Box{W: w, H: h}, PageW: w, PageH: h}, w, h, extract.Box{X: 100, Y: 50, W: 40, H: 10}},
+		{"image at 2 px a point", Placement{Frame: extract.Box{W: w, H: h}, PageW: w, PageH: h}, 2 * w, 2 * h, extract.Box{X: 50, Y: 25, W: 20, H: 5}},
+		{"image inset on the page", Placement{Frame: extract.Box{X: 10, Y: 20, W: w - 20, H: h - 40}, PageW: w, PageH: h}, w - 20, h - 40, extract.Box{X: 110, Y: 70, W: 40, H: 10}},
+		// Turned 90° clockwise for display: the displayed top edge is
+		// the page's left edge.
+		{"rotate 90", Placement{Frame: extract.Box{W: h, H: w}, Rotate: 90, PageW: w, PageH: h}, h, w, extract.Box{X: 50, Y: h - 140, W: 10, H: 40}},
+		{"rotate 180", Placement{Frame: extract.Box{W: w, H: h}, Rotate: 180, PageW: w, PageH: h}, w, h, extract.Box{X: w - 140, Y: h - 60, W: 40, H: 10}},
+		{"rotate 270", Placement{Frame: extract.Box{W: h, H: w}, Rotate: 270, PageW: w, PageH: h}, h, w, extract.Box{X: w - 60, Y: 100, W: 10, H: 40}},
+		{"zero placement", Placement{}, w, h, extract.Box{}},
+		{"unknown image size", Placement{Frame: extract.Box{W: w, H: h}}, 0, 0, extract.Box{}},
+	}
+	for _, tc := range tests {
+		if got := tc.pl.box(100, 50, 40, 10, tc.imgW, tc.imgH); got != tc.want {
+			t.Errorf("%s: box = %+v, want %+v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestParseTSVBoxes(t *testing.T) {
+	// A 1000×2000 pixel image of a 100×200 pt page: 10 pixels a point.
+	tsv := tsvHeader +
+		"1\t1\t0\t0\t0\t0\t0\t0\t1000\t2000\t-1\t\n" +
+		w5(1, 1, 1, 1, 100, 100, 200, 50, 90, "Tổng") + w5(1, 1, 1, 2, 320, 100, 150, 60, 80, "số") +
+		w5(1, 1, 1, 3, 900, 110, 90, 40, 70, "12") +
+		w5(1, 1, 2, 1, 100, 300, 100, 50, 60, "Việt")
+	pl := Placement{Frame: extract.Box{W: 100, H: 200}, PageW: 100, PageH: 200}
+	blocks, err := ParseTSV([]byte(tsv), 1, pl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) != 1 || len(blocks[0].Lines) != 2 {
+		t.Fatalf("blocks: %s", summarize(blocks))
+	}
+	l := blocks[0].Lines[0]
+	if l.Text != "Tổng số  12" {
+		t.Errorf("text %q", l.Text)
+	}
+	wantWords := []struct {
+		text string
+		box  extract.Box
+	}{
+		{"Tổng", extract.Box{X: 10, Y: 10, W: 20, H: 5}},
+		{"số", extract.Box{X: 32, Y: 10, W: 15, H: 6}},
+		{"12", extract.Box{X: 90, Y: 11, W: 9, H: 4}},
+	}
+	if len(l.Words) != len(wantWords) {
+		t.Fatalf("words %+v", l.Words)
+	}
+	for i, w := range l.Words {
+		if got := l.Text[w.Start:w.End]; got != wantWords[i].text || w.Box != wantWords[i].box {
+			t.Errorf("word %d = %q %+v, want %q %+v", i, got, w.Box, wantWords[i].text, wantWords[i].box)
+		}
+	}
+	if want := (extract.Box{X: 10, Y: 10, W: 89, H: 6}); l.Box != want {
+		t.Errorf("line box %+v, want %+v", l.Box, want)
+	}
+	if l.Conf != 80 || blocks[0].Lines[1].Conf != 60 {
+		t.Errorf("confidences %v %v", l.Conf, blocks[0].Lines[1].Conf)
+	}
+	// Without a level-1 row, the image size is the words' extent.
+	blocks, err = ParseTSV([]byte(tsvHeader+w5(1, 1, 1, 1, 0, 0, 500, 100, 90, "A")), 1, pl)
+	if err != nil || blocks[0].Lines[0].Box != (extract.Box{W: 100, H: 200}) {
+		t.Errorf("no page row: %+v, %v", blocks, err)
 	}
 }
