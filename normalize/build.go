@@ -36,23 +36,22 @@ func NormalizeHints(d *extract.Document, h Hints) *Doc {
 	for _, b := range d.Blocks {
 		if b.Kind == extract.TableKind {
 			if b.Table != nil && len(b.Table.Rows) > 0 {
-				nd.Tables = append(nd.Tables, tableOf(cleanTable(b, d.Encoding), strings.Join(recent, "\n")))
+				nd.Tables = append(nd.Tables, tableOf(nd.cleanTable(b, d.Encoding), strings.Join(recent, "\n")))
 			}
 			last = nil
 			continue
 		}
 		lines := make([]extract.Line, 0, len(b.Lines))
 		for _, l := range b.Lines {
-			l.Text = cleanLine(l.Text, l.Font, d.Encoding)
 			if l.Conf > 0 {
-				// Recognised from a page image: repair the digit
-				// confusions OCR makes where the context is certain.
-				fixed, warns := FixOCRNumbers(dropOCRMarkers(l.Text))
+				// Recognised from a page image: repair what OCR
+				// breaks where the context makes it certain, before
+				// the gaps between cells of a row are collapsed.
+				fixed, warns := FixOCRText(norm.NFC.String(l.Text))
 				l.Text = fixed
-				for _, w := range warns {
-					nd.Warnings = append(nd.Warnings, fmt.Sprintf("page %d line %d: %s", l.Pos.Page, l.Pos.Line, w))
-				}
+				nd.warnAt(l.Pos, warns)
 			}
+			l.Text = cleanLine(l.Text, l.Font, d.Encoding)
 			if strings.TrimSpace(l.Text) != "" {
 				lines = append(lines, l)
 			}
@@ -321,17 +320,11 @@ func continues(prev, next string) bool {
 	return true
 }
 
-// ocrMarkerRe matches a quote glued to the end of a number: how OCR reads
-// a superscript footnote marker ("25¹ cơ sở" → `25" cơ sở`).
-var ocrMarkerRe = regexp.MustCompile(`(\d)["'’”]+(\s|$)`)
-
-// dropOCRMarkers removes quote marks glued to numbers where the line's
-// quotes do not pair up, so they cannot be closing quotes.
-func dropOCRMarkers(s string) string {
-	if strings.Count(s, `"`)%2 == 0 && !strings.ContainsAny(s, "’”'") {
-		return s
+// warnAt adds warnings about the text at pos.
+func (nd *Doc) warnAt(pos extract.Pos, warns []string) {
+	for _, w := range warns {
+		nd.Warnings = append(nd.Warnings, fmt.Sprintf("page %d line %d: %s", pos.Page, pos.Line, w))
 	}
-	return ocrMarkerRe.ReplaceAllString(s, "$1$2")
 }
 
 // typicalLineLen returns the median length in runes of the document's
@@ -381,11 +374,16 @@ func isUpperLine(s string) bool {
 }
 
 // cleanTable normalizes the cell text of a table block.
-func cleanTable(b extract.Block, encoding string) extract.Block {
+func (nd *Doc) cleanTable(b extract.Block, encoding string) extract.Block {
 	t := &extract.Table{Rows: make([]extract.Row, len(b.Table.Rows))}
 	for i, r := range b.Table.Rows {
 		nr := extract.Row{Header: r.Header, Cells: make([]extract.Cell, len(r.Cells))}
 		for j, c := range r.Cells {
+			if c.Conf > 0 {
+				var warns []string
+				c.Text, warns = FixOCRCell(norm.NFC.String(c.Text))
+				nd.warnAt(c.Pos, warns)
+			}
 			c.Text = cleanLine(strings.ReplaceAll(c.Text, "\n", " "), "", encoding)
 			nr.Cells[j] = c
 		}

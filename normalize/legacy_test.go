@@ -315,8 +315,8 @@ func TestValidSyllable(t *testing.T) {
 		"ñy": false, "b¸o": false, "hoàà": false,
 		"týnh": false, "yên": true, "quýt": true,
 	} {
-		if got := legValidSyllable(w); got != want {
-			t.Errorf("legValidSyllable(%q) = %v, want %v", w, got, want)
+		if got := validSyllable(w, true); got != want {
+			t.Errorf("validSyllable(%q, true) = %v, want %v", w, got, want)
 		}
 	}
 }

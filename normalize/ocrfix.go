@@ -1,11 +1,90 @@
 package normalize
 
 import (
+	"bytes"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// FixOCRText repairs one line of text recognised by OCR where the
+// context makes the reading certain, and returns it with warnings about
+// figures it could not be sure of: quote marks that stand for a
+// superscript footnote marker after a number are dropped ("25\" cơ sở"
+// → "25 cơ sở"), words glued together are split into their syllables
+// ([SplitGluedSyllables]: "tinvà" → "tin và"), and numbers are repaired
+// ([FixOCRNumbers]). Offsets into the line shift where a byte is removed
+// or a space put back. s should be NFC.
+func FixOCRText(s string) (string, []string) {
+	return FixOCRNumbers(SplitGluedSyllables(dropOCRMarkers(s)))
+}
+
+// FixOCRCell repairs the text of one table cell recognised by OCR: as
+// FixOCRText, and a cell that holds a number loses the marks that OCR
+// reads from rulings and specks at its ends ("‘1.234", "56 |", "'40,5%'"
+// → "1.234", "56", "40,5%"). Text cells keep their quotes.
+func FixOCRCell(s string) (string, []string) {
+	if t := strings.Trim(s, ocrStrayMarks+" "); t != s && ocrNumberCell.MatchString(t) {
+		s = t
+	}
+	// A cell that starts with a split number: no item number there.
+	s = string(ocrJoinSplitNumbers([]byte(s), true))
+	return FixOCRText(s)
+}
+
+// ocrStrayMarks are the marks OCR reads from a ruling or a speck next to
+// a figure.
+const ocrStrayMarks = "'‘’`|¦"
+
+// ocrNumberCell matches a cell that is one number, possibly with confusable
+// letters in it (FixOCRNumbers repairs them) and a percent sign.
+var ocrNumberCell = regexp.MustCompile(`^[-+]?\d[\d.,OolISB]*(?:[.,] \d+)?\s?%?$`)
+
+// dropOCRMarkers removes quote marks glued to the end of a number
+// where they cannot be closing quotes, which is how OCR reads a
+// superscript footnote marker ("25¹ cơ sở" → `25" cơ sở`): a kind of
+// quote is dropped there only when the line has no opening quote for it
+// (an odd number of " or ', or more ” than “, or more ’ than ‘).
+func dropOCRMarkers(s string) string {
+	var kinds []rune
+	if strings.Count(s, `"`)%2 == 1 {
+		kinds = append(kinds, '"')
+	}
+	if strings.Count(s, "'")%2 == 1 {
+		kinds = append(kinds, '\'')
+	}
+	if strings.Count(s, "”") > strings.Count(s, "“") {
+		kinds = append(kinds, '”')
+	}
+	if strings.Count(s, "’") > strings.Count(s, "‘") {
+		kinds = append(kinds, '’')
+	}
+	if len(kinds) == 0 {
+		return s
+	}
+	var b strings.Builder
+	prevDigit := false
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if prevDigit && slices.Contains(kinds, r) {
+			j := i
+			for j < len(rs) && slices.Contains(kinds, rs[j]) {
+				j++
+			}
+			if j == len(rs) || unicode.IsSpace(rs[j]) {
+				i = j - 1
+				continue
+			}
+		}
+		b.WriteRune(r)
+		prevDigit = r >= '0' && r <= '9'
+	}
+	return b.String()
+}
 
 // FixOCRNumbers repairs the OCR confusions in the numbers of one line of
 // recognised text and returns the repaired line with warnings about
@@ -19,6 +98,16 @@ import (
 //     that token: "1.O58" → "1.058", "2l3" → "213", "5S0" → "550".
 //   - A doubled thousands dot between digit groups is made single:
 //     "1..058" → "1.058".
+//   - A number split after its separator is joined where the pieces
+//     make one Vietnamese number: a group of one to three digits (or a
+//     number grouped with dots), a dot, a space and exactly three
+//     digits ("56. 212" → "56.212"); or such an integer, a comma, a
+//     space and one to three decimals followed by a percent sign
+//     ("40, 27%" → "40,27%") or, after a grouped integer, by a unit of
+//     money or count ("29.473, 482 triệu" → "29.473,482 triệu"). Not
+//     at the start of the line, where "2. 100%" is an item number, not
+//     after a word that takes a small number ("mục 3. 150"), and not in
+//     a list of figures ("50%, 800, 25%").
 //   - Digit groups split by single spaces become one number with
 //     thousands dots when every group after the first has exactly three
 //     digits, the first has one to three and does not start with 0, and
@@ -35,13 +124,14 @@ import (
 // are not.
 //
 // Letter and space repairs replace one byte by one byte, so byte
-// offsets into the line stay valid; each doubled dot repaired removes
-// one byte, shifting later offsets by one. Repairs are idempotent:
-// FixOCRNumbers(fixed) returns fixed. s should be NFC.
+// offsets into the line stay valid; each doubled dot repaired or split
+// number joined removes one byte, shifting later offsets by one. Repairs
+// are idempotent: FixOCRNumbers(fixed) returns fixed. s should be NFC.
 func FixOCRNumbers(s string) (fixed string, warnings []string) {
 	b := []byte(s)
 	warnings = ocrFixConfusables(b, warnings)
 	b, warnings = ocrFixDoubleDots(b, warnings)
+	b = ocrJoinSplitNumbers(b, false)
 	warnings = ocrJoinSpacedGroups(b, warnings)
 	warnings = ocrWarnLostDots(b, warnings)
 	return string(b), warnings
@@ -171,6 +261,84 @@ func ocrFixDoubleDots(b []byte, warnings []string) ([]byte, []string) {
 	}
 	return b, warnings
 }
+
+// ocrUnitAfterRe matches a unit after a decimal number: money and counts.
+var ocrUnitAfterRe = regexp.MustCompile(`^ (?:triệu|tỷ|tỉ|nghìn|ngàn|đồng|ha|km)(?:[\s.,;:)]|$)`)
+
+// ocrJoinSplitNumbers removes the space that splits a number after its
+// separator (see FixOCRNumbers). In a table cell (cell set) a number at
+// the start is no item number.
+func ocrJoinSplitNumbers(b []byte, cell bool) []byte {
+	for i := 1; i+2 < len(b); i++ {
+		sep := b[i]
+		if sep != '.' && sep != ',' || b[i+1] != ' ' || !ocrIsDigit(b[i-1]) || !ocrIsDigit(b[i+2]) {
+			continue
+		}
+		// The integer before: digits grouped by dots.
+		l := i
+		for l > 0 && (ocrIsDigit(b[l-1]) || b[l-1] == '.') {
+			l--
+		}
+		if !ocrGroupedInt.Match(b[l:i]) || l > 0 && (b[l-1] == ',' || strings.IndexByte("/-:", b[l-1]) >= 0 || ocrLetterBefore(b, l)) {
+			continue
+		}
+		// The digits after.
+		r := i + 2
+		for r < len(b) && ocrIsDigit(b[r]) {
+			r++
+		}
+		if ocrLetterAt(b, r) || r < len(b) && strings.IndexByte("/-:", b[r]) >= 0 {
+			continue
+		}
+		n := r - (i + 2)
+		switch {
+		case sep == '.' && n == 3:
+		case sep == ',' && n <= 3 && r < len(b) && b[r] == '%' && bytes.IndexByte(b[l:i], '.') < 0:
+		case sep == ',' && n <= 3 && bytes.IndexByte(b[l:i], '.') >= 0 && ocrUnitAfterRe.Match(b[r:]):
+		default:
+			continue
+		}
+		// An item number at the start of the line, or a small number.
+		if !cell && strings.TrimLeft(string(b[:l]), " \t(-•*") == "" {
+			continue
+		}
+		// A list of figures: "50%, 800, 25%", "1.100, 60%, 1.450 tỷ".
+		if ocrListBefore(b[:l]) || ocrListAfter(b[r:]) {
+			continue
+		}
+		if _, blocked := ocrWordBefore(b, l); blocked {
+			continue
+		}
+		b = append(b[:i+1], b[i+2:]...)
+	}
+	return b
+}
+
+// ocrListBefore reports whether before ends a list item: a comma or
+// semicolon and a space.
+func ocrListBefore(before []byte) bool {
+	t := bytes.TrimRight(before, " ")
+	return len(t) < len(before) && len(t) > 0 && (t[len(t)-1] == ',' || t[len(t)-1] == ';')
+}
+
+// ocrListAfter reports whether after (what follows a number) goes on
+// with another figure of a list: an optional percent sign or unit, a
+// comma or semicolon, a space and a digit.
+func ocrListAfter(after []byte) bool {
+	after = bytes.TrimPrefix(after, []byte("%"))
+	if m := ocrUnitAfterRe.Find(after); m != nil {
+		after = after[len(bytes.TrimRight(m, " .,;:)")):]
+	}
+	if len(after) < 3 || after[0] != ',' && after[0] != ';' {
+		return false
+	}
+	after = bytes.TrimLeft(after[1:], " ")
+	return len(after) > 0 && ocrIsDigit(after[0])
+}
+
+// ocrGroupedInt matches an integer written with thousands dots, or
+// without them up to three digits.
+var ocrGroupedInt = regexp.MustCompile(`^[1-9]\d{0,2}(?:\.\d{3})*$|^0$`)
 
 // ocrSmallNumberWords are words after which a number is an ordinal, a level,
 // a date part or a code, so that "3 150" there is two numbers.

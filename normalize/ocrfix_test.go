@@ -155,3 +155,86 @@ func BenchmarkFixOCRNumbers(b *testing.B) {
 		FixOCRNumbers(line)
 	}
 }
+
+// ocrJoinTests are numbers split after their separator; the repairs
+// remove one byte each, so they are kept out of the offset test.
+var ocrJoinTests = []struct{ in, want string }{
+	{"đã tiếp nhận 56. 212 hồ sơ", "đã tiếp nhận 56.212 hồ sơ"},
+	{"tỷ lệ đạt 40, 27% so với", "tỷ lệ đạt 40,27% so với"},
+	{"kinh phí 29.473, 482 triệu đồng", "kinh phí 29.473,482 triệu đồng"},
+	{"có 1.234. 567 lượt truy cập", "có 1.234.567 lượt truy cập"},
+	{"(đạt 98, 5%)", "(đạt 98,5%)"},
+	{"tổng cộng 2. 130 tài khoản", "tổng cộng 2.130 tài khoản"},
+	{"khoảng 3, 5 tỷ đồng", "khoảng 3, 5 tỷ đồng"}, // a grouped integer only
+	// Kept: item numbers, small numbers, lists, sentence ends, codes.
+	{"2. 100% xã có điểm phục vụ", "2. 100% xã có điểm phục vụ"},
+	{"  3. 150 hồ sơ", "  3. 150 hồ sơ"},
+	{"mục 3. 150 hồ sơ", "mục 3. 150 hồ sơ"},
+	{"Điều 5. 100 người", "Điều 5. 100 người"},
+	{"năm 2021. 125 hồ sơ", "năm 2021. 125 hồ sơ"},
+	{"các năm 2019, 2020", "các năm 2019, 2020"},
+	{"lần lượt 40, 27 và 30", "lần lượt 40, 27 và 30"},
+	{"kế hoạch (50%, 800, 25%, 42.500 triệu)", "kế hoạch (50%, 800, 25%, 42.500 triệu)"},
+	{"kế hoạch: 1.100, 60%, 1.450 tỷ", "kế hoạch: 1.100, 60%, 1.450 tỷ"},
+	{"đạt 40, 27%, 30%", "đạt 40, 27%, 30%"},
+	{"đạt 1.234, 56%", "đạt 1.234, 56%"},
+	{"số 12. 345/QĐ-UBND", "số 12. 345/QĐ-UBND"},
+	{"đạt 56. 2124 lượt", "đạt 56. 2124 lượt"},
+	{"v1. 234", "v1. 234"},
+}
+
+func TestFixOCRNumbersJoin(t *testing.T) {
+	for _, tc := range ocrJoinTests {
+		got, _ := FixOCRNumbers(tc.in)
+		if got != tc.want {
+			t.Errorf("FixOCRNumbers(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if again, _ := FixOCRNumbers(got); again != got {
+			t.Errorf("not idempotent: %q → %q → %q", tc.in, got, again)
+		}
+	}
+}
+
+func TestFixOCRText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Tỉnh đã hoàn thiện 25\" cơ sở dữ liệu", "Tỉnh đã hoàn thiện 25 cơ sở dữ liệu"},
+		{"thôngtin và truyền thông: 56. 212 hồ sơ, đạt 4O,27% và 1.O58", "thông tin và truyền thông: 56.212 hồ sơ, đạt 40,27% và 1.058"},
+		{"tỷ lệ 40, 27%", "tỷ lệ 40,27%"},
+		// Quotes that pair up are quotes.
+		{"Đề án “Tuyên truyền giai đoạn 2021-2025” trên địa bàn", "Đề án “Tuyên truyền giai đoạn 2021-2025” trên địa bàn"},
+		{"cổng \"trên 4.400\" DVCTT của tỉnh's", "cổng \"trên 4.400\" DVCTT của tỉnh's"},
+		{"năm ‘2021’ và ‘2022’", "năm ‘2021’ và ‘2022’"},
+		// A marker: more closing quotes than opening ones.
+		{"đạt 12’ và ‘ổn định’", "đạt 12 và ‘ổn định’"},
+		{"đạt 12’ và ổn định", "đạt 12 và ổn định"},
+	}
+	for _, tc := range tests {
+		if got, _ := FixOCRText(tc.in); got != tc.want {
+			t.Errorf("FixOCRText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFixOCRCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"‘1.234", "1.234"},
+		{"56 |", "56"},
+		{"| 12,5% |", "12,5%"},
+		{"'40,5%'", "40,5%"},
+		{"`1.O58", "1.058"},
+		{"56. 212", "56.212"},
+		{"| 40, 27% ‘", "40,27%"},
+		{"¦ 2.130", "2.130"},
+		// Text cells keep their marks.
+		{"'Sở Y tế'", "'Sở Y tế'"},
+		{"Cổng |dịch vụ công", "Cổng |dịch vụ công"},
+		{"| Tổng", "| Tổng"},
+		{"2. 130 tài khoản", "2.130 tài khoản"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got, _ := FixOCRCell(tc.in); got != tc.want {
+			t.Errorf("FixOCRCell(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
