@@ -24,10 +24,15 @@ func FixOCRText(s string) (string, []string) {
 
 // FixOCRCell repairs the text of one table cell recognised by OCR: as
 // FixOCRText, and a cell that holds a number loses the marks that OCR
-// reads from rulings and specks at its ends ("‘1.234", "56 |", "'40,5%'"
-// → "1.234", "56", "40,5%"). Text cells keep their quotes.
+// reads from rulings and specks at its ends ("‘1.234", "56 |", "'40,5%'",
+// "1.284:", ". 1126540" → "1.234", "56", "40,5%", "1.284", "1126540"),
+// and a text cell an opening mark that nothing closes ("'Số TTHC",
+// "| Tổng" → "Số TTHC", "Tổng"); quoted text keeps its quotes.
 func FixOCRCell(s string) (string, []string) {
-	if t := strings.Trim(s, ocrStrayMarks+" "); t != s && ocrNumberCell.MatchString(t) {
+	if t := strings.Trim(s, ocrStrayMarks+ocrEdgeJunk+" "); t != s && ocrNumberCell.MatchString(t) {
+		s = t
+	} else if t := strings.TrimLeft(s, ocrStrayMarks+" "); t != s && t != "" && !strings.ContainsAny(t, "'’") {
+		// A text cell that starts with a mark it does not close.
 		s = t
 	}
 	// A cell that starts with a split number: no item number there.
@@ -36,18 +41,24 @@ func FixOCRCell(s string) (string, []string) {
 }
 
 // ocrStrayMarks are the marks OCR reads from a ruling or a speck next to
-// a figure.
-const ocrStrayMarks = "'‘’`|¦"
+// a figure; ocrEdgeJunk the punctuation it reads from a speck at the
+// end of a number, which a number cell does not end or start with.
+const (
+	ocrStrayMarks = "'‘’`|¦"
+	ocrEdgeJunk   = ".,:;-_~–—"
+)
 
 // ocrNumberCell matches a cell that is one number, possibly with confusable
 // letters in it (FixOCRNumbers repairs them) and a percent sign.
 var ocrNumberCell = regexp.MustCompile(`^[-+]?\d[\d.,OolISB]*(?:[.,] \d+)?\s?%?$`)
 
-// dropOCRMarkers removes quote marks glued to the end of a number
-// where they cannot be closing quotes, which is how OCR reads a
-// superscript footnote marker ("25¹ cơ sở" → `25" cơ sở`): a kind of
-// quote is dropped there only when the line has no opening quote for it
-// (an odd number of " or ', or more ” than “, or more ’ than ‘).
+// dropOCRMarkers removes the marks that OCR reads from a superscript
+// footnote marker: a quote glued to the end of a number where it cannot
+// be a closing quote ("25¹ cơ sở" → `25" cơ sở`), that is when the line
+// has no opening quote for it (an odd number of " or ', or more ” than
+// “, or more ’ than ‘); and an exclamation or question mark glued to a
+// word or number where no sentence can end: before a lower-case word or
+// other punctuation ("25! cơ sở", "tổ chức?.", "NĐ-CP!,").
 func dropOCRMarkers(s string) string {
 	var kinds []rune
 	if strings.Count(s, `"`)%2 == 1 {
@@ -62,6 +73,7 @@ func dropOCRMarkers(s string) string {
 	if strings.Count(s, "’") > strings.Count(s, "‘") {
 		kinds = append(kinds, '’')
 	}
+	s = ocrMarkRe.ReplaceAllString(s, "$1$2")
 	if len(kinds) == 0 {
 		return s
 	}
@@ -86,6 +98,10 @@ func dropOCRMarkers(s string) string {
 	return b.String()
 }
 
+// ocrMarkRe matches ! or ? glued to a word or number and followed by
+// punctuation or a lower-case word.
+var ocrMarkRe = regexp.MustCompile(`([\p{L}\p{N}])[!?]+([.,;:]|\s+\p{Ll})`)
+
 // FixOCRNumbers repairs the OCR confusions in the numbers of one line of
 // recognised text and returns the repaired line with warnings about
 // figures it could not be sure of. It changes text only where the
@@ -96,6 +112,10 @@ func dropOCRMarkers(s string) string {
 //     number token (a run of digits, '.', ',' and such letters that
 //     touches no other letter) with a digit before it and after it in
 //     that token: "1.O58" → "1.058", "2l3" → "213", "5S0" → "550".
+//   - A colon between a group of two or three digits and a group of
+//     exactly three is the thousands dot it was printed as: "571:421"
+//     → "571.421" (a time has two digits after the colon, a scale such
+//     as 1:500 one before it, a standard's year four).
 //   - A doubled thousands dot between digit groups is made single:
 //     "1..058" → "1.058".
 //   - A number split after its separator is joined where the pieces
@@ -129,12 +149,34 @@ func dropOCRMarkers(s string) string {
 // are idempotent: FixOCRNumbers(fixed) returns fixed. s should be NFC.
 func FixOCRNumbers(s string) (fixed string, warnings []string) {
 	b := []byte(s)
+	ocrFixColons(b)
 	warnings = ocrFixConfusables(b, warnings)
 	b, warnings = ocrFixDoubleDots(b, warnings)
 	b = ocrJoinSplitNumbers(b, false)
 	warnings = ocrJoinSpacedGroups(b, warnings)
 	warnings = ocrWarnLostDots(b, warnings)
 	return string(b), warnings
+}
+
+// ocrFixColons replaces, in place, a colon read for a thousands dot (see
+// FixOCRNumbers).
+func ocrFixColons(b []byte) {
+	for i := 2; i+3 < len(b); i++ {
+		if b[i] != ':' || !ocrIsDigit(b[i+1]) || !ocrIsDigit(b[i+2]) || !ocrIsDigit(b[i+3]) {
+			continue
+		}
+		if i+4 < len(b) && (ocrIsDigit(b[i+4]) || strings.IndexByte(":/-", b[i+4]) >= 0) {
+			continue
+		}
+		l := i
+		for l > 0 && ocrIsDigit(b[l-1]) {
+			l--
+		}
+		if n := i - l; n < 2 || n > 3 || l > 0 && strings.IndexByte(".,:/-", b[l-1]) >= 0 || ocrLetterBefore(b, l) {
+			continue
+		}
+		b[i] = '.'
+	}
 }
 
 // ocrDigit maps the letters OCR confuses with digits to the digit.

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -109,9 +110,8 @@ func (o Options) withDefaults() Options {
 
 // pageResult is the outcome of one page.
 type pageResult struct {
-	blocks []extract.Block
-	stats  pageStats
-	err    error
+	text pageText
+	err  error
 }
 
 // Fill recognises the pages of the PDF at path that need it and returns
@@ -246,9 +246,10 @@ feed:
 		out.Pages = n
 	}
 	out.Warnings = slices.Clone(out.Warnings)
-	got := map[int][]extract.Block{}
+	got := map[int]pageText{}
 	var firstErr error
-	var st pageStats
+	var words int
+	var conf float64
 	for _, p := range targets {
 		r := results[p]
 		if r.err != nil {
@@ -258,9 +259,9 @@ feed:
 			}
 			continue
 		}
-		got[p] = r.blocks
-		st.words += r.stats.words
-		st.conf += r.stats.conf
+		got[p] = r.text
+		words += r.text.words
+		conf += r.text.conf
 	}
 	if doc == nil && len(got) == 0 {
 		if firstErr == nil {
@@ -270,11 +271,11 @@ feed:
 	}
 	// The mean over the pages recognised before (a document OCR'd
 	// again) and now, weighted by their number.
-	if before := len(out.OCRPages); before > 0 && out.OCRConf > 0 && st.words > 0 {
+	if before := len(out.OCRPages); before > 0 && out.OCRConf > 0 && words > 0 {
 		now := len(got)
-		out.OCRConf = round1((out.OCRConf*float64(before) + st.conf/float64(st.words)*float64(now)) / float64(before+now))
-	} else if st.words > 0 {
-		out.OCRConf = round1(st.conf / float64(st.words))
+		out.OCRConf = round1((out.OCRConf*float64(before) + conf/float64(words)*float64(now)) / float64(before+now))
+	} else if words > 0 {
+		out.OCRConf = round1(conf / float64(words))
 	}
 	merge(&out, got, opt.Mode == ModeAlways)
 	if doc == nil {
@@ -300,23 +301,55 @@ func ocrPage(ctx context.Context, lim *limits, path string, p int, info pageInfo
 	if err != nil {
 		return pageResult{err: err}
 	}
+	file, data, rs, err := prepare(img.file, data)
+	if err != nil {
+		return pageResult{err: err}
+	}
+	if file != img.file {
+		defer os.Remove(file)
+	}
 	key := cacheKey(data, opt.Lang, version)
 	if tsv, ok := cacheGet(opt.CacheDir, key); ok {
-		if blocks, st, err := parsePage(tsv, p, img.place); err == nil {
-			return pageResult{blocks: blocks, stats: st}
+		if text, err := parsePage(tsv, p, img.place, rs); err == nil {
+			return pageResult{text: text}
 		}
 	}
-	tsv, err := lim.output(pctx, opt.Tesseract, img.file, "stdout", "-l", opt.Lang, "--psm", psm, "tsv")
+	tsv, err := lim.output(pctx, opt.Tesseract, file, "stdout", "-l", opt.Lang, "--psm", psm, "tsv")
 	if err != nil {
 		return pageResult{err: pageErr(pctx, ctx, fmt.Errorf("%s: %w", img.how, err))}
 	}
-	blocks, st, err := parsePage(tsv, p, img.place)
+	text, err := parsePage(tsv, p, img.place, rs)
 	if err != nil {
 		return pageResult{err: fmt.Errorf("tesseract output: %w", err)}
 	}
 	// A cache write failure costs only a later re-run.
 	_ = cachePut(opt.CacheDir, key, tsv)
-	return pageResult{blocks: blocks, stats: st}
+	return pageResult{text: text}
+}
+
+// prepare finds the ruling lines of the page image in file (whose bytes
+// are data) and, when there are some, writes the image without them
+// beside it, for Tesseract; it returns the image to recognise, its
+// bytes, and the rulings. An image it cannot decode goes to Tesseract
+// as it is.
+func prepare(file string, data []byte) (string, []byte, rulingSet, error) {
+	g, err := decodeImage(data)
+	if err != nil {
+		return file, data, rulingSet{}, nil
+	}
+	rs, erased := findRulings(g)
+	if erased == 0 {
+		return file, data, rs, nil
+	}
+	clean := strings.TrimSuffix(file, filepath.Ext(file)) + "-clean.pgm"
+	if err := writePGM(clean, g); err != nil {
+		return "", nil, rs, err
+	}
+	data, err = os.ReadFile(clean)
+	if err != nil {
+		return "", nil, rs, err
+	}
+	return clean, data, rs, nil
 }
 
 // pageErr names a page timeout as such.
@@ -358,10 +391,11 @@ func blockPage(b *extract.Block) int {
 	return 0
 }
 
-// merge adds the OCR blocks of the pages in got to d in page order. When
-// replace is set, blocks and footnotes that start on those pages (their
-// text layer) are dropped first.
-func merge(d *extract.Document, got map[int][]extract.Block, replace bool) {
+// merge adds the OCR blocks and footnotes of the pages in got to d in
+// page order, and numbers the footnotes whose mark OCR could not read.
+// When replace is set, blocks and footnotes that start on those pages
+// (their text layer) are dropped first.
+func merge(d *extract.Document, got map[int]pageText, replace bool) {
 	pages := make([]int, 0, len(got))
 	for p := range got {
 		pages = append(pages, p)
@@ -371,12 +405,16 @@ func merge(d *extract.Document, got map[int][]extract.Block, replace bool) {
 	var blocks []extract.Block
 	i := 0
 	add := func(p int) {
-		blocks = append(blocks, got[p]...)
+		blocks = append(blocks, got[p].blocks...)
+	}
+	ocrPage := func(p int) bool {
+		_, ok := got[p]
+		return ok
 	}
 	for k := range d.Blocks {
 		b := d.Blocks[k]
 		bp := blockPage(&b)
-		if replace && got[bp] != nil {
+		if replace && ocrPage(bp) {
 			continue
 		}
 		for bp > 0 && i < len(pages) && pages[i] < bp {
@@ -388,16 +426,19 @@ func merge(d *extract.Document, got map[int][]extract.Block, replace bool) {
 	for ; i < len(pages); i++ {
 		add(pages[i])
 	}
-	if replace {
-		var fns []extract.Footnote
-		for _, f := range d.Footnotes {
-			if len(f.Lines) > 0 && got[f.Lines[0].Pos.Page] != nil {
-				continue
-			}
-			fns = append(fns, f)
+	var fns []extract.Footnote
+	for _, f := range d.Footnotes {
+		if replace && len(f.Lines) > 0 && ocrPage(f.Lines[0].Pos.Page) {
+			continue
 		}
-		d.Footnotes = fns
+		fns = append(fns, f)
 	}
+	for _, p := range pages {
+		fns = append(fns, got[p].notes...)
+	}
+	sort.SliceStable(fns, func(i, j int) bool { return notePage(fns[i]) < notePage(fns[j]) })
+	numberNotes(fns)
+	d.Footnotes = fns
 	// Number the OCR tables among all tables of the document.
 	tables := 0
 	for k := range blocks {
@@ -434,9 +475,17 @@ func merge(d *extract.Document, got map[int][]extract.Block, replace bool) {
 	d.OCRPages = ocr
 }
 
+// notePage is the page a footnote starts on, 0 when unknown.
+func notePage(f extract.Footnote) int {
+	if len(f.Lines) > 0 {
+		return f.Lines[0].Pos.Page
+	}
+	return 0
+}
+
 // isOCR reports whether table block b came from OCR: its cells carry no
 // table number yet and its page was recognised.
-func isOCR(b *extract.Block, got map[int][]extract.Block) bool {
+func isOCR(b *extract.Block, got map[int]pageText) bool {
 	p := blockPage(b)
 	if _, ok := got[p]; !ok {
 		return false

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -25,37 +26,51 @@ type word struct {
 func (w word) right() int { return w.left + w.w }
 
 // ParseTSV parses the TSV output of `tesseract IMG stdout tsv` for one
-// page image and lays it out as blocks of page page: paragraph blocks
-// following Tesseract's block and paragraph numbers, and table blocks
-// where rows of words line up in columns (see the package doc).
-// Line numbers in positions are 1-based and count every emitted line
-// and table row of the page in order. Lines, their words and table
-// cells get boxes on the page through pl (none with the zero
-// Placement), and lines and cells their OCR confidence.
-func ParseTSV(tsv []byte, page int, pl Placement) ([]extract.Block, error) {
-	blocks, _, err := parsePage(tsv, page, pl)
-	return blocks, err
+// page image and lays it out as blocks and footnotes of page page:
+// paragraph blocks following Tesseract's block and paragraph numbers,
+// table blocks where rows of words line up in columns, footnotes for the
+// small print at the foot of the page (see the package doc); page
+// numbers are dropped. Line numbers in positions are 1-based and count
+// every emitted line and table row of the page in order, then the
+// footnote lines. Lines, their words and table cells get boxes on the
+// page through pl (none with the zero Placement), and lines and cells
+// their OCR confidence.
+func ParseTSV(tsv []byte, page int, pl Placement) ([]extract.Block, []extract.Footnote, error) {
+	p, err := parsePage(tsv, page, pl, rulingSet{})
+	return p.blocks, p.notes, err
 }
 
-// pageStats sums the word confidences of a page.
-type pageStats struct {
-	words int
-	conf  float64
+// pageText is the text of one recognised page.
+type pageText struct {
+	blocks []extract.Block
+	notes  []extract.Footnote
+	words  int     // how many words were recognised
+	conf   float64 // the sum of their confidences
 }
 
-// parsePage is ParseTSV, with the page's word confidences.
-func parsePage(tsv []byte, page int, pl Placement) ([]extract.Block, pageStats, error) {
+// parsePage is ParseTSV with the rulings of the page image (see
+// findRulings), which give its ruled tables and its footnote rule.
+func parsePage(tsv []byte, page int, pl Placement, rs rulingSet) (pageText, error) {
 	words, g, err := parseWords(tsv)
 	if err != nil {
-		return nil, pageStats{}, err
+		return pageText{}, err
 	}
 	g.pl = pl
-	var st pageStats
+	var p pageText
 	for _, w := range words {
-		st.words++
-		st.conf += w.conf
+		p.words++
+		p.conf += w.conf
 	}
-	return layout(words, page, g), st, nil
+	if len(words) == 0 {
+		return p, nil
+	}
+	unit := medianHeight(words)
+	grids := findGrids(rs)
+	body, zone := pageZones(words, g, rs.h, grids, unit)
+	var lineNo int
+	p.blocks, lineNo = layout(body, page, g, grids, unit)
+	p.notes = footnotes(zone, page, lineNo, unit, g)
+	return p, nil
 }
 
 // geometry converts word boxes from image pixels to page points.
@@ -125,6 +140,10 @@ func parseWords(tsv []byte) ([]word, geometry, error) {
 			return nil, g, fmt.Errorf("tsv line %d: confidence %q", i+1, f[10])
 		}
 		conf = max(0, min(100, conf))
+		text = norm.NFC.String(text)
+		if noise(text, conf) {
+			continue
+		}
 		k := key{n[1], n[2], n[3]}
 		if lineIdx < 0 || k != last {
 			lineIdx++
@@ -133,7 +152,7 @@ func parseWords(tsv []byte) ([]word, geometry, error) {
 		w := word{
 			block: n[1], par: n[2], line: n[3],
 			left: n[5], top: n[6], w: max(0, n[7]), h: max(0, n[8]),
-			conf: conf, text: norm.NFC.String(text), tessLine: lineIdx,
+			conf: conf, text: text, tessLine: lineIdx,
 		}
 		words = append(words, w)
 	}
@@ -143,6 +162,30 @@ func parseWords(tsv []byte) ([]word, geometry, error) {
 		}
 	}
 	return words, g, nil
+}
+
+// noise reports whether a recognised word is a speck of dust or a
+// remnant of a ruling rather than text: it has no letter or digit, and
+// either Tesseract is unsure of it (confidence under 70), or it is made
+// of marks that never stand alone in Vietnamese typography: the
+// punctuation that is written against a word (. , : ; ' " ’ ”), and
+// underscores, tildes, bars and the like. Dashes, bullets and brackets,
+// which do stand alone, are kept when read with confidence.
+func noise(text string, conf float64) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if conf < 70 {
+		return true
+	}
+	for _, r := range text {
+		if !strings.ContainsRune(".,:;'\"‘’“”`_~|¦^", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // visualRow is a set of words whose vertical extents overlap: one row of
@@ -184,33 +227,53 @@ func medianHeight(words []word) int {
 	return max(1, hs[len(hs)/2])
 }
 
-// visualRows groups the words of a page into rows of print: taken in
-// order of their vertical centres, a word joins the current row when its
-// centre is at most half a unit below the mean centre of the row's words
-// (the mean, not the first word, so that a small mark or a superscript
-// does not split a line). Rows are in top-down
-// order, words in each row left to right.
-func visualRows(words []word, unit int) []visualRow {
-	ws := append([]word(nil), words...)
-	sort.SliceStable(ws, func(i, j int) bool { return ws[i].top+ws[i].h/2 < ws[j].top+ws[j].h/2 })
-	var rows []visualRow
-	var sum int // sum of the centres of the current row's words
-	for _, w := range ws {
-		c := w.top + w.h/2
-		if n := len(rows); n > 0 && c*len(rows[n-1].words)-sum <= unit/2*len(rows[n-1].words) {
-			r := &rows[n-1]
-			r.words = append(r.words, w)
-			r.top = min(r.top, w.top)
+// visualRowsIdx groups words into rows of print and returns them as
+// indexes into words, rows top-down, each left to right: taken in order
+// of their vertical centres, a word joins the current row when its
+// centre is at most half a unit below the mean centre of the row's
+// words (the mean, not the first word, so that a small mark or a
+// superscript does not split a line).
+func visualRowsIdx(words []word, unit int) [][]int {
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	centre := func(i int) int { return words[i].top + words[i].h/2 }
+	sort.SliceStable(order, func(a, b int) bool { return centre(order[a]) < centre(order[b]) })
+	var rows [][]int
+	sum := 0
+	for _, i := range order {
+		c := centre(i)
+		if n := len(rows); n > 0 && c*len(rows[n-1])-sum <= unit/2*len(rows[n-1]) {
+			rows[n-1] = append(rows[n-1], i)
 			sum += c
 			continue
 		}
-		rows = append(rows, visualRow{words: []word{w}, top: w.top})
+		rows = append(rows, []int{i})
 		sum = c
+	}
+	for _, r := range rows {
+		sort.SliceStable(r, func(a, b int) bool { return words[r[a]].left < words[r[b]].left })
+	}
+	return rows
+}
+
+// visualRows groups the words of a page into rows of print (see
+// visualRowsIdx) and cuts each row into cells at wide gaps. Rows are in
+// top-down order, words in each row left to right.
+func visualRows(words []word, unit int) []visualRow {
+	var rows []visualRow
+	for _, ix := range visualRowsIdx(words, unit) {
+		r := visualRow{top: words[ix[0]].top}
+		for _, i := range ix {
+			r.words = append(r.words, words[i])
+			r.top = min(r.top, words[i].top)
+		}
+		rows = append(rows, r)
 	}
 	gap := wideGap(unit)
 	for i := range rows {
 		r := &rows[i]
-		sort.SliceStable(r.words, func(a, b int) bool { return r.words[a].left < r.words[b].left })
 		for _, w := range r.words {
 			if n := len(r.cells); n > 0 && w.left-r.cells[n-1].right <= gap {
 				c := &r.cells[n-1]
@@ -337,12 +400,31 @@ func abs(x int) int {
 	return x
 }
 
-// layout turns the words of one page into blocks.
-func layout(words []word, page int, g geometry) []extract.Block {
-	if len(words) == 0 {
-		return nil
+// layout turns the words of one page into blocks, and returns them with
+// the number of lines and table rows emitted.
+func layout(all []word, page int, g geometry, grids []grid, unit int) ([]extract.Block, int) {
+	if len(all) == 0 {
+		return nil, 0
 	}
-	unit := medianHeight(words)
+	// Ruled tables take the words whose centres lie inside them; the
+	// other words are laid out as lines and borderless tables.
+	gridOf := make([]int, len(all))
+	gridWords := make([][]word, len(grids))
+	var words []word
+	for i, w := range all {
+		gridOf[i] = -1
+		x, y := float64(w.left)+float64(w.w)/2, float64(w.top)+float64(w.h)/2
+		for gi := range grids {
+			if grids[gi].contains(x, y) {
+				gridOf[i] = gi
+				gridWords[gi] = append(gridWords[gi], w)
+				break
+			}
+		}
+		if gridOf[i] < 0 {
+			words = append(words, w)
+		}
+	}
 	rows := visualRows(words, unit)
 	tables := findTables(rows)
 
@@ -399,15 +481,31 @@ func layout(words []word, page int, g geometry) []extract.Block {
 	var blocks []extract.Block
 	lineNo := 0
 	emitted := map[int]bool{}
+	emittedGrid := make([]bool, len(grids))
 	var cur *extract.Block
 	var curKey [2]int
-	for i := 0; i < len(words); {
+	for i := 0; i < len(all); {
 		j := i
-		for j < len(words) && words[j].tessLine == words[i].tessLine {
+		for j < len(all) && all[j].tessLine == all[i].tessLine {
 			j++
 		}
-		lw := words[i:j]
+		var lw []word
+		for k := i; k < j; k++ {
+			gi := gridOf[k]
+			if gi < 0 {
+				lw = append(lw, all[k])
+				continue
+			}
+			if !emittedGrid[gi] {
+				emittedGrid[gi] = true
+				blocks = append(blocks, ruledTable(&grids[gi], gridWords[gi], page, &lineNo, g, unit))
+				cur = nil
+			}
+		}
 		i = j
+		if len(lw) == 0 {
+			continue
+		}
 		if ti, ok := inTable[lw[0].tessLine]; ok {
 			if !emitted[ti] {
 				emitted[ti] = true
@@ -426,7 +524,7 @@ func layout(words []word, page int, g geometry) []extract.Block {
 		}
 		cur.Lines = append(cur.Lines, l)
 	}
-	return blocks
+	return blocks, lineNo
 }
 
 // lineOf builds the Line of one Tesseract line, with its words and their

@@ -78,7 +78,7 @@ func TestParseTSV(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			blocks, err := ParseTSV([]byte(tc.tsv), 3, Placement{})
+			blocks, _, err := ParseTSV([]byte(tc.tsv), 3, Placement{})
 			if tc.err {
 				if err == nil {
 					t.Fatalf("no error for %q", tc.tsv)
@@ -169,7 +169,7 @@ func TestParseTSVRealPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	blocks, err := ParseTSV(tsv, 1, Placement{})
+	blocks, _, err := ParseTSV(tsv, 1, Placement{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func FuzzParseTSV(f *testing.F) {
 		w5(1, 1, 2, 1, 10, 60, 60, 30, 90, "a") + w5(1, 1, 2, 2, 320, 60, 40, 30, 90, "b")))
 	f.Add([]byte(tsvHeader + w5(1, 1, 1, 1, -5, -10, -60, 0, -1, "x")))
 	f.Fuzz(func(t *testing.T, tsv []byte) {
-		blocks, err := ParseTSV(tsv, 1, Placement{})
+		blocks, _, err := ParseTSV(tsv, 1, Placement{})
 		if err != nil {
 			return
 		}
@@ -227,7 +227,7 @@ func BenchmarkParseTSV(b *testing.B) {
 			}
 			b.SetBytes(int64(len(tsv)))
 			for b.Loop() {
-				if _, err := ParseTSV(tsv, 1, Placement{}); err != nil {
+				if _, _, err := ParseTSV(tsv, 1, Placement{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -243,7 +243,7 @@ func TestParseTSVFootnotePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	blocks, err := ParseTSV(tsv, 4, Placement{})
+	blocks, _, err := ParseTSV(tsv, 4, Placement{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +303,7 @@ func TestParseTSVBoxes(t *testing.T) {
 		w5(1, 1, 1, 3, 900, 110, 90, 40, 70, "12") +
 		w5(1, 1, 2, 1, 100, 300, 100, 50, 60, "Việt")
 	pl := Placement{Frame: extract.Box{W: 100, H: 200}, PageW: 100, PageH: 200}
-	blocks, err := ParseTSV([]byte(tsv), 1, pl)
+	blocks, _, err := ParseTSV([]byte(tsv), 1, pl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,8 +337,25 @@ func TestParseTSVBoxes(t *testing.T) {
 		t.Errorf("confidences %v %v", l.Conf, blocks[0].Lines[1].Conf)
 	}
 	// Without a level-1 row, the image size is the words' extent.
-	blocks, err = ParseTSV([]byte(tsvHeader+w5(1, 1, 1, 1, 0, 0, 500, 100, 90, "A")), 1, pl)
+	blocks, _, err = ParseTSV([]byte(tsvHeader+w5(1, 1, 1, 1, 0, 0, 500, 100, 90, "A")), 1, pl)
 	if err != nil || blocks[0].Lines[0].Box != (extract.Box{W: 100, H: 200}) {
 		t.Errorf("no page row: %+v, %v", blocks, err)
+	}
+}
+
+func TestNoise(t *testing.T) {
+	tests := []struct {
+		text string
+		conf float64
+		want bool
+	}{
+		{"__", 95, true}, {"-_", 53, true}, {":", 82, true}, {".", 96, true}, {"'", 90, true}, {"|", 91, true},
+		{"-", 92, false}, {"–", 90, false}, {"+", 88, false}, {"(", 85, false}, {"•", 80, false},
+		{"-", 45, true}, {"a", 10, false}, {"1", 30, false}, {"đã", 96, false}, {"1.234:", 60, false},
+	}
+	for _, tc := range tests {
+		if got := noise(tc.text, tc.conf); got != tc.want {
+			t.Errorf("noise(%q, %v) = %v, want %v", tc.text, tc.conf, got, tc.want)
+		}
 	}
 }
