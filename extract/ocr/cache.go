@@ -12,12 +12,12 @@ import (
 const NoCache = "-"
 
 // cacheKey is the cache key of an image OCR'd with lang by tesseract
-// version: sha256 over the image bytes, the language, the version and
-// the page segmentation mode, hex-encoded.
-func cacheKey(img []byte, lang, version string) string {
+// version in page segmentation mode mode: sha256 over the image bytes,
+// the language, the version and the mode, hex-encoded.
+func cacheKey(img []byte, lang, version, mode string) string {
 	h := sha256.New()
 	h.Write(img)
-	fmt.Fprintf(h, "\x00lang=%s\x00tesseract=%s\x00psm=%s\x00", lang, version, psm)
+	fmt.Fprintf(h, "\x00lang=%s\x00tesseract=%s\x00psm=%s\x00", lang, version, mode)
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -32,7 +32,7 @@ var noteMarkRe = regexp.MustCompile(`^(?:[(⁽]?(\d{1,2})[)⁾.]?|[¹²³⁴⁵�
 // page that starts at the left edge of the text and belongs to no
 // table; failing one, it is the trailing rows of print set smaller than
 // the body, the first starting with a footnote mark.
-func pageZones(words []word, g geometry, rules []ruling, grids []grid, unit int) (body, notes []word) {
+func pageZones(words []word, g geometry, rs rulingSet, unit int) (body, notes []word) {
 	if len(words) == 0 {
 		return nil, nil
 	}
@@ -56,10 +56,10 @@ func pageZones(words []word, g geometry, rules []ruling, grids []grid, unit int)
 	// The footnote rule.
 	left := textLeft(words)
 	var rule *ruling
-	for k := range rules {
-		r := &rules[k]
+	for k := range rs.h {
+		r := &rs.h[k]
 		y := r.mid()
-		if r.vertical || float64(r.hi-r.lo) > 0.5*float64(g.imgW) || y < noteRuleFrac*h || inGrid(y, grids) {
+		if float64(r.hi-r.lo) > 0.5*float64(g.imgW) || y < noteRuleFrac*h || inTable(*r, rs) {
 			continue
 		}
 		if d := float64(r.lo) - float64(left); d < -0.05*float64(g.imgW) || d > 0.05*float64(g.imgW) {
@@ -103,7 +103,7 @@ func pageZones(words []word, g geometry, rules []ruling, grids []grid, unit int)
 	for i, w := range words {
 		switch {
 		case drop[i]:
-		case below(i) && !inGridWord(w, grids):
+		case below(i):
 			notes = append(notes, w)
 		default:
 			body = append(body, w)
@@ -125,20 +125,11 @@ func textLeft(words []word) int {
 	return ls[len(ls)/10]
 }
 
-// inGrid reports whether height y lies within a ruled table.
-func inGrid(y float64, grids []grid) bool {
-	for _, g := range grids {
-		if y >= g.h[0].mid()-g.tol && y <= g.h[len(g.h)-1].mid()+g.tol {
-			return true
-		}
-	}
-	return false
-}
-
-func inGridWord(w word, grids []grid) bool {
-	x, y := float64(w.left)+float64(w.w)/2, float64(w.top)+float64(w.h)/2
-	for _, g := range grids {
-		if g.contains(x, y) {
+// inTable reports whether horizontal ruling h is part of a ruled
+// table: some vertical ruling meets it.
+func inTable(h ruling, rs rulingSet) bool {
+	for _, v := range rs.v {
+		if crosses(h, v, float64(2*rs.thick+2)) {
 			return true
 		}
 	}

@@ -58,16 +58,15 @@ func TestPageZones(t *testing.T) {
 	ws := pageWords(append(body, notes...)...)
 	rule := ruling{a: 2000, lo: 140, hi: 540}
 	tests := []struct {
-		name      string
-		rules     []ruling
-		smallNote bool
+		name  string
+		rules []ruling
 	}{
-		{"footnote rule", []ruling{rule}, false},
-		{"small print", nil, true},
+		{"footnote rule", []ruling{rule}},
+		{"small print", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b, n := pageZones(ws, geo, tc.rules, nil, 30)
+			b, n := pageZones(ws, geo, rulingSet{h: tc.rules, thick: 6}, 30)
 			var bt, nt []string
 			for _, w := range b {
 				bt = append(bt, w.text)
@@ -86,13 +85,20 @@ func TestPageZones(t *testing.T) {
 			}
 		})
 	}
-	// A long ruling (a table's), one far from the text's left edge, or
-	// one high on the page is no footnote rule; without one, trailing
-	// lines in the body's size are body.
-	for _, r := range []ruling{{a: 2000, lo: 140, hi: 1500}, {a: 2000, lo: 700, hi: 1000}, {a: 700, lo: 140, hi: 540}} {
+	// A long ruling, one far from the text's left edge, one high on the
+	// page or one that a vertical ruling meets (a table's) is no
+	// footnote rule; without one, trailing lines in the body's size are
+	// body.
+	for _, rs := range []rulingSet{
+		{h: []ruling{{a: 2000, lo: 140, hi: 1500}}},
+		{h: []ruling{{a: 2000, lo: 700, hi: 1000}}},
+		{h: []ruling{{a: 700, lo: 140, hi: 540}}},
+		{h: []ruling{rule}, v: []ruling{{vertical: true, a: 300, lo: 1900, hi: 2000}}},
+	} {
+		rs.thick = 6
 		ws := pageWords(append(body[1:], "2050 150 30 1 Kết quả năm 2024 như sau")...)
-		if _, n := pageZones(ws, geo, []ruling{r}, nil, 30); len(n) != 0 {
-			t.Errorf("ruling %+v: %d words taken as footnotes", r, len(n))
+		if _, n := pageZones(ws, geo, rs, 30); len(n) != 0 {
+			t.Errorf("rulings %+v: %d words taken as footnotes", rs, len(n))
 		}
 	}
 }

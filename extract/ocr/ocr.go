@@ -19,9 +19,13 @@ import (
 	"github.com/baocao/baocao/extract"
 )
 
-// psm is Tesseract's page segmentation mode: 3, fully automatic page
-// segmentation without orientation detection.
-const psm = "3"
+// Tesseract's page segmentation modes: psm for pages, 3, fully
+// automatic page segmentation without orientation detection; cellPSM
+// for a strip of table cells, 6, a uniform block of text.
+const (
+	psm     = "3"
+	cellPSM = "6"
+)
 
 // The values of Options.Mode.
 const (
@@ -278,6 +282,19 @@ feed:
 		out.OCRConf = round1(conf / float64(words))
 	}
 	merge(&out, got, opt.Mode == ModeAlways)
+	// Tables that run on across a page break, recognised now. The
+	// merge works in place: on copies of the text layer's tables, which
+	// are doc's.
+	for k := range out.Blocks {
+		if t := out.Blocks[k].Table; t != nil {
+			c := extract.Table{Rows: slices.Clone(t.Rows)}
+			for r := range c.Rows {
+				c.Rows[r].Cells = slices.Clone(c.Rows[r].Cells)
+			}
+			out.Blocks[k].Table = &c
+		}
+	}
+	extract.MergeTables(&out)
 	if doc == nil {
 		for _, p := range targets {
 			if _, ok := got[p]; !ok {
@@ -301,55 +318,104 @@ func ocrPage(ctx context.Context, lim *limits, path string, p int, info pageInfo
 	if err != nil {
 		return pageResult{err: err}
 	}
-	file, data, rs, err := prepare(img.file, data)
+	file, clean, rs, err := prepare(img.file, data)
 	if err != nil {
 		return pageResult{err: err}
 	}
 	if file != img.file {
 		defer os.Remove(file)
 	}
-	key := cacheKey(data, opt.Lang, version)
-	if tsv, ok := cacheGet(opt.CacheDir, key); ok {
-		if text, err := parsePage(tsv, p, img.place, rs); err == nil {
-			return pageResult{text: text}
-		}
-	}
-	tsv, err := lim.output(pctx, opt.Tesseract, file, "stdout", "-l", opt.Lang, "--psm", psm, "tsv")
+	tsv, err := recognise(pctx, lim, opt, version, file, psm)
 	if err != nil {
 		return pageResult{err: pageErr(pctx, ctx, fmt.Errorf("%s: %w", img.how, err))}
 	}
-	text, err := parsePage(tsv, p, img.place, rs)
+	words, g, err := parseWords(tsv)
 	if err != nil {
 		return pageResult{err: fmt.Errorf("tesseract output: %w", err)}
 	}
+	g.pl = img.place
+	if clean != nil {
+		// Cells of ruled tables that Tesseract read nothing in, or
+		// read unsure.
+		if cells := cellsToRead(clean, rs, words); len(cells) > 0 {
+			words, err = recogniseCells(pctx, lim, opt, version, clean, cells, file, words)
+			if err != nil {
+				return pageResult{err: pageErr(pctx, ctx, fmt.Errorf("%s: table cells: %w", img.how, err))}
+			}
+		}
+	}
+	return pageResult{text: pageOf(words, p, g, rs)}
+}
+
+// recognise runs Tesseract on the image file with the page segmentation
+// mode mode, through the cache.
+func recognise(ctx context.Context, lim *limits, opt Options, version, file, mode string) ([]byte, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	key := cacheKey(data, opt.Lang, version, mode)
+	if tsv, ok := cacheGet(opt.CacheDir, key); ok {
+		if _, _, err := parseWords(tsv); err == nil {
+			return tsv, nil
+		}
+	}
+	tsv, err := lim.output(ctx, opt.Tesseract, file, "stdout", "-l", opt.Lang, "--psm", mode, "tsv")
+	if err != nil {
+		return nil, err
+	}
+	if _, _, err := parseWords(tsv); err != nil {
+		return nil, fmt.Errorf("tesseract output: %w", err)
+	}
 	// A cache write failure costs only a later re-run.
 	_ = cachePut(opt.CacheDir, key, tsv)
-	return pageResult{text: text}
+	return tsv, nil
+}
+
+// recogniseCells reads the cells cs of the page image g again, in one
+// more Tesseract run over a strip of them (each cell a block of its
+// own, --psm 6), and returns the page's words with theirs (see
+// mergeCellWords). file names the page image, for the strip's name.
+func recogniseCells(ctx context.Context, lim *limits, opt Options, version string, g *grayImage, cs []rect, file string, words []word) ([]word, error) {
+	strip, cells := cellStrip(g, cs)
+	if strip == nil {
+		return words, nil
+	}
+	name := strings.TrimSuffix(file, filepath.Ext(file)) + "-cells.pgm"
+	if err := writePGM(name, strip); err != nil {
+		return nil, err
+	}
+	defer os.Remove(name)
+	tsv, err := recognise(ctx, lim, opt, version, name, cellPSM)
+	if err != nil {
+		return nil, err
+	}
+	read, _, err := parseWords(tsv)
+	if err != nil {
+		return nil, err
+	}
+	return mergeCellWords(words, read, cells), nil
 }
 
 // prepare finds the ruling lines of the page image in file (whose bytes
 // are data) and, when there are some, writes the image without them
-// beside it, for Tesseract; it returns the image to recognise, its
-// bytes, and the rulings. An image it cannot decode goes to Tesseract
-// as it is.
-func prepare(file string, data []byte) (string, []byte, rulingSet, error) {
+// beside it, for Tesseract; it returns the image to recognise, the image
+// without rulings (nil when there are none) and the rulings. An image
+// it cannot decode goes to Tesseract as it is.
+func prepare(file string, data []byte) (string, *grayImage, rulingSet, error) {
 	g, err := decodeImage(data)
 	if err != nil {
-		return file, data, rulingSet{}, nil
+		return file, nil, rulingSet{}, nil
 	}
 	rs, erased := findRulings(g)
 	if erased == 0 {
-		return file, data, rs, nil
+		return file, nil, rs, nil
 	}
 	clean := strings.TrimSuffix(file, filepath.Ext(file)) + "-clean.pgm"
 	if err := writePGM(clean, g); err != nil {
 		return "", nil, rs, err
 	}
-	data, err = os.ReadFile(clean)
-	if err != nil {
-		return "", nil, rs, err
-	}
-	return clean, data, rs, nil
+	return clean, g, rs, nil
 }
 
 // pageErr names a page timeout as such.

@@ -58,8 +58,8 @@ func allText(d *extract.Document) []textAt {
 	return out
 }
 
-// pageOf returns the page of the first line or cell containing s, or 0.
-func pageOf(d *extract.Document, s string) int {
+// pageFound returns the page of the first line or cell containing s, or 0.
+func pageFound(d *extract.Document, s string) int {
 	for _, t := range allText(d) {
 		if strings.Contains(t.text, s) {
 			return t.page
@@ -103,7 +103,7 @@ func TestFillScanned(t *testing.T) {
 		{"3.512", 2},
 		{"SOC", 2},
 	} {
-		if got := pageOf(doc, c.text); got != c.page {
+		if got := pageFound(doc, c.text); got != c.page {
 			t.Errorf("%q found on page %d, want %d", c.text, got, c.page)
 		}
 	}
@@ -270,10 +270,10 @@ func TestFillAutoMerge(t *testing.T) {
 	if len(doc.Blocks) < 2 || doc.Blocks[0].Lines[0].Text != "text layer of page one" {
 		t.Fatalf("first block is not the text layer: %+v", doc.Blocks)
 	}
-	if pageOf(doc, "1.234") != 0 {
+	if pageFound(doc, "1.234") != 0 {
 		t.Errorf("page 1 was OCR'd in auto mode")
 	}
-	if pageOf(doc, "3.512") != 2 {
+	if pageFound(doc, "3.512") != 2 {
 		t.Errorf("page 2 text missing: %+v", allText(doc))
 	}
 }
@@ -296,10 +296,10 @@ func TestFillAlwaysRenders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pageOf(doc, "layer one") != 0 || pageOf(doc, "layer two") != 0 || len(doc.Footnotes) != 0 {
+	if pageFound(doc, "layer one") != 0 || pageFound(doc, "layer two") != 0 || len(doc.Footnotes) != 0 {
 		t.Errorf("text layer kept in always mode: %+v", allText(doc))
 	}
-	if pageOf(doc, "751.295") != 1 || pageOf(doc, "3.512") != 2 {
+	if pageFound(doc, "751.295") != 1 || pageFound(doc, "3.512") != 2 {
 		t.Errorf("rendered pages not recognised: %+v", allText(doc))
 	}
 	if !slices.Equal(doc.OCRPages, []int{1, 2}) {

@@ -26,7 +26,8 @@ func (r ruling) mid() float64 { return r.at(float64(r.lo+r.hi) / 2) }
 // rulingSet is what findRulings finds on a page image.
 type rulingSet struct {
 	h, v  []ruling
-	thick int // the thickest a ruling may be, in pixels
+	thick int     // the thickest a ruling may be, in pixels
+	skew  float64 // the slant of the page, dy/dx of its horizontal rulings
 }
 
 // The scale of ruling detection, as fractions of the image's shorter
@@ -126,6 +127,7 @@ func deskew(rs *rulingSet) {
 		}
 	}
 	skew := sb / sw
+	rs.skew = skew
 	for _, list := range [][]ruling{rs.h, rs.v} {
 		for i := range list {
 			r := &list[i]
@@ -405,4 +407,13 @@ func joinRuns(runs []run, vertical bool, minLen int) []ruling {
 		out = append(out, ruling{vertical: vertical, a: cc - b*tc, b: b, lo: lo, hi: hi, tc: tc, cc: cc})
 	}
 	return out
+}
+
+// crosses reports whether horizontal ruling h and vertical ruling v
+// cross or meet, within tol pixels.
+func crosses(h, v ruling, tol float64) bool {
+	// Where they would meet: y on h at v's x, x on v at that y.
+	x := v.at(h.at(v.mid()))
+	y := h.at(x)
+	return x >= float64(h.lo)-tol && x <= float64(h.hi)+tol && y >= float64(v.lo)-tol && y <= float64(v.hi)+tol
 }

@@ -81,9 +81,10 @@ func (d *drawing) inked(x, y float64, r int) int {
 }
 
 // tableDrawing draws a ruled table of rows×cols cells, 60 pixels tall
-// and 300 wide, at (100, 200), with a glyph in each cell touching its
-// bottom ruling, on a 1654×2339 page (A4 at 200 dpi) tilted by slope.
-func tableDrawing(rows, cols int, slope float64) *drawing {
+// and 300 wide, at (100, 200), with a glyph touching its bottom ruling
+// in the first firstCols columns, on a 1654×2339 page (A4 at 200 dpi)
+// tilted by slope.
+func tableDrawing(rows, cols, firstCols int, slope float64) *drawing {
 	d := newDrawing(1654, 2339, slope)
 	x0, y0 := 100.0, 200.0
 	x1, y1 := x0+300*float64(cols), y0+60*float64(rows)
@@ -94,7 +95,7 @@ func tableDrawing(rows, cols int, slope float64) *drawing {
 		d.vline(x0+300*float64(c), y0, y1, 3)
 	}
 	for r := range rows {
-		for c := range cols {
+		for c := range firstCols {
 			d.glyph(x0+300*float64(c)+20, y0+60*float64(r)+25, 36)
 		}
 	}
@@ -104,7 +105,7 @@ func tableDrawing(rows, cols int, slope float64) *drawing {
 func TestFindRulings(t *testing.T) {
 	for _, slope := range []float64{0, 0.0175, -0.0175} {
 		t.Run(fmt.Sprint(slope), func(t *testing.T) {
-			d := tableDrawing(4, 3, slope)
+			d := tableDrawing(4, 3, 3, slope)
 			rs, erased := findRulings(d.grayImage)
 			if len(rs.h) != 5 || len(rs.v) != 4 {
 				t.Fatalf("%d horizontal and %d vertical rulings, want 5 and 4", len(rs.h), len(rs.v))
@@ -128,9 +129,8 @@ func TestFindRulings(t *testing.T) {
 			if n := d.inked(100+300+21, 200+60+45, 1); n == 0 {
 				t.Error("a glyph's stroke was erased")
 			}
-			grids := findGrids(rs)
-			if len(grids) != 1 || len(grids[0].h) != 5 || len(grids[0].v) != 4 {
-				t.Fatalf("grids %+v, want one of 5×4 rulings", grids)
+			if math.Abs(rs.skew-slope) > 0.002 {
+				t.Errorf("skew %.4f, want %.4f", rs.skew, slope)
 			}
 		})
 	}
@@ -168,42 +168,44 @@ func TestRuledTable(t *testing.T) {
 		d.vline(x0+300*float64(c), y0, y1, 3)
 	}
 	rs, _ := findRulings(d.grayImage)
-	grids := findGrids(rs)
-	if len(grids) != 1 {
-		t.Fatalf("%d grids", len(grids))
-	}
 	// Words centred at (x, y) of the untilted page, in the tilted
-	// image's pixels.
-	at := func(x, y float64, text string) word {
+	// image's pixels, one Tesseract line each.
+	var ws []word
+	at := func(x, y float64, text string) {
 		xx, yy := x-d.slope*y, y+d.slope*x
-		return word{left: int(xx) - 10, top: int(yy) - 8, w: 20, h: 16, conf: 90, text: text}
+		ws = append(ws, word{left: int(xx) - 20, top: int(yy) - 8, w: 40, h: 16, conf: 90, text: text, tessLine: len(ws)})
 	}
-	ws := []word{
-		at(250, 230, "Cấp"), at(550, 230, "Số"), at(850, 230, "Tỷ lệ"),
-		at(250, 282, "Cấp"), at(250, 300, "tỉnh"), at(550, 290, "1.284"), at(850, 290, "45%"),
-		at(250, 350, "Huyện"), at(700, 350, "236"), at(760, 350, "và 12"),
-	}
-	lineNo := 0
-	b := ruledTable(&grids[0], ws, 1, &lineNo, geometry{}, 16)
-	if got, want := summarize([]extract.Block{b}), []string{"T:Cấp,Số,Tỷ lệ;Cấp tỉnh,1.284,45%;Huyện,236 và 12^2"}; !slices.Equal(got, want) {
+	at(150, 230, "Cấp")
+	at(450, 230, "Số")
+	at(750, 230, "Tỷ")
+	at(150, 282, "Cấp")
+	at(150, 300, "tỉnh")
+	at(450, 290, "1.284")
+	at(750, 290, "45%")
+	at(150, 350, "Huyện")
+	at(600, 350, "236")
+	at(660, 350, "và")
+	at(720, 350, "12")
+	geo := geometry{imgW: d.w, imgH: d.h, pl: Placement{Frame: extract.Box{W: 595.28, H: 841.89}, PageW: 595.28, PageH: 841.89}}
+	blocks, n := layout(ws, 1, geo, rs, 16)
+	if got, want := summarize(blocks), []string{"T:Cấp,Số,Tỷ;Cấp tỉnh,1.284,45%;Huyện,236 và 12^2"}; !slices.Equal(got, want) {
 		t.Errorf("table %q, want %q", got, want)
 	}
-	if lineNo != 3 {
-		t.Errorf("%d line numbers used, want 3", lineNo)
+	if n != 3 {
+		t.Errorf("%d line numbers used, want 3", n)
 	}
-	for _, w := range ws {
-		x, y := float64(w.left+w.w/2), float64(w.top+w.h/2)
-		if !grids[0].contains(x, y) {
-			t.Errorf("word %q at (%v, %v) not in the grid", w.text, x, y)
+	checkPositions(t, blocks, 1)
+	for _, r := range blocks[0].Table.Rows {
+		for _, c := range r.Cells {
+			if c.Box.IsZero() || c.Conf != 90 {
+				t.Errorf("cell %q: box %+v conf %v", c.Text, c.Box, c.Conf)
+			}
 		}
-	}
-	if grids[0].contains(50, 150) || grids[0].contains(1100, 300) {
-		t.Error("points outside the table are in the grid")
 	}
 }
 
 func BenchmarkFindRulings(b *testing.B) {
-	d := tableDrawing(10, 3, 0.0175)
+	d := tableDrawing(10, 3, 3, 0.0175)
 	pix := slices.Clone(d.pix)
 	b.SetBytes(int64(len(pix)))
 	for b.Loop() {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -56,21 +57,25 @@ func parsePage(tsv []byte, page int, pl Placement, rs rulingSet) (pageText, erro
 		return pageText{}, err
 	}
 	g.pl = pl
+	return pageOf(words, page, g, rs), nil
+}
+
+// pageOf lays out the words of a page (see ParseTSV).
+func pageOf(words []word, page int, g geometry, rs rulingSet) pageText {
 	var p pageText
 	for _, w := range words {
 		p.words++
 		p.conf += w.conf
 	}
 	if len(words) == 0 {
-		return p, nil
+		return p
 	}
 	unit := medianHeight(words)
-	grids := findGrids(rs)
-	body, zone := pageZones(words, g, rs.h, grids, unit)
+	body, zone := pageZones(words, g, rs, unit)
 	var lineNo int
-	p.blocks, lineNo = layout(body, page, g, grids, unit)
+	p.blocks, lineNo = layout(body, page, g, rs, unit)
 	p.notes = footnotes(zone, page, lineNo, unit, g)
-	return p, nil
+	return p
 }
 
 // geometry converts word boxes from image pixels to page points.
@@ -165,13 +170,17 @@ func parseWords(tsv []byte) ([]word, geometry, error) {
 }
 
 // noise reports whether a recognised word is a speck of dust or a
-// remnant of a ruling rather than text: it has no letter or digit, and
-// either Tesseract is unsure of it (confidence under 70), or it is made
+// remnant of a ruling rather than text: a lone letter read with a
+// confidence under 50, or a word without letters or digits that either
+// Tesseract is unsure of (confidence under 70), or that is made
 // of marks that never stand alone in Vietnamese typography: the
 // punctuation that is written against a word (. , : ; ' " ’ ”), and
 // underscores, tildes, bars and the like. Dashes, bullets and brackets,
 // which do stand alone, are kept when read with confidence.
 func noise(text string, conf float64) bool {
+	if r, n := utf8.DecodeRuneInString(text); n == len(text) && !unicode.IsDigit(r) && conf < 50 {
+		return true // a lone letter Tesseract is unsure of: a speck
+	}
 	for _, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return false
@@ -186,31 +195,6 @@ func noise(text string, conf float64) bool {
 		}
 	}
 	return true
-}
-
-// visualRow is a set of words whose vertical extents overlap: one row of
-// print across the whole page width, split into cells at wide gaps.
-type visualRow struct {
-	words []word // sorted by left
-	cells []cellBox
-	top   int
-}
-
-// cellBox is a run of words in a visual row with no wide gap between them.
-type cellBox struct {
-	left, right int
-	words       []word
-}
-
-func (c cellBox) text() string {
-	var b strings.Builder
-	for i, w := range c.words {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w.text)
-	}
-	return b.String()
 }
 
 // medianHeight is the median word height, the unit for gaps and
@@ -258,261 +242,71 @@ func visualRowsIdx(words []word, unit int) [][]int {
 	return rows
 }
 
-// visualRows groups the words of a page into rows of print (see
-// visualRowsIdx) and cuts each row into cells at wide gaps. Rows are in
-// top-down order, words in each row left to right.
-func visualRows(words []word, unit int) []visualRow {
-	var rows []visualRow
-	for _, ix := range visualRowsIdx(words, unit) {
-		r := visualRow{top: words[ix[0]].top}
-		for _, i := range ix {
-			r.words = append(r.words, words[i])
-			r.top = min(r.top, words[i].top)
-		}
-		rows = append(rows, r)
-	}
-	gap := wideGap(unit)
-	for i := range rows {
-		r := &rows[i]
-		for _, w := range r.words {
-			if n := len(r.cells); n > 0 && w.left-r.cells[n-1].right <= gap {
-				c := &r.cells[n-1]
-				c.words = append(c.words, w)
-				c.right = max(c.right, w.right())
-				continue
-			}
-			r.cells = append(r.cells, cellBox{left: w.left, right: w.right(), words: []word{w}})
-		}
-	}
-	return rows
-}
-
-// wideGap is the horizontal gap, in pixels, above which two words on one
-// row are taken to be in different cells: twice the median word height,
-// several times a word space even in justified text.
+// wideGap is the horizontal gap, in pixels, above which two words of a
+// line are far apart (a row of a table that was not found): twice the
+// median word height, several times a word space even in justified text.
 func wideGap(unit int) int { return 2 * unit }
 
-// table is a run of visual rows laid out in columns.
-type table struct {
-	rows []visualRow
-	cols [][2]int // column extents, left to right
-}
-
-// findTables finds runs of at least two consecutive visual rows of two or
-// more cells each whose cells fall into common columns (see columns).
-func findTables(rows []visualRow) []table {
-	var out []table
-	for i := 0; i < len(rows); {
-		if len(rows[i].cells) < 2 {
-			i++
-			continue
-		}
-		j := i
-		for j < len(rows) && len(rows[j].cells) >= 2 {
-			j++
-		}
-		if j-i >= 2 {
-			if t, ok := columns(rows[i:j]); ok {
-				out = append(out, t)
-			}
-		}
-		i = j
-	}
-	return out
-}
-
-// columns computes the columns of rows and reports whether they form a
-// table. The columns come from the full rows, those with the most cells:
-// each column is the union of the x-intervals of the full rows' k-th
-// cells, and the run is a table only if these unions stay apart (the
-// white rivers between columns run through every full row). The cells
-// of the other rows then take the columns they overlap, spanning several
-// where they cross a river; no two cells of a row may share a column.
-func columns(rows []visualRow) (table, bool) {
-	full := 0
-	for _, r := range rows {
-		full = max(full, len(r.cells))
-	}
-	cols := make([][2]int, full)
-	seen := false
-	for _, r := range rows {
-		if len(r.cells) != full {
-			continue
-		}
-		for k, c := range r.cells {
-			if !seen {
-				cols[k] = [2]int{c.left, c.right}
-				continue
-			}
-			cols[k][0] = min(cols[k][0], c.left)
-			cols[k][1] = max(cols[k][1], c.right)
-		}
-		seen = true
-	}
-	for k := 1; k < len(cols); k++ {
-		if cols[k][0] <= cols[k-1][1] {
-			return table{}, false
-		}
-	}
-	for _, r := range rows {
-		next := 0
-		for _, c := range r.cells {
-			first, last := colSpan(cols, c.left, c.right)
-			if first < next {
-				return table{}, false
-			}
-			next = last + 1
-		}
-	}
-	return table{rows: rows, cols: cols}, true
-}
-
-// colSpan returns the first and last column that the interval [l, r]
-// overlaps; an interval that lies in a river takes the nearest column.
-func colSpan(cols [][2]int, l, r int) (first, last int) {
-	first, last = -1, -1
-	for i, c := range cols {
-		if c[1] >= l && c[0] <= r {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first >= 0 {
-		return first, last
-	}
-	best, bestD := 0, -1
-	mid := (l + r) / 2
-	for i, c := range cols {
-		d := min(abs(mid-c[0]), abs(mid-c[1]))
-		if bestD < 0 || d < bestD {
-			best, bestD = i, d
-		}
-	}
-	return best, best
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// layout turns the words of one page into blocks, and returns them with
-// the number of lines and table rows emitted.
-func layout(all []word, page int, g geometry, grids []grid, unit int) ([]extract.Block, int) {
-	if len(all) == 0 {
+// layout turns the words of one page into blocks: Tesseract's lines,
+// grouped into paragraph blocks by its block and paragraph numbers, and
+// the tables found by findTables, each before the first line below its
+// top (Tesseract sometimes reads a table before the title above it, or
+// a caption after it) or at the end of the page. It returns the blocks with the number of
+// lines and table rows emitted.
+func layout(words []word, page int, g geometry, rs rulingSet, unit int) ([]extract.Block, int) {
+	if len(words) == 0 {
 		return nil, 0
 	}
-	// Ruled tables take the words whose centres lie inside them; the
-	// other words are laid out as lines and borderless tables.
-	gridOf := make([]int, len(all))
-	gridWords := make([][]word, len(grids))
-	var words []word
-	for i, w := range all {
-		gridOf[i] = -1
-		x, y := float64(w.left)+float64(w.w)/2, float64(w.top)+float64(w.h)/2
-		for gi := range grids {
-			if grids[gi].contains(x, y) {
-				gridOf[i] = gi
-				gridWords[gi] = append(gridWords[gi], w)
-				break
-			}
-		}
-		if gridOf[i] < 0 {
-			words = append(words, w)
-		}
+	tables := findTables(words, rs, g)
+	tableOf := make([]int, len(words))
+	for i := range tableOf {
+		tableOf[i] = -1
 	}
-	rows := visualRows(words, unit)
-	tables := findTables(rows)
-
-	// Map each Tesseract line to the table that holds any of its
-	// words; such lines are emitted as part of the table.
-	inTable := map[int]int{}
+	tops := make([]int, len(tables)) // the top of each table's words
 	for ti, t := range tables {
-		for _, r := range t.rows {
-			for _, w := range r.words {
-				inTable[w.tessLine] = ti
-			}
-		}
-	}
-	// A Tesseract line only partly inside a table (its other words on
-	// rows outside) would lose words; keep such tables out.
-	lineWords := map[int]int{}
-	for _, w := range words {
-		lineWords[w.tessLine]++
-	}
-	tableWords := make([]map[int]int, len(tables))
-	for ti, t := range tables {
-		tableWords[ti] = map[int]int{}
-		for _, r := range t.rows {
-			for _, w := range r.words {
-				tableWords[ti][w.tessLine]++
-			}
-		}
-	}
-	bad := map[int]bool{}
-	for ti, t := range tables {
-		for l, n := range tableWords[ti] {
-			if n != lineWords[l] {
-				bad[ti] = true
-			}
-		}
-		// Nor may a Tesseract line spread over several rows of the
-		// table: the rows would then be a mis-split line of text.
-		rowOf := map[int]int{}
-		for ri, r := range t.rows {
-			for _, w := range r.words {
-				if prev, ok := rowOf[w.tessLine]; ok && prev != ri {
-					bad[ti] = true
+		tops[ti] = math.MaxInt
+		for _, r := range t.Rows {
+			for _, c := range r.Cells {
+				for _, i := range c.Words {
+					tableOf[i] = ti
+					tops[ti] = min(tops[ti], words[i].top)
 				}
-				rowOf[w.tessLine] = ri
 			}
 		}
 	}
-	for l, ti := range inTable {
-		if bad[ti] {
-			delete(inTable, l)
-		}
-	}
-
 	var blocks []extract.Block
 	lineNo := 0
-	emitted := map[int]bool{}
-	emittedGrid := make([]bool, len(grids))
+	emitted := make([]bool, len(tables))
 	var cur *extract.Block
 	var curKey [2]int
-	for i := 0; i < len(all); {
+	emit := func(ti int) {
+		if !emitted[ti] {
+			emitted[ti] = true
+			blocks = append(blocks, tableBlock(tables[ti], words, page, &lineNo, g))
+			cur = nil
+		}
+	}
+	for i := 0; i < len(words); {
 		j := i
-		for j < len(all) && all[j].tessLine == all[i].tessLine {
+		for j < len(words) && words[j].tessLine == words[i].tessLine {
 			j++
 		}
 		var lw []word
 		for k := i; k < j; k++ {
-			gi := gridOf[k]
-			if gi < 0 {
-				lw = append(lw, all[k])
-				continue
-			}
-			if !emittedGrid[gi] {
-				emittedGrid[gi] = true
-				blocks = append(blocks, ruledTable(&grids[gi], gridWords[gi], page, &lineNo, g, unit))
-				cur = nil
+			if ti := tableOf[k]; ti < 0 {
+				lw = append(lw, words[k])
 			}
 		}
 		i = j
 		if len(lw) == 0 {
-			continue
+			continue // a line of a table
 		}
-		if ti, ok := inTable[lw[0].tessLine]; ok {
-			if !emitted[ti] {
-				emitted[ti] = true
-				blocks = append(blocks, tableBlock(tables[ti], page, &lineNo, g))
-				cur = nil
+		// A table comes before the first line below its top, wherever
+		// Tesseract's reading order put its words.
+		for ti := range tables {
+			if tops[ti] < lw[0].top {
+				emit(ti)
 			}
-			continue
 		}
 		lineNo++
 		l := lineOf(lw, page, lineNo, unit, g)
@@ -523,6 +317,9 @@ func layout(all []word, page int, g geometry, grids []grid, unit int) ([]extract
 			curKey = k
 		}
 		cur.Lines = append(cur.Lines, l)
+	}
+	for ti := range tables {
+		emit(ti)
 	}
 	return blocks, lineNo
 }
@@ -568,38 +365,6 @@ func meanConf(ws []word) float64 {
 		sum += w.conf
 	}
 	return max(0.1, round1(sum/float64(max(1, len(ws)))))
-}
-
-// tableBlock builds a table block; each row takes one line number.
-func tableBlock(t table, page int, lineNo *int, g geometry) extract.Block {
-	tb := &extract.Table{}
-	for ri, r := range t.rows {
-		*lineNo++
-		var row extract.Row
-		next := 0 // next free column
-		for _, c := range r.cells {
-			first, last := colSpan(t.cols, c.left, c.right)
-			for next < first {
-				row.Cells = append(row.Cells, extract.Cell{Pos: cellPos(page, *lineNo, ri, len(row.Cells)), Span: 1})
-				next++
-			}
-			span := max(1, last-first+1)
-			row.Cells = append(row.Cells, extract.Cell{
-				Text: c.text(),
-				Pos:  cellPos(page, *lineNo, ri, len(row.Cells)),
-				Span: span,
-				Box:  g.box(c.words),
-				Conf: meanConf(c.words),
-			})
-			next = first + span
-		}
-		for next < len(t.cols) {
-			row.Cells = append(row.Cells, extract.Cell{Pos: cellPos(page, *lineNo, ri, len(row.Cells)), Span: 1})
-			next++
-		}
-		tb.Rows = append(tb.Rows, row)
-	}
-	return extract.Block{Kind: extract.TableKind, Table: tb}
 }
 
 func cellPos(page, line, row, cell int) extract.Pos {

@@ -3,6 +3,7 @@ package ocr
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -47,24 +48,21 @@ func TestParseTSV(t *testing.T) {
 			want: []string{"P:Việt"},
 		},
 		{
+			// Package grid finds the table: a caption, a header, rows
+			// anchored on their numbers, a wrapped label joined to its
+			// row.
 			name: "table",
 			tsv: tsvHeader +
-				w5(1, 1, 1, 1, 10, 10, 100, 30, 90, "Đơn") + w5(1, 1, 1, 2, 120, 10, 40, 30, 90, "vị") +
-				w5(2, 1, 1, 1, 400, 10, 80, 30, 90, "Số") +
-				w5(1, 1, 2, 1, 10, 60, 60, 30, 90, "Sở") + w5(1, 1, 2, 2, 80, 60, 60, 30, 90, "Y") +
-				w5(2, 1, 2, 1, 420, 60, 60, 30, 90, "4.768") +
-				w5(3, 1, 1, 1, 10, 120, 60, 30, 90, "Sau"),
-			want: []string{"T:Đơn vị,Số;Sở Y,4.768", "P:Sau"},
-		},
-		{
-			name: "table with spanning and missing cells",
-			tsv: tsvHeader +
-				w5(1, 1, 1, 1, 10, 10, 60, 30, 90, "A") + w5(1, 1, 1, 2, 300, 10, 60, 30, 90, "B") + w5(1, 1, 1, 3, 600, 10, 60, 30, 90, "C") +
-				w5(1, 1, 2, 1, 10, 60, 60, 30, 90, "a") + w5(1, 1, 2, 2, 620, 60, 40, 30, 90, "c") +
-				w5(1, 1, 3, 1, 10, 110, 60, 30, 90, "x") + w5(1, 1, 3, 2, 280, 110, 160, 30, 90, "wide") + w5(1, 1, 3, 3, 450, 110, 230, 30, 90, "cell"),
-			// The full row gives the columns [10,70] [300,360]
-			// [600,660]; "wide cell" (280–680) spans the last two.
-			want: []string{"T:A,B,C;a,,c;x,wide cell^2"},
+				w5(1, 1, 1, 1, 10, 10, 70, 30, 90, "Bảng") + w5(1, 1, 1, 2, 90, 10, 20, 30, 90, "1") +
+				w5(2, 1, 1, 1, 10, 60, 60, 30, 90, "Đơn") + w5(2, 1, 1, 2, 80, 60, 40, 30, 90, "vị") +
+				w5(3, 1, 1, 1, 500, 60, 80, 30, 90, "Số") +
+				w5(2, 1, 2, 1, 10, 110, 60, 30, 90, "Sở") + w5(2, 1, 2, 2, 80, 110, 30, 30, 90, "Y") + w5(2, 1, 2, 3, 120, 110, 40, 30, 90, "tế") +
+				w5(3, 1, 2, 1, 500, 110, 100, 30, 90, "4.768") +
+				w5(2, 1, 3, 1, 10, 160, 60, 30, 90, "Sở") + w5(2, 1, 3, 2, 80, 160, 60, 30, 90, "Tài") +
+				w5(3, 1, 3, 1, 500, 160, 120, 30, 90, "12.679") +
+				w5(2, 1, 4, 1, 10, 200, 80, 30, 90, "chính") +
+				w5(4, 1, 1, 1, 10, 300, 60, 30, 90, "Sau"),
+			want: []string{"P:Bảng 1", "T:Đơn vị,Số;Sở Y tế,4.768;Sở Tài chính,12.679", "P:Sau"},
 		},
 		{
 			name: "wide gap in a lone row keeps two spaces",
@@ -196,17 +194,24 @@ func FuzzParseTSV(f *testing.F) {
 		w5(1, 1, 2, 1, 10, 60, 60, 30, 90, "a") + w5(1, 1, 2, 2, 320, 60, 40, 30, 90, "b")))
 	f.Add([]byte(tsvHeader + w5(1, 1, 1, 1, -5, -10, -60, 0, -1, "x")))
 	f.Fuzz(func(t *testing.T, tsv []byte) {
-		blocks, _, err := ParseTSV(tsv, 1, Placement{})
+		blocks, notes, err := ParseTSV(tsv, 1, Placement{})
 		if err != nil {
 			return
 		}
+		// Every word that is not noise or a page number comes out.
 		words := 0
 		for _, l := range strings.Split(string(tsv), "\n") {
-			if f := strings.SplitN(l, "\t", 12); len(f) == 12 && f[0] == "5" && strings.TrimSpace(f[11]) != "" {
+			f := strings.SplitN(l, "\t", 12)
+			if len(f) < 12 || f[0] != "5" {
+				continue
+			}
+			text := strings.TrimSpace(f[11])
+			conf, _ := strconv.ParseFloat(f[10], 64)
+			if text != "" && !noise(text, conf) && !pageNumberRe.MatchString(text) {
 				words++
 			}
 		}
-		if words > 0 && len(blocks) == 0 {
+		if words > 0 && len(blocks)+len(notes) == 0 {
 			t.Errorf("%d words, no blocks", words)
 		}
 		checkPositions(t, blocks, 1)
@@ -351,7 +356,7 @@ func TestNoise(t *testing.T) {
 	}{
 		{"__", 95, true}, {"-_", 53, true}, {":", 82, true}, {".", 96, true}, {"'", 90, true}, {"|", 91, true},
 		{"-", 92, false}, {"–", 90, false}, {"+", 88, false}, {"(", 85, false}, {"•", 80, false},
-		{"-", 45, true}, {"a", 10, false}, {"1", 30, false}, {"đã", 96, false}, {"1.234:", 60, false},
+		{"-", 45, true}, {"a", 10, true}, {"ý", 47, true}, {"ở", 90, false}, {"1", 30, false}, {"đã", 96, false}, {"1.234:", 60, false},
 	}
 	for _, tc := range tests {
 		if got := noise(tc.text, tc.conf); got != tc.want {
