@@ -2,9 +2,12 @@ package ocr
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract"
 )
@@ -136,50 +139,80 @@ func inTable(h ruling, rs rulingSet) bool {
 	return false
 }
 
-// footnotes lays out the words of a page's footnote area as footnotes:
-// each starts at a line whose first word is a footnote mark, which
-// becomes its ID when it is a number (else the ID is left empty, for
-// [numberNotes]) and is dropped from its text; other lines continue the
-// footnote before, and so does a line that starts with a number no
-// greater than the last footnote's (the "4" of "mức độ 4" wrapped to
-// the start of a line). Lines are numbered on from lineNo.
-func footnotes(words []word, page, lineNo, unit int, g geometry) []extract.Footnote {
-	var notes []extract.Footnote
-	last := 0 // the last footnote number of the page
+// footnotes lays out the words of a page's footnote area as footnotes.
+// A footnote starts at a line whose first word is a footnote mark,
+// which becomes its ID when it is a number (else the ID is left empty,
+// for [numberNotes]) and is dropped from its text; a plain number only
+// counts as a mark where a sentence can start (the line before ends one)
+// and when it is greater than the page's last footnote number, since
+// the "4" of "mức độ 4" may wrap to the start of a line. A line that
+// starts with a capital letter indented from where most lines of the
+// area start, by 0.4 line heights or more (the width of the mark),
+// starts a footnote whose mark OCR lost. Other lines continue the
+// footnote before. skew is the page's slant, for measuring
+// indents; lines are numbered on from lineNo.
+func footnotes(words []word, page, lineNo, unit int, g geometry, skew float64) []extract.Footnote {
+	var lines [][]word
 	for i := 0; i < len(words); {
 		j := i
 		for j < len(words) && words[j].tessLine == words[i].tessLine {
 			j++
 		}
-		lw := words[i:j]
+		lines = append(lines, words[i:j])
 		i = j
+	}
+	// Where each line starts on the page turned straight, and the
+	// area's left edge: where most lines start, footnotes being mostly
+	// lines that wrap.
+	starts := make([]float64, len(lines))
+	for k, lw := range lines {
+		starts[k] = float64(lw[0].left) + skew*float64(lw[0].top)
+	}
+	sorted := slices.Clone(starts)
+	slices.Sort(sorted)
+	edge := 0.0
+	if len(sorted) > 0 {
+		edge = sorted[len(sorted)/2]
+	}
+	var notes []extract.Footnote
+	last := 0 // the last footnote number of the page
+	for k, lw := range lines {
 		lineNo++
+		ended := k == 0 || sentenceEnd(lines[k-1][len(lines[k-1])-1].text)
 		id, mark := "", false
 		if m := noteMarkRe.FindStringSubmatch(lw[0].text); m != nil && len(lw) > 1 {
 			id, mark = m[1], true
 			if id == "" {
 				id = superscriptDigits(lw[0].text)
+			} else if n, _ := strconv.Atoi(id); len(notes) > 0 && (n <= last || !ended) {
+				id, mark = "", false
 			}
-			if n, err := strconv.Atoi(id); err == nil {
-				if n <= last && len(notes) > 0 {
-					id, mark = "", false
-				} else {
-					last = n
-				}
+			if n, err := strconv.Atoi(id); err == nil && mark {
+				last = n
 			}
 			if mark {
 				lw = lw[1:]
 			}
 		}
+		first, _ := utf8.DecodeRuneInString(lw[0].text)
+		indented := starts[k]-edge >= 0.4*float64(unit) && unicode.IsUpper(first)
 		l := lineOf(lw, page, lineNo, unit, g)
-		if !mark && len(notes) > 0 {
-			last := &notes[len(notes)-1]
-			last.Lines = append(last.Lines, l)
+		if len(notes) > 0 && !mark && !indented {
+			n := &notes[len(notes)-1]
+			n.Lines = append(n.Lines, l)
 			continue
 		}
 		notes = append(notes, extract.Footnote{ID: id, Lines: []extract.Line{l}})
 	}
 	return notes
+}
+
+// sentenceEnd reports whether a line whose last word is w ends a
+// sentence or a footnote: w ends in . ; : ! ? or a closing bracket or
+// quote.
+func sentenceEnd(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return strings.ContainsRune(".;:!?)”\"", r)
 }
 
 // superscriptDigits returns the number written in superscript digits

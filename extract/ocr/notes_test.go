@@ -77,7 +77,7 @@ func TestPageZones(t *testing.T) {
 			if got := strings.Join(bt, " "); got != "Hồ sơ nộp trực tuyến: 312.608 hồ sơ, đạt 64,15%. Văn bản đã ký số" {
 				t.Errorf("body %q", got)
 			}
-			notes := footnotes(n, 4, 3, 30, geo)
+			notes := footnotes(n, 4, 3, 30, geo, 0)
 			numberNotes(notes)
 			want := []string{"1=4:Số liệu do Cục Chứng thực số cung cấp, tính đến|5:ngày 30/11/2024.", "2=6:02 sự cố tấn công từ chối dịch vụ."}
 			if got := notesText(notes); !slices.Equal(got, want) {

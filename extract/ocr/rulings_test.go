@@ -187,7 +187,7 @@ func TestRuledTable(t *testing.T) {
 	at(660, 350, "và")
 	at(720, 350, "12")
 	geo := geometry{imgW: d.w, imgH: d.h, pl: Placement{Frame: extract.Box{W: 595.28, H: 841.89}, PageW: 595.28, PageH: 841.89}}
-	blocks, n := layout(ws, 1, geo, rs, 16)
+	blocks, n := layout(ws, 1, geo, rs, 16, rs.skew)
 	if got, want := summarize(blocks), []string{"T:Cấp,Số,Tỷ;Cấp tỉnh,1.284,45%;Huyện,236 và 12^2"}; !slices.Equal(got, want) {
 		t.Errorf("table %q, want %q", got, want)
 	}

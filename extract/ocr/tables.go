@@ -14,14 +14,11 @@ const defaultScale = 72.0 / 200
 // findTables finds the tables of a page with package grid, from the
 // words' boxes and the rulings of the page image. Package grid wants
 // horizontal rows and vertical rules, so the page is first turned
-// straight: by the slant of its rulings, or failing them by that of
-// its lines of text (a scan fed askew), about its top-left corner; and
-// it is measured in points, grid's thresholds being in points.
-func findTables(words []word, rs rulingSet, g geometry) []grid.Table {
-	skew := rs.skew
-	if len(rs.h)+len(rs.v) == 0 {
-		skew = textSkew(words)
-	}
+// straight by skew, its slant (that of its rulings, or failing them
+// that of its lines of text: a scan fed askew), about its top-left
+// corner; and it is measured in points, grid's thresholds being in
+// points.
+func findTables(words []word, rs rulingSet, g geometry, skew float64) []grid.Table {
 	s := defaultScale
 	if f := g.pl.Frame; !f.IsZero() && g.imgW > 0 {
 		s = f.W / float64(g.imgW)

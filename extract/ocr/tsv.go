@@ -71,10 +71,14 @@ func pageOf(words []word, page int, g geometry, rs rulingSet) pageText {
 		return p
 	}
 	unit := medianHeight(words)
+	skew := rs.skew
+	if len(rs.h)+len(rs.v) == 0 {
+		skew = textSkew(words)
+	}
 	body, zone := pageZones(words, g, rs, unit)
 	var lineNo int
-	p.blocks, lineNo = layout(body, page, g, rs, unit)
-	p.notes = footnotes(zone, page, lineNo, unit, g)
+	p.blocks, lineNo = layout(body, page, g, rs, unit, skew)
+	p.notes = footnotes(zone, page, lineNo, unit, g, skew)
 	return p
 }
 
@@ -253,11 +257,11 @@ func wideGap(unit int) int { return 2 * unit }
 // top (Tesseract sometimes reads a table before the title above it, or
 // a caption after it) or at the end of the page. It returns the blocks with the number of
 // lines and table rows emitted.
-func layout(words []word, page int, g geometry, rs rulingSet, unit int) ([]extract.Block, int) {
+func layout(words []word, page int, g geometry, rs rulingSet, unit int, skew float64) ([]extract.Block, int) {
 	if len(words) == 0 {
 		return nil, 0
 	}
-	tables := findTables(words, rs, g)
+	tables := findTables(words, rs, g, skew)
 	tableOf := make([]int, len(words))
 	for i := range tableOf {
 		tableOf[i] = -1
