@@ -15,11 +15,104 @@ import (
 // figures it could not be sure of: quote marks that stand for a
 // superscript footnote marker after a number are dropped ("25\" cơ sở"
 // → "25 cơ sở"), words glued together are split into their syllables
-// ([SplitGluedSyllables]: "tinvà" → "tin và"), and numbers are repaired
-// ([FixOCRNumbers]). Offsets into the line shift where a byte is removed
+// ([SplitGluedSyllables]: "tinvà" → "tin và"), the domain's acronyms
+// and "Cổng" misread by one letter or tone are put right ("TIHC" →
+// "TTHC", "Cống dịch vụ công" → "Cổng dịch vụ công"), and numbers are
+// repaired ([FixOCRNumbers]). Offsets into the line shift where a byte is removed
 // or a space put back. s should be NFC.
 func FixOCRText(s string) (string, []string) {
-	return FixOCRNumbers(SplitGluedSyllables(dropOCRMarkers(s)))
+	return FixOCRNumbers(fixOCRWords(SplitGluedSyllables(dropOCRMarkers(s))))
+}
+
+// ocrAcronyms are the acronyms of the reports' domain, which OCR reads
+// with one letter confused (TIHC for TTHC).
+var ocrAcronyms = strings.Fields("TTHC DVCTT DVC CNTT ATTT HTTT CSDL UBND HĐND LGSP NGSP SOC NCSC CCHC TTĐT VBĐT PKI IOC CQNN")
+
+// ocrLetterPairs are the capital letters OCR confuses with each other
+// in these acronyms: the thin stems I, T and L. (Pairs such as O and D
+// would turn real acronyms into others: IDC is not IOC.)
+var ocrLetterPairs = map[[2]rune]bool{{'I', 'T'}: true, {'T', 'I'}: true, {'I', 'L'}: true, {'L', 'I'}: true}
+
+// ocrPortalRe matches "Cống" (a drain) where the text means "Cổng" (a
+// portal), a tone that OCR confuses: before "dịch vụ", "thông tin" or
+// "DVC".
+var ocrPortalRe = regexp.MustCompile(`\b([Cc])ống(\s+(?:[Dd]ịch vụ|[Tt]hông tin|DVC))`)
+
+// fixOCRWords repairs words OCR misreads by one letter or tone where
+// the reading is certain: a capital acronym of the domain with one
+// letter confused ("TIHC" → "TTHC"; only when exactly one acronym is
+// that close), and "Cống" read for "Cổng" before the name of a portal.
+func fixOCRWords(s string) string {
+	s = ocrPortalRe.ReplaceAllString(s, "${1}ổng$2")
+	if !strings.ContainsAny(s, "ITL") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsUpper(r) || ocrLetterBefore([]byte(s), i) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			j += n
+		}
+		if ocrLetterAt([]byte(s), j) {
+			i = j
+			continue
+		}
+		if fix := ocrAcronym(s[i:j]); fix != "" {
+			b.WriteString(s[last:i])
+			b.WriteString(fix)
+			last = j
+		}
+		i = j
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// ocrAcronym returns the domain acronym that w, a run of capitals, is a
+// misreading of by one confused letter, or "" if w is one or there is
+// no such acronym or more than one.
+func ocrAcronym(w string) string {
+	rw := []rune(w)
+	if len(rw) < 3 || slices.Contains(ocrAcronyms, w) {
+		return ""
+	}
+	found := ""
+	for _, a := range ocrAcronyms {
+		ra := []rune(a)
+		if len(ra) != len(rw) {
+			continue
+		}
+		diff := 0
+		for k := range ra {
+			if ra[k] != rw[k] {
+				if !ocrLetterPairs[[2]rune{rw[k], ra[k]}] {
+					diff = 2
+					break
+				}
+				diff++
+			}
+		}
+		if diff == 1 {
+			if found != "" {
+				return ""
+			}
+			found = a
+		}
+	}
+	return found
 }
 
 // FixOCRCell repairs the text of one table cell recognised by OCR: as

@@ -208,6 +208,14 @@ func TestFixOCRText(t *testing.T) {
 		{"Tỉnh đã hoàn thiện 25\" cơ sở dữ liệu", "Tỉnh đã hoàn thiện 25 cơ sở dữ liệu"},
 		{"thôngtin và truyền thông: 56. 212 hồ sơ, đạt 4O,27% và 1.O58", "thông tin và truyền thông: 56.212 hồ sơ, đạt 40,27% và 1.058"},
 		{"tỷ lệ 40, 27%", "tỷ lệ 40,27%"},
+		// Acronyms and Cổng misread by one letter or tone.
+		{"xã: 100 TIHC, chung 3 cấp: 22 TTHC", "xã: 100 TTHC, chung 3 cấp: 22 TTHC"},
+		{"tích hợp 835 DVCTT lên Cống dịch vụ công Quốc gia", "tích hợp 835 DVCTT lên Cổng dịch vụ công Quốc gia"},
+		{"trên cống thông tin điện tử", "trên cổng thông tin điện tử"},
+		{"nạo vét cống thoát nước", "nạo vét cống thoát nước"},
+		{"ứng dụng CNIT và ATIT", "ứng dụng CNTT và ATTT"},
+		{"chuẩn ISO, IEC, TCVN, COVID", "chuẩn ISO, IEC, TCVN, COVID"},
+		{"Hệ thống IOC, IDC và VNPT", "Hệ thống IOC, IDC và VNPT"},
 		// ! and ? read from a superscript marker.
 		{"Tỉnh đã hoàn thiện 25! cơ sở dữ liệu", "Tỉnh đã hoàn thiện 25 cơ sở dữ liệu"},
 		{"1.967 chứng thư tổ chức?. Ngành giáo dục", "1.967 chứng thư tổ chức. Ngành giáo dục"},
