@@ -43,15 +43,7 @@ func NormalizeHints(d *extract.Document, h Hints) *Doc {
 		}
 		lines := make([]extract.Line, 0, len(b.Lines))
 		for _, l := range b.Lines {
-			if l.Conf > 0 {
-				// Recognised from a page image: repair what OCR
-				// breaks where the context makes it certain, before
-				// the gaps between cells of a row are collapsed.
-				fixed, warns := FixOCRText(norm.NFC.String(l.Text))
-				l.Text = fixed
-				nd.warnAt(l.Pos, warns)
-			}
-			l.Text = cleanLine(l.Text, l.Font, d.Encoding)
+			l.Text = nd.cleanLine(l, d.Encoding)
 			if strings.TrimSpace(l.Text) != "" {
 				lines = append(lines, l)
 			}
@@ -95,7 +87,7 @@ func NormalizeHints(d *extract.Document, h Hints) *Doc {
 		p := Para{Kind: Footnote, FootnoteID: f.ID}
 		var lines []extract.Line
 		for _, l := range f.Lines {
-			l.Text = cleanLine(l.Text, l.Font, d.Encoding)
+			l.Text = nd.cleanLine(l, d.Encoding)
 			if strings.TrimSpace(l.Text) != "" {
 				lines = append(lines, l)
 			}
@@ -318,6 +310,19 @@ func continues(prev, next string) bool {
 		return false
 	}
 	return true
+}
+
+// cleanLine returns the text of l cleaned (see cleanLine), and first,
+// for a line recognised from a page image (Conf > 0), repaired where OCR
+// breaks it and the context makes the reading certain (FixOCRText),
+// before the gaps between the cells of a row are collapsed.
+func (nd *Doc) cleanLine(l extract.Line, encoding string) string {
+	if l.Conf > 0 {
+		fixed, warns := FixOCRText(norm.NFC.String(l.Text))
+		l.Text = fixed
+		nd.warnAt(l.Pos, warns)
+	}
+	return cleanLine(l.Text, l.Font, encoding)
 }
 
 // warnAt adds warnings about the text at pos.
