@@ -266,6 +266,22 @@ type Document struct {
 	Warnings []string `json:"warnings,omitempty"`
 }
 
+// Page returns the page the block starts on: that of its first line or
+// table cell; 0 when unknown.
+func (b *Block) Page() int {
+	if len(b.Lines) > 0 {
+		return b.Lines[0].Pos.Page
+	}
+	if b.Table != nil {
+		for _, r := range b.Table.Rows {
+			for _, c := range r.Cells {
+				return c.Pos.Page
+			}
+		}
+	}
+	return 0
+}
+
 // Text returns the block's lines joined with newlines.
 func (b *Block) Text() string {
 	n := 0

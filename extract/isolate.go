@@ -170,13 +170,13 @@ func ReadIsolated(ctx context.Context, path string, opt IsolateOptions) (*Docume
 	lr := &io.LimitedReader{R: stdout, N: opt.MaxOutput + 1}
 	decErr := json.NewDecoder(bufio.NewReaderSize(lr, 64<<10)).Decode(&doc)
 	if lr.N <= 0 {
-		w.kill(errOutput)
+		w.Kill(errOutput)
 	}
 	io.Copy(io.Discard, stdout)
 	waitErr := cmd.Wait()
 	stopWatch()
 
-	if reason := w.reason(); reason != nil {
+	if reason := w.Reason(); reason != nil {
 		return nil, killError(path, reason, opt)
 	}
 	if waitErr == nil {
@@ -236,72 +236,12 @@ func readable(ctx context.Context, path string) error {
 
 // startWatchdog watches the child pid under opt's limits until the
 // returned function is called.
-func startWatchdog(ctx context.Context, pid int, opt IsolateOptions) (*watchdog, func()) {
-	w := &watchdog{pid: pid}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		w.watch(ctx, done, opt.Timeout, opt.MaxMemory)
-	}()
-	return w, func() {
-		close(done)
-		wg.Wait()
-	}
+func startWatchdog(ctx context.Context, pid int, opt IsolateOptions) (*Watchdog, func()) {
+	return Watch(ctx, pid, time.Now().Add(opt.Timeout), opt.MaxMemory, 50*time.Millisecond)
 }
 
 // errOutput is the watchdog reason for a child whose output is too big.
 var errOutput = errors.New("output too large")
-
-// watchdog kills a child process group once, recording why.
-type watchdog struct {
-	pid int
-	mu  sync.Mutex
-	why error
-}
-
-func (w *watchdog) kill(why error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.why != nil {
-		return
-	}
-	w.why = why
-	syscall.Kill(-w.pid, syscall.SIGKILL)
-}
-
-func (w *watchdog) reason() error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.why
-}
-
-// watch kills the child on timeout, on memory use past max, or when ctx
-// is done, until done is closed.
-func (w *watchdog) watch(ctx context.Context, done <-chan struct{}, timeout time.Duration, max int64) {
-	timer := time.NewTimer(timeout)
-	defer timer.Stop()
-	tick := time.NewTicker(50 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		select {
-		case <-done:
-			return
-		case <-ctx.Done():
-			w.kill(ctx.Err())
-			return
-		case <-timer.C:
-			w.kill(ErrTimeout)
-			return
-		case <-tick.C:
-			if rss, ok := ResidentBytes(w.pid); ok && rss > max {
-				w.kill(ErrMemory)
-				return
-			}
-		}
-	}
-}
 
 // parseChildError rebuilds the error a child reported on stderr, or
 // returns nil if there is none.

@@ -212,7 +212,7 @@ func (c *poolChild) read(ctx context.Context, path string, opt IsolateOptions) (
 	reply, rerr := c.roundTrip(req, opt.MaxOutput, w)
 	stopWatch()
 
-	if reason := w.reason(); reason != nil {
+	if reason := w.Reason(); reason != nil {
 		c.kill()
 		return nil, false, killError(path, reason, opt)
 	}
@@ -238,13 +238,13 @@ func (c *poolChild) read(ctx context.Context, path string, opt IsolateOptions) (
 
 // roundTrip writes a request frame and reads the reply frame. A reply
 // longer than maxOutput makes the watchdog kill the child.
-func (c *poolChild) roundTrip(req []byte, maxOutput int64, w *watchdog) (*serverReply, error) {
+func (c *poolChild) roundTrip(req []byte, maxOutput int64, w *Watchdog) (*serverReply, error) {
 	if err := writeFrame(c.stdin, req); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUndelivered, err)
 	}
 	buf, err := readFrame(c.stdout, uint64(maxOutput))
 	if errors.Is(err, errFrameSize) {
-		w.kill(errOutput)
+		w.Kill(errOutput)
 	}
 	if err != nil {
 		return nil, err

@@ -47,38 +47,15 @@ func fixOCRWords(s string) string {
 	if !strings.ContainsAny(s, "ITL") {
 		return s
 	}
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsUpper(r) || ocrLetterBefore([]byte(s), i) {
-			i += n
-			continue
+	return rewriteWords(s, func(w string) string {
+		if strings.ToUpper(w) != w {
+			return w
 		}
-		j := i
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsUpper(r) {
-				break
-			}
-			j += n
+		if a := ocrAcronym(w); a != "" {
+			return a
 		}
-		if ocrLetterAt([]byte(s), j) {
-			i = j
-			continue
-		}
-		if fix := ocrAcronym(s[i:j]); fix != "" {
-			b.WriteString(s[last:i])
-			b.WriteString(fix)
-			last = j
-		}
-		i = j
-	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+		return w
+	})
 }
 
 // ocrAcronym returns the domain acronym that w, a run of capitals, is a

@@ -247,6 +247,26 @@ const maxSyllableRunes = 7
 // tell which. s should be NFC. The result is longer than s by one byte
 // for each space put back.
 func SplitGluedSyllables(s string) string {
+	return rewriteWords(s, func(w string) string {
+		cuts := splitWord(w)
+		if cuts == nil {
+			return w
+		}
+		var b strings.Builder
+		prev := 0
+		for _, c := range cuts {
+			b.WriteString(w[prev:c])
+			b.WriteByte(' ')
+			prev = c
+		}
+		b.WriteString(w[prev:])
+		return b.String()
+	})
+}
+
+// rewriteWords returns s with each word, a run of letters and combining
+// marks, replaced by fix(word); s itself when fix changes none.
+func rewriteWords(s string, fix func(w string) string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(s); {
@@ -263,18 +283,13 @@ func SplitGluedSyllables(s string) string {
 			}
 			j += n
 		}
-		if cuts := splitWord(s[i:j]); cuts != nil {
+		if w := fix(s[i:j]); w != s[i:j] {
 			if b.Len() == 0 {
-				b.Grow(len(s) + len(cuts))
+				b.Grow(len(s) + 8)
 			}
 			b.WriteString(s[last:i])
-			prev := i
-			for _, c := range cuts {
-				b.WriteString(s[prev : i+c])
-				b.WriteByte(' ')
-				prev = i + c
-			}
-			last = prev
+			b.WriteString(w)
+			last = j
 		}
 		i = j
 	}

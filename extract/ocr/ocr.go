@@ -442,21 +442,6 @@ func numPages(path string) (n int, err error) {
 	return r.NumPage(), nil
 }
 
-// blockPage is the page a block starts on, 0 when unknown.
-func blockPage(b *extract.Block) int {
-	if len(b.Lines) > 0 {
-		return b.Lines[0].Pos.Page
-	}
-	if b.Table != nil {
-		for _, r := range b.Table.Rows {
-			for _, c := range r.Cells {
-				return c.Pos.Page
-			}
-		}
-	}
-	return 0
-}
-
 // merge adds the OCR blocks and footnotes of the pages in got to d in
 // page order, and numbers the footnotes whose mark OCR could not read.
 // When replace is set, blocks and footnotes that start on those pages
@@ -479,7 +464,7 @@ func merge(d *extract.Document, got map[int]pageText, replace bool) {
 	}
 	for k := range d.Blocks {
 		b := d.Blocks[k]
-		bp := blockPage(&b)
+		bp := b.Page()
 		if replace && ocrPage(bp) {
 			continue
 		}
@@ -552,7 +537,7 @@ func notePage(f extract.Footnote) int {
 // isOCR reports whether table block b came from OCR: its cells carry no
 // table number yet and its page was recognised.
 func isOCR(b *extract.Block, got map[int]pageText) bool {
-	p := blockPage(b)
+	p := b.Page()
 	if _, ok := got[p]; !ok {
 		return false
 	}

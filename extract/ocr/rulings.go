@@ -20,6 +20,15 @@ type ruling struct {
 // horizontal line, x at y for a vertical one.
 func (r ruling) at(t float64) float64 { return r.a + r.b*t }
 
+// ends returns the ends of the ruling in image coordinates.
+func (r ruling) ends() (x0, y0, x1, y1 float64) {
+	lo, hi := float64(r.lo), float64(r.hi)
+	if r.vertical {
+		return r.at(lo), lo, r.at(hi), hi
+	}
+	return lo, r.at(lo), hi, r.at(hi)
+}
+
 // mid is the line's cross coordinate at its middle.
 func (r ruling) mid() float64 { return r.at(float64(r.lo+r.hi) / 2) }
 

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -28,28 +27,6 @@ type limits struct {
 	timeout  time.Duration // what the deadline was set from, for errors
 	maxMem   int64         // bytes; 0: no limit
 	env      []string      // environment of the processes
-}
-
-// killReason records why a process was killed: the first reason wins.
-type killReason struct {
-	mu  sync.Mutex
-	err error
-}
-
-func (k *killReason) set(err error) bool {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.err != nil {
-		return false
-	}
-	k.err = err
-	return true
-}
-
-func (k *killReason) get() error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	return k.err
 }
 
 // output runs the tool name with args under ctx and the limits, and
@@ -76,23 +53,10 @@ func (l *limits) output(ctx context.Context, name string, args ...string) ([]byt
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	var why killReason
-	kill := func(err error) {
-		if why.set(err) {
-			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		}
-	}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		l.watch(ctx, cmd.Process.Pid, done, kill)
-	}()
+	w, stop := extract.Watch(ctx, cmd.Process.Pid, l.deadline, l.maxMem, 20*time.Millisecond)
 	err := cmd.Wait()
-	close(done)
-	wg.Wait()
-	switch reason := why.get(); {
+	stop()
+	switch reason := w.Reason(); {
 	case errors.Is(reason, extract.ErrTimeout):
 		return nil, l.timeoutErr(name)
 	case errors.Is(reason, extract.ErrMemory):
@@ -114,40 +78,6 @@ func (l *limits) output(ctx context.Context, name string, args ...string) ([]byt
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return stdout.Bytes(), nil
-}
-
-// watch kills process pid through kill when the deadline passes, when
-// its memory exceeds the limit or when ctx is done, until done closes.
-// Memory is polled every 20 ms through /proc.
-func (l *limits) watch(ctx context.Context, pid int, done <-chan struct{}, kill func(error)) {
-	var timer <-chan time.Time
-	if !l.deadline.IsZero() {
-		t := time.NewTimer(time.Until(l.deadline))
-		defer t.Stop()
-		timer = t.C
-	}
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		select {
-		case <-done:
-			return
-		case <-ctx.Done():
-			kill(ctx.Err())
-			return
-		case <-timer:
-			kill(extract.ErrTimeout)
-			return
-		case <-tick.C:
-			if l.maxMem <= 0 {
-				continue
-			}
-			if rss, ok := extract.ResidentBytes(pid); ok && rss > l.maxMem {
-				kill(extract.ErrMemory)
-				return
-			}
-		}
-	}
 }
 
 // expired reports whether the file's deadline has passed.

@@ -89,7 +89,7 @@ func bornDigital(t *testing.T, path string, first, last int) *extract.Document {
 			}
 			continue
 		}
-		if in(blockPage(b)) {
+		if in(b.Page()) {
 			blocks = append(blocks, b)
 		}
 	}
@@ -101,20 +101,6 @@ func bornDigital(t *testing.T, path string, first, last int) *extract.Document {
 	}
 	doc.Blocks, doc.Footnotes = blocks, notes
 	return doc
-}
-
-func blockPage(b extract.Block) int {
-	if len(b.Lines) > 0 {
-		return b.Lines[0].Pos.Page
-	}
-	if b.Table != nil {
-		for _, r := range b.Table.Rows {
-			for _, c := range r.Cells {
-				return c.Pos.Page
-			}
-		}
-	}
-	return 0
 }
 
 // score runs doc through normalize and the rules and scores it against

@@ -29,17 +29,18 @@ func findTables(words []word, rs rulingSet, g geometry, skew float64) []grid.Tab
 		cx, cy := straight(float64(w.left)+float64(w.w)/2, float64(w.top)+float64(w.h)/2)
 		p.Words[i] = grid.Word{Text: w.text, Box: extract.Box{X: (cx - float64(w.w)/2) * s, Y: (cy - float64(w.h)/2) * s, W: float64(w.w) * s, H: float64(w.h) * s}}
 	}
-	for _, r := range rs.h {
+	for _, r := range append(rs.h[:len(rs.h):len(rs.h)], rs.v...) {
 		// On the straightened page a ruling of the page's slant is
-		// level at its height a.
-		x0, y := straight(float64(r.lo), r.at(float64(r.lo)))
-		x1, _ := straight(float64(r.hi), r.at(float64(r.hi)))
-		p.Rules = append(p.Rules, grid.Rule{X0: x0 * s, Y0: y * s, X1: x1 * s, Y1: y * s})
-	}
-	for _, r := range rs.v {
-		x, y0 := straight(r.at(float64(r.lo)), float64(r.lo))
-		_, y1 := straight(r.at(float64(r.hi)), float64(r.hi))
-		p.Rules = append(p.Rules, grid.Rule{X0: x * s, Y0: y0 * s, X1: x * s, Y1: y1 * s})
+		// level (or upright) through its first end.
+		x0, y0, x1, y1 := r.ends()
+		x0, y0 = straight(x0, y0)
+		x1, y1 = straight(x1, y1)
+		if r.vertical {
+			x1 = x0
+		} else {
+			y1 = y0
+		}
+		p.Rules = append(p.Rules, grid.Rule{X0: x0 * s, Y0: y0 * s, X1: x1 * s, Y1: y1 * s})
 	}
 	snapRules(p.Rules, float64(2*rs.thick+2)*s)
 	return grid.Find(p, grid.Options{})
@@ -51,34 +52,32 @@ func findTables(words []word, rs rulingSet, g geometry, skew float64) []grid.Tab
 // package grid joins rules only where they touch.
 func snapRules(rules []grid.Rule, tol float64) {
 	near := func(a, b float64) bool { return a-b <= tol && b-a <= tol }
+	// axes returns where a rule runs along its axis and where it lies
+	// across it.
+	axes := func(r *grid.Rule, vertical bool) (lo, hi *float64, across float64) {
+		if vertical {
+			return &r.Y0, &r.Y1, r.X0
+		}
+		return &r.X0, &r.X1, r.Y0
+	}
 	for i := range rules {
 		r := &rules[i]
 		vertical := r.X0 == r.X1
-		for _, o := range rules {
+		lo, hi, at := axes(r, vertical)
+		for k := range rules {
+			o := &rules[k]
 			if (o.X0 == o.X1) == vertical {
 				continue
 			}
-			if vertical {
-				// o is horizontal at o.Y0, from o.X0 to o.X1.
-				if r.X0 < min(o.X0, o.X1)-tol || r.X0 > max(o.X0, o.X1)+tol {
-					continue
-				}
-				if near(r.Y0, o.Y0) {
-					r.Y0 = o.Y0
-				}
-				if near(r.Y1, o.Y0) {
-					r.Y1 = o.Y0
-				}
+			olo, ohi, oat := axes(o, !vertical)
+			if at < min(*olo, *ohi)-tol || at > max(*olo, *ohi)+tol {
 				continue
 			}
-			if r.Y0 < min(o.Y0, o.Y1)-tol || r.Y0 > max(o.Y0, o.Y1)+tol {
-				continue
+			if near(*lo, oat) {
+				*lo = oat
 			}
-			if near(r.X0, o.X0) {
-				r.X0 = o.X0
-			}
-			if near(r.X1, o.X0) {
-				r.X1 = o.X0
+			if near(*hi, oat) {
+				*hi = oat
 			}
 		}
 	}

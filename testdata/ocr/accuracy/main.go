@@ -3,11 +3,11 @@
 //
 //	go run ./testdata/ocr/accuracy REF.txt OCR.txt...
 //
-// For each OCR.txt it prints the character accuracy (1 − edit distance /
-// reference length, over runes, with runs of white space made one space)
-// and how many of the reference's numbers (runs of digits with their
-// inner '.' and ',') the OCR text has, counted as multisets. The
-// reference is typically `pdftotext -f N -l N` of the born-digital page.
+// For each OCR.txt it prints how many of the reference's numbers (runs
+// of digits with their inner '.' and ',') the OCR text has, counted as
+// multisets: the measure the choice of page image in extract/ocr was
+// made on. The reference is typically `pdftotext -f N -l N` of the
+// born-digital page.
 package main
 
 import (
@@ -29,7 +29,6 @@ func main() {
 	ref := load(os.Args[1])
 	for _, name := range os.Args[2:] {
 		hyp := load(name)
-		acc := 1 - float64(distance([]rune(ref), []rune(hyp)))/float64(max(1, len([]rune(ref))))
 		want := numRe.FindAllString(ref, -1)
 		have := map[string]int{}
 		for _, n := range numRe.FindAllString(hyp, -1) {
@@ -42,7 +41,7 @@ func main() {
 				found++
 			}
 		}
-		fmt.Printf("%s\tchars %.3f\tnumbers %d/%d\n", name, acc, found, len(want))
+		fmt.Printf("%s\tnumbers %d/%d\n", name, found, len(want))
 	}
 }
 
@@ -54,25 +53,4 @@ func load(name string) string {
 		os.Exit(1)
 	}
 	return strings.Join(strings.Fields(norm.NFC.String(string(b))), " ")
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
