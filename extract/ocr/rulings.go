@@ -73,43 +73,49 @@ func findRulings(g *grayImage) (rulingSet, int) {
 		return rs, 0 // a photograph or an inverted page
 	}
 	thr += (paper - thr) / 2
-	dark := make([]bool, len(g.pix))
+	// One byte of flags a pixel (see pixDark and the others), and one
+	// of scan state, keep the work at two bytes a pixel beside the
+	// image: 17 MB for an A4 page at 300 dpi.
+	px := make([]uint8, len(g.pix))
 	for i, p := range g.pix {
-		dark[i] = p < thr
+		if p < thr {
+			px[i] = pixDark
+		}
 	}
 	// Thin in one direction: the dark run across is at most thick.
-	thinV := thinRuns(dark, g.w, g.h, false, rs.thick) // thin vertically: horizontal ruling pixels
-	thinH := thinRuns(dark, g.w, g.h, true, rs.thick)  // thin horizontally: vertical ruling pixels
+	thinRuns(px, g.w, g.h, false, rs.thick) // thin vertically: horizontal ruling pixels
+	thinRuns(px, g.w, g.h, true, rs.thick)  // thin horizontally: vertical ruling pixels
 	gap := max(1, short/gapFrac)
-	rs.h = joinRuns(scanRuns(thinV, dark, g.w, g.h, false, short/hRulingFrac, gap, rs.thick), false, short/hRulingFrac)
-	rs.v = joinRuns(scanRuns(thinH, dark, g.w, g.h, true, short/vRulingFrac, gap, rs.thick), true, short/vRulingFrac)
+	state := make([]uint8, len(px))
+	rs.h = joinRuns(scanRuns(px, state, g.w, g.h, false, short/hRulingFrac, gap, rs.thick), false, short/hRulingFrac)
+	rs.v = joinRuns(scanRuns(px, state, g.w, g.h, true, short/vRulingFrac, gap, rs.thick), true, short/vRulingFrac)
 	if len(rs.h)+len(rs.v) == 0 {
 		return rs, 0
 	}
 	deskew(&rs)
 	// Erase along the fitted lines: the dark pixels near a ruling that
 	// are thin across it, or near a crossing ruling too.
-	bandH := rulingBands(rs.h, g.w, g.h, rs.thick)
-	bandV := rulingBands(rs.v, g.w, g.h, rs.thick)
+	rulingBands(px, rs.h, g.w, g.h, rs.thick, pixBandH)
+	rulingBands(px, rs.v, g.w, g.h, rs.thick, pixBandV)
 	count := 0
-	erased := make([]bool, len(dark))
-	for i, d := range dark {
-		if d && (bandH[i] && (thinV[i] || bandV[i]) || bandV[i] && (thinH[i] || bandH[i])) {
-			erased[i] = true
+	for i, f := range px {
+		bandH, bandV := f&pixBandH != 0, f&pixBandV != 0
+		if f&pixDark != 0 && (bandH && (f&pixThinV != 0 || bandV) || bandV && (f&pixThinH != 0 || bandH)) {
+			px[i] |= pixErased
 			g.pix[i] = 255
 			count++
 		}
 	}
 	// The grey fringe of an erased ruling, lighter than the threshold,
 	// goes too, so that no ghost line is left for Tesseract.
-	for i, e := range erased {
-		if !e {
+	for i, f := range px {
+		if f&pixErased == 0 {
 			continue
 		}
 		x, y := i%g.w, i/g.w
 		for _, d := range [][2]int{{0, -1}, {0, 1}, {-1, 0}, {1, 0}} {
 			xx, yy := x+d[0], y+d[1]
-			if xx >= 0 && yy >= 0 && xx < g.w && yy < g.h && !dark[yy*g.w+xx] {
+			if xx >= 0 && yy >= 0 && xx < g.w && yy < g.h && px[yy*g.w+xx]&pixDark == 0 {
 				g.pix[yy*g.w+xx] = 255
 			}
 		}
@@ -149,10 +155,19 @@ func deskew(rs *rulingSet) {
 	}
 }
 
-// rulingBands marks the pixels within thick/2+2 of the rulings rs (and
-// as far beyond their ends), where their ink lies.
-func rulingBands(rs []ruling, w, h, thick int) []bool {
-	band := make([]bool, w*h)
+// Flags of a pixel in findRulings.
+const (
+	pixDark   = 1 << iota // darker than the threshold
+	pixThinV              // dark, in a vertical run at most thick
+	pixThinH              // dark, in a horizontal run at most thick
+	pixBandH              // near a horizontal ruling
+	pixBandV              // near a vertical ruling
+	pixErased             // erased
+)
+
+// rulingBands sets flag on the pixels within thick/2+2 of the rulings rs
+// (and as far beyond their ends), where their ink lies.
+func rulingBands(px []uint8, rs []ruling, w, h, thick int, flag uint8) {
 	hw := thick/2 + 2
 	for _, r := range rs {
 		lines, length := h, w // horizontal: t is x, c is y
@@ -163,14 +178,13 @@ func rulingBands(rs []ruling, w, h, thick int) []bool {
 			c := int(math.Round(r.at(float64(t))))
 			for cc := max(0, c-hw); cc <= min(lines-1, c+hw); cc++ {
 				if r.vertical {
-					band[t*w+cc] = true
+					px[t*w+cc] |= flag
 				} else {
-					band[cc*w+t] = true
+					px[cc*w+t] |= flag
 				}
 			}
 		}
 	}
-	return band
 }
 
 // otsu returns Otsu's threshold of the grey levels pix (dark is below
@@ -224,36 +238,37 @@ func otsu(pix []uint8) (thr, paper uint8) {
 	return uint8(min(th, 255)), 0
 }
 
-// thinRuns marks the dark pixels whose dark run across the given
+// thinRuns flags the dark pixels whose dark run across the given
 // direction is at most thick: with across set, runs along rows
-// (horizontal extent), else along columns (vertical extent).
-func thinRuns(dark []bool, w, h int, across bool, thick int) []bool {
-	out := make([]bool, len(dark))
+// (horizontal extent, pixThinH), else along columns (vertical extent,
+// pixThinV).
+func thinRuns(px []uint8, w, h int, across bool, thick int) {
+	flag := uint8(pixThinH)
 	lines, length := h, w
 	idx := func(line, k int) int { return line*w + k }
 	if !across {
 		lines, length = w, h
 		idx = func(line, k int) int { return k*w + line }
+		flag = pixThinV
 	}
 	for l := range lines {
 		for k := 0; k < length; {
-			if !dark[idx(l, k)] {
+			if px[idx(l, k)]&pixDark == 0 {
 				k++
 				continue
 			}
 			e := k
-			for e < length && dark[idx(l, e)] {
+			for e < length && px[idx(l, e)]&pixDark != 0 {
 				e++
 			}
 			if e-k <= thick {
 				for j := k; j < e; j++ {
-					out[idx(l, j)] = true
+					px[idx(l, j)] |= flag
 				}
 			}
 			k = e
 		}
 	}
-	return out
 }
 
 // run is a stretch of ruling pixels on one row (horizontal rulings) or
@@ -265,24 +280,28 @@ type run struct{ c, lo, hi int }
 // at least minLen pixels that are thin, or thin one row or column to
 // either side (the slant of a tilted scan), with gaps of at most gap
 // white pixels or 2·thick+gap dark ones (where a ruling crosses, or a
-// character touches it), nine tenths of them thin.
-func scanRuns(thin, dark []bool, w, h int, vertical bool, minLen, gap, thick int) []run {
+// character touches it), nine tenths of them thin. Pixels are thin
+// across the scan when flagged pixThinV (rows) or pixThinH (columns).
+// state, as long as px, is scratch space.
+func scanRuns(px, state []uint8, w, h int, vertical bool, minLen, gap, thick int) []run {
 	// state holds, line by line along the scan, 2 for a pixel that is
 	// thin or has a thin neighbour across the scan, 1 for a dark one,
 	// 0 for white.
 	lines, length := h, w
+	thin := uint8(pixThinV)
 	if vertical {
 		lines, length = w, h
+		thin = pixThinH
 	}
-	state := make([]uint8, lines*length)
+	clear(state)
 	for y := range h {
 		for x := range w {
-			i := y*w + x
+			f := px[y*w+x]
 			var v uint8
-			if dark[i] {
+			if f&pixDark != 0 {
 				v = 1
 			}
-			if thin[i] {
+			if f&thin != 0 {
 				v = 2
 			}
 			if v == 0 {
