@@ -153,6 +153,23 @@
 // Budget items of the Kon Tum project table: 8 of 11 at 150 dpi, 10 at
 // 200 dpi, 11 at 300 dpi (born-digital 11).
 //
+// Cost, on the Cần Thơ and Lâm Đồng scans (12 pages with ruled tables;
+// `baocao eval`, empty cache, testdata/ocr/measure.sh), in CPU seconds
+// per page (user and system, the tools included) and the peak resident
+// memory of any one process, before this work and after:
+//
+//	                     200 dpi              300 dpi
+//	before, 1 worker     2.49–2.60 s, 76 MiB  3.56–3.75 s, 125 MiB
+//	after,  1 worker     1.92–2.14 s, 80 MiB  2.76–2.86 s,  85 MiB
+//	before, 2 workers    2.27–2.39 s, 76 MiB  3.52–3.53 s, 125 MiB
+//	after,  2 workers    1.99–2.19 s, 98 MiB  2.78–2.85 s, 126 MiB
+//
+// The scan is now passed to Tesseract as its JPEG, not as a decoded
+// colour PNM, which more than pays for the ruling search (about 0.1 s a
+// page) and the second run over table cells. Wall-clock time was not
+// measurable: the machine ran at a load of 10 to 16 on two cores (2.7 to
+// 22 s a page for the same work); the lead re-measures on a quiet one.
+//
 // # Limits
 //
 // Every tool process (pdfinfo, pdfimages, pdftoppm, tesseract) runs in a
