@@ -327,6 +327,9 @@ func ocrPage(ctx context.Context, lim *limits, path string, p int, info pageInfo
 	}
 	tsv, err := recognise(pctx, lim, opt, version, file, psm)
 	if err != nil {
+		if lim.fatal(err) {
+			return pageResult{err: err} // it names the file and the tool
+		}
 		return pageResult{err: pageErr(pctx, ctx, fmt.Errorf("%s: %w", img.how, err))}
 	}
 	words, g, err := parseWords(tsv)
@@ -340,6 +343,9 @@ func ocrPage(ctx context.Context, lim *limits, path string, p int, info pageInfo
 		if cells := cellsToRead(clean, rs, words); len(cells) > 0 {
 			words, err = recogniseCells(pctx, lim, opt, version, clean, cells, file, words)
 			if err != nil {
+				if lim.fatal(err) {
+					return pageResult{err: err}
+				}
 				return pageResult{err: pageErr(pctx, ctx, fmt.Errorf("%s: table cells: %w", img.how, err))}
 			}
 		}

@@ -207,6 +207,9 @@ func getImage(ctx context.Context, lim *limits, path string, n int, info pageInf
 	r := info.renderDPI(dpi)
 	rs := strconv.FormatFloat(r, 'f', -1, 64)
 	if _, err := lim.output(ctx, "pdftoppm", "-r", rs, "-gray", "-singlefile", "-f", sn, "-l", sn, path, prefix); err != nil {
+		if lim.fatal(err) {
+			return pageImage{}, err // it names the file and the tool
+		}
 		return pageImage{}, fmt.Errorf("pdftoppm page %d: %w", n, err)
 	}
 	name := prefix + ".pgm"
