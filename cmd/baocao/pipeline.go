@@ -27,7 +27,7 @@ type pipelineFlags struct {
 
 // add registers the flags with fs.
 func (p *pipelineFlags) add(fs *flag.FlagSet) {
-	fs.DurationVar(&p.opt.Timeout, "timeout", 60*time.Second, "time limit for parsing one file")
+	fs.DurationVar(&p.opt.Timeout, "timeout", 60*time.Second, "time limit for parsing one file, and for the OCR of each of its scanned pages")
 	fs.Int64Var(&p.maxMemMiB, "max-memory", 2048, "memory limit for parsing one file, in MiB")
 	fs.BoolVar(&p.opt.InProcess, "in-process", false, "parse in this process instead of an isolated child (for debugging)")
 	fs.StringVar(&p.opt.OCR.Mode, "ocr", ocr.ModeAuto, "OCR of scanned pages: auto (pages without a text layer), always, or never")
@@ -54,8 +54,9 @@ func (p *pipelineFlags) parse(fs *flag.FlagSet, args []string) error {
 		line, _, _ := strings.Cut(string(b), "\n")
 		p.opt.Read.Password = strings.TrimRight(line, "\r")
 	}
-	// OCR runs under the same per-file limits as parsing.
-	p.opt.OCR.Timeout, p.opt.OCR.MaxMemory = p.opt.Timeout, p.opt.MaxMemory
+	// OCR runs under the same limits as parsing, its time limit by page:
+	// a signed report of forty scanned pages is not a hostile file.
+	p.opt.OCR.PageTimeout, p.opt.OCR.MaxMemory = p.opt.Timeout, p.opt.MaxMemory
 	return p.opt.Check()
 }
 

@@ -174,7 +174,10 @@
 //
 // Every tool process (pdfinfo, pdfimages, pdftoppm, tesseract) runs in a
 // process group of its own under the file's limits: it is killed when
-// Options.Timeout, counted from the start of Fill, passes, when its
+// Options.Timeout, counted from the start of Fill, passes (without one,
+// the file's limit is one Options.PageTimeout to list the pages plus one
+// per page recognised: the command line gives each page its per-file
+// --timeout, so that a long honest scan is read to its end), when its
 // resident memory (polled through /proc every 20 ms) exceeds
 // Options.MaxMemory, or when the context is done. A limit fails the whole
 // file with an error wrapping extract.ErrTimeout or extract.ErrMemory

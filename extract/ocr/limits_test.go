@@ -83,6 +83,14 @@ func TestFillTimeout(t *testing.T) {
 	if took > timeout+3*time.Second {
 		t.Errorf("stopped after %v, limit %v", took, timeout)
 	}
+	// With only a limit per page (as the command line sets it), the
+	// file's limit is derived from it, and the file stops as soon.
+	start = time.Now()
+	if _, err := Fill(context.Background(), path, nil, Options{CacheDir: NoCache, PageTimeout: timeout}); !errors.Is(err, extract.ErrTimeout) {
+		t.Errorf("a limit per page: %v, want ErrTimeout", err)
+	} else if took := time.Since(start); took > 2*timeout+3*time.Second {
+		t.Errorf("a limit per page: stopped after %v, page limit %v", took, timeout)
+	}
 	// With a document (auto mode), the limit fails the file too.
 	in := &extract.Document{Path: path, Pages: 1, NoTextPages: []int{1}}
 	if _, err := Fill(context.Background(), path, in, Options{CacheDir: NoCache, Timeout: timeout}); !errors.Is(err, extract.ErrTimeout) {

@@ -64,7 +64,8 @@ type Options struct {
 	// Timeout bounds the OCR of the whole file: every tool process
 	// (pdfinfo, pdfimages, pdftoppm, tesseract) is killed when it
 	// passes, and Fill fails with an error wrapping extract.ErrTimeout.
-	// 0 means no limit but PageTimeout.
+	// 0 derives the file's limit from PageTimeout: one page's time to
+	// list the pages, and one more per page recognised.
 	Timeout time.Duration
 	// MaxMemory bounds the resident memory of each tool process, in
 	// bytes: one that exceeds it is killed and Fill fails with an error
@@ -157,8 +158,15 @@ func Fill(ctx context.Context, path string, doc *extract.Document, opt Options) 
 	}
 	ti := probe(opt.Tesseract)
 	lim := &limits{path: path, timeout: opt.Timeout, maxMem: opt.MaxMemory, env: toolEnv()}
+	start := time.Now()
 	if opt.Timeout > 0 {
-		lim.deadline = time.Now().Add(opt.Timeout)
+		lim.deadline = start.Add(opt.Timeout)
+	} else {
+		// No limit for the file as a whole: listing its pages may take
+		// one page's time, and the file one page's time per page
+		// recognised (set below, once the pages are known).
+		lim.timeout = opt.PageTimeout
+		lim.deadline = start.Add(opt.PageTimeout)
 	}
 
 	infos, err := pdfPages(ctx, lim, path)
@@ -189,6 +197,11 @@ func Fill(ctx context.Context, path string, doc *extract.Document, opt Options) 
 			}
 		}
 		sort.Ints(targets)
+	}
+
+	if opt.Timeout <= 0 {
+		lim.timeout = opt.PageTimeout * time.Duration(len(targets)+1)
+		lim.deadline = start.Add(lim.timeout)
 	}
 
 	tmp, err := os.MkdirTemp("", "baocao-ocr-")
