@@ -468,6 +468,7 @@ func Apply(doc *normalize.Doc) *report.Report {
 	}
 	rep.Warnings = append(rep.Warnings, doc.Source.Warnings...)
 	rep.OCRPages = doc.Source.OCRPages
+	rep.OCRConf = math.Round(doc.Source.OCRConf*10) / 10
 	c := compileFamilies()
 	segs := Segments(doc)
 	var cands []candidate

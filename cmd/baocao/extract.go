@@ -9,6 +9,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"golang.org/x/text/message"
+
+	"github.com/baocao/baocao/cmd/baocao/internal/msg"
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules"
 	"github.com/baocao/baocao/rules/report"
@@ -30,6 +33,9 @@ follow. With --json it prints the JSON contract described in README.md.`, stderr
 		fs.Usage()
 		return errUsage
 	}
+	pr := msg.From(ctx)
+	// OCR of a scan takes seconds a page: say so as it goes.
+	pf.opt.OCR.Progress = func(page int) { fmt.Fprintln(stderr, pr.Sprintf("OCR: page %d read", page)) }
 	rep, err := readReport(ctx, pf.opt, fs.Arg(0))
 	if err != nil {
 		return err
@@ -40,13 +46,20 @@ follow. With --json it prints the JSON contract described in README.md.`, stderr
 		enc.SetIndent("", " ")
 		return enc.Encode(rep)
 	}
-	return writeReport(stdout, rep)
+	return writeReport(stdout, rep, pr)
 }
 
 // writeReport prints a report for people.
-func writeReport(w io.Writer, rep *report.Report) error {
-	fmt.Fprintf(w, "%s (%s)  province: %s %s  year: %d  sha256: %.12s…\n\n",
+func writeReport(w io.Writer, rep *report.Report, pr *message.Printer) error {
+	fmt.Fprintf(w, "%s (%s)  province: %s %s  year: %d  sha256: %.12s…\n",
 		rep.File, rep.Format, rep.Province.Code, rep.Province.Name, rep.Year, rep.SHA256)
+	if n := len(rep.OCRPages); n > 0 {
+		fmt.Fprintln(w, pr.Sprintf("%d pages read by OCR, mean confidence %.0f: figures from them may hold misread digits", n, rep.OCRConf))
+	}
+	if len(rep.Metrics) == 0 {
+		fmt.Fprintln(w, pr.Sprintf("no figure found"))
+	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "METRIC\tLABEL\tVALUE\tRULE\tPAGE:LINE\tEVIDENCE")
 	for _, m := range rep.Metrics {

@@ -167,7 +167,10 @@ when interrupted; everything read is stored.`, stderr)
 func describe(rep *report.Report) string {
 	s := fmt.Sprintf("%d metrics, %d flags", len(rep.Metrics), len(rep.Flags))
 	if n := len(rep.OCRPages); n > 0 {
-		s += fmt.Sprintf(", %d pages by OCR", n)
+		s += fmt.Sprintf(", %d pages by OCR (mean confidence %.0f)", n, rep.OCRConf)
+	}
+	if len(rep.Metrics) == 0 {
+		s += ", no figure found"
 	}
 	return s
 }

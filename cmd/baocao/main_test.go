@@ -455,3 +455,34 @@ func TestPassword(t *testing.T) {
 		t.Errorf("a wrong password: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestExtractSaysWhatHappened checks that extract reports pages read by
+// OCR with their confidence, page by page as it goes, and says when no
+// figure was found.
+func TestExtractSaysWhatHappened(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "note.txt")
+	if err := os.WriteFile(empty, []byte("Giấy mời họp giao ban tháng 3.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := baocao(t, "extract", empty); code != 0 || !strings.Contains(stdout, "no figure found") {
+		t.Errorf("extract of a file without figures: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		t.Skip("tesseract not installed: not checking the OCR summary")
+	}
+	scan := filepath.Join("..", "..", "testdata", "ocr", "scanned", "scanned.pdf")
+	code, stdout, stderr := baocao(t, "extract", "--ocr-lang", "vie", scan)
+	if code != 0 {
+		t.Fatalf("extract of a scan: exit %d, stderr %q", code, stderr)
+	}
+	if !strings.Contains(stdout, "2 pages read by OCR, mean confidence") {
+		t.Errorf("extract of a scan does not say how many pages OCR read: %q", stdout)
+	}
+	if !strings.Contains(stderr, "OCR: page 1 read") || !strings.Contains(stderr, "OCR: page 2 read") {
+		t.Errorf("extract of a scan says nothing as pages are read: %q", stderr)
+	}
+	code, stdout, _ = baocao(t, "extract", "--json", scan)
+	if code != 0 || !strings.Contains(stdout, `"ocr_confidence":`) || !strings.Contains(stdout, `"ocr_pages": [`) {
+		t.Errorf("extract --json of a scan lacks ocr_pages and ocr_confidence: %q", stdout)
+	}
+}

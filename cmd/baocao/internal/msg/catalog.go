@@ -33,6 +33,11 @@ var vietnamese = map[string]string{
 	"other document format: save as .docx or PDF": "định dạng văn bản khác: hãy lưu thành .docx hoặc PDF",
 	"not a report": "không phải báo cáo",
 
+	// extract.
+	"OCR: page %d read": "OCR: đã đọc trang %d",
+	"%d pages read by OCR, mean confidence %.0f: figures from them may hold misread digits": "%d trang đọc bằng OCR, độ tin cậy trung bình %.0f: số liệu từ các trang này có thể đọc sai chữ số",
+	"no figure found": "không tìm thấy số liệu nào",
+
 	// serve.
 	"%s on http://%s/ (Ctrl-C to stop)": "%s tại http://%s/ (Ctrl-C để dừng)",
 
