@@ -43,7 +43,9 @@ func checkClaims(p *normalize.Para, nums []normalize.Number) []report.Flag {
 	}
 	var flags []report.Flag
 	flags = append(flags, ratioClaims(p, toks)...)
-	flags = append(flags, listClaims(p, toks)...)
+	parts, read := partsClaims(p, toks)
+	flags = append(flags, parts...)
+	flags = append(flags, listClaims(p, toks, read)...)
 	flags = append(flags, shareClaims(p, toks)...)
 	return flags
 }
@@ -193,7 +195,8 @@ var labelWords = []string{"mức độ", "cấp độ", "mức", "lớp", "loạ
 	"phiên bản", "tháng", "năm", "ngày", "quý", "số", "phụ lục", "mục", "phần", "tầng", "vòng", "đợt thứ", "kỳ", "khóa", "chương"}
 
 // isLabelNumber reports whether the number at t names a level or an
-// item rather than a quantity.
+// item rather than a quantity, or counts the levels of what follows ("ở
+// 3 cấp: tỉnh, huyện, xã").
 func isLabelNumber(s string, t tok) bool {
 	before := strings.ToLower(strings.TrimRight(tail(s[:t.start], 32), " "))
 	for _, w := range labelWords {
@@ -201,7 +204,7 @@ func isLabelNumber(s string, t tok) bool {
 			return true
 		}
 	}
-	return false
+	return t.val < 10 && t.dec == 0 && levelNounRe.MatchString(s[t.end:min(len(s), t.end+16)])
 }
 
 // quantity reports whether t can be an item of a list of counts.
@@ -210,8 +213,9 @@ func quantity(s string, t tok) bool {
 }
 
 // listClaims checks "tổng số … N, trong đó: a (x), b (y)" and "a, b, c,
-// tổng cộng N". All figures must be exact; sums are exact.
-func listClaims(p *normalize.Para, toks []tok) []report.Flag {
+// tổng cộng N". All figures must be exact; sums are exact. Totals that
+// partsClaims read (the offsets in done) are left alone.
+func listClaims(p *normalize.Para, toks []tok, done map[int]bool) []report.Flag {
 	s := p.Text
 	var flags []report.Flag
 	// Keep only quantities and the tokens that end a list.
@@ -220,7 +224,7 @@ func listClaims(p *normalize.Para, toks []tok) []report.Flag {
 			continue
 		}
 		// Total first: the clause before t names a total, "trong đó" follows.
-		if items, end, ok := itemsAfter(s, toks, i); ok {
+		if items, end, ok := itemsAfter(s, toks, i); ok && !done[t.start] {
 			sum := 0.0
 			for _, it := range items {
 				sum += it.val

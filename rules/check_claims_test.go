@@ -178,6 +178,8 @@ func FuzzCheckClaims(f *testing.F) {
 		"a, 10, 5 và 4, tổng cộng 18",
 		"1.190 hồ sơ trên tổng số 1.250 hồ sơ (đạt 92,5%)",
 		"0/0 đạt 5%", "1/0, đạt 100%", "5% (3/0)",
+		"đang giải quyết là 26.068 (19.972 hồ sơ còn trong hạn và 4.104 hồ sơ quá hạn)",
+		"giải quyết 5.9123 hồ sơ, trong đó 58.350 hồ sơ đúng và sớm hạn (98,7%); 818 trễ hạn",
 	} {
 		f.Add(s)
 	}

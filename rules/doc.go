@@ -112,8 +112,14 @@
 // metric one rule read twice with close, different values; arithmetic
 // claims in the text, whatever metric they concern ("11,3%
 // (84.394/751.295)", "1315/1611, đạt tỷ lệ 82,6%", a total followed by
-// "trong đó: a (x), b (y)", shares that must add up to 100 %); and
-// table total rows against the sum of their column. Figures are compared
+// its parts, shares that must add up to 100 %); and table total rows
+// against the sum of their column. The parts of a total ("công bố 5.210
+// TTHC (1.120 mới, 860 sửa đổi, 3.200 bãi bỏ)", "đang giải quyết 26.068
+// (19.972 còn trong hạn và 4.104 quá hạn)") are read against partitions
+// ([Partition]: timeliness, channel, level of government, …): the words
+// of each part name its category, parts of distinct categories may not
+// exceed the total, and parts that name every category the partition
+// needs must equal it. Figures are compared
 // as intervals: an exact figure is a point, a figure after an "over"
 // phrase is [N, ∞), after an "under" phrase (−∞, N], after an "approx"
 // phrase N ± 5 %; a check fails only when no value in the intervals
