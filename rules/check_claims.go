@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/baocao/baocao/rules/report"
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/baocao/baocao/normalize"
@@ -133,7 +134,7 @@ func ratioClaims(p *normalize.Para, toks []tok) []report.Flag {
 		// A/B …, đạt tỷ lệ P%
 		if t.kind == tokRatio && u.kind == tokPercent && !used[i] && !used[i+1] {
 			g := gapText(s, t, u)
-			if len(g) <= maxGap && !breaksClause(g) && containsAny(g, rateWords...) {
+			if len(g) <= maxGap && !breaksClause(g) && containsAny(g, rateWords...) && !unitsOverThreshold(g, u) {
 				check(u, t, t, t.start, u.end)
 				used[i], used[i+1] = true, true
 			}
@@ -165,6 +166,23 @@ func ratioClaims(p *normalize.Para, toks []tok) []report.Flag {
 		used[i+2] = true
 	}
 	return flags
+}
+
+// unitsRe matches the noun of a count of administrative units or
+// agencies right after a ratio: "10/17 sở, ngành", "3/11 huyện".
+var unitsRe = regexp.MustCompile(`^\s*(?:các\s+)?(?:sở|ban|ngành|bộ|huyện|quận|thị xã|thành phố|tp\.?|xã|phường|thị trấn|tỉnh|cơ quan|đơn vị|địa phương|ubnd)(?:\s|,|$)`)
+
+// unitsOverThreshold reports whether a ratio of units is followed by a
+// threshold each unit reaches rather than their share: "10/17 sở, ngành
+// có tỷ lệ hồ sơ trực tuyến đạt trên 90%", "3/11 huyện đạt trên 30%". The
+// percentage is the units' own rate, bounded ("trên", "từ … trở lên") or
+// owned ("có tỷ lệ"), not A/B.
+func unitsOverThreshold(gap string, pct tok) bool {
+	if !unitsRe.MatchString(gap) {
+		return false
+	}
+	return pct.qual != normalize.Exact || containsAny(gap, "có tỷ lệ", "có tỉ lệ", "từ") ||
+		containsAny(gap, "tỷ lệ hồ sơ", "tỉ lệ hồ sơ", "tỷ lệ văn bản", "tỉ lệ văn bản")
 }
 
 // claimEvidence lists the numbers of a claim with their positions.
