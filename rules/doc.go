@@ -124,7 +124,11 @@
 // phrase is [N, ∞), after an "under" phrase (−∞, N], after an "approx"
 // phrase N ± 5 %; a check fails only when no value in the intervals
 // satisfies it, so a qualified figure never raises a flag on its own
-// rounding. A stated percentage with d decimals is consistent with a
+// rounding. Figures of different scopes never meet in a check: the
+// words before a figure in its sentence (a level of government, a
+// subgroup, an agency, the national portal, a short period) and after
+// it ("kể cả hồ sơ tồn từ năm trước") give its scope, and a relation, or
+// the stated-twice check, compares only figures of one scope. A stated percentage with d decimals is consistent with a
 // computed one when it equals the computed value rounded or truncated to
 // d decimals. Flags that describe the same numbers twice (a ratio claim
 // and a rate relation) are one flag.

@@ -125,7 +125,7 @@ func relationsTable() string {
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.ID, r.Kind, cmp, sev)
 	}
-	b.WriteString("| duplicate.&lt;metric&gt; | duplicate | one metric read twice by the **same rule** from the **same kind of source**, both exact, from different sentences, with values that differ by at most 10 % (further apart, they are another period or scope) | info |\n")
+	b.WriteString("| duplicate.&lt;metric&gt; | duplicate | one metric read twice by the **same rule** from the **same kind of source**, both exact, from different sentences, with values that differ by at most 10 % (further apart, they are another period or scope), and about the same scope: the same level of government, subgroup (\"trong đó\", online files), agency, portal and period before the figure in its sentence | info |\n")
 	return b.String()
 }
 

@@ -152,6 +152,23 @@ func (ix figIndex) spanOf(code string) interval {
 	return spanOf(f.Value.Num, qualOf(f.Qualifier))
 }
 
+// sameScope reports whether the figures a relation compares (its whole,
+// the terms ts and its denominator) are about one scope: none of them
+// is another agency's, the national portal's or another period's than
+// the others (figureScope).
+func (ix figIndex) sameScope(c *Relation, ts []term) bool {
+	scope := figureScope(ix[c.Whole], true)
+	for _, t := range ts {
+		if figureScope(ix[t.code], true) != scope {
+			return false
+		}
+	}
+	if d, ok := ix[c.Den]; ok && c.Kind == Ratio && figureScope(d, true) != scope {
+		return false
+	}
+	return true
+}
+
 // term is one figure in a computation, with its sign.
 type term struct {
 	code string
@@ -246,6 +263,9 @@ func (c *Relation) run(ix figIndex) (report.Flag, bool) {
 		if _, have := ix[o]; have {
 			ts = append(ts, term{code: o})
 		}
+	}
+	if !ix.sameScope(c, ts) {
+		return report.Flag{}, false
 	}
 	w := ix.spanOf(c.Whole)
 	wq := qualOf(whole.Qualifier)
@@ -383,10 +403,12 @@ func fillMsg(tmpl, whole, stated, computed, terms string) string {
 // checkDuplicates flags a metric that one extraction rule read twice,
 // from the same kind of source, with two different exact values. It is
 // conservative: candidates from different rules or sources, qualified
-// values, repeats of the same sentence and values far apart (more than
-// 10 %) are left alone, since a report often gives a figure for two
-// periods or scopes (last year's count, one district's); what is left
-// looks like one figure written two ways. Severity Info.
+// values, repeats of the same sentence, values far apart (more than
+// 10 %) and statements of another scope (figureScope: a level, a unit,
+// a subgroup, a portal, a period) are left alone, since a report often
+// gives a figure for two periods or scopes (last year's count, one
+// district's); what is left looks like one figure written two ways.
+// Severity Info.
 func checkDuplicates(cands []report.Figure) []report.Flag {
 	var flags []report.Flag
 	seen := map[string]bool{}
@@ -401,8 +423,8 @@ func checkDuplicates(cands []report.Figure) []report.Flag {
 				continue
 			}
 			key := a.Metric + "\x00" + fmtNum(a.Value.Num) + "\x00" + fmtNum(b.Value.Num)
-			if seen[key] {
-				continue
+			if seen[key] || figureScope(a, false) != figureScope(b, false) {
+				continue // another level, unit, subgroup or period
 			}
 			seen[key] = true
 			pct := isPercentMetric(a.Metric)
