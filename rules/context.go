@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/baocao/baocao/rules/report"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -210,6 +211,9 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 					continue
 				}
 				m, _ := Lookup(r.Metric)
+				if m.Unit == "count" && n.Value != math.Trunc(n.Value) {
+					break // a count with decimals is a misprint ("257.7575 văn bản")
+				}
 				source, conf := seg.origin(n.NumStart - seg.Off)
 				qual := string(n.Qualifier)
 				if qi := strings.LastIndex(lower[:n.NumStart], "trên"); n.Qualifier == normalize.Over && qi >= 0 && strings.TrimSpace(lower[qi+len("trên"):n.NumStart]) == "" &&

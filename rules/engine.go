@@ -324,6 +324,10 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 			v = math.Round(v * scaleOf(seg.Text[loc[2*si]:loc[2*si+1]]))
 		} else if m.Unit == "vnd" {
 			v = math.Round(v)
+		} else if m.Unit == "count" && v != math.Trunc(v) {
+			// "257.7575 văn bản": a count with decimals and no scale
+			// word is a misprint, no figure.
+			continue
 		}
 		source, conf := seg.origin(ns)
 		c := candidate{
