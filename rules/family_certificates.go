@@ -120,7 +120,7 @@ var certificates = Family{
 		{ID: "ctx.cert.revoked", Metric: "cert.revoked", Topic: "cert", Kind: normalize.Count, Label: `thu hồi\s*:?\s*$`},
 		{ID: "ctx.cert.active", Metric: "cert.active", Topic: "cert", Kind: normalize.Count, Label: `(?:đang sử dụng|đang hoạt động|còn hiệu lực|còn hoạt động)\s*:?\s*$`},
 		{ID: "ctx.cert.sim_pki", Metric: "cert.sim_pki", Topic: "cert", Kind: normalize.Count, Label: `sim(?: pki| ký số| ca)?\s*:?\s*$`, NotNear: `cấp mới`},
-		{ID: "ctx.cert.total", Metric: "cert.total", Topic: "cert", Kind: normalize.Count, Label: `(?:đã cấp|tổng số[^;]{0,40}|lũy kế[^;]{0,10}|chuyên dùng[^;]{0,20})\s*(?::|là)?\s*$`, NotLabel: `cấp mới|trong năm|thu hồi|gia hạn|hoạt động|hiệu lực|sử dụng`},
+		{ID: "ctx.cert.total", Metric: "cert.total", Topic: "cert", Kind: normalize.Count, Label: `(?:đã cấp|tổng số[^;]{0,40}|lũy kế[^;]{0,10}|chuyên dùng[^;]{0,20})\s*(?::|là)?\s*$`, NotLabel: `cấp mới|trong năm|thu hồi|gia hạn|hoạt động|hiệu lực|sử dụng|sim`},
 	},
 	Relations: []Relation{
 		{ID: "cert.parts", Kind: Sum, Whole: "cert.total", Terms: []string{"cert.personal", "cert.organization"}},

@@ -38,6 +38,9 @@ func TestCertificateWording(t *testing.T) {
 		{"Toàn tỉnh hiện có 18 chữ ký số (Sim PKI) đủ điều kiện ký số trên thiết bị di động.", "cert.sim_pki", "18", ""},
 		{"Số chứng thư số đang sử dụng là 2.316 (trong đó 2.201 USB Token, 115 SIM ký số).", "cert.sim_pki", "115", ""},
 		{"Số chứng thư số đang sử dụng là 2.316 (trong đó 2.201 USB Token, 115 SIM ký số).", "cert.active", "2316", ""},
+		// A count of SIMs is no count of certificates issued.
+		{"Số SIM PKI đã cấp: 628.", "cert.total", "", ""},
+		{"Số SIM PKI đã cấp: 628.", "cert.sim_pki", "628", ""},
 		// Signatures on documents are no certificates.
 		{"Có 15.420 văn bản có chữ ký số được gửi qua trục liên thông.", "cert.total", "", ""},
 		{"Trong năm, cấp mới 418 chữ ký số, chứng thư số cho cán bộ mới được bổ nhiệm.", "cert.total", "", ""},
