@@ -281,7 +281,10 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		ns, ne := loc[2*ni], loc[2*ni+1]
 		// The number must stand alone: not part of a ratio, a date, a
 		// larger number or a percentage (for counts).
-		if !standsAlone(seg.Text, ns, ne, r.Metric) {
+		// A pattern may read the numerator of a ratio on purpose
+		// ("772/3.421 máy tính … cài đặt …": 772 machines): the slash
+		// after the figure is then inside the match.
+		if !standsAlone(seg.Text, ns, ne, r.Metric, ne < loc[1] && seg.Text[ne] == '/') {
 			continue
 		}
 		whole := seg.lower[loc[0]:loc[1]]
@@ -354,7 +357,9 @@ func scaleOf(s string) float64 {
 }
 
 // standsAlone reports whether text[ns:ne] is a whole number of its own.
-func standsAlone(text string, ns, ne int, metric string) bool {
+// With numerator set, a slash after it is allowed: the numerator of a
+// ratio that the rule's pattern reads on purpose.
+func standsAlone(text string, ns, ne int, metric string, numerator bool) bool {
 	if ns > 0 {
 		c := text[ns-1]
 		if c >= '0' && c <= '9' || c == '/' || c == '.' || c == ',' && ns > 1 && text[ns-2] >= '0' && text[ns-2] <= '9' {
@@ -368,7 +373,7 @@ func standsAlone(text string, ns, ne int, metric string) bool {
 	}
 	if ne < len(text) {
 		c := text[ne]
-		if c >= '0' && c <= '9' || c == '/' {
+		if c >= '0' && c <= '9' || c == '/' && !numerator {
 			return false
 		}
 		// "2.130.11", "12.34.567": the pattern read only the start of a

@@ -43,8 +43,10 @@ var security = Family{
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?máy (?:tính|trạm)[^.;:]{0,20}?(?:được\s*)?(?:cài đặt|kết nối|quản lý|bảo vệ)[^.;:]{0,60}?(?:mã độc|virus|diệt virus|phòng chống)[^.;:]{0,30}?(?::|là)\s*{N}`},
 		{ID: "sec.malware_protected_machines.for", Metric: "sec.malware_protected_machines", Priority: 30,
 			Pattern: `(?:diệt virus|phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|bảo vệ|phần mềm diệt virus)[^.;\d]{0,30}?cho\s*{N}\s*máy (?:tính|trạm)`},
+		// "772/3.421 máy tính … cài đặt phần mềm phòng, chống mã độc tập
+		// trung": the numerator counts the machines.
 		{ID: "sec.malware_protected_machines.count-first", Metric: "sec.malware_protected_machines", Priority: 25,
-			Pattern: `{N}\s*máy (?:tính|trạm)[^.;\d]{0,30}?(?:được\s*)?(?:cài đặt|kết nối|bảo vệ|quản lý)[^.;\d]{0,60}?(?:phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|quản lý tập trung|diệt virus|phần mềm độc hại)`},
+			Pattern: `{N}(?:/\d{1,3}(?:\.\d{3})*)?\s*máy (?:tính|trạm)[^.;\d]{0,30}?(?:được\s*)?(?:cài đặt|kết nối|bảo vệ|quản lý)[^.;\d]{0,60}?(?:phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|quản lý tập trung|diệt virus|phần mềm độc hại)`},
 		{ID: "sec.malware_protected_machines.kv", Metric: "sec.malware_protected_machines", Priority: 25,
 			Pattern: `^(?:số\s*)?máy (?:tính|trạm)[^:]*(?:phòng chống mã độc|phòng, chống mã độc|mã độc|diệt virus)[^:]*:\s*{N}$`},
 		{ID: "sec.malware_removed.verb", Metric: "sec.malware_removed", Priority: 30,

@@ -38,3 +38,20 @@ func TestSOCWording(t *testing.T) {
 		}
 	}
 }
+
+// TestSecurityWording checks anti-malware, malware and incident counts in
+// the wordings of real reports, written for this test.
+func TestSecurityWording(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		// A ratio: the numerator counts the protected machines.
+		{"Đến nay tỉnh mới có 1.204/4.870 máy tính trong các cơ quan nhà nước cài đặt phần mềm phòng, chống mã độc tập trung (khoảng 24,7%).", "sec.malware_protected_machines", "1204", ""},
+		{"Toàn tỉnh có 3.905/4.100 máy trạm được cài đặt giải pháp phòng chống mã độc tập trung.", "sec.malware_protected_machines", "3905", ""},
+		// A ratio read by no rule stays no figure.
+		{"Có 35/40 cơ quan đã cài đặt phần mềm phòng chống mã độc tập trung.", "sec.malware_protected_machines", "", ""},
+		// Agencies are no machines.
+		{"Tỉnh đã hoàn thành cài đặt phần mềm chống mã độc tập trung cho 27 cơ quan, đơn vị.", "sec.malware_protected_machines", "", ""},
+		{"Phần mềm phòng, chống mã độc tập trung đã được cài đặt cho 4.512 máy tính của 31 cơ quan.", "sec.malware_protected_machines", "4512", ""},
+		// Alerts are no incidents.
+		{"Hệ thống giám sát ghi nhận 3.120 cảnh báo thấp, 14 cảnh báo cao trên tổng số 25 máy.", "sec.incidents", "", ""},
+	})
+}
