@@ -356,6 +356,10 @@ func scaleOf(s string) float64 {
 	return 1
 }
 
+// durationRe matches the words after a number of months or weeks ("6
+// tháng đầu năm", "9 tháng qua"): a length of time, no count.
+var durationRe = regexp.MustCompile(`^(?:tháng|tuần)(?:\s|,|$)`)
+
 // standsAlone reports whether text[ns:ne] is a whole number of its own.
 // With numerator set, a slash after it is allowed: the numerator of a
 // ratio that the rule's pattern reads on purpose.
@@ -384,7 +388,7 @@ func standsAlone(text string, ns, ne int, metric string, numerator bool) bool {
 		m, _ := Lookup(metric)
 		if m.Unit != "percent" {
 			rest := strings.TrimLeft(text[ne:], " ")
-			if strings.HasPrefix(rest, "%") {
+			if strings.HasPrefix(rest, "%") || durationRe.MatchString(rest) && ne-ns <= 2 {
 				return false
 			}
 		}
