@@ -108,7 +108,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 	var out []candidate
 	for pi := range doc.Paras {
 		p := &doc.Paras[pi]
-		lower := strings.ToLower(p.Text)
+		lower := unleader(strings.ToLower(p.Text))
 		if len(lower) != len(p.Text) {
 			continue
 		}

@@ -54,7 +54,8 @@
 // # Sentence rules
 //
 // A [Rule] is a regular expression with macros, matched on the
-// lower-cased segment. {N} is a count, {P} a percentage and {M} an amount
+// lower-cased segment, in which the dotted leaders of a "label ........
+// value" line read as a colon. {N} is a count, {P} a percentage and {M} an amount
 // of money, each with the qualifier phrase before it, if any, from the
 // one qualifier table ([normalize.QualifierPhrases]); {L3}, {L4},
 // {PORTAL}, {DVC}, {TL}, {TOTAL} (vocab.go) and the families' own

@@ -558,7 +558,7 @@ func Segments(doc *normalize.Doc) []Segment {
 	}
 	planTitles := map[string]bool{} // planSection, memoised by title
 	for i := range segs {
-		segs[i].lower = strings.ToLower(segs[i].Text)
+		segs[i].lower = unleader(strings.ToLower(segs[i].Text))
 		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
 		segs[i].province = doc.Province.Name
 		if p := segs[i].Para; p != nil {
@@ -613,6 +613,44 @@ func (pl place) evidence(v float64, text string) report.Evidence {
 	}
 	return e
 }
+
+// unleader replaces the dotted leaders of a "label ........ value" line
+// (three dots or more, or ellipsis characters, between words) by a colon
+// and spaces of the same length, so that a rule reads "label: value" at
+// the same offsets.
+func unleader(s string) string {
+	if !strings.Contains(s, "...") && !strings.Contains(s, "…") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) {
+			switch {
+			case b[j] == '.':
+				j++
+				continue
+			case strings.HasPrefix(string(b[j:min(len(b), j+3)]), "…"):
+				j += 3
+				continue
+			}
+			break
+		}
+		if j-i >= 3 && i > 0 && j < len(b) && !isDigit(b[i-1]) {
+			b[i] = ':'
+			for k := i + 1; k < j; k++ {
+				b[k] = ' '
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return string(b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // origin returns where the figure at offset off of the segment comes
 // from: the segment's source, or "ocr" with the line's OCR confidence

@@ -40,7 +40,7 @@ var security = Family{
 	},
 	Rules: []Rule{
 		{ID: "sec.malware_protected_machines.label", Metric: "sec.malware_protected_machines", Priority: 30,
-			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?máy (?:tính|trạm)[^.;:]{0,20}?(?:được\s*)?(?:cài đặt|kết nối|quản lý|bảo vệ)[^.;:]{0,60}?(?:mã độc|virus|diệt virus|phòng chống)[^.;:]{0,30}?(?::|là)\s*{N}`},
+			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?máy (?:tính|trạm)[^.;:]{0,20}?(?:được\s*)?(?:cài đặt|cài|kết nối|quản lý|bảo vệ)[^.;:]{0,60}?(?:mã độc|virus|diệt virus|phòng chống)[^.;:]{0,30}?(?::|là)\s*{N}`},
 		{ID: "sec.malware_protected_machines.for", Metric: "sec.malware_protected_machines", Priority: 30,
 			Pattern: `(?:diệt virus|phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|bảo vệ|phần mềm diệt virus)[^.;\d]{0,30}?cho\s*{N}\s*máy (?:tính|trạm)`},
 		// "772/3.421 máy tính … cài đặt phần mềm phòng, chống mã độc tập
