@@ -80,8 +80,10 @@ var documents = Family{
 			Require: `văn bản`},
 		{ID: "edoc.signed.count-first", Metric: "edoc.signed", Priority: 30,
 			Pattern: `{N}\s*văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số|sử dụng chữ ký số)`},
+		// Also a count called a rate ("Tỷ lệ văn bản đi được ký số đạt
+		// 15.420 văn bản"): a figure without "%" is the count.
 		{ID: "edoc.signed.label", Metric: "edoc.signed", Priority: 30,
-			Pattern: `(?:số\s*(?:lượng\s*)?)?văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số)\s*(?::|là)\s*{N}`},
+			Pattern: `(?:số\s*(?:lượng\s*)?|{TL}\s*)?văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số)\s*(?::|là|đạt)\s*{N}`},
 		{ID: "edoc.signed_rate.stated", Metric: "edoc.signed_rate", Priority: 30,
 			Pattern:   `(?:ký số|chữ ký số),?\s*(?:đạt\s*)?(?:{TL})?\s*(?:đạt\s*)?:?\s*{P}`,
 			NotBefore: `{UNITS}|{AGENCYRATE}[^.;%]{0,30}$`},

@@ -22,6 +22,10 @@ func TestDocumentWording(t *testing.T) {
 		{"Ở cấp huyện, 05 cơ quan, đơn vị có tỷ lệ ký số đạt 100%.", "edoc.signed_rate", "", ""},
 		{"Tỷ lệ cơ quan, đơn vị áp dụng chữ ký số trong trao đổi văn bản điện tử đạt 100%.", "edoc.signed_rate", "", ""},
 		{"Tỷ lệ cơ quan, đơn vị áp dụng chữ ký số trong trao đổi văn bản điện tử đạt 100%.", "edoc.electronic_rate", "", ""},
+		// A count called a rate is the count.
+		{"Tỷ lệ văn bản đi được ký số đạt 15.420 văn bản.", "edoc.signed", "15420", ""},
+		{"Tỷ lệ văn bản đi được ký số đạt 15.420 văn bản.", "edoc.signed_rate", "", ""},
+		{"Tỷ lệ văn bản đi được ký số đạt 97,1%.", "edoc.signed", "", ""},
 		// The share in electronic form.
 		{"Hiện tỷ lệ văn bản trao đổi giữa các cơ quan, đơn vị hoàn toàn bằng điện tử đạt 93,5% (trừ văn bản mật).", "edoc.electronic_rate", "93.5", ""},
 		{"Tỉ lệ văn bản đi, đến được chuyển trên môi trường mạng đạt 99%.", "edoc.electronic_rate", "99", ""},
