@@ -62,10 +62,11 @@ var partitions = []*Partition{
 	}},
 	{Name: "channel", Whole: `tiếp nhận|nộp|hồ sơ`, Cats: []Category{
 		{Name: "online", Words: []string{"trực tuyến", "qua mạng", "môi trường mạng", "môi trường điện tử"}, Need: true},
-		{Name: "in person or by post", Words: []string{"trực tiếp", "bưu chính", "bưu điện"}, Need: true},
+		{Name: "in person", Words: []string{"trực tiếp"}, Need: true},
+		{Name: "by post", Words: []string{"bưu chính", "bưu điện"}, Need: true},
 		{Name: "carried over", Words: []string{"kỳ trước", "chuyển sang", "chuyển qua", "tồn"}},
 	}},
-	{Name: "level of online service", Cats: []Category{
+	{Name: "level of online service", Whole: `trực tuyến|dvctt|dvc tt|mức độ 3,|mức độ 3 và|mức 3,|mức 3 và`, Cats: []Category{
 		{Name: "end to end", Words: []string{"toàn trình", "mức độ 4", "mức 4"}, Need: true},
 		{Name: "partial", Words: []string{"một phần", "mức độ 3", "mức 3"}, Need: true},
 		{Name: "information only", Words: []string{"cung cấp thông tin", "mức độ 2", "mức độ 1"}},

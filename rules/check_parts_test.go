@@ -46,6 +46,9 @@ func TestPartsClaims(t *testing.T) {
 			stated: 12640, computed: 12540},
 		{name: "channels add up", text: "Toàn tỉnh tiếp nhận 12.540 hồ sơ, gồm 9.115 hồ sơ nộp trực tuyến và 3.425 hồ sơ trực tiếp, qua bưu chính công ích."},
 		{name: "channels with files carried over", text: "Trong quý tiếp nhận 20.500 hồ sơ (trực tuyến 12.000; trực tiếp và qua bưu chính 7.000; kỳ trước chuyển sang 1.500)."},
+		{name: "channels without the post: not every channel", text: "Trong quý tiếp nhận 20.500 hồ sơ (trực tuyến 12.000; trực tiếp 8.000)."},
+		{name: "channels without the post exceed", text: "Trong quý tiếp nhận 19.500 hồ sơ (trực tuyến 12.000; trực tiếp 8.000).",
+			stated: 19500, computed: 20000},
 		{name: "online only is one part", text: "Toàn tỉnh tiếp nhận 12.640 hồ sơ, trong đó 9.115 hồ sơ nộp trực tuyến, chiếm 72,1%."},
 
 		// Levels of government, with procedures of several levels.
@@ -65,6 +68,7 @@ func TestPartsClaims(t *testing.T) {
 			stated: 1512, computed: 1502},
 		{name: "services by level with information services", text: "Tỉnh cung cấp 1.700 dịch vụ công, trong đó 598 dịch vụ toàn trình, 900 dịch vụ một phần, 202 dịch vụ cung cấp thông tin trực tuyến."},
 		{name: "a third kind of service left out", text: "Tỉnh cung cấp 1.700 dịch vụ công, trong đó 598 dịch vụ toàn trình, 900 dịch vụ một phần, 202 dịch vụ khác."},
+		{name: "procedures are not all online", text: "Tổng số TTHC của tỉnh là 1.520, trong đó 610 TTHC cung cấp toàn trình, 880 TTHC cung cấp một phần."},
 
 		// Certificates by holder; documents by sender.
 		{name: "certificates by holder", text: "Đã cấp 5.320 chứng thư số (4.010 chứng thư số cá nhân, 1.300 chứng thư số tổ chức).",
