@@ -40,6 +40,15 @@ type Partition struct {
 	// the files received.
 	Whole string
 	whole *regexp.Regexp
+	// words are the words of every category and of Not, the longest
+	// first, with their category (-1 for Not).
+	words []catWord
+}
+
+// catWord is a word that names category cat of a partition.
+type catWord struct {
+	w   string
+	cat int
 }
 
 // Category is one category of a partition, with the words (lower case,
@@ -99,6 +108,15 @@ func init() {
 		if p.Whole != "" {
 			p.whole = regexp.MustCompile(p.Whole)
 		}
+		for ci, c := range p.Cats {
+			for _, w := range c.Words {
+				p.words = append(p.words, catWord{w, ci})
+			}
+		}
+		for _, w := range p.Not {
+			p.words = append(p.words, catWord{w, -1})
+		}
+		sort.SliceStable(p.words, func(a, b int) bool { return len(p.words[a].w) > len(p.words[b].w) })
 	}
 }
 
@@ -131,23 +149,8 @@ func (p *Partition) categories(label string) uint64 {
 		}
 		return false
 	}
-	// Every word of every category, the longest first.
-	type cw struct {
-		w   string
-		cat int
-	}
-	var words []cw
-	for ci, c := range p.Cats {
-		for _, w := range c.Words {
-			words = append(words, cw{w, ci})
-		}
-	}
-	for _, w := range p.Not {
-		words = append(words, cw{w, -1})
-	}
-	sort.SliceStable(words, func(a, b int) bool { return len(words[a].w) > len(words[b].w) })
 	var set uint64
-	for _, x := range words {
+	for _, x := range p.words {
 		for from := 0; ; {
 			k := strings.Index(label[from:], x.w)
 			if k < 0 {
@@ -193,6 +196,12 @@ func (p *Partition) exhaustive(set uint64) bool {
 		}
 	}
 	return true
+}
+
+// openerNear reports, cheaply, whether w may hold a list opener: most
+// numbers have none after them.
+func openerNear(w string) bool {
+	return strings.IndexByte(w, '(') >= 0 || strings.Contains(w, "rong đó") || strings.Contains(w, "gồm") || strings.Contains(w, "ụ thể")
 }
 
 // listOpeners introduce the parts of a total after its noun.
@@ -444,11 +453,11 @@ type partsClaim struct {
 // names them.
 func readPartsClaim(s string, toks []tok, i int) (partsClaim, bool) {
 	t := toks[i]
-	if t.kind != tokCount || isLabelNumber(s, t) || scaledAfter(s, t.end) {
+	if t.kind != tokCount || !openerNear(s[t.end:min(len(s), t.end+100)]) {
 		return partsClaim{}, false
 	}
 	from, paren, ok := partsOpener(s, toks, i)
-	if !ok {
+	if !ok || isLabelNumber(s, t) || scaledAfter(s, t.end) {
 		return partsClaim{}, false
 	}
 	parts := listParts(s, toks, from, paren)
@@ -467,7 +476,7 @@ func readPartsClaim(s string, toks []tok, i int) (partsClaim, bool) {
 	var bestN int
 	var bestSet uint64
 	for _, p := range partitions {
-		if p.whole != nil && !p.whole.MatchString(head) {
+		if p.categories(parts[0].label) == 0 || p.whole != nil && !p.whole.MatchString(head) {
 			continue
 		}
 		var set uint64
@@ -509,9 +518,9 @@ func readPartsClaim(s string, toks []tok, i int) (partsClaim, bool) {
 // i ("2,578 triệu", "6 tỷ đồng"): such figures are compared as written
 // only with figures of the same scale, which a list need not keep.
 func scaledAfter(s string, i int) bool {
-	rest := strings.ToLower(strings.TrimLeft(s[i:min(len(s), i+16)], " "))
+	rest := strings.TrimLeft(s[i:min(len(s), i+16)], " ")
 	for _, w := range []string{"triệu", "tỷ", "tỉ", "nghìn", "ngàn", "đồng"} {
-		if strings.HasPrefix(rest, w) {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
 			return true
 		}
 	}
@@ -598,11 +607,14 @@ func partToks(ps []listPart) []tok {
 // read, which the older list rule then leaves alone.
 func partsClaims(p *normalize.Para, toks []tok) ([]report.Flag, map[int]bool) {
 	var flags []report.Flag
-	read := map[int]bool{}
+	var read map[int]bool
 	for i := range toks {
 		c, ok := readPartsClaim(p.Text, toks, i)
 		if !ok {
 			continue
+		}
+		if read == nil {
+			read = map[int]bool{}
 		}
 		read[toks[i].start] = true
 		if f, bad := c.check(p); bad {

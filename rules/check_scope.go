@@ -46,6 +46,10 @@ var scopeMarkers = []scopeMarker{
 	{name: "short period", relation: true, re: regexp.MustCompile(`trong ngày|trong sáng|trong tuần|quý (?:i|ii|iii|iv|\d)\b|trong tháng`)},
 }
 
+// relationWords are literals one of which every relation marker and
+// backlogRe needs: a text without any has no relation scope.
+var relationWords = []string{"trung tâm", "bộ phận", "văn phòng", "ngành dọc", "cổng", "trong ngày", "trong sáng", "trong tuần", "trong tháng", "quý ", "kể cả", "gồm cả", "tính cả"}
+
 // backlogRe, after a figure in its clause, says that it includes files
 // of an earlier period.
 var backlogRe = regexp.MustCompile(`^[^;.]{0,40}(?:kể cả|bao gồm cả|gồm cả|tính cả)[^;.]{0,40}(?:tồn|kỳ trước|năm trước|chuyển sang|chuyển qua)`)
@@ -56,7 +60,7 @@ var backlogRe = regexp.MustCompile(`^[^;.]{0,40}(?:kể cả|bao gồm cả|gồ
 // relation set, only the markers that keep figures out of one relation.
 func figureScope(f report.Figure, relation bool) string {
 	text := strings.ToLower(f.Text)
-	if len(text) != len(f.Text) {
+	if len(text) != len(f.Text) || relation && !containsAny(text, relationWords...) {
 		return ""
 	}
 	head, after := text, ""

@@ -156,17 +156,31 @@ func (ix figIndex) spanOf(code string) interval {
 // the terms ts and its denominator) are about one scope: none of them
 // is another agency's, the national portal's or another period's than
 // the others (figureScope).
-func (ix figIndex) sameScope(c *Relation, ts []term) bool {
-	scope := figureScope(ix[c.Whole], true)
+func (ix figIndex) sameScope(c *Relation, ts []term, sc scopeCache) bool {
+	scope := sc.of(ix, c.Whole)
 	for _, t := range ts {
-		if figureScope(ix[t.code], true) != scope {
+		if sc.of(ix, t.code) != scope {
 			return false
 		}
 	}
-	if d, ok := ix[c.Den]; ok && c.Kind == Ratio && figureScope(d, true) != scope {
+	if _, ok := ix[c.Den]; ok && c.Kind == Ratio && sc.of(ix, c.Den) != scope {
 		return false
 	}
 	return true
+}
+
+// scopeCache holds the relation scope of each figure of a report, by
+// metric code, computed once.
+type scopeCache map[string]string
+
+// of returns the relation scope of the figure of code.
+func (sc scopeCache) of(ix figIndex, code string) string {
+	s, ok := sc[code]
+	if !ok {
+		s = figureScope(ix[code], true)
+		sc[code] = s
+	}
+	return s
 }
 
 // term is one figure in a computation, with its sign.
@@ -227,10 +241,11 @@ func isPercentMetric(code string) bool {
 // runDeclared checks every family's relations on the chosen figures.
 func runDeclared(figs []report.Figure) []report.Flag {
 	ix := indexFigures(figs)
+	sc := scopeCache{}
 	var flags []report.Flag
 	for _, f := range familiesByOrder() {
 		for i := range f.Relations {
-			if fl, ok := f.Relations[i].run(ix); ok {
+			if fl, ok := f.Relations[i].run(ix, sc); ok {
 				flags = append(flags, fl)
 			}
 		}
@@ -240,7 +255,7 @@ func runDeclared(figs []report.Figure) []report.Flag {
 
 // run checks one relation; ok is false when it holds or cannot be
 // checked (a figure it needs is missing).
-func (c *Relation) run(ix figIndex) (report.Flag, bool) {
+func (c *Relation) run(ix figIndex, sc scopeCache) (report.Flag, bool) {
 	whole, ok := ix[c.Whole]
 	if !ok {
 		return report.Flag{}, false
@@ -264,7 +279,7 @@ func (c *Relation) run(ix figIndex) (report.Flag, bool) {
 			ts = append(ts, term{code: o})
 		}
 	}
-	if !ix.sameScope(c, ts) {
+	if !ix.sameScope(c, ts, sc) {
 		return report.Flag{}, false
 	}
 	w := ix.spanOf(c.Whole)
