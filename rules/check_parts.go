@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
@@ -158,7 +156,7 @@ func (p *Partition) categories(label string) uint64 {
 			}
 			s, e := from+k, from+k+len(x.w)
 			from = e
-			if !wordBoundary(label, s, e) || taken(s, e) {
+			if !normalize.IsWord(label, s, e) || taken(s, e) {
 				continue
 			}
 			spans = append(spans, span{s, e})
@@ -168,23 +166,6 @@ func (p *Partition) categories(label string) uint64 {
 		}
 	}
 	return set
-}
-
-// wordBoundary reports whether s[i:j] is not part of a longer word.
-func wordBoundary(s string, i, j int) bool {
-	if i > 0 {
-		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	if j < len(s) {
-		r, _ := utf8.DecodeRuneInString(s[j:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // exhaustive reports whether the categories in set cover every category
@@ -221,7 +202,7 @@ func partsOpener(s string, toks []tok, i int) (from int, paren, ok bool) {
 	k, opener := -1, ""
 	for _, o := range listOpeners {
 		j := strings.Index(lw, o)
-		for j >= 0 && o != "(" && !wordBoundary(lw, j, j+len(o)) {
+		for j >= 0 && o != "(" && !normalize.IsWord(lw, j, j+len(o)) {
 			n := strings.Index(lw[j+len(o):], o)
 			if n < 0 {
 				j = -1
@@ -292,7 +273,7 @@ func listParts(s string, toks []tok, from int, paren bool) []listPart {
 		first := sort.Search(len(toks), func(k int) bool { return toks[k].start >= start })
 		for k := first; k < len(toks) && toks[k].start < end; k++ {
 			u := toks[k]
-			if u.start < start || inParens(s, start, u.start) {
+			if u.start < start || unclosedParen(s[start:u.start]) >= 0 {
 				continue
 			}
 			if u.kind != tokCount || isLabelNumber(s, u) {
@@ -393,7 +374,7 @@ loop:
 // parentheses.
 func quantityIn(s string, toks []tok, a, b int) bool {
 	for k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= a }); k < len(toks) && toks[k].start < b; k++ {
-		if toks[k].kind == tokCount && !isLabelNumber(s, toks[k]) && !inParens(s, a, toks[k].start) {
+		if toks[k].kind == tokCount && !isLabelNumber(s, toks[k]) && unclosedParen(s[a:toks[k].start]) < 0 {
 			return true
 		}
 	}
@@ -419,23 +400,6 @@ func nextSeparator(s string, i int) int {
 		}
 	}
 	return len(s)
-}
-
-// inParens reports whether offset off of s lies inside a parenthesis
-// opened after from.
-func inParens(s string, from, off int) bool {
-	depth := 0
-	for i := from; i < off; i++ {
-		switch s[i] {
-		case '(':
-			depth++
-		case ')':
-			if depth > 0 {
-				depth--
-			}
-		}
-	}
-	return depth > 0
 }
 
 // partsClaim is a total with parts that a partition makes comparable.
