@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -340,7 +339,7 @@ func periodMentions(text string, nums []Number) []periodMention {
 	}
 	var out []periodMention
 	add := func(m periodMention) {
-		if !free(m.off, m.end) || !periodBoundary(text, m.off, m.end) {
+		if !free(m.off, m.end) || !IsWord(text, m.off, m.end) {
 			return
 		}
 		taken = append(taken, [2]int{m.off, m.end})
@@ -532,24 +531,6 @@ func sortMentions(ms []periodMention) {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
-}
-
-// periodBoundary reports whether text[a:b] starts and ends at word
-// boundaries.
-func periodBoundary(text string, a, b int) bool {
-	if a > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:a])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	if b < len(text) {
-		r, _ := utf8.DecodeRuneInString(text[b:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // Words just before a period that make it the term of a comparison

@@ -683,7 +683,7 @@ func provinceMentions(f, prev string, ascii bool) []provMention {
 		if i == 0 || !numIsWordRune(lastRune(f[:i])) {
 			for _, a := range idx[w] {
 				j := i + len(a.alias)
-				if !strings.HasPrefix(f[i:], a.alias) || !provBoundary(f, i, j) {
+				if !strings.HasPrefix(f[i:], a.alias) || !IsWord(f, i, j) {
 					continue
 				}
 				before := f[:i]
@@ -706,23 +706,6 @@ func provinceMentions(f, prev string, ascii bool) []provMention {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
-}
-
-// provBoundary reports whether f[i:j] is delimited by non-word runes.
-func provBoundary(f string, i, j int) bool {
-	if i > 0 {
-		r, _ := utf8.DecodeLastRuneInString(f[:i])
-		if numIsWordRune(r) {
-			return false
-		}
-	}
-	if j < len(f) {
-		r, _ := utf8.DecodeRuneInString(f[j:])
-		if numIsWordRune(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // mentionWeight weighs a province name given the folded text before it

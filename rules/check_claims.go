@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/baocao/baocao/rules/report"
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/baocao/baocao/normalize"
@@ -43,7 +44,9 @@ func checkClaims(p *normalize.Para, nums []normalize.Number) []report.Flag {
 	}
 	var flags []report.Flag
 	flags = append(flags, ratioClaims(p, toks)...)
-	flags = append(flags, listClaims(p, toks)...)
+	parts, read := partsClaims(p, toks)
+	flags = append(flags, parts...)
+	flags = append(flags, listClaims(p, toks, read)...)
 	flags = append(flags, shareClaims(p, toks)...)
 	return flags
 }
@@ -131,7 +134,7 @@ func ratioClaims(p *normalize.Para, toks []tok) []report.Flag {
 		// A/B …, đạt tỷ lệ P%
 		if t.kind == tokRatio && u.kind == tokPercent && !used[i] && !used[i+1] {
 			g := gapText(s, t, u)
-			if len(g) <= maxGap && !breaksClause(g) && containsAny(g, rateWords...) {
+			if len(g) <= maxGap && !breaksClause(g) && containsAny(g, rateWords...) && !unitsOverThreshold(g, u) {
 				check(u, t, t, t.start, u.end)
 				used[i], used[i+1] = true, true
 			}
@@ -165,6 +168,23 @@ func ratioClaims(p *normalize.Para, toks []tok) []report.Flag {
 	return flags
 }
 
+// unitsRe matches the noun of a count of administrative units or
+// agencies right after a ratio: "10/17 sở, ngành", "3/11 huyện".
+var unitsRe = regexp.MustCompile(`^\s*(?:các\s+)?(?:sở|ban|ngành|bộ|huyện|quận|thị xã|thành phố|tp\.?|xã|phường|thị trấn|tỉnh|cơ quan|đơn vị|địa phương|ubnd)(?:\s|,|$)`)
+
+// unitsOverThreshold reports whether a ratio of units is followed by a
+// threshold each unit reaches rather than their share: "10/17 sở, ngành
+// có tỷ lệ hồ sơ trực tuyến đạt trên 90%", "3/11 huyện đạt trên 30%". The
+// percentage is the units' own rate, bounded ("trên", "từ … trở lên") or
+// owned ("có tỷ lệ"), not A/B.
+func unitsOverThreshold(gap string, pct tok) bool {
+	if !unitsRe.MatchString(gap) {
+		return false
+	}
+	return pct.qual != normalize.Exact || containsAny(gap, "có tỷ lệ", "có tỉ lệ", "từ") ||
+		containsAny(gap, "tỷ lệ hồ sơ", "tỉ lệ hồ sơ", "tỷ lệ văn bản", "tỉ lệ văn bản")
+}
+
 // claimEvidence lists the numbers of a claim with their positions.
 func claimEvidence(p *normalize.Para, claim string, ts ...tok) []report.Evidence {
 	var ev []report.Evidence
@@ -193,7 +213,8 @@ var labelWords = []string{"mức độ", "cấp độ", "mức", "lớp", "loạ
 	"phiên bản", "tháng", "năm", "ngày", "quý", "số", "phụ lục", "mục", "phần", "tầng", "vòng", "đợt thứ", "kỳ", "khóa", "chương"}
 
 // isLabelNumber reports whether the number at t names a level or an
-// item rather than a quantity.
+// item rather than a quantity, or counts the levels of what follows ("ở
+// 3 cấp: tỉnh, huyện, xã").
 func isLabelNumber(s string, t tok) bool {
 	before := strings.ToLower(strings.TrimRight(tail(s[:t.start], 32), " "))
 	for _, w := range labelWords {
@@ -201,7 +222,7 @@ func isLabelNumber(s string, t tok) bool {
 			return true
 		}
 	}
-	return false
+	return t.val < 10 && t.dec == 0 && levelNounRe.MatchString(s[t.end:min(len(s), t.end+16)])
 }
 
 // quantity reports whether t can be an item of a list of counts.
@@ -210,8 +231,9 @@ func quantity(s string, t tok) bool {
 }
 
 // listClaims checks "tổng số … N, trong đó: a (x), b (y)" and "a, b, c,
-// tổng cộng N". All figures must be exact; sums are exact.
-func listClaims(p *normalize.Para, toks []tok) []report.Flag {
+// tổng cộng N". All figures must be exact; sums are exact. Totals that
+// partsClaims read (the offsets in done) are left alone.
+func listClaims(p *normalize.Para, toks []tok, done map[int]bool) []report.Flag {
 	s := p.Text
 	var flags []report.Flag
 	// Keep only quantities and the tokens that end a list.
@@ -220,7 +242,7 @@ func listClaims(p *normalize.Para, toks []tok) []report.Flag {
 			continue
 		}
 		// Total first: the clause before t names a total, "trong đó" follows.
-		if items, end, ok := itemsAfter(s, toks, i); ok {
+		if items, end, ok := itemsAfter(s, toks, i); ok && !done[t.start] {
 			sum := 0.0
 			for _, it := range items {
 				sum += it.val

@@ -49,6 +49,13 @@ func TestClaims(t *testing.T) {
 			check: "ratio", stated: 95.3, computed: 95.2},
 		{name: "ratio chiếm", text: "có 45/60 xã chiếm 75%."},
 		{name: "ratio chiếm off", text: "có 45/60 xã chiếm 57%.", check: "ratio", stated: 57, computed: 75},
+		// A count of units with a threshold each unit reaches is no share.
+		{name: "units over a threshold", text: "Trong quý, 12/19 sở, ban, ngành có tỷ lệ hồ sơ trực tuyến đạt trên 85%."},
+		{name: "units reach over", text: "có 4/9 huyện, thị xã đạt trên 40% hồ sơ trực tuyến;"},
+		{name: "units from a threshold", text: "Đã có 7/10 đơn vị đạt tỷ lệ văn bản ký số từ 95% trở lên."},
+		{name: "units with an owned rate", text: "Hiện 21/25 xã, phường có tỷ lệ hồ sơ giải quyết đúng hạn 100%."},
+		{name: "share of units checked", text: "đến nay 10/17 sở, ngành đã kết nối, đạt tỷ lệ 60%.", check: "ratio", stated: 60, computed: 58.82},
+		{name: "share of units consistent", text: "đến nay 10/17 sở, ngành đã kết nối, đạt tỷ lệ 58,8%."},
 		{name: "ratio then unrelated pct across sentence", text: "có 887/987 trường. Tỷ lệ đạt 80%."},
 		{name: "ratio without rate word", text: "19/19 sở, ban, ngành 90% cán bộ"},
 		// A … trên tổng số B (đạt P%)
@@ -178,6 +185,8 @@ func FuzzCheckClaims(f *testing.F) {
 		"a, 10, 5 và 4, tổng cộng 18",
 		"1.190 hồ sơ trên tổng số 1.250 hồ sơ (đạt 92,5%)",
 		"0/0 đạt 5%", "1/0, đạt 100%", "5% (3/0)",
+		"đang giải quyết là 26.068 (19.972 hồ sơ còn trong hạn và 4.104 hồ sơ quá hạn)",
+		"giải quyết 5.9123 hồ sơ, trong đó 58.350 hồ sơ đúng và sớm hạn (98,7%); 818 trễ hạn",
 	} {
 		f.Add(s)
 	}

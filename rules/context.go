@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/baocao/baocao/rules/report"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -92,7 +93,7 @@ func (r *ContextRule) compile() {
 
 var (
 	levelWordRe = regexp.MustCompile(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*(?:\d\s*(?:,|và)\s*)?$`)
-	levelNounRe = regexp.MustCompile(`^\s*(?:cấp|lớp|tầng)(?:\s|,|$)`)
+	levelNounRe = regexp.MustCompile(`^\s*(?:cấp|lớp|tầng)(?:\s|,|:|$)`)
 )
 
 // labelStops end a label window: a figure's label does not reach back
@@ -107,7 +108,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 	var out []candidate
 	for pi := range doc.Paras {
 		p := &doc.Paras[pi]
-		lower := strings.ToLower(p.Text)
+		lower := unleader(strings.ToLower(p.Text))
 		if len(lower) != len(p.Text) {
 			continue
 		}
@@ -210,6 +211,9 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 					continue
 				}
 				m, _ := Lookup(r.Metric)
+				if m.Unit == "count" && n.Value != math.Trunc(n.Value) {
+					break // a count with decimals is a misprint ("257.7575 văn bản")
+				}
 				source, conf := seg.origin(n.NumStart - seg.Off)
 				qual := string(n.Qualifier)
 				if qi := strings.LastIndex(lower[:n.NumStart], "trên"); n.Qualifier == normalize.Over && qi >= 0 && strings.TrimSpace(lower[qi+len("trên"):n.NumStart]) == "" &&

@@ -54,7 +54,8 @@
 // # Sentence rules
 //
 // A [Rule] is a regular expression with macros, matched on the
-// lower-cased segment. {N} is a count, {P} a percentage and {M} an amount
+// lower-cased segment, in which the dotted leaders of a "label ........
+// value" line read as a colon. {N} is a count, {P} a percentage and {M} an amount
 // of money, each with the qualifier phrase before it, if any, from the
 // one qualifier table ([normalize.QualifierPhrases]); {L3}, {L4},
 // {PORTAL}, {DVC}, {TL}, {TOTAL} (vocab.go) and the families' own
@@ -112,13 +113,23 @@
 // metric one rule read twice with close, different values; arithmetic
 // claims in the text, whatever metric they concern ("11,3%
 // (84.394/751.295)", "1315/1611, đạt tỷ lệ 82,6%", a total followed by
-// "trong đó: a (x), b (y)", shares that must add up to 100 %); and
-// table total rows against the sum of their column. Figures are compared
+// its parts, shares that must add up to 100 %); and table total rows
+// against the sum of their column. The parts of a total ("công bố 5.210
+// TTHC (1.120 mới, 860 sửa đổi, 3.200 bãi bỏ)", "đang giải quyết 26.068
+// (19.972 còn trong hạn và 4.104 quá hạn)") are read against partitions
+// ([Partition]: timeliness, channel, level of government, …): the words
+// of each part name its category, parts of distinct categories may not
+// exceed the total, and parts that name every category the partition
+// needs must equal it. Figures are compared
 // as intervals: an exact figure is a point, a figure after an "over"
 // phrase is [N, ∞), after an "under" phrase (−∞, N], after an "approx"
 // phrase N ± 5 %; a check fails only when no value in the intervals
 // satisfies it, so a qualified figure never raises a flag on its own
-// rounding. A stated percentage with d decimals is consistent with a
+// rounding. Figures of different scopes never meet in a check: the
+// words before a figure in its sentence (a level of government, a
+// subgroup, an agency, the national portal, a short period) and after
+// it ("kể cả hồ sơ tồn từ năm trước") give its scope, and a relation, or
+// the stated-twice check, compares only figures of one scope. A stated percentage with d decimals is consistent with a
 // computed one when it equals the computed value rounded or truncated to
 // d decimals. Flags that describe the same numbers twice (a ratio claim
 // and a rate relation) are one flag.

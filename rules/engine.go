@@ -281,7 +281,10 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		ns, ne := loc[2*ni], loc[2*ni+1]
 		// The number must stand alone: not part of a ratio, a date, a
 		// larger number or a percentage (for counts).
-		if !standsAlone(seg.Text, ns, ne, r.Metric) {
+		// A pattern may read the numerator of a ratio on purpose
+		// ("772/3.421 máy tính … cài đặt …": 772 machines): the slash
+		// after the figure is then inside the match.
+		if !standsAlone(seg.Text, ns, ne, r.Metric, ne < loc[1] && seg.Text[ne] == '/') {
 			continue
 		}
 		whole := seg.lower[loc[0]:loc[1]]
@@ -324,6 +327,10 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 			v = math.Round(v * scaleOf(seg.Text[loc[2*si]:loc[2*si+1]]))
 		} else if m.Unit == "vnd" {
 			v = math.Round(v)
+		} else if m.Unit == "count" && v != math.Trunc(v) {
+			// "257.7575 văn bản": a count with decimals and no scale
+			// word is a misprint, no figure.
+			continue
 		}
 		source, conf := seg.origin(ns)
 		c := candidate{
@@ -349,8 +356,14 @@ func scaleOf(s string) float64 {
 	return 1
 }
 
+// durationRe matches the words after a number of months or weeks ("6
+// tháng đầu năm", "9 tháng qua"): a length of time, no count.
+var durationRe = regexp.MustCompile(`^(?:tháng|tuần)(?:\s|,|$)`)
+
 // standsAlone reports whether text[ns:ne] is a whole number of its own.
-func standsAlone(text string, ns, ne int, metric string) bool {
+// With numerator set, a slash after it is allowed: the numerator of a
+// ratio that the rule's pattern reads on purpose.
+func standsAlone(text string, ns, ne int, metric string, numerator bool) bool {
 	if ns > 0 {
 		c := text[ns-1]
 		if c >= '0' && c <= '9' || c == '/' || c == '.' || c == ',' && ns > 1 && text[ns-2] >= '0' && text[ns-2] <= '9' {
@@ -364,7 +377,7 @@ func standsAlone(text string, ns, ne int, metric string) bool {
 	}
 	if ne < len(text) {
 		c := text[ne]
-		if c >= '0' && c <= '9' || c == '/' {
+		if c >= '0' && c <= '9' || c == '/' && !numerator {
 			return false
 		}
 		// "2.130.11", "12.34.567": the pattern read only the start of a
@@ -375,7 +388,7 @@ func standsAlone(text string, ns, ne int, metric string) bool {
 		m, _ := Lookup(metric)
 		if m.Unit != "percent" {
 			rest := strings.TrimLeft(text[ne:], " ")
-			if strings.HasPrefix(rest, "%") {
+			if strings.HasPrefix(rest, "%") || durationRe.MatchString(rest) && ne-ns <= 2 {
 				return false
 			}
 		}
@@ -546,7 +559,7 @@ func Segments(doc *normalize.Doc) []Segment {
 	}
 	planTitles := map[string]bool{} // planSection, memoised by title
 	for i := range segs {
-		segs[i].lower = strings.ToLower(segs[i].Text)
+		segs[i].lower = unleader(strings.ToLower(segs[i].Text))
 		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
 		segs[i].province = doc.Province.Name
 		if p := segs[i].Para; p != nil {
@@ -601,6 +614,44 @@ func (pl place) evidence(v float64, text string) report.Evidence {
 	}
 	return e
 }
+
+// unleader replaces the dotted leaders of a "label ........ value" line
+// (three dots or more, or ellipsis characters, between words) by a colon
+// and spaces of the same length, so that a rule reads "label: value" at
+// the same offsets.
+func unleader(s string) string {
+	if !strings.Contains(s, "...") && !strings.Contains(s, "…") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) {
+			switch {
+			case b[j] == '.':
+				j++
+				continue
+			case strings.HasPrefix(string(b[j:min(len(b), j+3)]), "…"):
+				j += 3
+				continue
+			}
+			break
+		}
+		if j-i >= 3 && i > 0 && j < len(b) && !isDigit(b[i-1]) {
+			b[i] = ':'
+			for k := i + 1; k < j; k++ {
+				b[k] = ' '
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return string(b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // origin returns where the figure at offset off of the segment comes
 // from: the segment's source, or "ocr" with the line's OCR confidence

@@ -27,7 +27,12 @@ var budget = Family{
 	},
 	Rules: []Rule{
 		{ID: "budget.total_vnd.stated", Metric: "budget.total_vnd", Priority: 30,
-			Pattern: `(?:tổng\s*)?(?:kinh phí|nguồn vốn|vốn)[^.;:]{0,140}?(?::|là|đạt|khoảng)\s*{M}`,
+			Pattern: `(?:tổng\s*)?(?:kinh phí|nguồn vốn|vốn)[^.;:]{0,140}?(?::|là|đạt)\s*{M}`,
+			Reject:  `^kinh phí[^:]{0,30}(?:an toàn thông tin|ATTT|an ninh mạng)|dự kiến|kế hoạch năm`},
+		// "kinh phí khoảng 12 tỷ đồng": the qualifier is the separator,
+		// and stays the figure's.
+		{ID: "budget.total_vnd.qualified", Metric: "budget.total_vnd", Priority: 30,
+			Pattern: `(?:tổng\s*)?(?:kinh phí|nguồn vốn|vốn)[^.;:]{0,100}?\s{QUAL}{M}`,
 			Reject:  `^kinh phí[^:]{0,30}(?:an toàn thông tin|ATTT|an ninh mạng)|dự kiến|kế hoạch năm`},
 		{ID: "budget.security_vnd.stated", Metric: "budget.security_vnd", Priority: 30,
 			Pattern: `kinh phí[^.;:\d]{0,30}?(?:an toàn thông tin|ATTT|an toàn, an ninh)[^.;:\d]{0,40}?(?::|là|đạt)?\s*{M}`,

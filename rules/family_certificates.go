@@ -8,17 +8,31 @@ import (
 // certificates is the family of the government's digital-signature
 // certificates (chứng thư số chuyên dùng, {CERT}): issued, by holder,
 // revoked and in use, and SIM PKI signing certificates. Certificates
-// issued in the year ("cấp mới") are not the cumulative count.
+// issued in the year ("cấp mới") are not the cumulative count. Reports
+// also call them signatures ("chữ ký số", {SIG}, where they are issued
+// to someone) and write both nouns ("chứng thư số, chữ ký số"). A
+// number before a holder without the certificate noun ("cấp chứng thư
+// số cho 52 cơ quan, đơn vị") counts the holders, not their
+// certificates.
 var certificates = Family{
 	Name:  "certificates",
 	Title: "Government digital-signature certificates and SIM PKI",
 	Order: 70,
-	Words: []string{"chứng thư", "cts", "sim"},
+	Words: []string{"chứng thư", "cts", "sim", "chữ ký số"},
 	Topics: []Topic{
-		{Name: "cert", Words: []string{"chứng thư", "chữ ký số"}},
+		{Name: "cert", Words: []string{"chứng thư", "chữ ký số", "sim pki", "sim ký"}},
 	},
 	Macros: map[string]string{
-		"{CERT}": `(?:chứng thư số|CTS)`,
+		// A certificate, also written with the signature it carries.
+		"{CERT}": `(?:chứng thư số(?:,\s*chữ ký số)?|chữ ký số,\s*chứng thư số|CTS)`,
+		// A certificate or a signature, as issued to a holder ("cấp 2.800
+		// chữ ký số cho cán bộ").
+		"{SIG}": `(?:{CERT}|chữ ký số)`,
+		// The holders of certificates.
+		"{PERSON}": `(?:các\s*)?(?:cá nhân|cán bộ, công chức|cán bộ|công chức|lãnh đạo)`,
+		"{ORG}":    `(?:các\s*)?(?:cơ quan, tổ chức|tổ chức|cơ quan, đơn vị|cơ quan|đơn vị)`,
+		// A SIM that carries a signing certificate.
+		"{SIMPKI}": `(?:SIM PKI|SIM ký số|SIM CA|sim ký(?: số)?(?: di động)?|chữ ký số trên SIM)`,
 	},
 	Metrics: []report.Metric{
 		{Code: "cert.total", Unit: "count", Label: "Chứng thư số chuyên dùng", Key: 13,
@@ -46,25 +60,42 @@ var certificates = Family{
 			Reject:    `thu hồi|hoạt động|cấp mới|gia hạn|trong năm`,
 			RejectSeg: `cấp mới`},
 		{ID: "cert.total.issued", Metric: "cert.total", Priority: 25,
-			Pattern: `(?:đã\s*)?(?:cấp|cấp phát|triển khai)\s*(?:cho[^.;:\d]{0,50}?)?(?:tổng số\s*)?(?:được\s*)?{N}\s*{CERT}`,
-			Reject:  `cấp mới|gia hạn|thu hồi`, NotBefore: `trong năm|riêng năm|năm nay`},
+			Pattern: `(?:đã\s*)?(?:cấp|cấp phát|triển khai)\s*(?:cho[^.;:\d]{0,50}?)?(?:tổng số\s*)?(?:được\s*)?{N}\s*{CERT}(?:\s*,?\s*(?:cho|của)\s*(?:{PERSON}|{ORG}))?`,
+			// "cấp 878 chữ ký số, chứng thư số cho cá nhân" is by holder.
+			Reject: `cấp mới|gia hạn|thu hồi|(?:cho|của)\s*(?:{PERSON}|{ORG})$`, NotBefore: `trong năm|riêng năm|năm nay`},
 		{ID: "cert.total.count-first", Metric: "cert.total", Priority: 30,
 			Pattern: `{N}\s*{CERT}(?:\s*chuyên dùng)?(?:\s*(?:của\s*)?chính phủ)?\s*(?:đã\s*)?(?:được\s*)?cấp`,
 			Reject:  `cấp mới`, NotBefore: `cấp mới|trong năm|riêng năm`},
+		// "với gần 15.900 chứng thư số chuyên dùng": the adjective names
+		// the government's certificates; a state after it is another
+		// figure.
+		{ID: "cert.total.kind", Metric: "cert.total", Priority: 25,
+			Pattern: `{N}\s*{CERT}\s*chuyên dùng(?:\s*(?:của\s*)?chính phủ)?(?:\s*(?:đang|còn|đã|bị)\s*(?:hoạt động|hiệu lực|sử dụng|thu hồi))?`,
+			Reject:  `hoạt động|hiệu lực|sử dụng|thu hồi`, NotBefore: `cấp mới|trong năm|riêng năm`},
+		// "cho 52 cơ quan, đơn vị với tổng số 2.140 chứng thư".
+		{ID: "cert.total.sum", Metric: "cert.total", Priority: 25,
+			Pattern: `tổng số\s*{N}\s*(?:{CERT}|chứng thư)`,
+			Reject:  `cấp mới|thu hồi`, NotBefore: `cấp mới|trong năm|riêng năm`},
 		{ID: "cert.personal.count-first", Metric: "cert.personal", Priority: 30,
-			Pattern: `{N}\s*(?:chứng thư số\s*|chứng thư\s*|CTS\s*)?(?:(?:cho|của)\s*)?cá nhân`,
-			Require: `chứng thư|CTS`},
+			Pattern: `{N}\s*(?:{SIG}|chứng thư)\s*,?\s*(?:(?:cấp\s*)?(?:cho|của)\s*)?{PERSON}`},
+		// "(5.010 cá nhân, 1.205 tổ chức)"; not "cho 1.200 cá nhân",
+		// which counts the holders.
+		{ID: "cert.personal.holder", Metric: "cert.personal", Priority: 30,
+			Pattern: `{N}\s*cá nhân`,
+			Require: `chứng thư|CTS|chữ ký số`, NotBefore: `(?:cho|của|tại|ở)\s*(?:các\s*)?$`},
 		{ID: "cert.personal.label", Metric: "cert.personal", Priority: 25,
 			Pattern: `cá nhân\s*(?::|là)\s*{N}`,
 			Require: `chứng thư|CTS`},
 		{ID: "cert.organization.count-first", Metric: "cert.organization", Priority: 30,
-			Pattern: `{N}\s*(?:chứng thư số\s*|chứng thư\s*|CTS\s*)?(?:(?:cho|của)\s*)?(?:cơ quan, tổ chức|tổ chức|cơ quan, tổ chức|cơ quan, đơn vị|đơn vị)`,
-			Require: `chứng thư|CTS`},
+			Pattern: `{N}\s*(?:{SIG}|chứng thư)\s*,?\s*(?:(?:cấp\s*)?(?:cho|của)\s*)?{ORG}`},
+		{ID: "cert.organization.holder", Metric: "cert.organization", Priority: 30,
+			Pattern: `{N}\s*(?:cơ quan, tổ chức|tổ chức|cơ quan, đơn vị|đơn vị)`,
+			Require: `chứng thư|CTS|chữ ký số`, NotBefore: `(?:cho|của|tại|ở)\s*(?:các\s*)?$`},
 		{ID: "cert.organization.label", Metric: "cert.organization", Priority: 25,
 			Pattern: `(?:tổ chức|cơ quan, tổ chức|cơ quan, đơn vị)\s*(?::|là)\s*{N}`,
 			Require: `chứng thư|CTS`},
 		{ID: "cert.sim_pki.count-first", Metric: "cert.sim_pki", Priority: 30,
-			Pattern: `{N}\s*(?:thuê bao\s*)?(?:SIM PKI|SIM ký số|SIM CA|chữ ký số trên SIM)`, RejectSeg: `cấp mới`},
+			Pattern: `{N}\s*(?:thuê bao\s*)?(?:chữ ký số\s*\(\s*)?{SIMPKI}`, RejectSeg: `cấp mới`},
 		{ID: "cert.sim_pki.kv", Metric: "cert.sim_pki", Priority: 25,
 			Pattern: `^[^:]*\bsim\b[^:]*:\s*{N}$`, RejectSeg: `cấp mới`},
 		{ID: "cert.sim_pki.label", Metric: "cert.sim_pki", Priority: 25,
@@ -76,20 +107,20 @@ var certificates = Family{
 		{ID: "cert.revoked.verb", Metric: "cert.revoked", Priority: 25,
 			Pattern: `thu hồi\s*{N}\s*{CERT}`},
 		{ID: "cert.active.count-first", Metric: "cert.active", Priority: 30,
-			Pattern: `{N}\s*{CERT}\s*(?:đang|còn)\s*(?:hoạt động|hiệu lực|sử dụng)`},
+			Pattern: `{N}\s*{CERT}(?:\s*chuyên dùng)?\s*(?:đang|còn)\s*(?:hoạt động|hiệu lực|sử dụng)`},
 		{ID: "cert.active.label", Metric: "cert.active", Priority: 25,
-			Pattern: `{CERT}\s*(?:đang|còn)\s*(?:hoạt động|hiệu lực|sử dụng)\s*(?::|là)\s*{N}`},
+			Pattern: `{CERT}(?:\s*chuyên dùng)?(?:\s*(?:của\s*)?chính phủ)?\s*(?:đang|còn)\s*(?:hoạt động|hiệu lực|sử dụng)\s*(?::|là)\s*{N}`},
 	},
 	Context: []ContextRule{
 		// Certificates.
 		{ID: "ctx.cert.personal", Metric: "cert.personal", Topic: "cert", Kind: normalize.Count, Label: `cá nhân\s*:?\s*$`},
-		{ID: "ctx.cert.personal.noun", Metric: "cert.personal", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?cá nhân`},
+		{ID: "ctx.cert.personal.noun", Metric: "cert.personal", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?cá nhân`, NotLabel: `(?:cho|của|tại)\s*(?:các\s*)?$`},
 		{ID: "ctx.cert.organization", Metric: "cert.organization", Topic: "cert", Kind: normalize.Count, Label: `(?:tổ chức|cơ quan, tổ chức|cơ quan, đơn vị)\s*:?\s*$`},
-		{ID: "ctx.cert.organization.noun", Metric: "cert.organization", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?(?:tổ chức|cơ quan, tổ chức)`},
+		{ID: "ctx.cert.organization.noun", Metric: "cert.organization", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?(?:tổ chức|cơ quan, tổ chức)`, NotLabel: `(?:cho|của|tại)\s*(?:các\s*)?$`},
 		{ID: "ctx.cert.revoked", Metric: "cert.revoked", Topic: "cert", Kind: normalize.Count, Label: `thu hồi\s*:?\s*$`},
 		{ID: "ctx.cert.active", Metric: "cert.active", Topic: "cert", Kind: normalize.Count, Label: `(?:đang sử dụng|đang hoạt động|còn hiệu lực|còn hoạt động)\s*:?\s*$`},
 		{ID: "ctx.cert.sim_pki", Metric: "cert.sim_pki", Topic: "cert", Kind: normalize.Count, Label: `sim(?: pki| ký số| ca)?\s*:?\s*$`, NotNear: `cấp mới`},
-		{ID: "ctx.cert.total", Metric: "cert.total", Topic: "cert", Kind: normalize.Count, Label: `(?:đã cấp|tổng số[^;]{0,40}|lũy kế[^;]{0,10}|chuyên dùng[^;]{0,20})\s*(?::|là)?\s*$`, NotLabel: `cấp mới|trong năm|thu hồi|gia hạn`},
+		{ID: "ctx.cert.total", Metric: "cert.total", Topic: "cert", Kind: normalize.Count, Label: `(?:đã cấp|tổng số[^;]{0,40}|lũy kế[^;]{0,10}|chuyên dùng[^;]{0,20})\s*(?::|là)?\s*$`, NotLabel: `cấp mới|trong năm|thu hồi|gia hạn|hoạt động|hiệu lực|sử dụng|sim`},
 	},
 	Relations: []Relation{
 		{ID: "cert.parts", Kind: Sum, Whole: "cert.total", Terms: []string{"cert.personal", "cert.organization"}},

@@ -12,7 +12,8 @@ var email = Family{
 	Order: 60,
 	Words: []string{"thư", "email"},
 	Topics: []Topic{
-		{Name: "email", Words: []string{"thư điện tử", "hộp thư", "thư công vụ", "email"}},
+		{Name: "email", Words: []string{"thư điện tử", "hộp thư", "thư công vụ", "email"},
+			NounWords: []string{"tài khoản thư", "tài khoản email"}},
 	},
 	Metrics: []report.Metric{
 		{Code: "email.accounts", Unit: "count", Label: "Tài khoản thư điện tử công vụ", Key: 18,
@@ -21,7 +22,7 @@ var email = Family{
 	},
 	Rules: []Rule{
 		{ID: "email.accounts.count-first", Metric: "email.accounts", Priority: 30,
-			Pattern: `{N}\s*(?:tài khoản\s*(?:thư\s*)?(?:điện tử|email)|hộp thư)(?:\s*(?:điện tử|công vụ))*`},
+			Pattern: `{N}\s*(?:tài khoản\s*(?:thư\s*(?:điện tử|công vụ|email)|điện tử|email)|hộp thư)(?:\s*(?:điện tử|công vụ))*`},
 		{ID: "email.accounts.label", Metric: "email.accounts", Priority: 30,
 			Pattern: `(?:số\s*)?(?:lượng\s*)?(?:tài khoản|hộp thư)\s*(?:thư\s*)?(?:điện tử|email)?\s*(?:công vụ)?\s*(?:đã\s*)?(?:được\s*)?(?:cấp\s*)?(?::|là)\s*{N}`},
 	},

@@ -34,6 +34,11 @@ var payment = Family{
 		{ID: "payment.transactions.label", Metric: "payment.transactions", Priority: 30,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:giao dịch|lượt) thanh toán(?: trực tuyến)?\s*(?::|là)\s*{N}`,
 			Reject:  `thành công`},
+		// "về thanh toán trực tuyến …, tỉnh thuộc tốp khá với tổng số giao
+		// dịch 8.701, tỷ lệ giao dịch thành công 45,37%".
+		{ID: "payment.transactions.total", Metric: "payment.transactions", Priority: 30,
+			Pattern: `tổng số giao dịch(?: thanh toán)?(?: trực tuyến)?\s*(?::|là|đạt)?\s*{N}`,
+			Require: `thanh toán`, Reject: `thành công`},
 		{ID: "payment.successful.count", Metric: "payment.successful", Priority: 30,
 			Pattern: `{N}\s*(?:giao dịch|lượt giao dịch|lượt)(?: thanh toán)?(?: trực tuyến)? thành công`},
 		{ID: "payment.successful.label", Metric: "payment.successful", Priority: 30,

@@ -26,7 +26,7 @@ var security = Family{
 			Meaning: "state of the province's security operations centre (SOC): none, planned, pilot, in_progress, operational",
 			Wording: `"đang được ... triển khai thực hiện thí điểm" -> pilot; "hiện đang trong quá trình triển khai" -> in_progress`},
 		{Code: "soc.ncsc_connected", Unit: "bool", Label: "SOC kết nối NCSC", Key: 20,
-			Meaning: "the province's SOC is connected to the national cyberspace monitoring centre (NCSC)",
+			Meaning: "the province's SOC is connected to the national cyberspace monitoring centre: the NCSC (Trung tâm Giám sát an toàn không gian mạng quốc gia, Ministry of Information and Communications) until 2025, and the Trung tâm An ninh mạng quốc gia of the Ministry of Public Security, which took over the function in 2025",
 			Wording: `"SOC tỉnh Kon Tum kết nối với Trung tâm giám sát không gian mạng quốc gia (NCSC)"`},
 		{Code: "sec.malware_protected_machines", Unit: "count", Label: "Máy tính cài phòng chống mã độc tập trung",
 			Meaning: "computers under the centrally managed anti-malware system",
@@ -40,11 +40,13 @@ var security = Family{
 	},
 	Rules: []Rule{
 		{ID: "sec.malware_protected_machines.label", Metric: "sec.malware_protected_machines", Priority: 30,
-			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?máy (?:tính|trạm)[^.;:]{0,20}?(?:được\s*)?(?:cài đặt|kết nối|quản lý|bảo vệ)[^.;:]{0,60}?(?:mã độc|virus|diệt virus|phòng chống)[^.;:]{0,30}?(?::|là)\s*{N}`},
+			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?máy (?:tính|trạm)[^.;:]{0,20}?(?:được\s*)?(?:cài đặt|cài|kết nối|quản lý|bảo vệ)[^.;:]{0,60}?(?:mã độc|virus|diệt virus|phòng chống)[^.;:]{0,30}?(?::|là)\s*{N}`},
 		{ID: "sec.malware_protected_machines.for", Metric: "sec.malware_protected_machines", Priority: 30,
 			Pattern: `(?:diệt virus|phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|bảo vệ|phần mềm diệt virus)[^.;\d]{0,30}?cho\s*{N}\s*máy (?:tính|trạm)`},
+		// "772/3.421 máy tính … cài đặt phần mềm phòng, chống mã độc tập
+		// trung": the numerator counts the machines.
 		{ID: "sec.malware_protected_machines.count-first", Metric: "sec.malware_protected_machines", Priority: 25,
-			Pattern: `{N}\s*máy (?:tính|trạm)[^.;\d]{0,30}?(?:được\s*)?(?:cài đặt|kết nối|bảo vệ|quản lý)[^.;\d]{0,60}?(?:phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|quản lý tập trung|diệt virus|phần mềm độc hại)`},
+			Pattern: `{N}(?:/\d{1,3}(?:\.\d{3})*)?\s*máy (?:tính|trạm)[^.;\d]{0,30}?(?:được\s*)?(?:cài đặt|kết nối|bảo vệ|quản lý)[^.;\d]{0,60}?(?:phòng chống mã độc|phòng, chống mã độc|mã độc tập trung|quản lý tập trung|diệt virus|phần mềm độc hại)`},
 		{ID: "sec.malware_protected_machines.kv", Metric: "sec.malware_protected_machines", Priority: 25,
 			Pattern: `^(?:số\s*)?máy (?:tính|trạm)[^:]*(?:phòng chống mã độc|phòng, chống mã độc|mã độc|diệt virus)[^:]*:\s*{N}$`},
 		{ID: "sec.malware_removed.verb", Metric: "sec.malware_removed", Priority: 30,
@@ -71,14 +73,19 @@ func init() { register(&security) }
 var socRank = map[string]int{"none": 1, "planned": 2, "pilot": 3, "in_progress": 4, "operational": 5}
 
 var (
-	socMentionRe = regexp.MustCompile(`\bsoc\b|trung tâm (?:giám sát|điều hành)[^.;]{0,40}?(?:an toàn|an ninh)[^.;]{0,20}?(?:thông tin|mạng)`)
+	socMentionRe = regexp.MustCompile(`\bsoc\b|trung tâm (?:giám sát|điều hành)[^.;]{0,40}?(?:an toàn|an ninh)[^.;]{0,20}?(?:thông tin|mạng|tập trung)`)
 	socNoneRe    = regexp.MustCompile(`chưa (?:được )?(?:triển khai|xây dựng|có|thành lập|đầu tư)`)
 	socPlanRe    = regexp.MustCompile(`dự kiến|kế hoạch|\bsẽ\b|chuẩn bị|nghiên cứu|đề xuất|đề án|phê duyệt chủ trương|xây dựng phương án|trình phê duyệt|phấn đấu|mục tiêu|định hướng`)
 	socPilotRe   = regexp.MustCompile(`thí điểm`)
-	socProgRe    = regexp.MustCompile(`đang (?:được\s+)?(?:trong quá trình\s+)?(?:triển khai|xây dựng|thực hiện|hoàn thiện|lắp đặt)|trong quá trình triển khai|đã lắp đặt`)
-	socOpRe      = regexp.MustCompile(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát`)
-	socNCSCRe    = regexp.MustCompile(`kết nối[^.;]{0,60}?(?:ncsc|trung tâm giám sát (?:an toàn )?không gian mạng quốc gia)`)
-	socNoNCSCRe  = regexp.MustCompile(`chưa (?:được )?kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia)|(?:sẽ|dự kiến) kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia)|kết nối[^.;]{0,80}?(?:ncsc|không gian mạng quốc gia)[^.;]{0,40}?sau khi`)
+	socProgRe    = regexp.MustCompile(`đang (?:được\s+)?(?:nhà thầu\s+|đơn vị thi công\s+)?(?:trong quá trình\s+)?(?:triển khai|xây dựng|thực hiện|hoàn thiện|lắp đặt|thi công)|trong quá trình (?:triển khai|thi công|xây dựng)|đã lắp đặt`)
+	// socOpRe: a SOC in operation, launched ("ra mắt", "lễ tiếp nhận và
+	// vận hành", "khai trương"), or reporting what it monitors ("ghi
+	// nhận 5.463 cảnh báo", "báo cáo hoạt động Trung tâm giám sát").
+	socOpRe = regexp.MustCompile(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát|ra mắt|khai trương|tiếp nhận và (?:đưa vào )?vận hành|(?:ghi nhận|phát hiện|cảnh báo)\s+(?:được\s+)?[\d.]+\s+(?:cảnh báo|sự kiện|lượt tấn công|cuộc tấn công)|báo cáo (?:kết quả )?hoạt động`)
+	// socNCSCRe: the national monitoring centre, the NCSC, or since 2025
+	// the Ministry of Public Security's Trung tâm An ninh mạng quốc gia.
+	socNCSCRe   = regexp.MustCompile(`kết nối[^.;]{0,60}?(?:ncsc|trung tâm giám sát (?:an toàn )?không gian mạng quốc gia|trung tâm an ninh mạng quốc gia)`)
+	socNoNCSCRe = regexp.MustCompile(`chưa (?:được )?kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)|(?:sẽ|dự kiến) kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)|kết nối[^.;]{0,80}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)[^.;]{0,40}?sau khi`)
 )
 
 // plannedBefore reports whether a plan word stands in the 60 bytes
@@ -150,7 +157,7 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 	bestState := ""
 	for i := range segs {
 		seg := &segs[i]
-		if !containsAny(seg.lower, "soc", "trung tâm", "ncsc", "không gian mạng") {
+		if !containsAny(seg.lower, "soc", "trung tâm", "ncsc", "không gian mạng", "an ninh mạng") {
 			continue
 		}
 		loc := socMentionRe.FindStringIndex(seg.lower)

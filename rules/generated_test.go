@@ -68,6 +68,7 @@ func TestMetricsTSV(t *testing.T) {
 const (
 	genRelations  = "<!-- generated from the families' relations by go test ./rules -update -->"
 	genQualifiers = "<!-- generated from normalize.QualifierPhrases by go test ./rules -update -->"
+	genPartitions = "<!-- generated from the partitions by go test ./rules -update -->"
 	genEnd        = "<!-- end of generated text -->"
 )
 
@@ -124,7 +125,7 @@ func relationsTable() string {
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.ID, r.Kind, cmp, sev)
 	}
-	b.WriteString("| duplicate.&lt;metric&gt; | duplicate | one metric read twice by the **same rule** from the **same kind of source**, both exact, from different sentences, with values that differ by at most 10 % (further apart, they are another period or scope) | info |\n")
+	b.WriteString("| duplicate.&lt;metric&gt; | duplicate | one metric read twice by the **same rule** from the **same kind of source**, both exact, from different sentences, with values that differ by at most 10 % (further apart, they are another period or scope), and about the same scope: the same level of government, subgroup (\"trong đó\", online files), agency, portal and period before the figure in its sentence | info |\n")
 	return b.String()
 }
 
@@ -142,6 +143,42 @@ func qualifiersText() string {
   active = 4.768 − revoked ≤ 4.610, so 4.610 is consistent; 4.611 is not.
 `, strings.Join(words[normalize.Over], ", "), strings.Join(words[normalize.Under], ", "),
 		strings.Join(words[normalize.Approx], ", "), fmtNum(100*approxTol))
+}
+
+// partitionsTable writes the partitions of the parts check for
+// CHECKS.md.
+func partitionsTable() string {
+	var b strings.Builder
+	b.WriteString("| partition | whole | categories (needed ones in bold) and their words |\n| --- | --- | --- |\n")
+	for _, p := range partitions {
+		whole := "any"
+		if p.Whole != "" {
+			whole = quoteAll(strings.Split(p.Whole, "|"))
+		}
+		var cats []string
+		for _, c := range p.Cats {
+			name := c.Name
+			if c.Need {
+				name = "**" + name + "**"
+			}
+			cats = append(cats, name+": "+quoteAll(c.Words))
+		}
+		row := strings.Join(cats, "; ")
+		if len(p.Not) > 0 {
+			row += "; not: " + quoteAll(p.Not)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", p.Name, whole, row)
+	}
+	return b.String()
+}
+
+// quoteAll writes words in quotes, separated by commas.
+func quoteAll(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = `"` + w + `"`
+	}
+	return strings.Join(q, ", ")
 }
 
 // replaceGenerated replaces the text between a marker and genEnd.
@@ -165,6 +202,7 @@ func checksDoc(t *testing.T) string {
 		t.Fatal(err)
 	}
 	doc := replaceGenerated(t, string(b), genRelations, relationsTable())
+	doc = replaceGenerated(t, doc, genPartitions, partitionsTable())
 	return replaceGenerated(t, doc, genQualifiers, qualifiersText())
 }
 

@@ -152,6 +152,37 @@ func (ix figIndex) spanOf(code string) interval {
 	return spanOf(f.Value.Num, qualOf(f.Qualifier))
 }
 
+// sameScope reports whether the figures a relation compares (its whole,
+// the terms ts and its denominator) are about one scope: none of them
+// is another agency's, the national portal's or another period's than
+// the others (figureScope).
+func (ix figIndex) sameScope(c *Relation, ts []term, sc scopeCache) bool {
+	scope := sc.of(ix, c.Whole)
+	for _, t := range ts {
+		if sc.of(ix, t.code) != scope {
+			return false
+		}
+	}
+	if _, ok := ix[c.Den]; ok && c.Kind == Ratio && sc.of(ix, c.Den) != scope {
+		return false
+	}
+	return true
+}
+
+// scopeCache holds the relation scope of each figure of a report, by
+// metric code, computed once.
+type scopeCache map[string]string
+
+// of returns the relation scope of the figure of code.
+func (sc scopeCache) of(ix figIndex, code string) string {
+	s, ok := sc[code]
+	if !ok {
+		s = figureScope(ix[code], true)
+		sc[code] = s
+	}
+	return s
+}
+
 // term is one figure in a computation, with its sign.
 type term struct {
 	code string
@@ -210,10 +241,11 @@ func isPercentMetric(code string) bool {
 // runDeclared checks every family's relations on the chosen figures.
 func runDeclared(figs []report.Figure) []report.Flag {
 	ix := indexFigures(figs)
+	sc := scopeCache{}
 	var flags []report.Flag
 	for _, f := range familiesByOrder() {
 		for i := range f.Relations {
-			if fl, ok := f.Relations[i].run(ix); ok {
+			if fl, ok := f.Relations[i].run(ix, sc); ok {
 				flags = append(flags, fl)
 			}
 		}
@@ -223,7 +255,7 @@ func runDeclared(figs []report.Figure) []report.Flag {
 
 // run checks one relation; ok is false when it holds or cannot be
 // checked (a figure it needs is missing).
-func (c *Relation) run(ix figIndex) (report.Flag, bool) {
+func (c *Relation) run(ix figIndex, sc scopeCache) (report.Flag, bool) {
 	whole, ok := ix[c.Whole]
 	if !ok {
 		return report.Flag{}, false
@@ -246,6 +278,9 @@ func (c *Relation) run(ix figIndex) (report.Flag, bool) {
 		if _, have := ix[o]; have {
 			ts = append(ts, term{code: o})
 		}
+	}
+	if !ix.sameScope(c, ts, sc) {
+		return report.Flag{}, false
 	}
 	w := ix.spanOf(c.Whole)
 	wq := qualOf(whole.Qualifier)
@@ -383,10 +418,12 @@ func fillMsg(tmpl, whole, stated, computed, terms string) string {
 // checkDuplicates flags a metric that one extraction rule read twice,
 // from the same kind of source, with two different exact values. It is
 // conservative: candidates from different rules or sources, qualified
-// values, repeats of the same sentence and values far apart (more than
-// 10 %) are left alone, since a report often gives a figure for two
-// periods or scopes (last year's count, one district's); what is left
-// looks like one figure written two ways. Severity Info.
+// values, repeats of the same sentence, values far apart (more than
+// 10 %) and statements of another scope (figureScope: a level, a unit,
+// a subgroup, a portal, a period) are left alone, since a report often
+// gives a figure for two periods or scopes (last year's count, one
+// district's); what is left looks like one figure written two ways.
+// Severity Info.
 func checkDuplicates(cands []report.Figure) []report.Flag {
 	var flags []report.Flag
 	seen := map[string]bool{}
@@ -401,8 +438,8 @@ func checkDuplicates(cands []report.Figure) []report.Flag {
 				continue
 			}
 			key := a.Metric + "\x00" + fmtNum(a.Value.Num) + "\x00" + fmtNum(b.Value.Num)
-			if seen[key] {
-				continue
+			if seen[key] || figureScope(a, false) != figureScope(b, false) {
+				continue // another level, unit, subgroup or period
 			}
 			seen[key] = true
 			pct := isPercentMetric(a.Metric)

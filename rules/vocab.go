@@ -18,6 +18,11 @@ var vocabulary = map[string]string{
 	"{N}": `(?P<q>` + qualifierAlt + `\s+)?(?P<n>\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s+(?P<s>nghìn|ngàn|triệu)(?:\s|$))?`,
 	"{P}": `(?P<q>` + qualifierAlt + `\s+)?(?P<n>\d+(?:[.,]\d+)?)\s*(?:%|phần trăm)`,
 	"{M}": `(?P<q>` + qualifierAlt + `\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<s>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)`,
+	// A qualifier phrase that must stand before the next number macro's
+	// figure ("kinh phí khoảng 12 tỷ đồng"): the same group "q", so that
+	// the figure keeps its qualifier where a pattern needs the phrase
+	// itself, as a separator.
+	"{QUAL}": `(?P<q>` + qualifierAlt + `\s+)`,
 	// "tỷ lệ" and "tỉ lệ" (a rate).
 	"{TL}": `(?:tỷ lệ|tỉ lệ)`,
 	// Online public services, and the levels of online service: "mức

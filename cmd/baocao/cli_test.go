@@ -419,9 +419,9 @@ func TestIngestOutput(t *testing.T) {
 	if code != 0 || stderr != "" {
 		t.Errorf("ingest: exit %d, stderr %q; want 0 and nothing on stderr", code, stderr)
 	}
-	for _, want := range []string{"kon-tum-2021.md  25 metrics", "1 ingested", "skipped 3 files",
+	for _, want := range []string{"kon-tum-2021.md  26 metrics", "1 ingested", "skipped 3 files",
 		"old Word .doc: save as .docx (1): " + filepath.Join(dir, "old.doc"), "spreadsheet (1)", "archive: unzip it first (1)",
-		"metrics stored: 25"} {
+		"metrics stored: 26"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
 		}

@@ -347,7 +347,7 @@ func TestPlainProgress(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1 for the empty file", code)
 	}
-	for _, want := range []string{"kon-tum-2021.md", "25 metrics", "empty.txt", "1 ingested", "1 failed", "metrics stored: 25"} {
+	for _, want := range []string{"kon-tum-2021.md", "26 metrics", "empty.txt", "1 ingested", "1 failed", "metrics stored: 26"} {
 		if !strings.Contains(errb, want) {
 			t.Errorf("output lacks %q:\n%s", want, errb)
 		}

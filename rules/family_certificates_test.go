@@ -1,0 +1,62 @@
+package rules_test
+
+import "testing"
+
+// TestCertificateWording checks the certificates family on the wordings
+// of real reports, written for this test in the styles of several
+// provinces: certificates without "chuyên dùng", called signatures or
+// both ("chứng thư số, chữ ký số"), by holder, active ones and their
+// kinds in a bracket, SIM signing, and counts of holders beside the noun.
+func TestCertificateWording(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		// Both nouns, issued, active, revoked.
+		{"Lũy kế đến nay, toàn tỉnh có 4.112 chứng thư số, chữ ký số được cấp cho các cơ quan, địa phương và cá nhân.", "cert.total", "4112", ""},
+		{"Toàn tỉnh hiện có 2.960 chữ ký số, chứng thư số được cấp phục vụ công tác chuyên môn.", "cert.total", "2960", ""},
+		{"Trong số đó, chữ ký số, chứng thư số đang hoạt động là 3.870; đã thu hồi 242 chữ ký số, chứng thư số.", "cert.active", "3870", ""},
+		{"Trong số đó, chữ ký số, chứng thư số đang hoạt động là 3.870; đã thu hồi 242 chữ ký số, chứng thư số.", "cert.revoked", "242", ""},
+		{"Số lượng chứng thư số chuyên dùng đang hoạt động là 5.214 chứng thư, trong đó 4.390 chứng thư số cá nhân, 824 chứng thư số tổ chức.", "cert.active", "5214", ""},
+		{"Số lượng chứng thư số chuyên dùng đang hoạt động là 5.214 chứng thư, trong đó 4.390 chứng thư số cá nhân, 824 chứng thư số tổ chức.", "cert.total", "", ""},
+		{"Số lượng chứng thư số chuyên dùng đang hoạt động là 5.214 chứng thư, trong đó 4.390 chứng thư số cá nhân, 824 chứng thư số tổ chức.", "cert.organization", "824", ""},
+		{"Hiện có 1.907 chứng thư số chuyên dùng còn hiệu lực.", "cert.active", "1907", ""},
+		{"Hiện có 1.907 chứng thư số chuyên dùng còn hiệu lực.", "cert.total", "", ""},
+		// Without "cấp": the adjective names the government's certificates.
+		{"100% văn bản đi được ký số, với gần 12.400 chứng thư số chuyên dùng và khoảng 11.000 tài khoản thư công vụ.", "cert.total", "12400", "approx"},
+		{"100% văn bản đi được ký số, với gần 12.400 chứng thư số chuyên dùng và khoảng 11.000 tài khoản thư công vụ.", "email.accounts", "11000", "approx"},
+		// By holder, signatures issued to people and agencies.
+		{"Sở đã phối hợp với Ban Cơ yếu Chính phủ cấp 1.046 chữ ký số, chứng thư số cho cá nhân và 271 chữ ký số, chứng thư số cho các cơ quan, đơn vị.", "cert.personal", "1046", ""},
+		{"Sở đã phối hợp với Ban Cơ yếu Chính phủ cấp 1.046 chữ ký số, chứng thư số cho cá nhân và 271 chữ ký số, chứng thư số cho các cơ quan, đơn vị.", "cert.organization", "271", ""},
+		{"Sở đã phối hợp với Ban Cơ yếu Chính phủ cấp 1.046 chữ ký số, chứng thư số cho cá nhân và 271 chữ ký số, chứng thư số cho các cơ quan, đơn vị.", "cert.total", "", ""},
+		{"Toàn tỉnh đã cấp khoảng 3.500 chữ ký số cho cán bộ, công chức, viên chức.", "cert.personal", "3500", "approx"},
+		{"Tỉnh đã cấp 640 chứng thư số cho lãnh đạo các sở, ngành và địa phương.", "cert.personal", "640", ""},
+		// A count of holders is no count of certificates.
+		{"Năm 2023 đã cấp chứng thư số cho 47 cơ quan, đơn vị với tổng số 1.985 chứng thư.", "cert.organization", "", ""},
+		{"Năm 2023 đã cấp chứng thư số cho 47 cơ quan, đơn vị với tổng số 1.985 chứng thư.", "cert.total", "1985", ""},
+		{"Ban Cơ yếu đã cấp chứng thư số tổ chức cho 63 đơn vị trong tỉnh.", "cert.organization", "", ""},
+		{"Đã cấp chứng thư số cá nhân cho 212 cá nhân là lãnh đạo các cấp.", "cert.personal", "", ""},
+		// SIM signing and kinds of carrier in a bracket.
+		{"Cấp 35 sim ký di động cho lãnh đạo UBND các huyện, thành phố.", "cert.sim_pki", "35", ""},
+		{"Toàn tỉnh hiện có 18 chữ ký số (Sim PKI) đủ điều kiện ký số trên thiết bị di động.", "cert.sim_pki", "18", ""},
+		{"Số chứng thư số đang sử dụng là 2.316 (trong đó 2.201 USB Token, 115 SIM ký số).", "cert.sim_pki", "115", ""},
+		{"Số chứng thư số đang sử dụng là 2.316 (trong đó 2.201 USB Token, 115 SIM ký số).", "cert.active", "2316", ""},
+		// A count of SIMs is no count of certificates issued.
+		{"Số SIM PKI đã cấp: 628.", "cert.total", "", ""},
+		{"Số SIM PKI đã cấp: 628.", "cert.sim_pki", "628", ""},
+		// Signatures on documents are no certificates.
+		{"Có 15.420 văn bản có chữ ký số được gửi qua trục liên thông.", "cert.total", "", ""},
+		{"Trong năm, cấp mới 418 chữ ký số, chứng thư số cho cán bộ mới được bổ nhiệm.", "cert.total", "", ""},
+	})
+}
+
+// TestEmailWording checks official e-mail accounts in the wordings of
+// real reports.
+func TestEmailWording(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Toàn tỉnh đã cấp trên 9.200 tài khoản thư điện tử công vụ cho cán bộ, công chức.", "email.accounts", "9200", "over"},
+		{"Hệ thống hiện quản lý gần 21.000 tài khoản thư công vụ của các cơ quan, đơn vị.", "email.accounts", "21000", "approx"},
+		{"Đã cấp 6.430 hộp thư công vụ cho cán bộ từ cấp tỉnh đến cấp xã.", "email.accounts", "6430", ""},
+		{"Số tài khoản thư điện tử công vụ được cấp: 7.815.", "email.accounts", "7815", ""},
+		// User accounts of other systems are no e-mail accounts.
+		{"Phần mềm quản lý văn bản có 13.250 tài khoản người dùng.", "email.accounts", "", ""},
+		{"Ứng dụng công dân số có hơn 1,2 triệu tài khoản đăng ký.", "email.accounts", "", ""},
+	})
+}

@@ -1,0 +1,43 @@
+package rules_test
+
+import "testing"
+
+// TestDocumentWording checks the documents family on the wordings of
+// real reports, written for this test in the styles of several
+// provinces: exchanges counted as "lượt", the signed share in a long
+// sentence, rates of agencies that are no rates of documents, and the
+// share of documents exchanged in electronic form.
+func TestDocumentWording(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		// Exchanges.
+		{"Tổng số lượt trao đổi, xử lý văn bản điện tử trong năm đạt hơn 3,2 triệu lượt.", "edoc.total", "3200000", "over"},
+		{"Số lượt gửi, nhận văn bản điện tử: 1.845.210 lượt.", "edoc.total", "1845210", ""},
+		{"Năm qua có 2,6 triệu lượt văn bản điện tử được trao đổi giữa các cơ quan.", "edoc.total", "2600000", ""},
+		{"Hệ thống ghi nhận hơn 1 triệu lượt trao đổi giữa các cấp.", "edoc.total", "", ""},
+		{"Tổng số văn bản điện tử gửi, nhận là 257.7575 văn bản.", "edoc.total", "", ""},
+		// The signed share, also in a long sentence.
+		{"Trên 97% văn bản hành chính được gửi, nhận giữa các cơ quan nhà nước của tỉnh dưới dạng văn bản điện tử có sử dụng chữ ký số.", "edoc.signed_rate", "97", "over"},
+		{"Tổng số lượt trao đổi văn bản điện tử hơn 2 triệu lượt, tỉ lệ ký số đạt 96,4%.", "edoc.signed_rate", "96.4", ""},
+		// Rates of agencies.
+		{"Ở cấp huyện, 05 cơ quan, đơn vị có tỷ lệ ký số đạt 100%.", "edoc.signed_rate", "", ""},
+		{"Tỷ lệ cơ quan, đơn vị áp dụng chữ ký số trong trao đổi văn bản điện tử đạt 100%.", "edoc.signed_rate", "", ""},
+		{"Tỷ lệ cơ quan, đơn vị áp dụng chữ ký số trong trao đổi văn bản điện tử đạt 100%.", "edoc.electronic_rate", "", ""},
+		// A count called a rate is the count.
+		{"Tỷ lệ văn bản đi được ký số đạt 15.420 văn bản.", "edoc.signed", "15420", ""},
+		{"Tỷ lệ văn bản đi được ký số đạt 15.420 văn bản.", "edoc.signed_rate", "", ""},
+		{"Tỷ lệ văn bản đi được ký số đạt 97,1%.", "edoc.signed", "", ""},
+		// The share in electronic form.
+		{"Hiện tỷ lệ văn bản trao đổi giữa các cơ quan, đơn vị hoàn toàn bằng điện tử đạt 93,5% (trừ văn bản mật).", "edoc.electronic_rate", "93.5", ""},
+		{"Tỉ lệ văn bản đi, đến được chuyển trên môi trường mạng đạt 99%.", "edoc.electronic_rate", "99", ""},
+		{"Theo thống kê của Văn phòng Chính phủ, tỷ lệ văn bản điện tử của thành phố là 88% trên tổng số văn bản phát hành.", "edoc.electronic_rate", "88", ""},
+		{"Tỉnh đạt 100% văn bản hành chính được phát hành dưới dạng điện tử.", "edoc.electronic_rate", "100", ""},
+		{"Văn bản trao đổi hoàn toàn dưới dạng điện tử tăng đều, từ 42% năm 2019 lên trên 98,7% năm 2023.", "edoc.electronic_rate", "98.7", "over"},
+		{"Các cơ quan đã trao đổi văn bản điện tử qua Hệ thống quản lý văn bản và điều hành, đạt tỷ lệ khoảng 90%.", "edoc.electronic_rate", "90", "approx"},
+		// Signed documents in electronic form are the signed share.
+		{"Trên 97% văn bản hành chính được gửi, nhận giữa các cơ quan nhà nước của tỉnh dưới dạng văn bản điện tử có sử dụng chữ ký số.", "edoc.electronic_rate", "", ""},
+		// Received or sent only, a level's, a target: no share of the province.
+		{"Trong đó, tỷ lệ nhận văn bản điện tử đạt 97%, tỷ lệ gửi văn bản điện tử là 31%.", "edoc.electronic_rate", "", ""},
+		{"Tỷ lệ hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng đạt 95%.", "edoc.electronic_rate", "", ""},
+		{"Phấn đấu đến năm 2025, 100% văn bản trao đổi giữa các cơ quan nhà nước dưới dạng điện tử.", "edoc.electronic_rate", "", ""},
+	})
+}
