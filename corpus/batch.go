@@ -68,7 +68,8 @@ type Result[R any] struct {
 	Value R
 }
 
-// Failure is a failed file and the reason.
+// Failure is a failed file and the reason, as they are shown
+// ([Escape]).
 type Failure struct {
 	Path   string `json:"path"`
 	Reason string `json:"reason"`
@@ -104,12 +105,12 @@ func (s *Summary) add(o Outcome) {
 		s.Duplicate++
 	case Failed:
 		s.Failed++
-		s.Failures = append(s.Failures, Failure{Path: o.File.Path, Reason: Reason(o.File.Path, o.Err)})
+		s.Failures = append(s.Failures, Failure{Path: Escape(o.File.Path), Reason: Reason(o.File.Path, o.Err)})
 	}
 }
 
 // Reason returns err's message without a leading "path: ", which most
-// errors about a file start with.
+// errors about a file start with, as it can be shown ([Escape]).
 func Reason(path string, err error) string {
 	if err == nil {
 		return ""
@@ -117,10 +118,10 @@ func Reason(path string, err error) string {
 	msg := err.Error()
 	for _, p := range []string{path + ": ", "open " + path + ": "} {
 		if rest, ok := strings.CutPrefix(msg, p); ok {
-			return rest
+			return Escape(rest)
 		}
 	}
-	return msg
+	return Escape(msg)
 }
 
 // Defaults for a [Batch].
@@ -158,12 +159,12 @@ type Batch[R any] struct {
 	// Known reports whether content with this SHA-256 is already
 	// stored. Calls are serialised, but run concurrently with Commit.
 	Known func(sha string) bool
-	// Process runs the pipeline on one file, in a worker. f.Format and
-	// f.SHA256 are set. A panic in Process is recovered and becomes a
-	// failure of that file. When the run is cancelled, files in flight
-	// get StopGrace to finish; then ctx is cancelled, and a file whose
-	// Process returns an error after that is neither failed nor
-	// committed: it is left for the next run.
+	// Process runs the pipeline on one file, in a worker. f.Data,
+	// f.Format and f.SHA256 are set (see [Inspect]). A panic in Process
+	// is recovered and becomes a failure of that file. When the run is
+	// cancelled, files in flight get StopGrace to finish; then ctx is
+	// cancelled, and a file whose Process returns an error after that is
+	// neither failed nor committed: it is left for the next run.
 	Process func(ctx context.Context, f File) (R, error)
 	// Describe, if set, gives the Detail of an ingested file's outcome
 	// from its value, for the progress display. It is called in the
@@ -186,6 +187,8 @@ type Batch[R any] struct {
 	StopGrace time.Duration
 	// Progress is told of the run as it goes; nil shows nothing.
 	Progress Progress
+	// MaxSize caps the size of a file read; 0 means DefaultMaxSize.
+	MaxSize int64
 
 	mu   sync.Mutex
 	seen map[string]string // sha → first path in this run
@@ -193,8 +196,8 @@ type Batch[R any] struct {
 
 // Run walks roots and runs the batch over what it finds. It returns the
 // summary and, if the run stopped early, why: ctx.Err() after a
-// cancellation, once the files in flight are processed and committed,
-// or the error from Commit or from the walk.
+// cancellation, once the files in flight have returned and what they
+// finished is committed, or the error from Commit or from the walk.
 func (b *Batch[R]) Run(ctx context.Context, roots []string) (Summary, error) {
 	start := time.Now()
 	prog := b.Progress
@@ -362,11 +365,14 @@ func (b *Batch[R]) one(ctx context.Context, f File) (o Result[R]) {
 		o.Status, o.Err = Failed, f.Err
 		return o
 	}
-	if err := Inspect(&o.File); err != nil {
+	if err := Inspect(&o.File, b.MaxSize); err != nil {
 		o.Status, o.Err = Failed, err
 		return o
 	}
 	f = o.File
+	// The content is for Process only: the outcome waits for its commit
+	// without it.
+	o.File.Data = nil
 	b.mu.Lock()
 	first, dup := b.seen[f.SHA256]
 	if !dup && b.Known != nil && b.Known(f.SHA256) {

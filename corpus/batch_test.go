@@ -91,7 +91,8 @@ func TestBatchOutcomes(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Logf("no fifo (%v): the unreadable-file case is not covered", err)
 	}
-	storedSum, _ := HashFile(filepath.Join(dir, "stored.md"))
+	stored, _ := Load(filepath.Join(dir, "stored.md"))
+	storedSum := stored.SHA256
 	rec := &recorder{t: t}
 	var processed sync.Map
 	b := &Batch[int]{
@@ -180,6 +181,9 @@ func TestBatchOutcomes(t *testing.T) {
 	}
 }
 
+// TestBatchCancel cancels a run while files are in flight: their
+// Process calls see the cancellation, what finished is committed, what
+// was cut short is left for the next run, which finishes the rest.
 func TestBatchCancel(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{}
@@ -202,10 +206,12 @@ func TestBatchCancel(t *testing.T) {
 			mu.Unlock()
 			if n == cancelAt {
 				cancel() // Ctrl-C while this file is in flight
-			}
-			time.Sleep(5 * time.Millisecond)
-			if pctx.Err() != nil {
-				return 0, errors.New("process context cancelled in flight")
+				select {
+				case <-pctx.Done():
+					return 0, pctx.Err() // a parser stopped at once
+				case <-time.After(5 * time.Second):
+					return 0, errors.New("process context not cancelled")
+				}
 			}
 			return n, nil
 		},
@@ -218,27 +224,18 @@ func TestBatchCancel(t *testing.T) {
 	if len(started) < cancelAt || len(started) > cancelAt+b.Workers-1 {
 		t.Errorf("%d files started, want %d..%d", len(started), cancelAt, cancelAt+b.Workers-1)
 	}
-	var committed []string
+	done := map[string]bool{}
 	for _, o := range rec.outcomes {
-		if o.Status != Ingested {
-			t.Errorf("%s: %s %v", o.File.Path, o.Status, o.Err)
+		if o.Status != Ingested || o.Value == cancelAt {
+			t.Errorf("%s: %s %v (value %d), want only files finished before the cancel", o.File.Path, o.Status, o.Err, o.Value)
 		}
-		committed = append(committed, o.File.Path)
+		done[o.File.Path] = true
 	}
-	slices.Sort(committed)
-	slices.Sort(started)
-	if !slices.Equal(committed, started) {
-		t.Errorf("committed %q, want every started file %q", committed, started)
-	}
-	if sum.Pending != 20-len(started) || sum.Ingested != len(started) {
-		t.Errorf("summary %+v", sum)
+	if len(done) < cancelAt-1 || sum.Pending != 20-len(done) || sum.Ingested != len(done) || sum.Failed != 0 {
+		t.Errorf("committed %d, summary %+v", len(done), sum)
 	}
 
 	// The next run finishes the rest and re-parses nothing.
-	done := map[string]bool{}
-	for _, p := range committed {
-		done[p] = true
-	}
 	var again []string
 	b2 := &Batch[int]{
 		Workers:   2,
@@ -254,8 +251,8 @@ func TestBatchCancel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(again)+len(started) != 20 || sum2.Unchanged != len(started) {
-		t.Errorf("second run processed %d, unchanged %d; first run %d", len(again), sum2.Unchanged, len(started))
+	if len(again)+len(done) != 20 || sum2.Unchanged != len(done) {
+		t.Errorf("second run processed %d, unchanged %d; first run committed %d", len(again), sum2.Unchanged, len(done))
 	}
 	for _, p := range again {
 		if done[p] {

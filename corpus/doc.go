@@ -21,16 +21,24 @@
 // [Summary] holds the final counts, every failure with its reason and
 // every file the walk passed over with its reason ([Skipped]).
 //
+// [Inspect] reads each file once into memory (up to a size cap): the
+// bytes it hashes and detects are the bytes the pipeline parses, and a
+// file that changes while it is read is read again or fails. A file
+// that is not a regular file (a named pipe, a device) is refused
+// without blocking.
+//
 // # Limits
 //
 // The walk is done before the first file is processed, so that progress
 // has a total and an ETA; a tree of millions of files costs memory for
 // its list. Loop detection uses device and inode numbers on Unix and
-// resolved paths elsewhere. A file that changes while it is hashed is
-// not detected. Files whose Process call is in flight when the run is
-// cancelled get [Batch].StopGrace to finish and be committed; then their
-// context is cancelled and those that give up are left for the next run.
-// A Process call that ignores its context holds the run until it
-// returns, so Process must honour ctx (extract.Pool does: it kills the
-// child).
+// resolved paths elsewhere. A change during the read is seen through
+// the file's size and modification time: a rewrite to the same size
+// within one tick of the file system's clock is not, though what is
+// hashed is still what is parsed. Files whose Process call is in flight
+// when the run is cancelled get [Batch].StopGrace to finish and be
+// committed; then their context is cancelled and those that give up are
+// left for the next run. A Process call that ignores its context holds
+// the run until it returns, so Process must honour ctx (extract.Pool
+// does: it kills the child).
 package corpus

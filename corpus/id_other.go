@@ -4,6 +4,7 @@ package corpus
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 )
 
@@ -23,4 +24,9 @@ func idOf(path string, info fs.FileInfo) (fileID, bool) {
 		return fileID{}, false
 	}
 	return fileID{path: abs}, true
+}
+
+// openNoBlock opens path for reading.
+func openNoBlock(path string) (*os.File, error) {
+	return os.Open(path)
 }

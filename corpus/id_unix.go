@@ -4,6 +4,7 @@ package corpus
 
 import (
 	"io/fs"
+	"os"
 	"syscall"
 )
 
@@ -19,4 +20,10 @@ func idOf(path string, info fs.FileInfo) (fileID, bool) {
 		return fileID{}, false
 	}
 	return fileID{dev: uint64(st.Dev), ino: uint64(st.Ino)}, true
+}
+
+// openNoBlock opens path for reading without blocking on a named pipe
+// that has no writer (or a device that waits for one).
+func openNoBlock(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 }

@@ -135,13 +135,13 @@ func FormatOutcome(o Outcome) string {
 	if int(o.Status) < len(plainWord) {
 		word = plainWord[o.Status]
 	}
-	line := fmt.Sprintf("%-9s %6s  %s", word, FormatDuration(o.Duration), o.File.Path)
+	line := fmt.Sprintf("%-9s %6s  %s", word, FormatDuration(o.Duration), Escape(o.File.Path))
 	switch o.Status {
 	case Failed:
 		line += ": " + Reason(o.File.Path, o.Err)
 	case Duplicate:
 		if o.SameAs != "" {
-			line += " (same as " + o.SameAs + ")"
+			line += " (same as " + Escape(o.SameAs) + ")"
 		} else {
 			line += " (content already stored)"
 		}
@@ -207,13 +207,13 @@ func (p *JSONProgress) Finish(Summary) {}
 // Done writes the outcome as one JSON line.
 func (p *JSONProgress) Done(o Outcome) {
 	j := OutcomeJSON{
-		Path:       o.File.Path,
+		Path:       Escape(o.File.Path),
 		Status:     o.Status,
 		Format:     o.File.Format,
 		SHA256:     o.File.SHA256,
 		Size:       o.File.Size,
 		DurationMS: float64(o.Duration.Microseconds()) / 1000,
-		SameAs:     o.SameAs,
+		SameAs:     Escape(o.SameAs),
 		Detail:     o.Detail,
 	}
 	if o.Err != nil {
@@ -270,7 +270,7 @@ func (b *BarProgress) Total(n int) {
 }
 
 // Start shows f as the file being read.
-func (b *BarProgress) Start(f File) { b.current.Store(filepath.Base(f.Path)) }
+func (b *BarProgress) Start(f File) { b.current.Store(Escape(filepath.Base(f.Path))) }
 
 // PagesDone counts OCR pages and shows the count.
 func (b *BarProgress) PagesDone(n int) { b.pages.Add(int64(n)) }

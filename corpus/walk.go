@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -12,11 +13,19 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
-// ErrNotRegular is wrapped by the error of a File that is not a regular
-// file, such as a named pipe or a device.
-var ErrNotRegular = errors.New("not a regular file")
+// Errors of a File that cannot be read, wrapped with its path.
+var (
+	// ErrNotRegular: not a regular file, such as a named pipe or a
+	// device.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrTooLarge: over the size cap of [Inspect].
+	ErrTooLarge = errors.New("too large")
+	// ErrChanged: the file kept changing while it was read.
+	ErrChanged = errors.New("changed while being read; ingest it again once it is written")
+)
 
 // File is one report file found by [Walk].
 type File struct {
@@ -31,12 +40,38 @@ type File struct {
 	// SHA256 is the lower-case hex SHA-256 of the content, set by
 	// [Inspect].
 	SHA256 string
+	// Data is the content, read once by [Inspect]: the bytes hashed,
+	// detected and parsed. A [Batch] drops it once the file is
+	// processed.
+	Data []byte
 	// Explicit is set for a file named on the command line rather than
 	// found in a folder.
 	Explicit bool
 	// Err is set when the file cannot be read; the other fields may be
 	// zero. A batch records such a file as failed and goes on.
 	Err error
+}
+
+// Escape returns a file name, or a message naming files, as it can be
+// shown: unchanged when it is valid UTF-8, else with each byte that is
+// not part of a valid UTF-8 sequence written as \xHH (as Go writes it
+// in a quoted string). A name on Linux is any bytes but / and NUL; the
+// file is still opened by its bytes, only what people see is escaped.
+func Escape(name string) string {
+	if utf8.ValidString(name) {
+		return name
+	}
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		r, n := utf8.DecodeRuneInString(name[i:])
+		if r == utf8.RuneError && n == 1 {
+			fmt.Fprintf(&b, "\\x%02x", name[i])
+		} else {
+			b.WriteString(name[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // reportExts are the extensions that make a file in a folder a report.
@@ -275,29 +310,19 @@ func modeName(m fs.FileMode) string {
 	return m.Type().String()
 }
 
-// hashBufSize is the read size used when hashing.
-const hashBufSize = 128 << 10
+// DefaultMaxSize is the largest file [Inspect] reads when not told
+// otherwise: 256 MiB, far above any report, scanned or not.
+const DefaultMaxSize = 256 << 20
 
-// HashFile returns the lower-case hex SHA-256 of the file at path,
-// reading it as a stream.
-func HashFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.CopyBuffer(h, f, make([]byte, hashBufSize)); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
+// inspectTries is how many times Inspect reads a file that changes
+// while it is read before it gives up.
+const inspectTries = 3
 
 // Load returns the file at path as [Walk] yields a root that is a file,
-// inspected ([Inspect]): its format detected and its content hashed. A
-// folder, a missing file and a file that is not a regular file (a named
-// pipe, a device, a socket, or a link to one) are errors; the last
-// wraps [ErrNotRegular].
+// inspected ([Inspect], with the default size cap): its content read,
+// hashed and its format detected. A folder, a missing file and a file
+// that is not a regular file (a named pipe, a device, a socket, or a
+// link to one) are errors; the last wraps [ErrNotRegular].
 func Load(path string) (File, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -310,16 +335,45 @@ func Load(path string) (File, error) {
 	if f.Err != nil {
 		return f, f.Err
 	}
-	err = Inspect(&f)
+	err = Inspect(&f, 0)
 	return f, err
 }
 
-// Inspect opens f.Path once to hash its content and detect its format,
-// setting f.SHA256 and f.Format, and refreshes f.Size and f.ModTime
-// from the open file so that they describe the content hashed. A file
-// that is not a regular file is an error wrapping [ErrNotRegular].
-func Inspect(f *File) error {
-	fh, err := os.Open(f.Path)
+// Inspect reads the content of f.Path once into f.Data, hashes those
+// bytes (f.SHA256) and detects their format (f.Format), and sets f.Size
+// and f.ModTime from the open file, so that everything describes the
+// same bytes: the bytes the pipeline then parses. maxSize caps the
+// size read; 0 means [DefaultMaxSize].
+//
+// The file is opened without blocking, so that a named pipe or a device
+// put in a report's place is refused at once with an error wrapping
+// [ErrNotRegular] instead of hanging. A file larger than maxSize is an
+// error wrapping [ErrTooLarge]. A file whose size or modification time
+// changes while it is read (it is being copied or saved) is read again,
+// up to three times, and then is an error wrapping [ErrChanged].
+func Inspect(f *File, maxSize int64) error {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	var err error
+	for try := range inspectTries {
+		if try > 0 {
+			time.Sleep(time.Duration(try) * 50 * time.Millisecond)
+		}
+		if err = inspect(f, maxSize); !errors.Is(err, ErrChanged) {
+			return err
+		}
+	}
+	return err
+}
+
+// testHookRead, when set by a test, is called by Inspect between the
+// read and the check that the file did not change.
+var testHookRead func(path string)
+
+// inspect is one attempt of Inspect.
+func inspect(f *File, maxSize int64) error {
+	fh, err := openNoBlock(f.Path)
 	if err != nil {
 		return err
 	}
@@ -331,16 +385,37 @@ func Inspect(f *File) error {
 	if !st.Mode().IsRegular() {
 		return fmt.Errorf("%s: %w (%s)", f.Path, ErrNotRegular, modeName(st.Mode()))
 	}
-	h := sha256.New()
-	if _, err := io.CopyBuffer(h, fh, make([]byte, hashBufSize)); err != nil {
+	if st.Size() > maxSize {
+		return fmt.Errorf("%s: %w: %d bytes, over the %d-byte limit", f.Path, ErrTooLarge, st.Size(), maxSize)
+	}
+	// Read one byte past the size, to see a file that grew.
+	data := make([]byte, 0, st.Size()+1)
+	buf := bytes.NewBuffer(data)
+	if _, err := buf.ReadFrom(io.LimitReader(fh, maxSize+1)); err != nil {
 		return fmt.Errorf("%s: %w", f.Path, err)
 	}
-	format, err := Detect(fh, st.Size(), f.Path)
+	data = buf.Bytes()
+	if testHookRead != nil {
+		testHookRead(f.Path)
+	}
+	after, err := fh.Stat()
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.Path, err)
 	}
+	if int64(len(data)) != st.Size() || after.Size() != st.Size() || !after.ModTime().Equal(st.ModTime()) {
+		if int64(len(data)) > maxSize {
+			return fmt.Errorf("%s: %w: over the %d-byte limit", f.Path, ErrTooLarge, maxSize)
+		}
+		return fmt.Errorf("%s: %w (%d bytes at open, %d read, %d after)", f.Path, ErrChanged, st.Size(), len(data), after.Size())
+	}
+	format, err := Detect(bytes.NewReader(data), int64(len(data)), f.Path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Path, err)
+	}
+	sum := sha256.Sum256(data)
 	f.Size, f.ModTime = st.Size(), st.ModTime()
-	f.SHA256 = hex.EncodeToString(h.Sum(nil))
+	f.SHA256 = hex.EncodeToString(sum[:])
 	f.Format = format
+	f.Data = data
 	return nil
 }

@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"maps"
 	"os"
@@ -9,6 +12,7 @@ import (
 	"slices"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // mkTree creates files (contents = their names) under dir; names ending
@@ -189,16 +193,16 @@ func TestInspect(t *testing.T) {
 	}
 	for _, tt := range tests {
 		f := File{Path: filepath.Join(dir, tt.file)}
-		if err := Inspect(&f); err != nil {
+		if err := Inspect(&f, 0); err != nil {
 			t.Errorf("%s: %v", tt.file, err)
 			continue
 		}
 		if f.Format != tt.want {
 			t.Errorf("%s: format %q, want %q", tt.file, f.Format, tt.want)
 		}
-		sum, err := HashFile(f.Path)
-		if err != nil || sum != f.SHA256 || len(sum) != 64 {
-			t.Errorf("%s: HashFile = %q, %v; Inspect %q", tt.file, sum, err, f.SHA256)
+		b, _ := os.ReadFile(f.Path)
+		if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != f.SHA256 || !bytes.Equal(b, f.Data) {
+			t.Errorf("%s: SHA-256 %q or data (%d bytes) not the file's (%d bytes)", tt.file, f.SHA256, len(f.Data), len(b))
 		}
 		st, _ := os.Stat(f.Path)
 		if f.Size != st.Size() {
@@ -208,11 +212,76 @@ func TestInspect(t *testing.T) {
 	// Known hash: sha256("abc").
 	p := filepath.Join(t.TempDir(), "abc.txt")
 	os.WriteFile(p, []byte("abc"), 0o644)
-	if got, _ := HashFile(p); got != "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" {
-		t.Errorf("HashFile(abc) = %s", got)
+	if f, _ := Load(p); f.SHA256 != "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" {
+		t.Errorf("SHA-256 of abc = %s", f.SHA256)
 	}
-	if _, err := HashFile(filepath.Join(dir, "nope")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("HashFile(missing) err = %v", err)
+	if _, err := Load(filepath.Join(dir, "nope")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Load(missing) err = %v", err)
+	}
+	f := File{Path: p}
+	if err := Inspect(&f, 2); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("Inspect over the cap: err = %v, want ErrTooLarge", err)
+	}
+}
+
+// TestInspectNotRegular checks that a named pipe without a writer, a
+// device and a link to a device are refused at once, not read.
+func TestInspectNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.pdf")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	link := filepath.Join(dir, "random.pdf")
+	if err := os.Symlink("/dev/urandom", link); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{fifo, "/dev/null", link} {
+		done := make(chan error, 1)
+		go func() {
+			f := File{Path: p}
+			done <- Inspect(&f, 0)
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrNotRegular) {
+				t.Errorf("%s: err = %v, want ErrNotRegular", p, err)
+			}
+		case <-time.After(2 * time.Second):
+			t.Fatalf("%s: Inspect blocked", p)
+		}
+		if _, err := Load(p); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("Load(%s): err = %v, want ErrNotRegular", p, err)
+		}
+	}
+}
+
+// TestInspectChanged changes a file between its read and the check
+// that follows: once (the second read is taken) and every time (the
+// file fails as changing).
+func TestInspectChanged(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "r.txt")
+	os.WriteFile(p, []byte("version 1"), 0o644)
+	n := 0
+	testHookRead = func(string) {
+		n++
+		if n == 1 {
+			os.WriteFile(p, []byte("version 2, longer"), 0o644)
+		}
+	}
+	defer func() { testHookRead = nil }()
+	f := File{Path: p}
+	if err := Inspect(&f, 0); err != nil || string(f.Data) != "version 2, longer" || f.Size != int64(len(f.Data)) {
+		t.Errorf("changed once: %q, size %d, %v; want the second version", f.Data, f.Size, err)
+	}
+	testHookRead = func(string) {
+		f, _ := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+		f.Write([]byte(" and more"))
+		f.Close()
+	}
+	f = File{Path: p}
+	if err := Inspect(&f, 0); !errors.Is(err, ErrChanged) || f.SHA256 != "" || f.Data != nil {
+		t.Errorf("always changing: err %v, sha %q; want ErrChanged and nothing set", err, f.SHA256)
 	}
 }
 
@@ -288,5 +357,19 @@ func TestWalkSkipped(t *testing.T) {
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("skipped:\n%v\nwant\n%v", got, want)
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		"báo cáo.pdf":           "báo cáo.pdf",
+		"b\xe1o-c\xff\xfe.pdf":  `b\xe1o-c\xff\xfe.pdf`,
+		"dir/\xffname: corrupt": `dir/\xffname: corrupt`,
+		"cut \xe1\xba":          `cut \xe1\xba`,
+		"":                      "",
+	} {
+		if got := Escape(in); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

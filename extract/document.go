@@ -22,10 +22,13 @@
 //
 // Each format has its own reader in a sub-package (extract/pdf,
 // extract/docx, extract/text) that registers itself with [Register], in
-// the way image/png registers with package image. [Read] dispatches on
-// the format detected by package corpus. [ReadIsolated] runs the same
-// read in a child process with a time and memory limit, so that a panic,
-// a hang or runaway memory in a parser becomes an error for that file.
+// the way image/png registers with package image. [ReadFile] reads a
+// [corpus.File] (its content, read once by corpus.Inspect) as the format
+// detected there. A [Pool] (or [ReadIsolated], for one file) runs the
+// same read in a child process with a time and memory limit, so that a
+// panic, a hang or runaway memory in a parser becomes an error for that
+// file; the child is sent the content, the name (as bytes: any name
+// works) and the format, and never opens a file or detects a format.
 //
 // # Limits
 //

@@ -1,21 +1,16 @@
 package extract
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"os/exec"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/baocao/baocao/corpus"
@@ -47,37 +42,31 @@ type IsolateOptions struct {
 	// MaxOutput bounds the size of the document the child sends back,
 	// as JSON. 0 means DefaultMaxOutput.
 	MaxOutput int64
-	// Format, when set, skips content detection and reads the file as
-	// this format (as ReadFormat does). Tests use it to reach readers
-	// registered for made-up formats.
-	Format corpus.Format
 	// Options are passed to the reader.
 	Options
 }
 
-// childEnv names the environment variable that makes a process a child
-// of ReadIsolated; its value is the JSON request.
-const childEnv = "BAOCAO_EXTRACT_CHILD"
-
 // Exit codes of a child.
 const (
-	exitError  = 3 // the reader returned an error, reported on stderr
+	exitError  = 3 // the child could not answer
 	exitOrphan = 4 // the parent went away
 )
 
-// errMarker starts the stderr line on which a child reports an error.
-const errMarker = "baocao-extract-error: "
-
+// childRequest is the header of a request to a child; a frame with the
+// file's content follows it. The name is bytes, not a JSON string, so
+// that a name that is not valid UTF-8 reaches the reader as it is.
 type childRequest struct {
-	Path      string        `json:"path"`
-	Format    corpus.Format `json:"format,omitempty"`
-	MaxMemory int64         `json:"max_memory"`
-	Options   Options       `json:"options"`
+	Name    []byte        `json:"name"`
+	Format  corpus.Format `json:"format"`
+	Options Options       `json:"options"`
 }
 
+// childError is an error as a child reports it: the class of its
+// sentinel and its message, as bytes for the same reason as
+// childRequest.Name.
 type childError struct {
 	Class   string `json:"class"`
-	Message string `json:"message"`
+	Message []byte `json:"message"`
 }
 
 // errorClasses are the errors whose identity a child reports, so that
@@ -108,15 +97,17 @@ type remoteError struct {
 func (e *remoteError) Error() string { return e.msg }
 func (e *remoteError) Unwrap() error { return e.class }
 
-// ReadIsolated reads the file at path as Read does, but in a child
-// process: the running executable started again with a request in its
-// environment, which ChildMain answers. A panic, a hang or runaway memory
-// in a parser then costs only that file: ReadIsolated kills the child's
-// process group when opt.Timeout passes (ErrTimeout), when its resident
-// memory exceeds opt.MaxMemory (ErrMemory) or when ctx is done (ctx's
-// error), and reports a crash as ErrCrashed with the first line of the
-// panic. Errors of the reader keep their sentinel (ErrCorrupt and the
-// others), so errors.Is works as for Read.
+// ReadIsolated reads f, a file inspected by package corpus, as ReadFile
+// does, but in a child process: the running executable started again
+// with a request in its environment, which ChildMain answers. The child
+// is sent f's content (f.Data) with its name and format: it never opens
+// a file by name and never detects the format again. A panic, a hang or
+// runaway memory in a parser then costs only that file: ReadIsolated
+// kills the child's process group when opt.Timeout passes (ErrTimeout),
+// when its resident memory exceeds opt.MaxMemory (ErrMemory) or when
+// ctx is done (ctx's error), and reports a crash as ErrCrashed with the
+// first line of the panic. Errors of the reader keep their sentinel
+// (ErrCorrupt and the others), so errors.Is works as for Read.
 //
 // The program must call ChildMain first thing in main (and a test
 // binary in TestMain), and must import the reader packages it needs, as
@@ -128,70 +119,13 @@ func (e *remoteError) Unwrap() error { return e.class }
 // enforced on Linux only (elsewhere only the child's soft limit,
 // debug.SetMemoryLimit, applies) and a burst within one interval can
 // overshoot. Process groups make ReadIsolated Unix-only.
-func ReadIsolated(ctx context.Context, path string, opt IsolateOptions) (*Document, error) {
-	opt = opt.withDefaults()
-	if err := readable(ctx, path); err != nil {
-		return nil, err
-	}
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot start parser: %w", path, err)
-	}
-	req, err := json.Marshal(childRequest{Path: path, Format: opt.Format, MaxMemory: opt.MaxMemory, Options: opt.Options})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-
-	cmd := exec.Command(exe)
-	cmd.Env = append(withoutEnv(os.Environ(), childEnv), childEnv+"="+string(req))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	stderr := &capped{max: 64 << 10}
-	cmd.Stderr = stderr
-	cmd.WaitDelay = time.Second
-	// The child exits when its stdin closes, that is when this process
-	// dies without killing it.
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot start parser: %w", path, err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot start parser: %w", path, err)
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("%s: cannot start parser: %w", path, err)
-	}
-	defer stdin.Close()
-
-	w, stopWatch := startWatchdog(ctx, cmd.Process.Pid, opt)
-
-	// Stream the document as the child writes it.
-	var doc Document
-	lr := &io.LimitedReader{R: stdout, N: opt.MaxOutput + 1}
-	decErr := json.NewDecoder(bufio.NewReaderSize(lr, 64<<10)).Decode(&doc)
-	if lr.N <= 0 {
-		w.Kill(errOutput)
-	}
-	io.Copy(io.Discard, stdout)
-	waitErr := cmd.Wait()
-	stopWatch()
-
-	if reason := w.Reason(); reason != nil {
-		return nil, killError(path, reason, opt)
-	}
-	if waitErr == nil {
-		if decErr != nil {
-			return nil, fmt.Errorf("%s: %w: bad output: %v", path, ErrCrashed, decErr)
-		}
-		return &doc, nil
-	}
-	var ee *exec.ExitError
-	if errors.As(waitErr, &ee) && ee.ExitCode() == exitError {
-		if err := parseChildError(stderr.Bytes()); err != nil {
-			return nil, err
-		}
-	}
-	return nil, fmt.Errorf("%s: %w: %s", path, ErrCrashed, crashMessage(stderr.Bytes(), waitErr))
+//
+// ReadIsolated starts a child for the one file; a [Pool] keeps its
+// children from file to file.
+func ReadIsolated(ctx context.Context, f corpus.File, opt IsolateOptions) (*Document, error) {
+	p := NewPool(opt)
+	defer p.Close()
+	return p.Read(ctx, f)
 }
 
 // killError is the error for a file whose child the watchdog killed
@@ -222,18 +156,6 @@ func (opt IsolateOptions) withDefaults() IsolateOptions {
 	return opt
 }
 
-// readable checks, before a child is bothered, that ctx is live and
-// that path exists.
-func readable(ctx context.Context, path string) error {
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
-}
-
 // startWatchdog watches the child pid under opt's limits until the
 // returned function is called.
 func startWatchdog(ctx context.Context, pid int, opt IsolateOptions) (*Watchdog, func()) {
@@ -242,23 +164,6 @@ func startWatchdog(ctx context.Context, pid int, opt IsolateOptions) (*Watchdog,
 
 // errOutput is the watchdog reason for a child whose output is too big.
 var errOutput = errors.New("output too large")
-
-// parseChildError rebuilds the error a child reported on stderr, or
-// returns nil if there is none.
-func parseChildError(stderr []byte) error {
-	for _, line := range bytes.Split(stderr, []byte("\n")) {
-		rest, ok := bytes.CutPrefix(line, []byte(errMarker))
-		if !ok {
-			continue
-		}
-		var ce childError
-		if json.Unmarshal(rest, &ce) != nil {
-			continue
-		}
-		return ce.remote()
-	}
-	return nil
-}
 
 // crashMessage describes how a child died: the first lines of a Go
 // panic or fatal error if it printed one, else the exit status.
@@ -346,9 +251,9 @@ func (c *capped) Bytes() []byte {
 	return c.buf.Bytes()
 }
 
-// ChildMain serves a ReadIsolated request when the process was started
-// as its child, and returns false at once otherwise. A program calls it
-// first thing in main:
+// ChildMain serves the requests of a parent ([ReadIsolated], [Pool])
+// when the process was started as its child, and returns false at once
+// otherwise. A program calls it first thing in main:
 //
 //	func main() {
 //		if extract.ChildMain() {
@@ -357,63 +262,21 @@ func (c *capped) Bytes() []byte {
 //		…
 //	}
 //
-// and a test binary in TestMain. As the child of ReadIsolated it reads
-// the file, writes the document as JSON to stdout and exits 0, or writes
-// the error to stderr and exits with status 3. As the child of a Pool it
-// answers requests until its stdin closes and returns true. A panic in
-// the reader is left to crash the process, for the parent to report.
+// and a test binary in TestMain. As a child it reads each file it is
+// sent and answers with the document or the error, until its stdin
+// closes; then it returns true. A panic in the reader is left to crash
+// the process, for the parent to report.
 func ChildMain() (handled bool) {
-	if v, ok := os.LookupEnv(serverEnv); ok {
-		os.Unsetenv(serverEnv)
-		var cfg serverConfig
-		if err := json.Unmarshal([]byte(v), &cfg); err != nil {
-			childFail(fmt.Errorf("bad configuration from parent: %w", err))
-		}
-		serve(cfg)
-		return true
-	}
-	v, ok := os.LookupEnv(childEnv)
+	v, ok := os.LookupEnv(serverEnv)
 	if !ok {
 		return false
 	}
-	os.Unsetenv(childEnv)
-	var req childRequest
-	if err := json.Unmarshal([]byte(v), &req); err != nil {
-		childFail(fmt.Errorf("bad request from parent: %w", err))
-	}
-	if req.MaxMemory > 0 {
-		// A child reads one file and exits: collecting garbage before
-		// it nears its limit is wasted work. The soft limit, below the
-		// parent's hard one, makes the collector run only when needed.
-		debug.SetMemoryLimit(req.MaxMemory / 4 * 3)
-		debug.SetGCPercent(-1)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() {
-		// The parent holds our stdin open; EOF means it is gone.
-		io.Copy(io.Discard, os.Stdin)
-		os.Exit(exitOrphan)
-	}()
-
-	doc, err := readFile(ctx, req.Path, req.Format, req.Options)
-	if err != nil {
-		childFail(err)
-	}
-	w := bufio.NewWriterSize(os.Stdout, 64<<10)
-	if err := json.NewEncoder(w).Encode(doc); err != nil {
-		childFail(fmt.Errorf("%s: %w", req.Path, err))
-	}
-	if err := w.Flush(); err != nil {
+	os.Unsetenv(serverEnv)
+	var cfg serverConfig
+	if err := json.Unmarshal([]byte(v), &cfg); err != nil {
+		fmt.Fprintf(os.Stderr, "baocao parser: bad configuration from parent: %v\n", err)
 		os.Exit(exitError)
 	}
-	os.Exit(0)
+	serve(cfg)
 	return true
-}
-
-// childFail reports err to the parent and exits.
-func childFail(err error) {
-	b, _ := json.Marshal(classify(err))
-	fmt.Fprintf(os.Stderr, "%s%s\n", errMarker, b)
-	os.Exit(exitError)
 }

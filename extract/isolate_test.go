@@ -114,14 +114,25 @@ func fakeFile(t testing.TB, cmd string) string {
 	return p
 }
 
-func TestReadIsolatedRoundTrip(t *testing.T) {
-	p := fakeFile(t, "ok")
-	opt := Options{MaxBytes: 12345, Password: "mật khẩu"} // both reach the child
-	want, err := readFile(context.Background(), p, fakeFormat, opt)
+// fake loads the file at path as the fake format.
+func fake(t testing.TB, path string) corpus.File {
+	t.Helper()
+	f, err := corpus.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadIsolated(context.Background(), p, IsolateOptions{Format: fakeFormat, Options: opt})
+	f.Format = fakeFormat
+	return f
+}
+
+func TestReadIsolatedRoundTrip(t *testing.T) {
+	p := fakeFile(t, "ok")
+	opt := Options{MaxBytes: 12345, Password: "mật khẩu"} // both reach the child
+	want, err := ReadFile(context.Background(), fake(t, p), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadIsolated(context.Background(), fake(t, p), IsolateOptions{Options: opt})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,8 +163,7 @@ func TestReadIsolatedFailures(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.cmd, func(t *testing.T) {
 			p := fakeFile(t, tc.cmd)
-			tc.opt.Format = fakeFormat
-			doc, err := ReadIsolated(context.Background(), p, tc.opt)
+			doc, err := ReadIsolated(context.Background(), fake(t, p), tc.opt)
 			checkReadError(t, p, doc, err, tc.want, tc.msg)
 		})
 	}
@@ -181,27 +191,57 @@ func TestReadIsolatedCancel(t *testing.T) {
 	p := fakeFile(t, "hang")
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(300*time.Millisecond, cancel)
-	_, err := ReadIsolated(ctx, p, IsolateOptions{Format: fakeFormat, Timeout: time.Minute})
+	_, err := ReadIsolated(ctx, fake(t, p), IsolateOptions{Timeout: time.Minute})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
 }
 
-func TestReadIsolatedMissing(t *testing.T) {
-	_, err := ReadIsolated(context.Background(), filepath.Join(t.TempDir(), "none.pdf"), IsolateOptions{})
-	if !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("error %v, want os.ErrNotExist", err)
+// TestReadIsolatedNotLoaded checks that a file whose content was not
+// read is refused without bothering a child.
+func TestReadIsolatedNotLoaded(t *testing.T) {
+	_, err := ReadIsolated(context.Background(), corpus.File{Path: "none.pdf", Format: corpus.PDF, Size: 10}, IsolateOptions{})
+	if err == nil || !strings.Contains(err.Error(), "not inspected") {
+		t.Fatalf("error %v, want a file not inspected", err)
+	}
+	_, err = ReadIsolated(context.Background(), corpus.File{Path: "empty.pdf", Format: corpus.PDF, Data: []byte{}}, IsolateOptions{})
+	if !errors.Is(err, ErrEmpty) {
+		t.Fatalf("error %v, want ErrEmpty", err)
 	}
 }
 
-// TestReadIsolatedDetect goes through content detection in the child: a
-// text file, for which this binary has no reader.
-func TestReadIsolatedDetect(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "r.txt")
-	os.WriteFile(p, []byte("Báo cáo năm 2021\n"), 0o644)
-	_, err := ReadIsolated(context.Background(), p, IsolateOptions{})
+// TestReadIsolatedFormat checks that the child reads the content as the
+// format it is told, and never detects it again: a fake file told to be
+// text goes to the text reader, which this binary lacks.
+func TestReadIsolatedFormat(t *testing.T) {
+	f := fake(t, fakeFile(t, "ok"))
+	f.Format = corpus.Text
+	_, err := ReadIsolated(context.Background(), f, IsolateOptions{})
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), `format "text"`) {
 		t.Fatalf("error %v, want ErrUnsupported for format text", err)
+	}
+}
+
+// TestReadIsolatedName checks that a name that is not valid UTF-8
+// reaches the reader and comes back, in the document and in errors, as
+// the same bytes.
+func TestReadIsolatedName(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "b\xe1o-c\xff\xfe.fake")
+	for _, cmd := range []string{"ok", "error:corrupt"} {
+		if err := os.WriteFile(name, []byte(cmd+"\n"), 0o644); err != nil {
+			t.Skipf("this file system refuses the name: %v", err)
+		}
+		doc, err := ReadIsolated(context.Background(), fake(t, name), IsolateOptions{})
+		switch cmd {
+		case "ok":
+			if err != nil || doc.Path != name {
+				t.Errorf("ok: path %q, %v; want %q", doc.Path, err, name)
+			}
+		default:
+			if !errors.Is(err, ErrCorrupt) || !strings.HasPrefix(err.Error(), name+": page 3") {
+				t.Errorf("error %q, want it to start with the name's bytes %q", err, name)
+			}
+		}
 	}
 }
 
@@ -228,9 +268,9 @@ func TestFormatBytes(t *testing.T) {
 // BenchmarkReadIsolated measures the overhead of one isolated read of a
 // tiny file: starting the child, and the JSON round trip.
 func BenchmarkReadIsolated(b *testing.B) {
-	p := fakeFile(b, "ok")
+	f := fake(b, fakeFile(b, "ok"))
 	for b.Loop() {
-		if _, err := ReadIsolated(context.Background(), p, IsolateOptions{Format: fakeFormat}); err != nil {
+		if _, err := ReadIsolated(context.Background(), f, IsolateOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

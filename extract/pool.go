@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -86,23 +87,24 @@ func (p *Pool) Close() error {
 }
 
 // Read reads f, a file inspected by package corpus, in a child process,
-// as ReadIsolated does, as the format f.Format detected there (the
-// pool's opt.Format when f.Format is empty).
+// as ReadIsolated does: the child is sent f.Data, f.Path and f.Format.
 func (p *Pool) Read(ctx context.Context, f corpus.File) (*Document, error) {
-	path := f.Path
-	if err := readable(ctx, path); err != nil {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	if err := loaded(f); err != nil {
 		return nil, err
 	}
-	opt := p.opt
-	if f.Format != "" {
-		opt.Format = f.Format
+	req, err := json.Marshal(childRequest{Name: []byte(f.Path), Format: f.Format, Options: p.opt.Options})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
 	}
 	for attempt := 0; ; attempt++ {
 		c, err := p.get()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s: %w", f.Path, err)
 		}
-		doc, healthy, err := c.read(ctx, path, opt)
+		doc, healthy, err := c.read(ctx, f, req, p.opt)
 		p.put(c, healthy)
 		if attempt == 0 && errors.Is(err, errUndelivered) {
 			continue // an idle child died since its last file: use another
@@ -163,7 +165,7 @@ func startPoolChild(opt IsolateOptions) (*poolChild, error) {
 	}
 	cfg, _ := json.Marshal(serverConfig{MaxMemory: opt.MaxMemory})
 	cmd := exec.Command(exe)
-	cmd.Env = append(withoutEnv(withoutEnv(os.Environ(), childEnv), serverEnv), serverEnv+"="+string(cfg))
+	cmd.Env = append(withoutEnv(os.Environ(), serverEnv), serverEnv+"="+string(cfg))
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	c := &poolChild{cmd: cmd, stderr: &capped{max: 64 << 10}}
 	cmd.Stderr = c.stderr
@@ -199,17 +201,15 @@ func (c *poolChild) kill() error {
 	return c.cmd.Wait()
 }
 
-// read sends one request and waits for the reply under a watchdog. It
-// reports whether the child can serve another file.
-func (c *poolChild) read(ctx context.Context, path string, opt IsolateOptions) (doc *Document, healthy bool, err error) {
+// read sends one request (its header req, then f's content) and waits
+// for the reply under a watchdog. It reports whether the child can
+// serve another file.
+func (c *poolChild) read(ctx context.Context, f corpus.File, req []byte, opt IsolateOptions) (doc *Document, healthy bool, err error) {
+	path := f.Path
 	c.served++
 	c.stderr.reset()
-	req, err := json.Marshal(childRequest{Path: path, Format: opt.Format, MaxMemory: opt.MaxMemory, Options: opt.Options})
-	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", path, err)
-	}
 	w, stopWatch := startWatchdog(ctx, c.cmd.Process.Pid, opt)
-	reply, rerr := c.roundTrip(req, opt.MaxOutput, w)
+	reply, rerr := c.roundTrip(req, f.Data, opt.MaxOutput, w)
 	stopWatch()
 
 	if reason := w.Reason(); reason != nil {
@@ -233,14 +233,22 @@ func (c *poolChild) read(ctx context.Context, path string, opt IsolateOptions) (
 	if reply.Doc == nil {
 		return nil, false, fmt.Errorf("%s: %w: no document in reply", path, ErrCrashed)
 	}
+	// The name came back as a JSON string: restore its bytes.
+	reply.Doc.Path = path
 	return reply.Doc, true, nil
 }
 
-// roundTrip writes a request frame and reads the reply frame. A reply
-// longer than maxOutput makes the watchdog kill the child.
-func (c *poolChild) roundTrip(req []byte, maxOutput int64, w *Watchdog) (*serverReply, error) {
+// roundTrip writes a request frame and the content frame, and reads the
+// reply frame. A reply longer than maxOutput makes the watchdog kill
+// the child.
+func (c *poolChild) roundTrip(req, data []byte, maxOutput int64, w *Watchdog) (*serverReply, error) {
 	if err := writeFrame(c.stdin, req); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUndelivered, err)
+	}
+	// A child that dies now, reading the content, has the file: that
+	// is a crash, not an undelivered request.
+	if err := writeFrame(c.stdin, data); err != nil {
+		return nil, fmt.Errorf("sending the content: %w", err)
 	}
 	buf, err := readFrame(c.stdout, uint64(maxOutput))
 	if errors.Is(err, errFrameSize) {
@@ -289,10 +297,10 @@ func readFrame(r io.Reader, max uint64) ([]byte, error) {
 func (ce *childError) remote() error {
 	for _, c := range errorClasses {
 		if c.name == ce.Class {
-			return &remoteError{msg: ce.Message, class: c.err}
+			return &remoteError{msg: string(ce.Message), class: c.err}
 		}
 	}
-	return errors.New(ce.Message)
+	return errors.New(string(ce.Message))
 }
 
 // serve is the main loop of a Pool child: it reads request frames from
@@ -307,46 +315,61 @@ func serve(cfg serverConfig) {
 		debug.SetMemoryLimit(cfg.MaxMemory / 4 * 3)
 		debug.SetGCPercent(-1)
 	}
-	reqs := make(chan []byte)
+	type request struct {
+		header, data []byte
+	}
+	reqs := make(chan request)
 	go func() {
 		// The parent holds our stdin open; EOF means it is gone or done,
 		// even while a file is being read.
 		in := bufio.NewReader(os.Stdin)
 		for {
-			b, err := readFrame(in, 1<<20)
+			header, err := readFrame(in, maxRequest)
 			if err != nil {
 				os.Exit(exitOrphan)
 			}
-			reqs <- b
+			data, err := readFrame(in, maxContent)
+			if err != nil {
+				os.Exit(exitOrphan)
+			}
+			reqs <- request{header, data}
 		}
 	}()
 	out := bufio.NewWriterSize(os.Stdout, 64<<10)
-	for b := range reqs {
+	for r := range reqs {
 		var reply serverReply
 		var req childRequest
 		var err error
-		if err = json.Unmarshal(b, &req); err != nil {
+		if err = json.Unmarshal(r.header, &req); err != nil {
 			err = fmt.Errorf("bad request from parent: %w", err)
 		} else {
-			reply.Doc, err = readFile(context.Background(), req.Path, req.Format, req.Options)
+			reply.Doc, err = ReadFormat(context.Background(), bytes.NewReader(r.data), int64(len(r.data)), string(req.Name), req.Format, req.Options)
 		}
 		if err != nil {
 			reply.Doc, reply.Err = nil, classify(err)
 		}
 		enc, err := json.Marshal(reply)
 		if err != nil {
-			enc, _ = json.Marshal(serverReply{Err: classify(fmt.Errorf("%s: %w", req.Path, err))})
+			enc, _ = json.Marshal(serverReply{Err: classify(fmt.Errorf("%s: %w", req.Name, err))})
 		}
 		if writeFrame(out, enc) != nil || out.Flush() != nil {
 			os.Exit(exitError)
 		}
+		r = request{}
 		runtime.GC()
 	}
 }
 
+// Bounds of the frames a child reads: a request's header, and a file's
+// content (the parent caps what it reads far below).
+const (
+	maxRequest = 1 << 20
+	maxContent = 1 << 40
+)
+
 // classify turns err into the form a child reports.
 func classify(err error) *childError {
-	ce := &childError{Message: err.Error()}
+	ce := &childError{Message: []byte(err.Error())}
 	for _, c := range errorClasses {
 		if errors.Is(err, c.err) {
 			ce.Class = c.name

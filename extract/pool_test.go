@@ -7,21 +7,19 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/baocao/baocao/corpus"
 )
 
 func TestPoolRoundTrip(t *testing.T) {
 	p := fakeFile(t, "ok")
 	opt := Options{MaxBytes: 12345, Password: "mật khẩu"} // both reach the child
-	want, err := readFile(context.Background(), p, fakeFormat, opt)
+	want, err := ReadFile(context.Background(), fake(t, p), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pool := NewPool(IsolateOptions{Format: fakeFormat, Options: opt})
+	pool := NewPool(IsolateOptions{Options: opt})
 	defer pool.Close()
 	for i := range 3 {
-		got, err := pool.Read(context.Background(), corpus.File{Path: p})
+		got, err := pool.Read(context.Background(), fake(t, p))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,18 +55,17 @@ func TestPoolFailures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.cmd, func(t *testing.T) {
-			tc.opt.Format = fakeFormat
 			pool := NewPool(tc.opt)
 			defer pool.Close()
 			ok := fakeFile(t, "ok")
-			if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err != nil {
+			if _, err := pool.Read(context.Background(), fake(t, ok)); err != nil {
 				t.Fatal(err)
 			}
 			first := pool.idle[0].cmd.Process.Pid
 			p := fakeFile(t, tc.cmd)
-			doc, err := pool.Read(context.Background(), corpus.File{Path: p})
+			doc, err := pool.Read(context.Background(), fake(t, p))
 			checkReadError(t, p, doc, err, tc.want, tc.msg)
-			if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err != nil {
+			if _, err := pool.Read(context.Background(), fake(t, ok)); err != nil {
 				t.Fatalf("next file: %v", err)
 			}
 			if same := pool.idle[0].cmd.Process.Pid == first; same != tc.keeps {
@@ -81,17 +78,17 @@ func TestPoolFailures(t *testing.T) {
 // TestPoolDeadIdleChild kills a child while it waits for a file: the
 // next file goes to a new child instead of failing.
 func TestPoolDeadIdleChild(t *testing.T) {
-	pool := NewPool(IsolateOptions{Format: fakeFormat})
+	pool := NewPool(IsolateOptions{})
 	defer pool.Close()
 	ok := fakeFile(t, "ok")
-	if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err != nil {
+	if _, err := pool.Read(context.Background(), fake(t, ok)); err != nil {
 		t.Fatal(err)
 	}
 	old := pool.idle[0].cmd.Process
 	old.Kill()
 	old.Wait()
 	pool.idle[0].waited = true
-	if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err != nil {
+	if _, err := pool.Read(context.Background(), fake(t, ok)); err != nil {
 		t.Fatalf("after the idle child died: %v", err)
 	}
 	if pool.idle[0].cmd.Process.Pid == old.Pid {
@@ -100,15 +97,15 @@ func TestPoolDeadIdleChild(t *testing.T) {
 }
 
 func TestPoolCancel(t *testing.T) {
-	pool := NewPool(IsolateOptions{Format: fakeFormat, Timeout: time.Minute})
+	pool := NewPool(IsolateOptions{Timeout: time.Minute})
 	defer pool.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(300*time.Millisecond, cancel)
-	_, err := pool.Read(ctx, corpus.File{Path: fakeFile(t, "hang")})
+	_, err := pool.Read(ctx, fake(t, fakeFile(t, "hang")))
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
-	if _, err := pool.Read(context.Background(), corpus.File{Path: fakeFile(t, "ok")}); err != nil {
+	if _, err := pool.Read(context.Background(), fake(t, fakeFile(t, "ok"))); err != nil {
 		t.Fatalf("after cancel: %v", err)
 	}
 }
@@ -116,7 +113,7 @@ func TestPoolCancel(t *testing.T) {
 // TestPoolConcurrent reads from several goroutines at once, with a
 // crash among them: each caller gets its own file's result.
 func TestPoolConcurrent(t *testing.T) {
-	pool := NewPool(IsolateOptions{Format: fakeFormat})
+	pool := NewPool(IsolateOptions{})
 	ok, bad := fakeFile(t, "ok"), fakeFile(t, "panic")
 	var wg sync.WaitGroup
 	errs := make([]error, 12)
@@ -128,7 +125,7 @@ func TestPoolConcurrent(t *testing.T) {
 			if i%4 == 3 {
 				p = bad
 			}
-			_, errs[i] = pool.Read(context.Background(), corpus.File{Path: p})
+			_, errs[i] = pool.Read(context.Background(), fake(t, p))
 		}()
 	}
 	wg.Wait()
@@ -138,17 +135,17 @@ func TestPoolConcurrent(t *testing.T) {
 		}
 	}
 	pool.Close()
-	if _, err := pool.Read(context.Background(), corpus.File{Path: ok}); err == nil {
+	if _, err := pool.Read(context.Background(), fake(t, ok)); err == nil {
 		t.Error("read after Close succeeded")
 	}
 }
 
 func BenchmarkPoolRead(b *testing.B) {
-	p := fakeFile(b, "ok")
-	pool := NewPool(IsolateOptions{Format: fakeFormat})
+	f := fake(b, fakeFile(b, "ok"))
+	pool := NewPool(IsolateOptions{})
 	defer pool.Close()
 	for b.Loop() {
-		if _, err := pool.Read(context.Background(), corpus.File{Path: p}); err != nil {
+		if _, err := pool.Read(context.Background(), f); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,11 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sync"
 
 	"github.com/baocao/baocao/corpus"
@@ -48,50 +48,41 @@ var (
 	ErrUnsupported = errors.New("unsupported format")
 	ErrEncrypted   = errors.New("encrypted")
 	ErrCorrupt     = errors.New("corrupt file")
-	ErrTooLarge    = errors.New("too large")
+	ErrTooLarge    = corpus.ErrTooLarge // the same sentinel as corpus's size cap
 	ErrNoText      = errors.New("no text layer: needs OCR")
 	ErrEmpty       = errors.New("empty file")
 )
 
-// Read reads the file at path in this process. The format is detected
-// from the content.
+// Read reads the file at path in this process: it loads it with
+// corpus.Load (the content read once, its format detected) and reads it
+// with ReadFile.
 func Read(ctx context.Context, path string, opt Options) (*Document, error) {
-	return readFile(ctx, path, "", opt)
+	f, err := corpus.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return ReadFile(ctx, f, opt)
 }
 
-// ReadFile reads f, a file inspected by package corpus, in this process,
-// as the format f.Format detected there.
+// ReadFile reads f, a file inspected by package corpus, in this process:
+// its content f.Data as the format f.Format detected there.
 func ReadFile(ctx context.Context, f corpus.File, opt Options) (*Document, error) {
-	if f.Format == "" {
-		return nil, fmt.Errorf("%s: format not detected", f.Path)
+	if err := loaded(f); err != nil {
+		return nil, err
 	}
-	return readFile(ctx, f.Path, f.Format, opt)
+	return ReadFormat(ctx, bytes.NewReader(f.Data), int64(len(f.Data)), f.Path, f.Format, opt)
 }
 
-// readFile reads the file at path as format, or as the format detected
-// from its content when format is "".
-func readFile(ctx context.Context, path string, format corpus.Format, opt Options) (*Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+// loaded checks that f was inspected: its format detected and its
+// content read. An empty file is ErrEmpty.
+func loaded(f corpus.File) error {
+	if f.Format == "" || f.Data == nil && f.Size > 0 {
+		return fmt.Errorf("%s: not inspected (content and format unknown)", f.Path)
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if len(f.Data) == 0 {
+		return fmt.Errorf("%s: %w", f.Path, ErrEmpty)
 	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory: %w", path, ErrUnsupported)
-	}
-	if st.Size() == 0 {
-		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
-	}
-	if format == "" {
-		if format, err = corpus.Detect(f, st.Size(), path); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-	}
-	return ReadFormat(ctx, f, st.Size(), path, format, opt)
+	return nil
 }
 
 // ReadFormat reads r as the given format. Tables broken across pages

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
+
+	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/rules/report"
-	"time"
 )
 
 // ErrReadOnly is returned by the methods that write when the DB was
@@ -17,7 +19,9 @@ var ErrReadOnly = errors.New("database opened read-only")
 
 // DocInfo describes the file a report was read from.
 type DocInfo struct {
-	// Path is the file's path as given to ingest.
+	// Path is the file's path as given to ingest, as the file system
+	// gives it: document_paths.path keeps its bytes (skipping unchanged
+	// files compares them), documents.path shows it (corpus.Escape).
 	Path string
 	// SHA256 is the hex SHA-256 of the file's content. It may be empty
 	// only for a failure where the file could not be read.
@@ -315,7 +319,7 @@ func (s *saver) saveReport(info DocInfo, rep *report.Report) (int64, bool, error
 	res, err := s.exec(`INSERT INTO documents (path, sha256, format, size, province_code, province_name, year, doc_date, pages, status, error, ingested_at, warnings, ocr_pages,
 	period_kind, period_start, period_end, period_text, province_era, province_source)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		info.Path, info.SHA256, format, info.Size, nullString(rep.Province.Code), nullString(rep.Province.Name),
+		corpus.Escape(info.Path), info.SHA256, format, info.Size, nullString(rep.Province.Code), nullString(rep.Province.Name),
 		year, nullString(date), pages, now(), jsonList(rep.Warnings), jsonList(rep.OCRPages),
 		nullString(period.Kind), nullString(period.Start), nullString(period.End), nullString(period.Text),
 		nullString(rep.Province.Era), nullString(rep.Province.Source))
@@ -369,7 +373,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 
 // saveFailure records a file that could not be read.
 func (s *saver) saveFailure(info DocInfo, failure error) (int64, bool, error) {
-	msg := failure.Error()
+	msg := corpus.Escape(failure.Error())
 	id, _, err := s.bySHA(info.SHA256)
 	if err != nil {
 		return 0, false, err
@@ -401,7 +405,7 @@ func (s *saver) saveFailure(info DocInfo, failure error) (int64, bool, error) {
 		return id, replaced, err
 	}
 	res, err := s.exec(`INSERT INTO documents (path, sha256, format, size, status, error, ingested_at) VALUES (?, ?, ?, ?, 'failed', ?, ?)`,
-		info.Path, nullString(info.SHA256), info.Format, info.Size, msg, now())
+		corpus.Escape(info.Path), nullString(info.SHA256), info.Format, info.Size, msg, now())
 	if err != nil {
 		return 0, false, err
 	}

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/baocao/baocao/cmd/baocao/internal/msg"
+	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
 
 	// Format readers register themselves with package extract.
@@ -173,7 +174,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errUsage):
 			return 2
 		default:
-			fmt.Fprintf(stderr, "baocao %s: %v\n", c.name, err)
+			fmt.Fprintf(stderr, "baocao %s: %s\n", c.name, corpus.Escape(err.Error()))
 			return 1
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/extract/docx"
 )
@@ -155,13 +156,22 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// load loads the file at path for a read.
+func load(t *testing.T, path string) corpus.File {
+	t.Helper()
+	f, err := corpus.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 // TestIsolated reads the real files in a child process: the documents
 // must survive the trip exactly.
 func TestIsolated(t *testing.T) {
 	for _, name := range []string{"kon-tum-2021.docx", "dak-lak-2021.docx"} {
-		p := filepath.Join(fixtureDir, "real", name)
 		want := readFile(t, name)
-		got, err := extract.ReadIsolated(context.Background(), p, extract.IsolateOptions{})
+		got, err := extract.ReadIsolated(context.Background(), load(t, filepath.Join(fixtureDir, "real", name)), extract.IsolateOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,7 +179,7 @@ func TestIsolated(t *testing.T) {
 			t.Errorf("%s: isolated read differs", name)
 		}
 	}
-	_, err := extract.ReadIsolated(context.Background(), filepath.Join(fixtureDir, "truncated", "x.docx"), extract.IsolateOptions{})
+	_, err := extract.ReadIsolated(context.Background(), load(t, filepath.Join(fixtureDir, "truncated", "x.docx")), extract.IsolateOptions{})
 	if !errors.Is(err, extract.ErrCorrupt) || !strings.Contains(err.Error(), "XML syntax error") {
 		t.Errorf("truncated: error %v, want ErrCorrupt with the XML error", err)
 	}

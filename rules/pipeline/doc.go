@@ -8,10 +8,13 @@
 // # Model
 //
 // A file comes from package corpus already inspected: [corpus.Walk] or
-// [corpus.Load] found it, [corpus.Inspect] hashed it and detected its
-// format once. [Pipeline.Report] takes that [corpus.File] as it is and
-// never detects the format or hashes the file again; the parser child
-// is told the format too.
+// [corpus.Load] found it, [corpus.Inspect] read its content once into
+// memory, hashed those bytes and detected their format. [Pipeline.Report]
+// takes that [corpus.File] as it is: it parses those same bytes (a file
+// changed since on disk does not matter), and never opens the file,
+// detects the format or hashes it again. The parser child is sent the
+// bytes, the name and the format; the OCR tools, which read files by
+// name, get a private copy of the bytes.
 //
 // Text and Markdown are read in the calling process. PDF and DOCX are
 // read by a child process of an [extract.Pool] that the Pipeline owns:

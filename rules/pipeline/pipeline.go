@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -101,13 +103,13 @@ func (p *Pipeline) Report(ctx context.Context, f corpus.File) (*report.Report, e
 		if errors.Is(err, extract.ErrNoText) {
 			doc = nil // the whole file is a scan
 		}
-		doc, err = ocr.Fill(ctx, f.Path, doc, p.opt.OCR)
+		doc, err = p.ocr(ctx, f, doc)
 	}
 	if err != nil {
 		return nil, err
 	}
 	rep := rules.Apply(normalize.NormalizeHints(doc, normalize.Hints{Path: f.Path, Province: p.opt.Province}))
-	rep.File = filepath.Base(f.Path)
+	rep.File = corpus.Escape(filepath.Base(f.Path))
 	rep.SHA256 = f.SHA256
 	return rep, nil
 }
@@ -125,6 +127,42 @@ func (p *Pipeline) read(ctx context.Context, f corpus.File) (*extract.Document, 
 	}
 	return p.pool.Read(ctx, f)
 }
+
+// ocr recognises the pages of f that need it, adding them to doc (nil
+// when f has no text layer at all). The OCR tools read a file by name:
+// they are given a private copy of f.Data, so that they read the bytes
+// that were hashed and parsed, whatever became of f.Path since.
+func (p *Pipeline) ocr(ctx context.Context, f corpus.File, doc *extract.Document) (*extract.Document, error) {
+	dir, err := os.MkdirTemp("", "baocao-scan-")
+	if err != nil {
+		return nil, fmt.Errorf("%s: OCR: %w", f.Path, err)
+	}
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, "scan.pdf")
+	if err := os.WriteFile(tmp, f.Data, 0o600); err != nil {
+		return nil, fmt.Errorf("%s: OCR: %w", f.Path, err)
+	}
+	out, err := ocr.Fill(ctx, tmp, doc, p.opt.OCR)
+	// Fill names the file it read in its errors and warnings: name f.
+	if err != nil {
+		return nil, &renamed{err: err, from: tmp, to: f.Path}
+	}
+	out.Path = f.Path
+	for i, w := range out.Warnings {
+		out.Warnings[i] = strings.ReplaceAll(w, tmp, f.Path)
+	}
+	return out, nil
+}
+
+// renamed is an error whose message names the file from under the name
+// to.
+type renamed struct {
+	err      error
+	from, to string
+}
+
+func (e *renamed) Error() string { return strings.ReplaceAll(e.err.Error(), e.from, e.to) }
+func (e *renamed) Unwrap() error { return e.err }
 
 // needOCR decides whether a file read as format, giving doc and err,
 // goes to OCR under mode: only PDFs, never with ocr.ModeNever; with
