@@ -114,6 +114,7 @@ type DB struct {
 	path     string
 	readOnly bool
 	limits   limitState
+	lock     *writerLock // held by the writer until Close
 }
 
 // uri returns the SQLite URI of a file path with the given query.
@@ -128,20 +129,52 @@ func uri(p, query string) string {
 // and the provinces, and (re)creates the views derived from the catalog
 // (province_year, unit2025_year) when their definition changed. Journal mode is WAL, synchronous NORMAL, busy timeout
 // 5 s, and foreign keys are on.
+//
+// Open is for the single writer of a database: it takes an advisory
+// lock (flock on the file) that it holds until Close, and fails at once
+// with an error wrapping ErrLocked while another process holds it.
+// [OpenWait] waits for it instead. Readers ([OpenReadOnly]) take no such
+// lock.
 func Open(ctx context.Context, path string, cat []report.Metric) (*DB, error) {
+	lock, err := lockWriter(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	sdb, err := sql.Open(driverRW, uri(path, "mode=rwc&_txlock=immediate"))
 	if err != nil {
+		lock.unlock()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	// One connection: the writer is single, and a pool would only add
 	// lock contention with itself.
 	sdb.SetMaxOpenConns(1)
-	d := &DB{db: sdb, path: path}
+	d := &DB{db: sdb, path: path, lock: lock}
 	if err := d.init(ctx, cat); err != nil {
 		sdb.Close()
+		lock.unlock()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return d, nil
+}
+
+// OpenWait is Open, but while another process writes the database it
+// waits for it to finish, calling waiting once with the error that
+// says who writes, until ctx is done.
+func OpenWait(ctx context.Context, path string, cat []report.Metric, waiting func(error)) (*DB, error) {
+	for told := false; ; told = true {
+		d, err := Open(ctx, path, cat)
+		if !errors.Is(err, ErrLocked) {
+			return d, err
+		}
+		if !told && waiting != nil {
+			waiting(err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("%s: %w", path, ctx.Err())
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }
 
 func (d *DB) init(ctx context.Context, cat []report.Metric) error {
@@ -197,6 +230,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 // creates none; when readers still have the file open, it stays in WAL
 // mode.
 func (d *DB) Close() error {
+	defer d.lock.unlock()
 	if !d.readOnly {
 		var mode string
 		_ = d.db.QueryRow("PRAGMA journal_mode = DELETE").Scan(&mode)

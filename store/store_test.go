@@ -414,7 +414,8 @@ func TestSaveBatchAllOrNothing(t *testing.T) {
 
 func TestReopenKeepsMigrations(t *testing.T) {
 	ctx := context.Background()
-	_, path := openTemp(t)
+	first, path := openTemp(t)
+	first.Close()
 	db, err := Open(ctx, path, testCatalog(t))
 	if err != nil {
 		t.Fatal(err)
@@ -627,5 +628,40 @@ func TestPeriods(t *testing.T) {
 		if n := count(t, db, q); n != want {
 			t.Errorf("%s = %d, want %d", q, n, want)
 		}
+	}
+}
+
+// TestOneWriter checks that a second writer is refused while the first
+// has the database open, with a clear message, that
+// OpenWait waits for the first to close, and that readers are not
+// held.
+func TestOneWriter(t *testing.T) {
+	ctx := context.Background()
+	first, path := openTemp(t)
+	_, err := Open(ctx, path, testCatalog(t))
+	if !errors.Is(err, ErrLocked) || !strings.HasPrefix(err.Error(), path+": ") {
+		t.Fatalf("second Open: %v, want ErrLocked naming the database", err)
+	}
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("reader while a writer is open: %v", err)
+	}
+	ro.Close()
+	var told error
+	time.AfterFunc(300*time.Millisecond, func() { first.Close() })
+	second, err := OpenWait(ctx, path, testCatalog(t), func(err error) { told = err })
+	if err != nil {
+		t.Fatalf("OpenWait: %v", err)
+	}
+	second.Close()
+	if !errors.Is(told, ErrLocked) {
+		t.Errorf("OpenWait told %v, want ErrLocked", told)
+	}
+	third, _ := Open(ctx, path, testCatalog(t))
+	defer third.Close()
+	cctx, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancel()
+	if _, err := OpenWait(cctx, path, testCatalog(t), nil); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("OpenWait with a deadline: %v", err)
 	}
 }

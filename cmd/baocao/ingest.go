@@ -61,7 +61,10 @@ when interrupted; everything read is stored.`, stderr)
 			return errUsage
 		}
 	}
-	db, err := store.Open(ctx, *dbPath, rules.Catalog())
+	// One writer: a second ingest on the database waits for the first.
+	db, err := store.OpenWait(ctx, *dbPath, rules.Catalog(), func(err error) {
+		fmt.Fprintf(stderr, "baocao ingest: %s\n", pr.Sprintf("%s; waiting for it to finish (Ctrl-C to give up)", err))
+	})
 	if err != nil {
 		return err
 	}

@@ -175,3 +175,51 @@ AND (SELECT count(*) FROM metrics m WHERE m.document_id = d.id) >= 20`, sum, pro
 		}
 	}
 }
+
+// TestConcurrentIngests runs two ingests of one folder into one database
+// at once: the second waits for the first, and between them every file
+// is ingested once and reported once, none as a duplicate.
+func TestConcurrentIngests(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "samples", "kon-tum-2021.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	const n = 40
+	for i := range n {
+		body := strings.Replace(string(src), "Kế hoạch số 1320", fmt.Sprintf("Kế hoạch số %d", 3000+i), 1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d.md", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "t.db")
+	a, aOut := started(t, "ingest", "--db", db, dir)
+	b, bOut := started(t, "ingest", "--db", db, dir)
+	codeA, _ := waitExit(t, a, time.Minute)
+	codeB, _ := waitExit(t, b, time.Minute)
+	codes := []int{codeA, codeB}
+	var ingested, unchanged, waited int
+	for i, out := range []string{aOut.String(), bOut.String()} {
+		var found, ing, unch, dup, failed int
+		line := out[strings.LastIndex(out, "\n"+fmt.Sprint(n)+" files in ")+1:]
+		if _, err := fmt.Sscanf(line[strings.Index(line, ": ")+2:], "%d ingested, %d unchanged, %d duplicate, %d failed", &ing, &unch, &dup, &failed); err != nil || codes[i] != 0 {
+			t.Fatalf("ingest %d: exit %d, summary not read (%v):\n%s", i, codes[i], err, out)
+		}
+		fmt.Sscanf(line, "%d files", &found)
+		if found != n || ing+unch != n || dup != 0 || failed != 0 {
+			t.Errorf("ingest %d: %d found, %d ingested, %d unchanged, %d duplicate, %d failed; want %d files, none duplicate", i, found, ing, unch, dup, failed, n)
+		}
+		ingested += ing
+		unchanged += unch
+		if strings.Contains(out, "waiting for it to finish") {
+			waited++
+		}
+	}
+	if ingested != n || unchanged != n || waited > 1 {
+		t.Errorf("between them: %d ingested, %d unchanged, %d waited; want %d, %d, one at most", ingested, unchanged, waited, n, n)
+	}
+	t.Logf("%d of the two waited for the other", waited)
+	if r := query(t, db, `SELECT count(*), sum(status = 'ok') FROM documents`); r[0][0] != fmt.Sprint(n) || r[0][1] != fmt.Sprint(n) {
+		t.Errorf("documents = %v, want %d stored", r[0], n)
+	}
+}

@@ -15,6 +15,7 @@ var vietnamese = map[string]string{
 
 	// ingest.
 	"%s: no such file or folder":                                         "%s: không có tệp hoặc thư mục này",
+	"%s; waiting for it to finish (Ctrl-C to give up)":                   "%s; đang chờ lượt ghi đó xong (Ctrl-C để thôi)",
 	"%d files in %s: %d ingested, %d unchanged, %d duplicate, %d failed": "%d tệp trong %s: %d đã nạp, %d không đổi, %d trùng nội dung, %d lỗi",
 	" (%.1f files/s)":                        " (%.1f tệp/giây)",
 	", %d not done (run again to finish)":    ", %d chưa xử lý (chạy lại để hoàn tất)",
