@@ -65,8 +65,10 @@
 // The reader does not lay out pages, so Pos.Page is always 0 and page
 // numbers are unknown. It ignores text boxes' position (their text is
 // appended to the paragraph that anchors them), comments, headers,
-// footers, embedded objects and alternative chunks (w:altChunk), and it
-// does not apply numbering formats: a list item's own number or bullet
+// footers and pictures. It does not read imported content (w:altChunk),
+// embedded objects (o:OLEObject, such as a spreadsheet) or charts
+// (c:chart), which can hold figures: each one is named, with its part,
+// in Document.Warnings. It does not apply numbering formats: a list item's own number or bullet
 // ("1.", "a)", "–") is not in its text unless typed in it. Of
 // mc:AlternateContent only the first choice is read. Content controls
 // (w:sdt) are read as plain content.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -50,6 +51,7 @@ type goodCase struct {
 	footnotes []extract.Footnote
 	meta      extract.Meta
 	absent    []string // text that must not appear anywhere in the body
+	warnings  []string // the warnings, after "NAME.docx: "
 }
 
 var goodCases = []goodCase{
@@ -221,6 +223,33 @@ var goodCases = []goodCase{
 		},
 	},
 	{
+		// Content the reader skips is named in the warnings: imported
+		// content (w:altChunk), an embedded spreadsheet, a chart.
+		name: "skipped",
+		parts: []part{
+			{"word/_rels/document.xml.rels", xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+				`<Relationship Id="rIdA" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk1.docx"/>` +
+				`<Relationship Id="rIdO" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="embeddings/Microsoft_Excel_Worksheet1.xlsx"/>` +
+				`<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"/>` +
+				`</Relationships>`},
+			{"word/document.xml", document(para("Trước") + `<w:altChunk r:id="rIdA"/>` +
+				`<w:p><w:r><w:object xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml"><v:shape id="s1"/><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="s1" r:id="rIdO"/></w:object></w:r></w:p>` +
+				`<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdC"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>` +
+				`<w:altChunk r:id="rIdGone"/>` + para("Sau"))},
+			{"word/afchunk1.docx", "not read"},
+		},
+		blocks: []extract.Block{
+			{Kind: extract.Paragraph, Lines: line(1, "Trước")},
+			{Kind: extract.Paragraph, Lines: line(4, "Sau")},
+		},
+		warnings: []string{
+			"imported content (w:altChunk) not read: word/afchunk1.docx",
+			"embedded object (Excel.Sheet.12) not read: word/embeddings/microsoft_excel_worksheet1.xlsx",
+			"chart not read: word/charts/chart1.xml",
+			"imported content (w:altChunk) not read: a missing part",
+		},
+	},
+	{
 		name: "meta",
 		parts: []part{
 			{"word/document.xml", document(para("Báo cáo"))},
@@ -267,8 +296,12 @@ func TestRead(t *testing.T) {
 					t.Errorf("body contains %q:\n%s", s, body)
 				}
 			}
-			if len(doc.Warnings) > 0 {
-				t.Errorf("warnings: %q", doc.Warnings)
+			var want []string
+			for _, w := range tc.warnings {
+				want = append(want, tc.name+".docx: "+w)
+			}
+			if !slices.Equal(doc.Warnings, want) {
+				t.Errorf("warnings:\n got %q\nwant %q", doc.Warnings, want)
 			}
 		})
 	}
@@ -361,6 +394,9 @@ func TestFixtures(t *testing.T) {
 		}
 		if !reflect.DeepEqual(doc.Blocks, tc.blocks) {
 			t.Errorf("%s: fixture blocks differ from the case; run go test -update", tc.name)
+		}
+		if len(doc.Warnings) != len(tc.warnings) {
+			t.Errorf("%s: fixture warnings %q, want %d", tc.name, doc.Warnings, len(tc.warnings))
 		}
 	}
 	for _, tc := range badCases {

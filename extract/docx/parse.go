@@ -39,7 +39,15 @@ type parser struct {
 	blocks   []extract.Block
 	refPos   map[string]extract.Pos
 	refOrder []string
-	warnings []string
+	skipped  []skippedPart
+}
+
+// skippedPart is content the reader does not read, referenced from the
+// body through a relationship: imported content (w:altChunk), an
+// embedded object (o:OLEObject), a chart (c:chart).
+type skippedPart struct {
+	what  string // what it is, for the warning
+	relID string // the relationship that names its part
 }
 
 // field is an open complex or simple field.
@@ -131,6 +139,18 @@ func (p *parser) addRefs(ids []string, pos extract.Pos) {
 // returns false it has consumed the element.
 func (p *parser) generic(d decoder, se xml.StartElement) (bool, error) {
 	n := se.Name
+	switch {
+	case n.Local == "OLEObject" && (n.Space == nsOffice || n.Space == "o"):
+		what := "embedded object"
+		if prog := attr(se, "ProgID"); prog != "" {
+			what += " (" + prog + ")"
+		}
+		p.skipped = append(p.skipped, skippedPart{what, attr(se, "id")})
+		return false, d.Skip()
+	case n.Local == "chart" && (n.Space == nsChart || n.Space == "c"):
+		p.skipped = append(p.skipped, skippedPart{"chart", attr(se, "id")})
+		return false, d.Skip()
+	}
 	if n.Space == nsMC || n.Space == "mc" {
 		switch n.Local {
 		case "AlternateContent":
@@ -154,7 +174,7 @@ func (p *parser) generic(d decoder, se xml.StartElement) (bool, error) {
 		"footnotePr", "endnotePr":
 		return false, d.Skip()
 	case "altChunk":
-		p.warnings = append(p.warnings, "w:altChunk (imported content) ignored")
+		p.skipped = append(p.skipped, skippedPart{"imported content (w:altChunk)", attr(se, "id")})
 		return false, d.Skip()
 	}
 	return true, nil

@@ -177,7 +177,13 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, path string, opt extra
 			doc.Warnings = append(doc.Warnings, err.Error())
 		}
 	}
-	doc.Warnings = append(doc.Warnings, p.warnings...)
+	for _, sk := range p.skipped {
+		part := docRels.byID(sk.relID)
+		if part == "" {
+			part = "a missing part"
+		}
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: %s not read: %s", path, sk.what, part))
+	}
 	return doc, nil
 }
 
@@ -290,14 +296,14 @@ func (a *archive) rels(ctx context.Context, src string) (relations, error) {
 			} else {
 				target = path.Join(dir, target)
 			}
-			rs = append(rs, relation{typ: typ[strings.LastIndex(typ, "/")+1:], target: strings.ToLower(target)})
+			rs = append(rs, relation{id: attr(se, "Id"), typ: typ[strings.LastIndex(typ, "/")+1:], target: strings.ToLower(target)})
 			return nil
 		})
 	})
 	return rs, err
 }
 
-type relation struct{ typ, target string }
+type relation struct{ id, typ, target string }
 
 type relations []relation
 
@@ -306,6 +312,16 @@ type relations []relation
 func (rs relations) target(typ string) string {
 	for _, r := range rs {
 		if r.typ == typ {
+			return r.target
+		}
+	}
+	return ""
+}
+
+// byID returns the target part of the relationship with the given id.
+func (rs relations) byID(id string) string {
+	for _, r := range rs {
+		if r.id == id {
 			return r.target
 		}
 	}

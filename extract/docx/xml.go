@@ -19,6 +19,8 @@ const (
 	nsMC      = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 	nsMath    = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 	nsMStrict = "http://purl.oclc.org/ooxml/officeDocument/math"
+	nsChart   = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+	nsOffice  = "urn:schemas-microsoft-com:office:office"
 )
 
 type startElement = xml.StartElement
