@@ -489,9 +489,11 @@ func identify(nd *Doc, h Hints) {
 	if h.Path == "" {
 		h.Path = nd.Source.Path
 	}
-	id := Identify(identifyText(nd), h)
+	text := identifyText(nd)
+	id := Identify(text, h)
 	nd.Province, nd.Year, nd.Period, nd.Date = id.Province, id.Year, id.Period, id.Date
 	nd.Era, nd.ProvinceSource = id.Era, id.ProvinceSource
+	nd.Number, nd.Correction = ReportNumber(text), IsCorrection(text)
 	nd.Warnings = append(nd.Warnings, id.Warnings...)
 }
 

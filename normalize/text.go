@@ -123,6 +123,11 @@ type Doc struct {
 	Period Period
 	// Date is the date the report was issued, where it says, or the
 	// date a news page was published.
-	Date     time.Time
-	Warnings []string
+	Date time.Time
+	// Number is the report's document number ([ReportNumber]), where it
+	// says, and Correction whether it declares that it corrects an
+	// earlier report ([IsCorrection]).
+	Number     string
+	Correction bool
+	Warnings   []string
 }

@@ -479,6 +479,7 @@ func Apply(doc *normalize.Doc) *report.Report {
 	if !doc.Date.IsZero() {
 		rep.DocDate = doc.Date.Format("2006-01-02")
 	}
+	rep.DocNumber, rep.Correction = doc.Number, doc.Correction
 	rep.Warnings = append(rep.Warnings, doc.Source.Warnings...)
 	rep.OCRPages = doc.Source.OCRPages
 	rep.OCRConf = math.Round(doc.Source.OCRConf*10) / 10

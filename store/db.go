@@ -188,7 +188,10 @@ func (d *DB) init(ctx context.Context, cat []report.Metric) error {
 	if err := d.refreshReference(ctx, cat); err != nil {
 		return err
 	}
-	return d.ensureViews(ctx, cat)
+	if err := d.ensureViews(ctx, cat); err != nil {
+		return err
+	}
+	return d.groupCopies(ctx)
 }
 
 // OpenReadOnly opens an existing database so that no statement can change

@@ -263,15 +263,25 @@ WHERE document_id IS NOT excluded.document_id OR size IS NOT excluded.size OR mt
 }
 
 // deleteIfOrphan deletes document id, and its original, when no path
-// refers to it.
+// refers to it, and refreshes the report it was a copy of.
 func (s *saver) deleteIfOrphan(id int64) error {
+	var report sql.NullInt64
+	if err := s.tx.QueryRowContext(s.ctx, "SELECT report_id FROM documents WHERE id = ?", id).Scan(&report); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
 	_, err := s.exec(`DELETE FROM originals WHERE sha256 = (SELECT sha256 FROM documents WHERE id = ?)
 AND NOT EXISTS (SELECT 1 FROM document_paths WHERE document_id = ?)`, id, id)
 	if err != nil {
 		return err
 	}
-	_, err = s.exec("DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document_paths WHERE document_id = ?)", id, id)
-	return err
+	res, err := s.exec("DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document_paths WHERE document_id = ?)", id, id)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 || !report.Valid {
+		return err
+	}
+	return s.refreshCopies(report.Int64)
 }
 
 // saveReport stores a report unless its content is stored already.
@@ -317,12 +327,12 @@ func (s *saver) saveReport(info DocInfo, rep *report.Report) (int64, bool, error
 		period = *rep.Period
 	}
 	res, err := s.exec(`INSERT INTO documents (path, sha256, format, size, province_code, province_name, year, doc_date, pages, status, error, ingested_at, warnings, ocr_pages,
-	period_kind, period_start, period_end, period_text, province_era, province_source)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	period_kind, period_start, period_end, period_text, province_era, province_source, doc_number, correction)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		corpus.Escape(info.Path), info.SHA256, format, info.Size, nullString(rep.Province.Code), nullString(rep.Province.Name),
 		year, nullString(date), pages, now(), jsonList(rep.Warnings), jsonList(rep.OCRPages),
 		nullString(period.Kind), nullString(period.Start), nullString(period.End), nullString(period.Text),
-		nullString(rep.Province.Era), nullString(rep.Province.Source))
+		nullString(rep.Province.Era), nullString(rep.Province.Source), nullString(rep.DocNumber), rep.Correction)
 	if err != nil {
 		return 0, false, err
 	}
@@ -368,7 +378,10 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		}
 	}
 	replaced, err := s.setPath(id, info)
-	return id, replaced, err
+	if err != nil {
+		return 0, false, err
+	}
+	return id, replaced, s.assignReport(id)
 }
 
 // saveFailure records a file that could not be read.

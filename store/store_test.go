@@ -282,16 +282,26 @@ func TestDuplicateContent(t *testing.T) {
 
 func TestResubmission(t *testing.T) {
 	ctx := context.Background()
+	// A report with another issue date is another report: the later
+	// one is the latest. Without dates the two files are copies of one
+	// report (their figures agree): the older file stays, whatever the
+	// order they are stored in, unless the newer declares itself a
+	// correction; and they disagree on a figure.
 	tests := []struct {
 		name               string
 		oldDate, newDate   string
+		correction         bool
 		wantLatestTTHC     float64
 		saveCorrectedFirst bool
+		wantDisagree       int64
 	}{
-		{"later doc_date wins", "2021-12-15", "2022-01-20", 1610, false},
-		{"later doc_date wins saved first", "2021-12-15", "2022-01-20", 1610, true},
-		{"no dates: later ingest wins", "", "", 1610, false},
-		{"dated beats undated", "2021-12-15", "", 1600, false},
+		{"later doc_date wins", "2021-12-15", "2022-01-20", false, 1610, false, 0},
+		{"later doc_date wins saved first", "2021-12-15", "2022-01-20", false, 1610, true, 0},
+		{"no dates: copies, the older stays", "", "", false, 1600, false, 1},
+		{"no dates: copies, the older stays saved second", "", "", false, 1600, true, 1},
+		{"no dates: a declared correction wins", "", "", true, 1610, false, 1},
+		{"no dates: a declared correction wins saved first", "", "", true, 1610, true, 1},
+		{"one date: copies, the older stays", "2021-12-15", "", false, 1600, false, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,8 +311,10 @@ func TestResubmission(t *testing.T) {
 			fixed := loadReport(t, "dak-lak-2021")
 			fixed.SHA256 = strings.Repeat("ab", 32)
 			fixed.DocDate = tt.newDate
+			fixed.Correction = tt.correction
 			fixed.Metrics[0].Value = report.Num(1610)
 			saves := []Item{{Info: infoFor(orig, "dak-lak-2021.pdf"), Report: orig}, {Info: infoFor(fixed, "dak-lak-2021-bo-sung.pdf"), Report: fixed}}
+			saves[1].Info.ModTime = mtime0.Add(time.Hour) // the second file is the newer
 			if tt.saveCorrectedFirst {
 				saves[0], saves[1] = saves[1], saves[0]
 			}
@@ -328,6 +340,9 @@ func TestResubmission(t *testing.T) {
 			}
 			if n := count(t, db, "SELECT count(*) FROM metric_values WHERE province_code = '66' AND year = 2021 AND metric = 'tthc.total'"); n != 2 {
 				t.Errorf("metric_values keeps %d figures, want 2", n)
+			}
+			if n := count(t, db, "SELECT count(*) FROM flags WHERE check_id = 'copies.disagree' AND metric = 'tthc.total'"); n != tt.wantDisagree {
+				t.Errorf("copies.disagree flags = %d, want %d", n, tt.wantDisagree)
 			}
 		})
 	}

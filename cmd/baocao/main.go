@@ -49,6 +49,7 @@ func init() {
 		{"extract", "extract the figures of one report, without a database", runExtract},
 		{"query", "run read-only SQL against the database", runQuery},
 		{"check", "list the flags raised on reports in the database", runCheck},
+		{"docs", "list reports with their copies; pin or remove a copy", runDocs},
 		{"export", "export views of the database as CSV, XLSX or JSON", runExport},
 		{"eval", "score extraction against gold files", runEval},
 		{"metrics", "list the metric catalog", runMetrics},

@@ -236,8 +236,10 @@ func TestIngestBadInput(t *testing.T) {
 }
 
 // TestIngestDuplicatesAndResubmission stores the same content under two
-// names once with both paths, and keeps both versions of a corrected
-// resubmission, the latest view picking the newer.
+// names once with both paths, and keeps both versions of a resubmission
+// as copies of one report: an undeclared change is flagged
+// (copies.disagree) and the latest view keeps the original figure, a
+// declared correction is picked.
 func TestIngestDuplicatesAndResubmission(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, "testdata/samples/kon-tum-2021.md", dir, "kon-tum-2021.md")
@@ -269,8 +271,25 @@ func TestIngestDuplicatesAndResubmission(t *testing.T) {
 		t.Errorf("Kon Tum 2021 documents = %s, want both versions kept", r[0][0])
 	}
 	r := query(t, db, `SELECT value, document FROM latest_metric_values WHERE metric = 'tthc.total' AND province_code = '62'`)
-	if len(r) != 1 || r[0][0] != "1775" {
-		t.Errorf("latest tthc.total = %v, want the resubmission's 1775", r)
+	if len(r) != 1 || r[0][0] != "1774" {
+		t.Errorf("latest tthc.total = %v, want the original's 1774 (the change is not declared)", r)
+	}
+	if r := query(t, db, `SELECT count(*) FROM flags WHERE check_id = 'copies.disagree' AND metric = 'tthc.total'`); r[0][0] != "1" {
+		t.Errorf("copies.disagree flags = %s, want 1", r[0][0])
+	}
+
+	// A declared correction is the copy to read.
+	corrected := strings.Replace(string(b), "1.774 thủ tục hành chính", "1.776 thủ tục hành chính", 1)
+	corrected = strings.Replace(corrected, "PHỤ LỤC 1", "PHỤ LỤC 1 (đính chính số liệu)", 1)
+	if err := os.WriteFile(filepath.Join(dir, "kon-tum-2021-dinh-chinh.md"), []byte(corrected), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errb := baocao(t, "ingest", "--db", db, dir); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, errb)
+	}
+	r = query(t, db, `SELECT value FROM latest_metric_values WHERE metric = 'tthc.total' AND province_code = '62'`)
+	if len(r) != 1 || r[0][0] != "1776" {
+		t.Errorf("latest tthc.total = %v, want the correction's 1776", r)
 	}
 }
 

@@ -119,10 +119,15 @@ func buildBomb(t testing.TB, n int64, lie bool) []byte {
 // fuzzer's mutations reach the XML.
 func buildStored(t testing.TB, parts ...part) []byte {
 	t.Helper()
+	return buildStoredParts(t, append([]part{{"[Content_Types].xml", contentTypes}, {"_rels/.rels", pkgRels}}, parts...)...)
+}
+
+// buildStoredParts returns a zip of the parts, stored, and nothing else.
+func buildStoredParts(t testing.TB, parts ...part) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	all := append([]part{{"[Content_Types].xml", contentTypes}, {"_rels/.rels", pkgRels}}, parts...)
-	for _, p := range all {
+	for _, p := range parts {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Store})
 		if err != nil {
 			t.Fatal(err)

@@ -248,13 +248,17 @@ type Report struct {
 	Flags       []Flag       `json:"flags"`
 	Warnings    []string     `json:"warnings"`
 	// Pages is the page count (PDF), DocDate the date the report was
-	// issued where it could be read (YYYY-MM-DD), OCRPages the pages
-	// read by OCR and OCRConf the mean confidence (0–100) of their
-	// words. They are not part of the scored contract.
-	Pages    int     `json:"pages,omitempty"`
-	DocDate  string  `json:"doc_date,omitempty"`
-	OCRPages []int   `json:"ocr_pages,omitempty"`
-	OCRConf  float64 `json:"ocr_confidence,omitempty"`
+	// issued where it could be read (YYYY-MM-DD), DocNumber its document
+	// number ("1873/BC-STTTT"), Correction whether it declares that it
+	// corrects an earlier report, OCRPages the pages read by OCR and
+	// OCRConf the mean confidence (0–100) of their words. They are not
+	// part of the scored contract.
+	Pages      int     `json:"pages,omitempty"`
+	DocDate    string  `json:"doc_date,omitempty"`
+	DocNumber  string  `json:"doc_number,omitempty"`
+	Correction bool    `json:"correction,omitempty"`
+	OCRPages   []int   `json:"ocr_pages,omitempty"`
+	OCRConf    float64 `json:"ocr_confidence,omitempty"`
 }
 
 // Metric describes one metric of the catalog.
