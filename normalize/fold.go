@@ -68,7 +68,13 @@ func Fold(s string) string {
 		}
 	}
 	flush()
-	return b.String()
+	out := b.String()
+	// Lower-casing can leave a letter and a mark that compose (İ̃ → i
+	// and a tilde, which NFC writes ĩ).
+	if !norm.NFC.IsNormalString(out) {
+		out = norm.NFC.String(out)
+	}
+	return out
 }
 
 // Vowels with a tone mark, NFC, in the order of the tones: grave
