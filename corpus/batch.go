@@ -189,6 +189,11 @@ type Batch[R any] struct {
 	Progress Progress
 	// MaxSize caps the size of a file read; 0 means DefaultMaxSize.
 	MaxSize int64
+	// KeepData keeps the content of an ingested file in its result
+	// (Result.File.Data) for Commit, to store it; else the content is
+	// dropped once the file is processed. It costs the memory of a
+	// commit group's files.
+	KeepData bool
 
 	mu   sync.Mutex
 	seen map[string]string // sha → first path in this run
@@ -370,8 +375,8 @@ func (b *Batch[R]) one(ctx context.Context, f File) (o Result[R]) {
 		return o
 	}
 	f = o.File
-	// The content is for Process only: the outcome waits for its commit
-	// without it.
+	// The content is for Process (and, with KeepData, for Commit): an
+	// outcome waits for its commit without it.
 	o.File.Data = nil
 	b.mu.Lock()
 	first, dup := b.seen[f.SHA256]
@@ -396,6 +401,9 @@ func (b *Batch[R]) one(ctx context.Context, f File) (o Result[R]) {
 		return o
 	}
 	o.Status, o.Value = Ingested, res
+	if b.KeepData {
+		o.File.Data = f.Data
+	}
 	if b.Describe != nil {
 		o.Detail = b.Describe(res)
 	}

@@ -504,3 +504,36 @@ func TestBarFinishEarly(t *testing.T) {
 		t.Fatal("Finish hangs on a bar stopped before its total")
 	}
 }
+
+// TestBatchKeepData checks that an ingested file's content reaches
+// Commit only with KeepData, and is the content Process read.
+func TestBatchKeepData(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "report a", "b.txt": "report a", "bad.txt": "x"})
+	for _, keep := range []bool{false, true} {
+		var got []Result[int]
+		b := &Batch[int]{
+			Workers:  1,
+			KeepData: keep,
+			Process: func(ctx context.Context, f File) (int, error) {
+				if string(f.Data) != "report a" && !strings.Contains(f.Path, "bad") {
+					t.Errorf("%s: Process got %q", f.Path, f.Data)
+				}
+				return countMetrics(ctx, f)
+			},
+			Commit: func(_ context.Context, rs []Result[int]) error { got = append(got, rs...); return nil },
+		}
+		if _, err := b.Run(context.Background(), []string{dir}); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range got {
+			want := ""
+			if keep && r.Status == Ingested {
+				want = "report a"
+			}
+			if string(r.File.Data) != want {
+				t.Errorf("KeepData %v: %s (%s) committed with %q, want %q", keep, r.File.Path, r.Status, r.File.Data, want)
+			}
+		}
+	}
+}

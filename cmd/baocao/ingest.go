@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -109,6 +107,7 @@ when interrupted; everything read is stored.`, stderr)
 		},
 		Process:  p.Report,
 		Describe: describe,
+		KeepData: !*noOriginals,
 		Commit: func(ctx context.Context, results []corpus.Result[*report.Report]) error {
 			items := make([]store.Item, 0, len(results))
 			for _, o := range results {
@@ -118,11 +117,8 @@ when interrupted; everything read is stored.`, stderr)
 				case corpus.Ingested:
 					metrics += len(o.Value.Metrics)
 					flags += len(o.Value.Flags)
-					it := store.Item{Info: info, Report: o.Value}
-					if !*noOriginals {
-						it.Original = readOriginal(o.File.Path, o.File.SHA256)
-					}
-					items = append(items, it)
+					// The original is the bytes hashed and parsed.
+					items = append(items, store.Item{Info: info, Report: o.Value, Original: o.File.Data})
 				case corpus.Duplicate:
 					// The batch commits a duplicate with or after its
 					// first copy: only its path is recorded.
@@ -176,18 +172,4 @@ func describe(rep *report.Report) string {
 		s += ", no figure found"
 	}
 	return s
-}
-
-// readOriginal returns the bytes of the file at path if they still have
-// the SHA-256 sha that was read, for the database to keep; nil if the
-// file changed or cannot be read (the report is stored without them).
-func readOriginal(path, sha string) []byte {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != sha {
-		return nil
-	}
-	return b
 }
