@@ -22,7 +22,24 @@
 // it is read again on the next ingest, and a success then replaces the
 // failure. Each [DB.Save] or [DB.SaveBatch] is one transaction, so a crash
 // loses only whole documents, whose paths are then not recorded and are
-// redone by the next run.
+// redone by the next run. [Open] is the single writer of a file: it holds
+// an advisory lock (flock on the file) until [DB.Close], and another
+// writer fails with [ErrLocked] or, with [OpenWait], waits. A path is
+// stored as the file system gives it in document_paths, and shown with
+// its bytes that are not UTF-8 escaped in documents.path.
+//
+// A report a province issued often comes as several files: its copies.
+// Each document read without error belongs to a report (table reports):
+// when it is saved it joins the report of an earlier copy of the same
+// province and year with the same document number, else the same issue
+// date, else the same figures, or starts a report of its own. The best
+// copy of each report (reports.best_document_id) is the one the province
+// tables read: the pinned copy ([DB.PinCopy]), else the first by having
+// figures, declaring a correction, being born-digital rather than OCR,
+// more figures, the older file. Copies that give a metric another value
+// than the best copy raise a flag copies.disagree on it, with both
+// evidences. [DB.Reports] lists reports and their copies; [DB.RemoveCopy]
+// sets a copy aside. The rules are at the top of copies.go.
 //
 // The schema is created by SQL migrations embedded in the package
 // (migrations/NNNN_name.sql), applied in order and recorded in the table
@@ -34,11 +51,12 @@
 //
 // Views give the figures as analysts want them: metric_values,
 // latest_metric_values, latest_documents, province_year, report_flags,
-// unit2025_year (the 2025 merger of 63 provinces into 34 units) and
-// report_periods. The province table (latest_documents and the views
-// built on it) takes full-year reports only, so that a quarter's or a
-// half-year's figures never stand beside a year's; report_periods lists
-// every report with the period it covers.
+// unit2025_year (the 2025 merger of 63 provinces into 34 units),
+// report_periods and report_copies. The province table (latest_documents
+// and the views built on it) takes full-year reports only, so that a
+// quarter's or a half-year's figures never stand beside a year's, and
+// reads each report's best copy; report_periods lists every report with
+// the period it covers, report_copies every copy.
 // province_year has a column per key figure of the catalog
 // (report.Metric.Key), and unit2025_year sums them and recomputes rates
 // from their parts (report.Metric.Rate): these two are derived from the
@@ -68,9 +86,15 @@
 //
 // # Limits
 //
-// The latest report of a province and year is chosen by the issue date
-// the extractor read (doc_date), then by ingest time: a resubmission
-// without a readable date wins only by being ingested later. Where a
+// The latest report of a province and year is chosen among reports with
+// figures by the issue date of its best copy (doc_date), then
+// born-digital before OCR, more figures, and ingest time. Copies are
+// grouped as they are saved, so the grouping depends on what was stored
+// before: a scan whose OCR misread the document number and the date, and
+// whose figures are too few to compare, starts a report of its own (it is
+// still never chosen over a report with figures and a later date). A
+// document number or date read wrongly from one copy can keep it apart
+// from the others; [DB.PinCopy] cannot merge reports. Where a
 // report gives the same metric more than once, province_year takes the
 // first figure (lowest id). unit2025_year maps reports by their
 // province code through the merger table; a report written by a 2025
