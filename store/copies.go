@@ -53,7 +53,7 @@ const (
 
 // copyDoc is one copy of a report, as grouping and ranking see it.
 type copyDoc struct {
-	id             int64
+	id, report     int64
 	path           string
 	number, date   string
 	mtime          int64 // the earliest modification time of its paths
@@ -77,14 +77,14 @@ type stored struct {
 func (s *saver) loadCopy(id int64) (*copyDoc, error) {
 	c := &copyDoc{id: id, first: map[string]*stored{}}
 	var number, date, ocr sql.NullString
-	var mtime sql.NullInt64
-	err := s.tx.QueryRowContext(s.ctx, `SELECT path, doc_number, doc_date, ocr_pages, correction, removed,
+	var mtime, report sql.NullInt64
+	err := s.tx.QueryRowContext(s.ctx, `SELECT path, doc_number, doc_date, ocr_pages, correction, removed, report_id,
 	(SELECT min(mtime) FROM document_paths p WHERE p.document_id = d.id)
-FROM documents d WHERE id = ?`, id).Scan(&c.path, &number, &date, &ocr, &c.correction, &c.removed, &mtime)
+FROM documents d WHERE id = ?`, id).Scan(&c.path, &number, &date, &ocr, &c.correction, &c.removed, &report, &mtime)
 	if err != nil {
 		return nil, fmt.Errorf("document %d: %w", id, err)
 	}
-	c.number, c.date, c.ocr, c.mtime = number.String, date.String, ocr.Valid && ocr.String != "", mtime.Int64
+	c.number, c.date, c.ocr, c.mtime, c.report = number.String, date.String, ocr.Valid && ocr.String != "", mtime.Int64, report.Int64
 	rows, err := s.tx.QueryContext(s.ctx, `SELECT metric, value, text, page, line, box_x, box_y, box_w, box_h
 FROM metrics WHERE document_id = ? ORDER BY id`, id)
 	if err != nil {
@@ -106,6 +106,24 @@ FROM metrics WHERE document_id = ? ORDER BY id`, id)
 		}
 	}
 	return c, rows.Err()
+}
+
+// ids returns the ids a query selects, in its order.
+func (s *saver) ids(query string, args ...any) ([]int64, error) {
+	rows, err := s.tx.QueryContext(s.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // sameReport reports whether a and b are copies of one report (see the
@@ -192,32 +210,18 @@ func (s *saver) assignReport(id int64) error {
 		if err != nil {
 			return err
 		}
-		rows, err := s.tx.QueryContext(s.ctx, `SELECT id, report_id FROM documents
+		cands, err := s.ids(`SELECT id FROM documents
 WHERE province_code = ? AND year = ? AND status = 'ok' AND id <> ? AND report_id IS NOT NULL ORDER BY id`, prov, year, id)
 		if err != nil {
 			return err
 		}
-		type cand struct{ id, report int64 }
-		var cands []cand
-		for rows.Next() {
-			var c cand
-			if err := rows.Scan(&c.id, &c.report); err != nil {
-				rows.Close()
-				return err
-			}
-			cands = append(cands, c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
 		for _, c := range cands {
-			other, err := s.loadCopy(c.id)
+			other, err := s.loadCopy(c)
 			if err != nil {
 				return err
 			}
 			if sameReport(me, other) {
-				report = c.report
+				report = other.report
 				break
 			}
 		}
@@ -240,21 +244,8 @@ WHERE province_code = ? AND year = ? AND status = 'ok' AND id <> ? AND report_id
 // refreshCopies ranks the copies of a report, records its best copy and
 // its copies.disagree flags, and deletes the report when no copy is left.
 func (s *saver) refreshCopies(report int64) error {
-	rows, err := s.tx.QueryContext(s.ctx, "SELECT id FROM documents WHERE report_id = ? AND status = 'ok' ORDER BY id", report)
+	ids, err := s.ids("SELECT id FROM documents WHERE report_id = ? AND status = 'ok' ORDER BY id", report)
 	if err != nil {
-		return err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	if len(ids) == 0 {
@@ -383,21 +374,8 @@ func (d *DB) groupCopies(ctx context.Context) error {
 	return d.tx(ctx, func(tx *sql.Tx) error {
 		s := saver{ctx: ctx, tx: tx}
 		defer s.close()
-		rows, err := tx.QueryContext(ctx, "SELECT id FROM documents WHERE status = 'ok' AND report_id IS NULL ORDER BY id")
+		ids, err := s.ids("SELECT id FROM documents WHERE status = 'ok' AND report_id IS NULL ORDER BY id")
 		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, id := range ids {
