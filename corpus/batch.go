@@ -442,7 +442,9 @@ func (d *duplicates[R]) add(group []Result[R], o Result[R]) []Result[R] {
 	if d.first == nil {
 		d.first = map[string]Outcome{}
 	}
-	d.first[sha] = o.Outcome
+	first := o.Outcome
+	first.File.Data = nil // kept for the run: not the content
+	d.first[sha] = first
 	for _, w := range d.waiting[sha] {
 		group = append(group, sameFate(w, o.Outcome))
 	}

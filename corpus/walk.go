@@ -388,13 +388,17 @@ func inspect(f *File, maxSize int64) error {
 	if st.Size() > maxSize {
 		return fmt.Errorf("%s: %w: %d bytes, over the %d-byte limit", f.Path, ErrTooLarge, st.Size(), maxSize)
 	}
-	// Read one byte past the size, to see a file that grew.
-	data := make([]byte, 0, st.Size()+1)
-	buf := bytes.NewBuffer(data)
-	if _, err := buf.ReadFrom(io.LimitReader(fh, maxSize+1)); err != nil {
+	// Read the size the file had, then try one byte more, to see a file
+	// that shrank or grew.
+	data := make([]byte, st.Size())
+	n, err := io.ReadFull(fh, data)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return fmt.Errorf("%s: %w", f.Path, err)
 	}
-	data = buf.Bytes()
+	var more [1]byte
+	if k, _ := fh.Read(more[:]); k > 0 {
+		n++ // grew
+	}
 	if testHookRead != nil {
 		testHookRead(f.Path)
 	}
@@ -402,11 +406,8 @@ func inspect(f *File, maxSize int64) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.Path, err)
 	}
-	if int64(len(data)) != st.Size() || after.Size() != st.Size() || !after.ModTime().Equal(st.ModTime()) {
-		if int64(len(data)) > maxSize {
-			return fmt.Errorf("%s: %w: over the %d-byte limit", f.Path, ErrTooLarge, maxSize)
-		}
-		return fmt.Errorf("%s: %w (%d bytes at open, %d read, %d after)", f.Path, ErrChanged, st.Size(), len(data), after.Size())
+	if int64(n) != st.Size() || after.Size() != st.Size() || !after.ModTime().Equal(st.ModTime()) {
+		return fmt.Errorf("%s: %w (%d bytes at open, %d after)", f.Path, ErrChanged, st.Size(), after.Size())
 	}
 	format, err := Detect(bytes.NewReader(data), int64(len(data)), f.Path)
 	if err != nil {

@@ -61,7 +61,7 @@ type copyDoc struct {
 	correction     bool
 	removed        bool
 	figures        int
-	first          map[string]*stored // the first figure of each metric
+	first          map[string]*stored // the first figure of each metric, once loaded (loadFigures)
 	metricsInOrder []string
 }
 
@@ -73,22 +73,32 @@ type stored struct {
 	box        [4]sql.NullFloat64
 }
 
-// loadCopy reads document id with its figures.
+// loadCopy reads document id, and counts its figures.
 func (s *saver) loadCopy(id int64) (*copyDoc, error) {
-	c := &copyDoc{id: id, first: map[string]*stored{}}
+	c := &copyDoc{id: id}
 	var number, date, ocr sql.NullString
 	var mtime, report sql.NullInt64
 	err := s.tx.QueryRowContext(s.ctx, `SELECT path, doc_number, doc_date, ocr_pages, correction, removed, report_id,
-	(SELECT min(mtime) FROM document_paths p WHERE p.document_id = d.id)
-FROM documents d WHERE id = ?`, id).Scan(&c.path, &number, &date, &ocr, &c.correction, &c.removed, &report, &mtime)
+	(SELECT min(mtime) FROM document_paths p WHERE p.document_id = d.id),
+	(SELECT count(*) FROM metrics m WHERE m.document_id = d.id)
+FROM documents d WHERE id = ?`, id).Scan(&c.path, &number, &date, &ocr, &c.correction, &c.removed, &report, &mtime, &c.figures)
 	if err != nil {
 		return nil, fmt.Errorf("document %d: %w", id, err)
 	}
 	c.number, c.date, c.ocr, c.mtime, c.report = number.String, date.String, ocr.Valid && ocr.String != "", mtime.Int64, report.Int64
+	return c, nil
+}
+
+// loadFigures reads the first figure of each metric of copy c, once.
+func (s *saver) loadFigures(c *copyDoc) error {
+	if c.first != nil {
+		return nil
+	}
+	c.first = map[string]*stored{}
 	rows, err := s.tx.QueryContext(s.ctx, `SELECT metric, value, text, page, line, box_x, box_y, box_w, box_h
-FROM metrics WHERE document_id = ? ORDER BY id`, id)
+FROM metrics WHERE document_id = ? ORDER BY id`, c.id)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -96,16 +106,15 @@ FROM metrics WHERE document_id = ? ORDER BY id`, id)
 		var f stored
 		var text sql.NullString
 		if err := rows.Scan(&m, &f.value, &text, &f.page, &f.line, &f.box[0], &f.box[1], &f.box[2], &f.box[3]); err != nil {
-			return nil, err
+			return err
 		}
 		f.text = text.String
-		c.figures++
 		if _, ok := c.first[m]; !ok {
 			c.first[m] = &f
 			c.metricsInOrder = append(c.metricsInOrder, m)
 		}
 	}
-	return c, rows.Err()
+	return rows.Err()
 }
 
 // ids returns the ids a query selects, in its order.
@@ -126,15 +135,30 @@ func (s *saver) ids(query string, args ...any) ([]int64, error) {
 	return ids, rows.Err()
 }
 
-// sameReport reports whether a and b are copies of one report (see the
-// rules at the top of this file).
+// sameReport reports whether a and b, with their figures loaded, are
+// copies of one report (see the rules at the top of this file).
 func sameReport(a, b *copyDoc) bool {
+	if same, decided := sameIdentity(a, b); decided {
+		return same
+	}
+	return figuresAgree(a, b)
+}
+
+// sameIdentity decides whether a and b are copies of one report by their
+// document numbers or issue dates, when they both have one.
+func sameIdentity(a, b *copyDoc) (same, decided bool) {
 	if a.number != "" && b.number != "" {
-		return a.number == b.number
+		return a.number == b.number, true
 	}
 	if a.date != "" && b.date != "" {
-		return a.date == b.date
+		return a.date == b.date, true
 	}
+	return false, false
+}
+
+// figuresAgree reports whether a and b have at least minCommon metrics
+// in common, and agreeShare of them with equal values.
+func figuresAgree(a, b *copyDoc) bool {
 	common, equal := 0, 0
 	for m, fa := range a.first {
 		if fb, ok := b.first[m]; ok {
@@ -220,7 +244,18 @@ WHERE province_code = ? AND year = ? AND status = 'ok' AND id <> ? AND report_id
 			if err != nil {
 				return err
 			}
-			if sameReport(me, other) {
+			same, decided := sameIdentity(me, other)
+			if !decided {
+				// Neither number nor date decides: compare the figures.
+				if err := s.loadFigures(me); err != nil {
+					return err
+				}
+				if err := s.loadFigures(other); err != nil {
+					return err
+				}
+				same = figuresAgree(me, other)
+			}
+			if same {
 				report = other.report
 				break
 			}
@@ -258,6 +293,7 @@ func (s *saver) refreshCopies(report int64) error {
 	}
 	var best *copyDoc
 	var copies []*copyDoc
+	active := 0
 	for _, id := range ids {
 		c, err := s.loadCopy(id)
 		if err != nil {
@@ -267,6 +303,7 @@ func (s *saver) refreshCopies(report int64) error {
 		if c.removed {
 			continue
 		}
+		active++
 		if pinned.Valid && pinned.Int64 == id {
 			best = c
 		}
@@ -289,12 +326,18 @@ func (s *saver) refreshCopies(report int64) error {
 AND document_id IN (SELECT id FROM documents WHERE report_id = ?)`, report); err != nil {
 		return err
 	}
-	if best == nil {
+	if best == nil || active < 2 {
 		return nil
+	}
+	if err := s.loadFigures(best); err != nil {
+		return err
 	}
 	for _, c := range copies {
 		if c == best || c.removed {
 			continue
+		}
+		if err := s.loadFigures(c); err != nil {
+			return err
 		}
 		for _, m := range best.metricsInOrder {
 			fo, ok := c.first[m]
