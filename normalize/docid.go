@@ -67,6 +67,12 @@ var correctionTitleCues = []string{"bổ sung, điều chỉnh", "điều chỉn
 // copies of the report it corrects.
 func IsCorrection(text string) bool {
 	for _, line := range strings.Split(head(text), "\n") {
+		// Every cue holds "chính", "chỉnh" or "thay": fold only the
+		// lines that may hold one.
+		low := strings.ToLower(line)
+		if !strings.Contains(low, "chính") && !strings.Contains(low, "chỉnh") && !strings.Contains(low, "thay") {
+			continue
+		}
 		f := Fold(line)
 		for _, c := range correctionCues {
 			if strings.Contains(f, c) {

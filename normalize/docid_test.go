@@ -41,3 +41,13 @@ func TestIsCorrection(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionCuesPrefilter checks that every cue passes the quick
+// filter of IsCorrection.
+func TestCorrectionCuesPrefilter(t *testing.T) {
+	for _, c := range append(append([]string{}, correctionCues...), correctionTitleCues...) {
+		if !IsCorrection("Báo cáo " + c) {
+			t.Errorf("cue %q is not found", c)
+		}
+	}
+}
