@@ -18,7 +18,8 @@ import (
 // copy. When a document is saved, assignReport puts it in the report of
 // an earlier copy, or in a report of its own:
 //
-//   - only documents of the same province and year can be copies;
+//   - only documents of the same province, year and period can be
+//     copies (a report stored before periods were read has none);
 //   - when both have a document number ("1873/BC-STTTT"), they are
 //     copies if and only if the numbers are equal;
 //   - else, when both have an issue date, if and only if the dates are
@@ -56,7 +57,8 @@ type copyDoc struct {
 	id, report     int64
 	path           string
 	number, date   string
-	mtime          int64 // the earliest modification time of its paths
+	period         string // the period's kind and first day; "" for a report stored before periods were read
+	mtime          int64  // the earliest modification time of its paths
 	ocr            bool
 	correction     bool
 	removed        bool
@@ -76,16 +78,18 @@ type stored struct {
 // loadCopy reads document id, and counts its figures.
 func (s *saver) loadCopy(id int64) (*copyDoc, error) {
 	c := &copyDoc{id: id}
-	var number, date, ocr sql.NullString
+	var number, date, ocr, period sql.NullString
 	var mtime, report sql.NullInt64
 	err := s.tx.QueryRowContext(s.ctx, `SELECT path, doc_number, doc_date, ocr_pages, correction, removed, report_id,
 	(SELECT min(mtime) FROM document_paths p WHERE p.document_id = d.id),
-	(SELECT count(*) FROM metrics m WHERE m.document_id = d.id)
-FROM documents d WHERE id = ?`, id).Scan(&c.path, &number, &date, &ocr, &c.correction, &c.removed, &report, &mtime, &c.figures)
+	(SELECT count(*) FROM metrics m WHERE m.document_id = d.id),
+	period_kind || ' ' || ifnull(period_start, '')
+FROM documents d WHERE id = ?`, id).Scan(&c.path, &number, &date, &ocr, &c.correction, &c.removed, &report, &mtime, &c.figures, &period)
 	if err != nil {
 		return nil, fmt.Errorf("document %d: %w", id, err)
 	}
 	c.number, c.date, c.ocr, c.mtime, c.report = number.String, date.String, ocr.Valid && ocr.String != "", mtime.Int64, report.Int64
+	c.period = period.String
 	return c, nil
 }
 
@@ -145,8 +149,12 @@ func sameReport(a, b *copyDoc) bool {
 }
 
 // sameIdentity decides whether a and b are copies of one report by their
-// document numbers or issue dates, when they both have one.
+// periods (two periods are two reports), then by their document numbers
+// or issue dates, when they both have one.
 func sameIdentity(a, b *copyDoc) (same, decided bool) {
+	if a.period != "" && b.period != "" && a.period != b.period {
+		return false, true
+	}
 	if a.number != "" && b.number != "" {
 		return a.number == b.number, true
 	}

@@ -53,6 +53,8 @@ func TestSameReport(t *testing.T) {
 		{"three in five agree", copyDoc{first: figs(1, 2, 3, 4, 5)}, copyDoc{first: figs(1, 2, 3, 7, 6)}, false},
 		{"too few in common", copyDoc{first: figs(1, 2, 3, 4)}, copyDoc{first: figs(1, 2, 3, 4)}, false},
 		{"nothing to compare", copyDoc{}, copyDoc{}, false},
+		{"same number, other period", copyDoc{number: "12/BC-UBND", period: "year 2021-01-01"}, copyDoc{number: "12/BC-UBND", period: "quarter 2021-10-01"}, false},
+		{"same number, period known once", copyDoc{number: "12/BC-UBND", period: "year 2021-01-01"}, copyDoc{number: "12/BC-UBND"}, true},
 	} {
 		if got := sameReport(&tc.a, &tc.b); got != tc.want {
 			t.Errorf("%s: sameReport = %v, want %v", tc.name, got, tc.want)
