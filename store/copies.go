@@ -281,7 +281,33 @@ WHERE province_code = ? AND year = ? AND status = 'ok' AND id <> ? AND report_id
 	if _, err := s.exec("UPDATE documents SET report_id = ? WHERE id = ?", report, id); err != nil {
 		return err
 	}
-	return s.refreshCopies(report)
+	return s.addCopy(report, id)
+}
+
+// addCopy updates report for its new copy id. When the report has a
+// best copy that the new one does not beat (or a pinned one), only the
+// new copy is compared with it; otherwise the report is ranked again
+// (refreshCopies), which reads every copy.
+func (s *saver) addCopy(report, id int64) error {
+	var bestID, pinned sql.NullInt64
+	if err := s.tx.QueryRowContext(s.ctx, "SELECT best_document_id, pinned_document_id FROM reports WHERE id = ?", report).Scan(&bestID, &pinned); err != nil {
+		return err
+	}
+	if !bestID.Valid {
+		return s.refreshCopies(report)
+	}
+	best, err := s.loadCopy(bestID.Int64)
+	if err != nil {
+		return err
+	}
+	c, err := s.loadCopy(id)
+	if err != nil {
+		return err
+	}
+	if best.removed || !pinned.Valid && better(c, best) {
+		return s.refreshCopies(report)
+	}
+	return s.compareCopy(best, c)
 }
 
 // refreshCopies ranks the copies of a report, records its best copy and
@@ -337,22 +363,31 @@ AND document_id IN (SELECT id FROM documents WHERE report_id = ?)`, report); err
 	if best == nil || active < 2 {
 		return nil
 	}
-	if err := s.loadFigures(best); err != nil {
-		return err
-	}
 	for _, c := range copies {
 		if c == best || c.removed {
 			continue
 		}
-		if err := s.loadFigures(c); err != nil {
+		if err := s.compareCopy(best, c); err != nil {
 			return err
 		}
-		for _, m := range best.metricsInOrder {
-			fo, ok := c.first[m]
-			if fb := best.first[m]; ok && !sameValue(fb.value, fo.value) {
-				if err := s.disagree(m, best, c); err != nil {
-					return err
-				}
+	}
+	return nil
+}
+
+// compareCopy raises copies.disagree on the best copy for each metric to
+// which copy c gives another value.
+func (s *saver) compareCopy(best, c *copyDoc) error {
+	if err := s.loadFigures(best); err != nil {
+		return err
+	}
+	if err := s.loadFigures(c); err != nil {
+		return err
+	}
+	for _, m := range best.metricsInOrder {
+		fo, ok := c.first[m]
+		if fb := best.first[m]; ok && !sameValue(fb.value, fo.value) {
+			if err := s.disagree(m, best, c); err != nil {
+				return err
 			}
 		}
 	}
