@@ -54,9 +54,6 @@ func (p *pipelineFlags) parse(fs *flag.FlagSet, args []string) error {
 		line, _, _ := strings.Cut(string(b), "\n")
 		p.opt.Read.Password = strings.TrimRight(line, "\r")
 	}
-	// OCR runs under the same limits as parsing, its time limit by page:
-	// a signed report of forty scanned pages is not a hostile file.
-	p.opt.OCR.PageTimeout, p.opt.OCR.MaxMemory = p.opt.Timeout, p.opt.MaxMemory
 	return p.opt.Check()
 }
 

@@ -33,7 +33,7 @@
 // OCR runs in the calling process, but every tool it starts (pdfinfo,
 // pdfimages, pdftoppm, tesseract) runs under limits: the memory limit of
 // the parser children, and a time limit per page (ocr.Options.PageTimeout,
-// which the command line sets to its per-file --timeout), so that a
+// which the pipeline sets to its per-file Options.Timeout), so that a
 // hostile page stops within the limit while a long honest scan is read
 // to its end.
 package pipeline

@@ -31,7 +31,10 @@ type Options struct {
 	// Read is passed to the format readers.
 	Read extract.Options
 	// OCR controls the recognition of pages without a text layer; its
-	// Mode decides whether OCR runs at all (see [Pipeline.Report]).
+	// Mode decides whether OCR runs at all (see [Pipeline.Report]). Its
+	// PageTimeout and MaxMemory, when zero, are Timeout and MaxMemory:
+	// OCR runs under the same limits as parsing, its time limit by page,
+	// as a signed report of forty scanned pages is not a hostile file.
 	OCR ocr.Options
 	// Province is the province of the reports whose text does not name
 	// theirs: a GSO code or a name as normalize.LookupProvince reads it.
@@ -72,6 +75,12 @@ type Pipeline struct {
 func New(opt Options) (*Pipeline, error) {
 	if err := opt.Check(); err != nil {
 		return nil, err
+	}
+	if opt.OCR.PageTimeout == 0 {
+		opt.OCR.PageTimeout = opt.Timeout
+	}
+	if opt.OCR.MaxMemory == 0 {
+		opt.OCR.MaxMemory = opt.MaxMemory
 	}
 	return &Pipeline{opt: opt}, nil
 }

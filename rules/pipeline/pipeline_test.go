@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
@@ -217,5 +218,21 @@ func TestRealIdentity(t *testing.T) {
 	// paragraph, a plan's programme period).
 	if periods*100 < docs*85 {
 		t.Errorf("%d of %d periods right, want at least 85%%", periods, docs)
+	}
+}
+
+// TestOCRLimits checks that OCR gets the per-file limits of parsing
+// unless told its own.
+func TestOCRLimits(t *testing.T) {
+	p, err := New(Options{Timeout: 5 * time.Second, MaxMemory: 1 << 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.opt.OCR.PageTimeout != 5*time.Second || p.opt.OCR.MaxMemory != 1<<30 {
+		t.Errorf("OCR limits %v, %d; want the parsing limits", p.opt.OCR.PageTimeout, p.opt.OCR.MaxMemory)
+	}
+	p, _ = New(Options{Timeout: 5 * time.Second, OCR: ocr.Options{PageTimeout: time.Minute}})
+	if p.opt.OCR.PageTimeout != time.Minute {
+		t.Errorf("OCR page timeout %v, want its own minute", p.opt.OCR.PageTimeout)
 	}
 }
