@@ -27,7 +27,7 @@ type recorder struct {
 	outcomes []Result[int]
 	// groups holds each commit's results.
 	groups [][]Result[int]
-	t        *testing.T
+	t      *testing.T
 }
 
 func (r *recorder) commit(ctx context.Context, os []Result[int]) error {
