@@ -4,7 +4,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
@@ -26,9 +28,12 @@ func BenchmarkApply(b *testing.B) {
 		doc.Format = corpus.Text
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			cpu := processCPU()
 			for i := 0; i < b.N; i++ {
 				rules.Apply(normalize.Normalize(doc))
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }
@@ -58,8 +63,27 @@ func BenchmarkApplySynthetic(b *testing.B) {
 		docs = append(docs, doc)
 	}
 	b.SetBytes(size / int64(len(docs)))
+	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := processCPU()
 	for i := 0; i < b.N; i++ {
 		rules.Apply(normalize.Normalize(docs[i%len(docs)]))
 	}
+	reportCPU(b, cpu)
+}
+
+// processCPU returns the CPU time (user and system) the process has
+// used, garbage collection included.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		panic(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports the CPU time per op since start, a steadier figure
+// than wall time on a shared machine.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(processCPU()-start)/float64(b.N)/1e6, "cpu-ms/op")
 }

@@ -2,15 +2,16 @@ package rules
 
 import (
 	"fmt"
-	"github.com/baocao/baocao/extract"
-	"github.com/baocao/baocao/rules/report"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/normalize"
+	"github.com/baocao/baocao/rules/report"
 )
 
 // Rule finds one metric in a segment of text (a sentence or a clause
@@ -48,24 +49,40 @@ type Rule struct {
 	AllowPlan bool
 
 	re                         *regexp.Regexp // lower case, on Segment.lower
-	anchored                   *regexp.Regexp // re anchored at its start, for figure-first patterns
+	anchored                   *regexp.Regexp // re anchored at its start, tried where a match can start
+	figureFirst                bool           // the pattern starts with its figure
 	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 	require, reject, rejectSeg *regexp.Regexp
 	notBefore, rejectNear      *regexp.Regexp
 	family                     string     // the rule's family (Family.Name)
 	literals                   [][]string // what every match contains
+	starts                     []string   // what every match starts with (startLiterals), or nil
+	// gate holds the keyword ids of literals: the rule runs only where
+	// the segment holds one keyword of every set. startIDs are the ids
+	// of starts.
+	gate     [][]int
+	startIDs []int
 }
 
 // compile compiles a rule of family f.
 func (r *Rule) compile(f *Family) {
 	r.family = f.Name
 	r.re = compileLower(r.Pattern)
-	if strings.HasPrefix(r.Pattern, "{N}") || strings.HasPrefix(r.Pattern, "{P}") || strings.HasPrefix(r.Pattern, "{M}") {
+	r.figureFirst = strings.HasPrefix(r.Pattern, "{N}") || strings.HasPrefix(r.Pattern, "{P}") || strings.HasPrefix(r.Pattern, "{M}")
+	if !r.figureFirst {
+		r.starts = startLiterals(r.re.String())
+	}
+	if r.figureFirst || r.starts != nil {
 		// A pattern that starts with its figure is tried only where a
-		// figure starts: cheaper than scanning every position.
+		// figure starts, one that starts with a literal only where
+		// that literal stands: cheaper than scanning every position.
 		r.anchored = regexp.MustCompile(`^(?:` + r.re.String() + `)`)
 	}
 	r.literals = requiredLiterals(r.re.String())
+	if r.Require != "" {
+		// What Require needs gates the rule as well.
+		r.literals = append(r.literals, requiredLiterals(lowerPattern(expandMacros(r.Require)))...)
+	}
 	r.reFold = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern))
 	if r.Require != "" {
 		r.require = compileLower(r.Require)
@@ -88,9 +105,12 @@ func (r *Rule) compile(f *Family) {
 // FindAllStringSubmatchIndex. For a figure-first pattern (on lower-case
 // text) it tries only the positions where a number, or a qualifier word
 // or two before it, starts.
-func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool) [][]int {
+func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool, hits []hit) [][]int {
 	if r.anchored == nil || !lower {
 		return re.FindAllStringSubmatchIndex(text, -1)
+	}
+	if !r.figureFirst {
+		return r.findAt(text, hits)
 	}
 	var out [][]int
 	end := 0
@@ -121,6 +141,43 @@ func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool) [][]int {
 	return out
 }
 
+// findAt returns the matches of the rule in text (lower case), like
+// FindAllStringSubmatchIndex, trying the pattern anchored where one of
+// its start literals stands (hits, in order of their ends): the leftmost
+// of those positions where it matches is where the search from every
+// position would have found its match.
+func (r *Rule) findAt(text string, hits []hit) [][]int {
+	var out [][]int
+	var cand []int
+	for _, h := range hits {
+		if slices.Contains(r.startIDs, int(h.id)) {
+			cand = append(cand, int(h.start))
+		}
+	}
+	if len(cand) == 0 {
+		return nil
+	}
+	slices.Sort(cand)
+	end := 0
+	for i, st := range cand {
+		if st < end || i > 0 && st == cand[i-1] {
+			continue
+		}
+		loc := r.anchored.FindStringSubmatchIndex(text[st:])
+		if loc == nil {
+			continue
+		}
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += st
+			}
+		}
+		out = append(out, loc)
+		end = loc[1]
+	}
+	return out
+}
+
 // prevWord returns the start of the word before offset i.
 func prevWord(s string, i int) int {
 	j := i
@@ -146,6 +203,10 @@ type Segment struct {
 	Order  int
 	// lower is Text in lower case, for the keyword gates.
 	lower string
+	// kw is the set of keywords lower holds, and hits where they stand
+	// (keywords.scan).
+	kw   kwSet
+	hits []hit
 	// Level marks a table row about one level of online service ("Mức
 	// độ 3", "Toàn trình"): only rules written for such rows (ids
 	// ending in ".row") read it.
@@ -257,7 +318,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.Level && !strings.HasSuffix(r.ID, ".row") || seg.subUnit {
 		return nil
 	}
-	if !passesGate(seg.lower, r.literals) {
+	if !seg.kw.hasAll(r.gate) {
 		return nil
 	}
 	if r.require != nil && !r.require.MatchString(seg.lower) {
@@ -273,7 +334,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		re, text = r.reFold, seg.Text
 	}
 	var out []candidate
-	for _, loc := range r.findAll(re, text, re == r.re) {
+	for _, loc := range r.findAll(re, text, re == r.re, seg.hits) {
 		ni := re.SubexpIndex("n")
 		if ni < 0 || loc[2*ni] < 0 {
 			continue
@@ -491,7 +552,7 @@ func Apply(doc *normalize.Doc) *report.Report {
 			continue // no figure to find
 		}
 		for _, g := range c.groups {
-			if g.words != nil && !containsAny(segs[i].lower, g.words...) {
+			if g.words != nil && !segs[i].kw.hasAny(g.wordIDs) {
 				continue // the gate: no word of the family
 			}
 			for _, r := range g.rules {
@@ -558,9 +619,39 @@ func Segments(doc *normalize.Doc) []Segment {
 	for ti := range doc.Tables {
 		segs = append(segs, tableSegments(&doc.Tables[ti], &order, doc.Year, ocrPages)...)
 	}
+	kw := &compileFamilies().kw
 	planTitles := map[string]bool{} // planSection, memoised by title
+	var para *normalize.Para
+	var paraLower string
+	var paraHits []hit
 	for i := range segs {
-		segs[i].lower = unleader(strings.ToLower(segs[i].Text))
+		s := &segs[i]
+		if s.Para != nil {
+			// A paragraph is lower-cased and scanned once, for all its
+			// segments.
+			if s.Para != para {
+				para, paraLower = s.Para, toLower(s.Para.Text)
+				paraHits = nil
+				if len(paraLower) == len(para.Text) {
+					paraHits = kw.scan(paraLower)
+				}
+			}
+			if len(paraLower) == len(para.Text) {
+				s.lower = paraLower[s.Off : s.Off+len(s.Text)]
+				s.hits = hitsIn(paraHits, s.Off, s.Off+len(s.Text))
+			} else {
+				s.lower = toLower(s.Text)
+				s.hits = kw.scan(s.lower)
+			}
+		} else {
+			s.lower = toLower(s.Text)
+			s.hits = kw.scan(s.lower)
+		}
+		s.lower = unleader(s.lower)
+		s.kw = newKwSet(len(kw.words))
+		for _, h := range s.hits {
+			s.kw.add(h.id)
+		}
 		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
 		segs[i].province = doc.Province.Name
 		if p := segs[i].Para; p != nil {

@@ -110,6 +110,27 @@ type derived struct {
 	context []*ContextRule
 	// kinds holds the kinds of number some context rule reads, by topic.
 	kinds map[string]map[normalize.NumberKind]bool
+	// kw is the keyword automaton of the gates (keywords.go).
+	kw keywords
+}
+
+// indexKeywords gives every gate word and every literal of the rules a
+// keyword id, and builds the automaton.
+func (c *derived) indexKeywords() {
+	for i := range c.groups {
+		g := &c.groups[i]
+		if g.words != nil {
+			g.wordIDs = c.kw.idSet(g.words)
+		}
+	}
+	for _, r := range c.rules {
+		r.gate = nil
+		for _, set := range r.literals {
+			r.gate = append(r.gate, c.kw.idSet(set))
+		}
+		r.startIDs = c.kw.idSet(r.starts)
+	}
+	c.kw.build()
 }
 
 var compiled derived
@@ -228,14 +249,16 @@ func compileFamilies() *derived {
 				panic("rules: context rule " + r.ID + " reads unknown topic " + r.Topic)
 			}
 		}
+		c.indexKeywords()
 	})
 	return &compiled
 }
 
 // ruleGroup is the rules of one family with the family's gate.
 type ruleGroup struct {
-	words []string // the gate; nil for a family without one
-	rules []*Rule
+	words   []string // the gate; nil for a family without one
+	wordIDs []int    // the keyword ids of words
+	rules   []*Rule
 }
 
 // Catalog returns the metric catalog in its documented order.

@@ -1,0 +1,146 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/extract/text"
+	"github.com/baocao/baocao/normalize"
+)
+
+// GeneratedTexts returns n synthetic reports (package rules/synth, which
+// imports this package: the external test package sets it).
+var GeneratedTexts func(n int) []string
+
+// textDocs returns every text and Markdown report of the samples and the
+// evaluation sets, and generated reports, normalized: the documents the
+// gate tests check the fast paths on.
+func textDocs(tb testing.TB) []*normalize.Doc {
+	tb.Helper()
+	var out []*normalize.Doc
+	add := func(src string) {
+		doc := text.Parse(src)
+		doc.Format = corpus.Text
+		out = append(out, normalize.Normalize(doc))
+	}
+	for _, dir := range []string{"samples", "eval", "eval-blind", "eval-real"} {
+		files, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*"))
+		for _, f := range files {
+			if ext := filepath.Ext(f); ext != ".txt" && ext != ".md" || strings.HasSuffix(f, "README.md") || strings.HasSuffix(f, "SOURCES.md") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			add(string(b))
+		}
+	}
+	if GeneratedTexts == nil {
+		tb.Fatal("no generator of synthetic reports (GeneratedTexts)")
+	}
+	for _, src := range GeneratedTexts(40) {
+		add(src)
+	}
+	return out
+}
+
+// TestGatesAndStarts checks the fast paths of the sentence rules
+// against the slow ones on every segment of every text document: the
+// keyword sets give the gates that substring searches give, and trying
+// a pattern anchored at its start literals finds exactly the matches a
+// search from every position finds.
+func TestGatesAndStarts(t *testing.T) {
+	c := compileFamilies()
+	docs := textDocs(t)
+	withStarts := 0
+	for _, r := range c.rules {
+		if r.starts != nil {
+			withStarts++
+		}
+	}
+	t.Logf("%d documents; %d of %d rules have start literals", len(docs), withStarts, len(c.rules))
+	segments, tried := 0, 0
+	for _, doc := range docs {
+		segs := Segments(doc)
+		for i := range segs {
+			s := &segs[i]
+			segments++
+			if s.lower != strings.ToLower(s.Text) {
+				t.Fatalf("lower case of %q is %q", s.Text, s.lower)
+			}
+			for _, g := range c.groups {
+				if g.words != nil && s.kw.hasAny(g.wordIDs) != containsAny(s.lower, g.words...) {
+					t.Errorf("family gate %v on %q: keyword set says %v", g.words, s.lower, s.kw.hasAny(g.wordIDs))
+				}
+			}
+			for _, r := range c.rules {
+				if got, want := s.kw.hasAll(r.gate), passesGate(s.lower, r.literals); got != want {
+					t.Errorf("rule %s gate on %q: keyword set says %v, substrings %v", r.ID, s.lower, got, want)
+				}
+				if r.starts == nil || len(s.lower) != len(s.Text) {
+					continue
+				}
+				tried++
+				got := r.findAt(s.lower, s.hits)
+				want := r.re.FindAllStringSubmatchIndex(s.lower, -1)
+				if !slices.EqualFunc(got, want, slices.Equal) {
+					t.Errorf("rule %s on %q: anchored at its starts %v, searched %v", r.ID, s.lower, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d segments, %d rule runs compared", segments, tried)
+}
+
+// TestStartLiterals checks the start literals derived from patterns.
+func TestStartLiterals(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{`(?:cung cấp|công bố)\s*{N}`, []string{"cung cấp", "công bố"}},
+		{`tổng(?: số| cộng)?\s*x`, []string{"tổng"}},
+		{`(?:tổng\s*)?số\s*máy`, []string{"tổng", "số"}},
+		{`[(,;]\s*tỉnh`, []string{"(", ",", ";"}},
+		{`(?:^|, )tỉnh`, nil}, // an assertion at the start
+		{`\bsoc\b`, nil},      // likewise
+		{`(?:số )?`, nil},     // matches the empty string
+		{`\d+ hồ sơ`, nil},    // a class of ten
+		{`.{0,3}hồ sơ`, nil},  // any character
+		{`bộ (?:tthc|thủ tục)`, []string{"bộ tthc", "bộ thủ tục"}},
+	}
+	for _, tt := range tests {
+		got := startLiterals(lowerPattern(expandMacros(tt.pattern)))
+		slices.Sort(got)
+		want := slices.Clone(tt.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("startLiterals(%q) = %q, want %q", tt.pattern, got, want)
+		}
+	}
+}
+
+// TestToLower checks toLower against strings.ToLower.
+func TestToLower(t *testing.T) {
+	for _, s := range []string{"", "abc", "ĐẮK LẮK Thủ Tục", "Ẩ Ỹ Ơ Ư Đ ÀÁẢÃẠ", "x\xffY", "İstanbul KELVIN \u212a", "ϴ Σ ǅ", "é\u0301"} {
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzToLower checks toLower against strings.ToLower on any input.
+func FuzzToLower(f *testing.F) {
+	f.Add("Tỉnh ĐẮK LẮK")
+	f.Add("\xc3")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
