@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/baocao/baocao/normalize"
 )
@@ -37,6 +38,7 @@ type ContextRule struct {
 	// applications.
 	Head, NotHead string
 
+	once                                                sync.Once
 	label, noun, notLabel, notNear, para, head, notHead *regexp.Regexp
 }
 
@@ -79,16 +81,18 @@ func findWords(s string, words []string) [][]int {
 }
 
 // compile compiles the patterns of a context rule, with the macros and
-// the lower-casing of sentence rules.
+// the lower-casing of sentence rules, once, on first use.
 func (r *ContextRule) compile() {
-	c := func(p string) *regexp.Regexp {
-		if p == "" {
-			return nil
+	r.once.Do(func() {
+		c := func(p string) *regexp.Regexp {
+			if p == "" {
+				return nil
+			}
+			return compileLower(p)
 		}
-		return compileLower(p)
-	}
-	r.label, r.noun, r.notLabel, r.notNear, r.para = c(r.Label), c(r.Noun), c(r.NotLabel), c(r.NotNear), c(r.Para)
-	r.head, r.notHead = c(r.Head), c(r.NotHead)
+		r.label, r.noun, r.notLabel, r.notNear, r.para = c(r.Label), c(r.Noun), c(r.NotLabel), c(r.NotNear), c(r.Para)
+		r.head, r.notHead = c(r.Head), c(r.NotHead)
+	})
 }
 
 var (
@@ -191,6 +195,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 				if r.Topic != topic || r.Kind != n.Kind {
 					continue
 				}
+				r.compile()
 				lbl := label
 				if r.Wide {
 					lbl = wide

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/baocao/baocao/extract"
@@ -48,57 +50,75 @@ type Rule struct {
 	// AllowPlan keeps matches in plan/target context (for SOC plans).
 	AllowPlan bool
 
-	re                         *regexp.Regexp // lower case, on Segment.lower
-	anchored                   *regexp.Regexp // re anchored at its start, tried where a match can start
-	figureFirst                bool           // the pattern starts with its figure
-	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
-	require, reject, rejectSeg *regexp.Regexp
-	notBefore, rejectNear      *regexp.Regexp
-	family                     string     // the rule's family (Family.Name)
-	literals                   [][]string // what every match contains
-	starts                     []string   // what every match starts with (startLiterals), or nil
+	family      string     // the rule's family (Family.Name)
+	figureFirst bool       // the pattern starts with its figure
+	literals    [][]string // what every match contains
+	starts      []string   // what every match starts with (startLiterals), or nil
 	// gate holds the keyword ids of literals: the rule runs only where
 	// the segment holds one keyword of every set. startIDs are the ids
 	// of starts.
 	gate     [][]int
 	startIDs []int
+
+	// The regular expressions, compiled on first use: most rules never
+	// run on a short report, and compiling them all cost more than
+	// reading it.
+	once                       sync.Once
+	re                         *regexp.Regexp // lower case, on Segment.lower
+	anchored                   *regexp.Regexp // re anchored at its start, tried where a match can start
+	require, reject, rejectSeg *regexp.Regexp
+	notBefore, rejectNear      *regexp.Regexp
+	foldOnce                   sync.Once
+	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 }
 
-// compile compiles a rule of family f.
+// compile prepares a rule of family f: the literals of its gates and
+// starts, read from its pattern with the figures' macros left out (they
+// hold no literal a gate uses), which is much cheaper than compiling
+// it. The regular expressions are compiled by regexps.
 func (r *Rule) compile(f *Family) {
 	r.family = f.Name
-	r.re = compileLower(r.Pattern)
 	r.figureFirst = strings.HasPrefix(r.Pattern, "{N}") || strings.HasPrefix(r.Pattern, "{P}") || strings.HasPrefix(r.Pattern, "{M}")
+	sketch, err := syntax.Parse(lowerPattern(expandSketch(r.Pattern)), syntax.Perl)
+	if err != nil {
+		panic("rules: rule " + r.ID + ": " + err.Error())
+	}
 	if !r.figureFirst {
-		r.starts = startLiterals(r.re.String())
+		r.starts = startsOf(sketch)
 	}
-	if r.figureFirst || r.starts != nil {
-		// A pattern that starts with its figure is tried only where a
-		// figure starts, one that starts with a literal only where
-		// that literal stands: cheaper than scanning every position.
-		r.anchored = regexp.MustCompile(`^(?:` + r.re.String() + `)`)
-	}
-	r.literals = requiredLiterals(r.re.String())
+	r.literals = requiredOf(sketch)
 	if r.Require != "" {
 		// What Require needs gates the rule as well.
-		r.literals = append(r.literals, requiredLiterals(lowerPattern(expandMacros(r.Require)))...)
+		r.literals = append(r.literals, requiredLiterals(lowerPattern(expandSketch(r.Require)))...)
 	}
-	r.reFold = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern))
-	if r.Require != "" {
-		r.require = compileLower(r.Require)
-	}
-	if r.Reject != "" {
-		r.reject = compileLower(r.Reject)
-	}
-	if r.RejectSeg != "" {
-		r.rejectSeg = compileLower(r.RejectSeg)
-	}
-	if r.NotBefore != "" {
-		r.notBefore = compileLower(r.NotBefore)
-	}
-	if r.RejectNear != "" {
-		r.rejectNear = compileLower(r.RejectNear)
-	}
+}
+
+// regexps compiles the rule's regular expressions, once.
+func (r *Rule) regexps() {
+	r.once.Do(func() {
+		r.re = compileLower(r.Pattern)
+		if r.figureFirst || r.starts != nil {
+			// A pattern that starts with its figure is tried only where a
+			// figure starts, one that starts with a literal only where
+			// that literal stands: cheaper than scanning every position.
+			r.anchored = regexp.MustCompile(`^(?:` + r.re.String() + `)`)
+		}
+		c := func(p string) *regexp.Regexp {
+			if p == "" {
+				return nil
+			}
+			return compileLower(p)
+		}
+		r.require, r.reject, r.rejectSeg = c(r.Require), c(r.Reject), c(r.RejectSeg)
+		r.notBefore, r.rejectNear = c(r.NotBefore), c(r.RejectNear)
+	})
+}
+
+// fold returns the rule's pattern compiled to match the original text,
+// folding case, for segments whose lower-casing moved byte offsets.
+func (r *Rule) fold() *regexp.Regexp {
+	r.foldOnce.Do(func() { r.reFold = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern)) })
+	return r.reFold
 }
 
 // findAll returns the matches of re in text, like
@@ -321,6 +341,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 	if !seg.kw.hasAll(r.gate) {
 		return nil
 	}
+	r.regexps()
 	if r.require != nil && !r.require.MatchString(seg.lower) {
 		return nil
 	}
@@ -331,7 +352,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 	if len(seg.lower) != len(seg.Text) {
 		// Lower-casing changed byte offsets (rare letters): match the
 		// original text, folding case.
-		re, text = r.reFold, seg.Text
+		re, text = r.fold(), seg.Text
 	}
 	var out []candidate
 	for _, loc := range r.findAll(re, text, re == r.re, seg.hits) {

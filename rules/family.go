@@ -236,7 +236,6 @@ func compileFamilies() *derived {
 			for i := range f.Context {
 				r := &f.Context[i]
 				check(r.ID, r.Metric)
-				r.compile()
 				if c.kinds[r.Topic] == nil {
 					c.kinds[r.Topic] = map[normalize.NumberKind]bool{}
 				}
@@ -253,6 +252,12 @@ func compileFamilies() *derived {
 	})
 	return &compiled
 }
+
+// Prepare derives the catalog and builds the keyword automaton of the
+// rules, which the first [Apply] would otherwise do; the rules' regular
+// expressions are compiled when a rule first runs. A program may call it
+// in the background while it reads its first report.
+func Prepare() { compileFamilies() }
 
 // ruleGroup is the rules of one family with the family's gate.
 type ruleGroup struct {
@@ -285,25 +290,46 @@ func Label(code string) string {
 	return code
 }
 
-// macroRe matches a macro, or a Unicode class (\p{L}) that is none.
-var macroRe = regexp.MustCompile(`(?:\\[pP])?\{[A-Z][A-Z0-9]*\}`)
-
 // expandMacros replaces macros in a pattern. A vocabulary macro may use
 // other vocabulary macros; a number macro ({N}, {P}, {M}) is the figure,
 // and only the first one keeps its group names: later ones become
 // non-capturing.
-func expandMacros(p string) string {
+func expandMacros(p string) string { return expand(p, false) }
+
+// expandSketch is expandMacros with every number macro written as one
+// digit: the pattern's literals without the figures' long alternations
+// of qualifier phrases, which hold no literal a gate uses.
+func expandSketch(p string) string { return expand(p, true) }
+
+// unnamed makes the groups of a later number macro non-capturing.
+var unnamed = strings.NewReplacer("?P<q>", "?:", "?P<n>", "?:", "?P<s>", "?:")
+
+func expand(p string, sketch bool) string {
+	macros := built().macros
 	seen := false
-	var expand func(p string, depth int) string
-	expand = func(p string, depth int) string {
+	var b strings.Builder
+	var walk func(p string, depth int)
+	walk = func(p string, depth int) {
 		if depth > 4 {
 			panic("rules: macros nested too deep in " + p)
 		}
-		macros := built().macros
-		return macroRe.ReplaceAllStringFunc(p, func(m string) string {
-			if m[0] == '\\' {
-				return m
+		for i := 0; i < len(p); {
+			if p[i] == '\\' && i+2 < len(p) && (p[i+1] == 'p' || p[i+1] == 'P') {
+				if end := macroEnd(p, i+2); end > 0 {
+					// A Unicode class (\p{L}), not a macro.
+					b.WriteString(p[i:end])
+					i = end
+					continue
+				}
 			}
+			end := macroEnd(p, i)
+			if end < 0 {
+				b.WriteByte(p[i])
+				i++
+				continue
+			}
+			m := p[i:end]
+			i = end
 			x, ok := macros[m]
 			if !ok {
 				panic("rules: unknown macro " + m)
@@ -312,16 +338,39 @@ func expandMacros(p string) string {
 				if depth > 0 {
 					panic("rules: number macro " + m + " inside another macro")
 				}
-				if seen {
-					x = strings.NewReplacer("?P<q>", "?:", "?P<n>", "?:", "?P<s>", "?:").Replace(x)
+				switch {
+				case sketch:
+					x = `\d`
+				case seen:
+					x = unnamed.Replace(x)
 				}
 				seen = true
-				return x
+				b.WriteString(x)
+				continue
 			}
-			return expand(x, depth+1)
-		})
+			walk(x, depth+1)
+		}
 	}
-	return expand(p, 0)
+	walk(p, 0)
+	return b.String()
+}
+
+// macroEnd returns the end of the macro name ("{N}", "{TTHC}": a capital
+// letter, then capitals and digits, in braces) at offset i of p, or -1.
+func macroEnd(p string, i int) int {
+	if i+2 >= len(p) || p[i] != '{' || p[i+1] < 'A' || p[i+1] > 'Z' {
+		return -1
+	}
+	for j := i + 2; j < len(p); j++ {
+		switch c := p[j]; {
+		case c == '}':
+			return j + 1
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // compileLower compiles a pattern, macros expanded, in lower case, to

@@ -15,8 +15,13 @@ func requiredLiterals(pattern string) [][]string {
 	if err != nil {
 		return nil
 	}
+	return requiredOf(re)
+}
+
+// requiredOf is requiredLiterals of a parsed pattern.
+func requiredOf(re *syntax.Regexp) [][]string {
 	var out [][]string
-	for _, set := range required(re.Simplify()) {
+	for _, set := range required(re) {
 		ok := len(set) > 0
 		for _, l := range set {
 			if len(l) < 3 {
@@ -121,6 +126,11 @@ func startLiterals(pattern string) []string {
 	if err != nil {
 		return nil
 	}
+	return startsOf(re)
+}
+
+// startsOf is startLiterals of a parsed pattern.
+func startsOf(re *syntax.Regexp) []string {
 	lits, nullable, ok := starts(re)
 	if !ok || nullable || len(lits) == 0 {
 		return nil

@@ -86,6 +86,7 @@ func TestGatesAndStarts(t *testing.T) {
 					continue
 				}
 				tried++
+				r.regexps()
 				got := r.findAt(s.lower, s.hits)
 				want := r.re.FindAllStringSubmatchIndex(s.lower, -1)
 				if !slices.EqualFunc(got, want, slices.Equal) {
@@ -143,4 +144,31 @@ func FuzzToLower(f *testing.F) {
 			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestRulesCompile compiles every rule's regular expressions, which
+// Apply compiles only when a rule first runs, and checks that the
+// literals read from a rule's sketch (its figures' macros left out) are
+// those of its whole pattern.
+func TestRulesCompile(t *testing.T) {
+	c := compileFamilies()
+	for _, r := range c.rules {
+		r.regexps()
+		r.fold()
+		full := requiredLiterals(r.re.String())
+		if r.Require != "" {
+			full = append(full, requiredLiterals(r.require.String())...)
+		}
+		if !slices.EqualFunc(full, r.literals, slices.Equal) {
+			t.Errorf("rule %s: literals %q, from the whole pattern %q", r.ID, r.literals, full)
+		}
+		if !r.figureFirst {
+			if got := startLiterals(r.re.String()); !slices.Equal(got, r.starts) {
+				t.Errorf("rule %s: starts %q, from the whole pattern %q", r.ID, r.starts, got)
+			}
+		}
+	}
+	for _, r := range c.context {
+		r.compile()
+	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -122,18 +123,19 @@ func hitsIn(hits []hit, from, to int) []hit {
 }
 
 // lowerTable maps each rune below 0x2000 (Latin, with every Vietnamese
-// letter) to its lower case.
-var lowerTable = func() *[0x2000]rune {
+// letter) to its lower case; built on first use.
+var lowerTable = sync.OnceValue(func() *[0x2000]rune {
 	var t [0x2000]rune
 	for r := range t {
 		t[r] = unicode.ToLower(rune(r))
 	}
 	return &t
-}()
+})
 
 // toLower returns strings.ToLower(s), faster for Vietnamese text: a
 // table lookup per rune instead of a search of Unicode's case ranges.
 func toLower(s string) string {
+	lower := lowerTable()
 	// Where nothing changes, s itself (as strings.ToLower does).
 	i := 0
 	for i < len(s) {
@@ -146,7 +148,7 @@ func toLower(s string) string {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r >= 0x2000 || lowerTable[r] != r {
+		if r == utf8.RuneError && n == 1 || r >= 0x2000 || lower[r] != r {
 			break
 		}
 		i += n
@@ -171,7 +173,7 @@ func toLower(s string) string {
 		case r == utf8.RuneError && n == 1:
 			b = utf8.AppendRune(b, utf8.RuneError)
 		case r < 0x2000:
-			b = utf8.AppendRune(b, lowerTable[r])
+			b = utf8.AppendRune(b, lower[r])
 		default:
 			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}

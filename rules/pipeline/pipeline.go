@@ -82,6 +82,9 @@ func New(opt Options) (*Pipeline, error) {
 	if opt.OCR.MaxMemory == 0 {
 		opt.OCR.MaxMemory = opt.MaxMemory
 	}
+	// The rules' keyword automaton is built while the first file is
+	// read.
+	go rules.Prepare()
 	return &Pipeline{opt: opt}, nil
 }
 
