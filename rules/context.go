@@ -62,24 +62,6 @@ func hasSuffixAny(s string, suffixes []string) bool {
 	return false
 }
 
-// findWords returns the spans of every occurrence of the words in s, in
-// order of their ends.
-func findWords(s string, words []string) [][]int {
-	var out [][]int
-	for _, w := range words {
-		for i := 0; ; {
-			j := strings.Index(s[i:], w)
-			if j < 0 {
-				break
-			}
-			out = append(out, []int{i + j, i + j + len(w)})
-			i += j + len(w)
-		}
-	}
-	sort.Slice(out, func(a, b int) bool { return out[a][1] < out[b][1] })
-	return out
-}
-
 // compile compiles the patterns of a context rule, with the macros and
 // the lower-casing of sentence rules, once, on first use.
 func (r *ContextRule) compile() {
@@ -106,15 +88,15 @@ const labelStops = ";("
 
 // contextCandidates reads figures by topic, label and kind of number.
 // paraNums holds the numbers of each paragraph of doc (ScanNumbers).
-func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normalize.Number) []candidate {
+func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, paraNums [][]normalize.Number) []candidate {
 	c := compileFamilies()
 	topics := c.topics
 	var out []candidate
 	for pi := range doc.Paras {
 		p := &doc.Paras[pi]
-		lower := unleader(strings.ToLower(p.Text))
-		if len(lower) != len(p.Text) {
-			continue
+		lower := paras[pi].lower
+		if lower == "" {
+			continue // lower-casing moved byte offsets (or no text)
 		}
 		nums := paraNums[pi]
 		if len(nums) == 0 {
@@ -122,7 +104,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 		}
 		topicLocs := make([][][]int, len(topics))
 		for ti, t := range topics {
-			topicLocs[ti] = findWords(lower, t.Words)
+			topicLocs[ti] = spans(paras[pi].hits, c.topicIDs[ti])
 			if len(t.NotAfter) > 0 {
 				topicLocs[ti] = dropAfter(lower, topicLocs[ti], t.NotAfter...)
 			}

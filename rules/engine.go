@@ -53,6 +53,7 @@ type Rule struct {
 	family      string     // the rule's family (Family.Name)
 	figureFirst bool       // the pattern starts with its figure
 	literals    [][]string // what every match contains
+	own         int        // literals[:own] are the pattern's, the rest Require's
 	starts      []string   // what every match starts with (startLiterals), or nil
 	// gate holds the keyword ids of literals: the rule runs only where
 	// the segment holds one keyword of every set. startIDs are the ids
@@ -66,6 +67,7 @@ type Rule struct {
 	once                       sync.Once
 	re                         *regexp.Regexp // lower case, on Segment.lower
 	anchored                   *regexp.Regexp // re anchored at its start, tried where a match can start
+	cost                       int            // maxCost of the pattern: how far from its start a match can read
 	require, reject, rejectSeg *regexp.Regexp
 	notBefore, rejectNear      *regexp.Regexp
 	foldOnce                   sync.Once
@@ -87,6 +89,7 @@ func (r *Rule) compile(f *Family) {
 		r.starts = startsOf(sketch)
 	}
 	r.literals = requiredOf(sketch)
+	r.own = len(r.literals)
 	if r.Require != "" {
 		// What Require needs gates the rule as well.
 		r.literals = append(r.literals, requiredLiterals(lowerPattern(expandSketch(r.Require)))...)
@@ -102,6 +105,11 @@ func (r *Rule) regexps() {
 			// figure starts, one that starts with a literal only where
 			// that literal stands: cheaper than scanning every position.
 			r.anchored = regexp.MustCompile(`^(?:` + r.re.String() + `)`)
+			re, err := syntax.Parse(r.re.String(), syntax.Perl)
+			if err != nil {
+				panic(err) // r.re compiled
+			}
+			r.cost = maxCost(re)
 		}
 		c := func(p string) *regexp.Regexp {
 			if p == "" {
@@ -125,12 +133,12 @@ func (r *Rule) fold() *regexp.Regexp {
 // FindAllStringSubmatchIndex. For a figure-first pattern (on lower-case
 // text) it tries only the positions where a number, or a qualifier word
 // or two before it, starts.
-func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool, hits []hit) [][]int {
+func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool, hits []hit, ends []int32) [][]int {
 	if r.anchored == nil || !lower {
 		return re.FindAllStringSubmatchIndex(text, -1)
 	}
 	if !r.figureFirst {
-		return r.findAt(text, hits)
+		return r.findAt(text, hits, ends)
 	}
 	var out [][]int
 	end := 0
@@ -146,7 +154,7 @@ func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool, hits []hit) [
 			if st < end || st > i {
 				continue
 			}
-			if loc := r.anchored.FindStringSubmatchIndex(text[st:]); loc != nil {
+			if loc := r.tryAt(text, ends, st, hits); loc != nil {
 				for k := range loc {
 					if loc[k] >= 0 {
 						loc[k] += st
@@ -166,7 +174,7 @@ func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool, hits []hit) [
 // its start literals stands (hits, in order of their ends): the leftmost
 // of those positions where it matches is where the search from every
 // position would have found its match.
-func (r *Rule) findAt(text string, hits []hit) [][]int {
+func (r *Rule) findAt(text string, hits []hit, ends []int32) [][]int {
 	var out [][]int
 	var cand []int
 	for _, h := range hits {
@@ -183,7 +191,7 @@ func (r *Rule) findAt(text string, hits []hit) [][]int {
 		if st < end || i > 0 && st == cand[i-1] {
 			continue
 		}
-		loc := r.anchored.FindStringSubmatchIndex(text[st:])
+		loc := r.tryAt(text, ends, st, hits)
 		if loc == nil {
 			continue
 		}
@@ -196,6 +204,18 @@ func (r *Rule) findAt(text string, hits []hit) [][]int {
 		end = loc[1]
 	}
 	return out
+}
+
+// tryAt matches the rule anchored at offset st of text, in the window
+// a match there can read (window), where that window holds the literals
+// every match holds (hits are text's keywords). The locations are
+// relative to st.
+func (r *Rule) tryAt(text string, ends []int32, st int, hits []hit) []int {
+	w := window(text, ends, st, r.cost)
+	if !hitsWithin(hits, r.gate[:r.own], st, st+len(w)) {
+		return nil
+	}
+	return r.anchored.FindStringSubmatchIndex(w)
 }
 
 // prevWord returns the start of the word before offset i.
@@ -227,6 +247,9 @@ type Segment struct {
 	// (keywords.scan).
 	kw   kwSet
 	hits []hit
+	// ends holds the end of every costly rune of lower (costlyEnds),
+	// computed on first use by costly.
+	ends []int32
 	// Level marks a table row about one level of online service ("Mức
 	// độ 3", "Toàn trình"): only rules written for such rows (ids
 	// ending in ".row") read it.
@@ -247,6 +270,17 @@ type Segment struct {
 	// tỉnh"): only rules written for such rows (ids ending in
 	// "label-table") read it.
 	Sub bool
+}
+
+// costly returns the ends of the costly runes of s.lower (costlyEnds).
+func (s *Segment) costly() []int32 {
+	if s.ends == nil {
+		s.ends = costlyEnds(s.lower)
+		if s.ends == nil {
+			s.ends = []int32{} // computed: none
+		}
+	}
+	return s.ends
 }
 
 // candidate is one value a rule found.
@@ -355,7 +389,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		re, text = r.fold(), seg.Text
 	}
 	var out []candidate
-	for _, loc := range r.findAll(re, text, re == r.re, seg.hits) {
+	for _, loc := range r.findAll(re, text, re == r.re, seg.hits, seg.costly()) {
 		ni := re.SubexpIndex("n")
 		if ni < 0 || loc[2*ni] < 0 {
 			continue
@@ -566,7 +600,7 @@ func Apply(doc *normalize.Doc) *report.Report {
 	rep.OCRPages = doc.Source.OCRPages
 	rep.OCRConf = math.Round(doc.Source.OCRConf*10) / 10
 	c := compileFamilies()
-	segs := Segments(doc)
+	segs, paras := segmentDoc(doc)
 	var cands []candidate
 	for i := range segs {
 		if !strings.ContainsAny(segs[i].Text, "0123456789") {
@@ -582,7 +616,7 @@ func Apply(doc *normalize.Doc) *report.Report {
 		}
 	}
 	nums := scanParas(doc)
-	cands = append(cands, contextCandidates(doc, segs, nums)...)
+	cands = append(cands, contextCandidates(doc, segs, paras, nums)...)
 	for _, f := range families {
 		if f.Detect != nil {
 			cands = append(cands, f.Detect(segs, doc)...)
@@ -623,7 +657,23 @@ func scanParas(doc *normalize.Doc) [][]normalize.Number {
 // and clauses of body paragraphs and footnotes, then table rows rendered
 // as "label: value" sentences.
 func Segments(doc *normalize.Doc) []Segment {
+	segs, _ := segmentDoc(doc)
+	return segs
+}
+
+// paraText is a paragraph in lower case with the keywords it holds
+// (keywords.scan); lower is "" where lower-casing moved byte offsets.
+type paraText struct {
+	lower string
+	hits  []hit
+}
+
+// segmentDoc returns the segments of doc and its paragraphs' lower-case
+// text and keywords. Each paragraph is lower-cased and scanned for
+// keywords once, for its segments and for the context rules.
+func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 	var segs []Segment
+	var paraOf []int // the paragraph of each body segment
 	order := 0
 	for i := range doc.Paras {
 		p := &doc.Paras[i]
@@ -632,6 +682,9 @@ func Segments(doc *normalize.Doc) []Segment {
 			src = "footnote"
 		}
 		segs = append(segs, segments(p, &order, src)...)
+		for len(paraOf) < len(segs) {
+			paraOf = append(paraOf, i)
+		}
 	}
 	ocrPages := map[int]bool{}
 	for _, p := range doc.Source.OCRPages {
@@ -641,41 +694,46 @@ func Segments(doc *normalize.Doc) []Segment {
 		segs = append(segs, tableSegments(&doc.Tables[ti], &order, doc.Year, ocrPages)...)
 	}
 	kw := &compileFamilies().kw
+	paras := make([]paraText, len(doc.Paras))
+	for i := range doc.Paras {
+		if lower := toLower(doc.Paras[i].Text); len(lower) == len(doc.Paras[i].Text) {
+			paras[i] = paraText{lower: lower, hits: kw.scan(lower)}
+		}
+	}
+	// One allocation for every segment's keyword set, and one per
+	// paragraph for its segments' hits.
+	words := (len(kw.words) + 63) / 64
+	sets := make([]uint64, len(segs)*words)
 	planTitles := map[string]bool{} // planSection, memoised by title
-	var para *normalize.Para
-	var paraLower string
-	var paraHits []hit
+	var (
+		pt     *paraText
+		hitBuf []hit
+	)
 	for i := range segs {
 		s := &segs[i]
-		if s.Para != nil {
-			// A paragraph is lower-cased and scanned once, for all its
-			// segments.
-			if s.Para != para {
-				para, paraLower = s.Para, toLower(s.Para.Text)
-				paraHits = nil
-				if len(paraLower) == len(para.Text) {
-					paraHits = kw.scan(paraLower)
-				}
+		if i < len(paraOf) {
+			if t := &paras[paraOf[i]]; t != pt {
+				pt = t
+				hitBuf = make([]hit, 0, len(t.hits))
 			}
-			if len(paraLower) == len(para.Text) {
-				s.lower = paraLower[s.Off : s.Off+len(s.Text)]
-				s.hits = hitsIn(paraHits, s.Off, s.Off+len(s.Text))
-			} else {
-				s.lower = toLower(s.Text)
-				s.hits = kw.scan(s.lower)
-			}
+		}
+		if i < len(paraOf) && pt.lower != "" {
+			s.lower = pt.lower[s.Off : s.Off+len(s.Text)]
+			n := len(hitBuf)
+			hitBuf = hitsIn(hitBuf, pt.hits, s.Off, s.Off+len(s.Text))
+			s.hits = hitBuf[n:len(hitBuf):len(hitBuf)]
 		} else {
 			s.lower = toLower(s.Text)
 			s.hits = kw.scan(s.lower)
 		}
 		s.lower = unleader(s.lower)
-		s.kw = newKwSet(len(kw.words))
+		s.kw = kwSet(sets[i*words : (i+1)*words : (i+1)*words])
 		for _, h := range s.hits {
 			s.kw.add(h.id)
 		}
-		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
-		segs[i].province = doc.Province.Name
-		if p := segs[i].Para; p != nil {
+		s.subUnit = aboutSubUnit(s.Text, doc.Province.Name)
+		s.province = doc.Province.Name
+		if p := s.Para; p != nil {
 			for _, title := range p.Sections {
 				plan, ok := planTitles[title]
 				if !ok {
@@ -683,12 +741,12 @@ func Segments(doc *normalize.Doc) []Segment {
 					planTitles[title] = plan
 				}
 				if plan {
-					segs[i].plan = true
+					s.plan = true
 				}
 			}
 		}
 	}
-	return segs
+	return segs, paras
 }
 
 // place is where a figure stands in the original file: the position of

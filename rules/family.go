@@ -110,8 +110,10 @@ type derived struct {
 	context []*ContextRule
 	// kinds holds the kinds of number some context rule reads, by topic.
 	kinds map[string]map[normalize.NumberKind]bool
-	// kw is the keyword automaton of the gates (keywords.go).
-	kw keywords
+	// kw is the keyword automaton of the gates (keywords.go), and
+	// topicIDs the keyword ids of each topic's words.
+	kw       keywords
+	topicIDs [][]int
 }
 
 // indexKeywords gives every gate word and every literal of the rules a
@@ -129,6 +131,15 @@ func (c *derived) indexKeywords() {
 			r.gate = append(r.gate, c.kw.idSet(set))
 		}
 		r.startIDs = c.kw.idSet(r.starts)
+	}
+	for _, t := range c.topics {
+		c.topicIDs = append(c.topicIDs, c.kw.idSet(t.Words))
+	}
+	for _, g := range gatedRegexps {
+		g.gate = nil
+		for _, set := range requiredLiterals(g.pattern) {
+			g.gate = append(g.gate, c.kw.idSet(set))
+		}
 	}
 	c.kw.build()
 }

@@ -1,8 +1,12 @@
 package rules
 
 import (
+	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // requiredLiterals returns what any match of the pattern must contain:
@@ -20,19 +24,7 @@ func requiredLiterals(pattern string) [][]string {
 
 // requiredOf is requiredLiterals of a parsed pattern.
 func requiredOf(re *syntax.Regexp) [][]string {
-	var out [][]string
-	for _, set := range required(re) {
-		ok := len(set) > 0
-		for _, l := range set {
-			if len(l) < 3 {
-				ok = false
-			}
-		}
-		if ok {
-			out = append(out, set)
-		}
-	}
-	return out
+	return usable(required(re))
 }
 
 func required(re *syntax.Regexp) [][]string {
@@ -72,17 +64,65 @@ func required(re *syntax.Regexp) [][]string {
 		flush()
 		return out
 	case syntax.OpAlternate:
-		var alts []string
+		// (a ∧ b) ∨ c is (a ∨ c) ∧ (b ∨ c): every choice of one set
+		// per alternative gives a set, while they are few; beyond that,
+		// the most selective set of each alternative, together.
+		var alts [][][]string
+		n := 1
 		for _, sub := range re.Sub {
-			best := bestSet(required(sub))
-			if best == nil {
+			sets := usable(required(sub))
+			if len(sets) == 0 {
 				return nil // one alternative requires nothing
 			}
-			alts = append(alts, best...)
+			alts = append(alts, sets)
+			n *= len(sets)
 		}
-		return [][]string{alts}
+		if n > 16 {
+			var set []string
+			for _, sets := range alts {
+				set = append(set, bestSet(sets)...)
+			}
+			return [][]string{set}
+		}
+		out := [][]string{nil}
+		for _, sets := range alts {
+			var next [][]string
+			for _, acc := range out {
+				for _, set := range sets {
+					next = append(next, union(acc, set))
+				}
+			}
+			out = next
+		}
+		return out
 	}
 	return nil
+}
+
+// usable returns the sets whose literals are all long enough for a gate.
+func usable(sets [][]string) [][]string {
+	var out [][]string
+	for _, set := range sets {
+		ok := len(set) > 0
+		for _, l := range set {
+			ok = ok && len(l) >= 3
+		}
+		if ok {
+			out = append(out, set)
+		}
+	}
+	return out
+}
+
+// union returns the literals of a and b, each once.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, l := range b {
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // bestSet picks the most selective set: the one whose shortest literal
@@ -134,6 +174,12 @@ func startsOf(re *syntax.Regexp) []string {
 	lits, nullable, ok := starts(re)
 	if !ok || nullable || len(lits) == 0 {
 		return nil
+	}
+	for _, l := range lits {
+		if len(l) < 3 {
+			// A space or a comma stands everywhere: no use as a start.
+			return nil
+		}
 	}
 	return lits
 }
@@ -227,4 +273,177 @@ func extendable(re *syntax.Regexp) bool {
 		return true
 	}
 	return false
+}
+
+// gatedRegexp is a regular expression of the package (not of a rule)
+// that runs on a segment's lower-case text only where the segment holds
+// the literals every match needs: a set lookup instead of a search that
+// fails. It is compiled on first use.
+type gatedRegexp struct {
+	pattern string
+	once    sync.Once
+	re      *regexp.Regexp
+	gate    [][]int // keyword ids, set by derived.indexKeywords
+}
+
+// gatedRegexps are the gated regular expressions, which the keyword
+// automaton must know.
+var gatedRegexps []*gatedRegexp
+
+// gated returns a gated regular expression of pattern, written in lower
+// case.
+func gated(pattern string) *gatedRegexp {
+	g := &gatedRegexp{pattern: pattern}
+	gatedRegexps = append(gatedRegexps, g)
+	return g
+}
+
+// regexp returns the compiled regular expression.
+func (g *gatedRegexp) regexp() *regexp.Regexp {
+	g.once.Do(func() { g.re = regexp.MustCompile(g.pattern) })
+	return g.re
+}
+
+// may reports whether a text with the keyword set kw may hold a match.
+func (g *gatedRegexp) may(kw kwSet) bool { return kw == nil || kw.hasAll(g.gate) }
+
+// MatchString is regexp.MatchString, skipped where kw rules a match out.
+func (g *gatedRegexp) MatchString(s string, kw kwSet) bool {
+	return g.may(kw) && g.regexp().MatchString(s)
+}
+
+// FindStringIndex is regexp.FindStringIndex, skipped where kw rules a
+// match out.
+func (g *gatedRegexp) FindStringIndex(s string, kw kwSet) []int {
+	if !g.may(kw) {
+		return nil
+	}
+	return g.regexp().FindStringIndex(s)
+}
+
+// FindAllStringIndex is regexp.FindAllStringIndex (all matches), skipped
+// where kw rules a match out.
+func (g *gatedRegexp) FindAllStringIndex(s string, kw kwSet) [][]int {
+	if !g.may(kw) {
+		return nil
+	}
+	return g.regexp().FindAllStringIndex(s, -1)
+}
+
+// isFree reports whether r is a rune a match may hold any number of
+// without cost (see maxCost): white space (\s), digits and the
+// separators of numbers.
+func isFree(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\f', '\r', '.', ',':
+		return true
+	}
+	return r >= '0' && r <= '9'
+}
+
+// maxCost returns the most runes other than free ones (isFree) that a
+// match of re can hold, or -1 when there is no bound (".*", "[^:]*").
+// A match of a pattern of cost n starting at some offset ends before the
+// (n+1)th costly rune from there: the text up to and including that
+// rune is all a match there can read, assertions included.
+func maxCost(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			if !isFree(r) || re.Flags&syntax.FoldCase != 0 {
+				n++
+			}
+		}
+		return n
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if !isFree(r) {
+					return 1
+				}
+			}
+		}
+		return 0
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture:
+		return maxCost(re.Sub[0])
+	case syntax.OpQuest:
+		return maxCost(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if maxCost(re.Sub[0]) == 0 {
+			return 0
+		}
+		return -1
+	case syntax.OpRepeat:
+		n := maxCost(re.Sub[0])
+		switch {
+		case n == 0:
+			return 0
+		case n < 0 || re.Max < 0:
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat:
+		sum := 0
+		for _, sub := range re.Sub {
+			n := maxCost(sub)
+			if n < 0 {
+				return -1
+			}
+			sum += n
+		}
+		return sum
+	case syntax.OpAlternate:
+		m := 0
+		for _, sub := range re.Sub {
+			n := maxCost(sub)
+			if n < 0 {
+				return -1
+			}
+			m = max(m, n)
+		}
+		return m
+	}
+	return -1
+}
+
+// window returns text[st:], cut after the (cost+1)th costly rune (see
+// maxCost): all that a match of cost at most cost starting at st can
+// read. A negative cost leaves it whole. ends holds the end offset of
+// every costly rune of text (costlyEnds).
+func window(text string, ends []int32, st, cost int) string {
+	if cost < 0 {
+		return text[st:]
+	}
+	// The costly runes that end at or before st are before it.
+	k, _ := slices.BinarySearch(ends, int32(st+1))
+	if k+cost < len(ends) {
+		return text[st:ends[k+cost]]
+	}
+	return text[st:]
+}
+
+// costlyEnds returns the end offset of every costly rune of text (a
+// rune that is not free: isFree).
+func costlyEnds(text string) []int32 {
+	var out []int32
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if isFree(rune(c)) {
+				continue
+			}
+		} else {
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+		}
+		out = append(out, int32(i))
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -79,16 +80,36 @@ func TestGatesAndStarts(t *testing.T) {
 				}
 			}
 			for _, r := range c.rules {
-				if got, want := s.kw.hasAll(r.gate), passesGate(s.lower, r.literals); got != want {
-					t.Errorf("rule %s gate on %q: keyword set says %v, substrings %v", r.ID, s.lower, got, want)
+				gate := s.kw.hasAll(r.gate)
+				if want := passesGate(s.lower, r.literals); gate != want {
+					t.Errorf("rule %s gate on %q: keyword set says %v, substrings %v", r.ID, s.lower, gate, want)
 				}
-				if r.starts == nil || len(s.lower) != len(s.Text) {
+				if len(s.lower) != len(s.Text) {
+					continue
+				}
+				r.regexps()
+				want := r.re.FindAllStringSubmatchIndex(s.lower, -1)
+				if want != nil && !gate && (r.require == nil || r.require.MatchString(s.lower)) {
+					// The gate holds Require's literals too.
+					t.Errorf("rule %s matches %q, which its gate rejects", r.ID, s.lower)
+				}
+				if r.figureFirst {
+					// Tried in windows, and on the whole rest of the
+					// text: the same matches.
+					got := r.findAll(r.re, s.lower, true, s.hits, s.costly())
+					cost := r.cost
+					r.cost = -1
+					whole := r.findAll(r.re, s.lower, true, s.hits, s.costly())
+					r.cost = cost
+					if !slices.EqualFunc(got, whole, slices.Equal) {
+						t.Errorf("rule %s on %q: in windows %v, on the whole text %v", r.ID, s.lower, got, whole)
+					}
+				}
+				if r.starts == nil {
 					continue
 				}
 				tried++
-				r.regexps()
-				got := r.findAt(s.lower, s.hits)
-				want := r.re.FindAllStringSubmatchIndex(s.lower, -1)
+				got := r.findAt(s.lower, s.hits, s.costly())
 				if !slices.EqualFunc(got, want, slices.Equal) {
 					t.Errorf("rule %s on %q: anchored at its starts %v, searched %v", r.ID, s.lower, got, want)
 				}
@@ -107,7 +128,7 @@ func TestStartLiterals(t *testing.T) {
 		{`(?:cung cấp|công bố)\s*{N}`, []string{"cung cấp", "công bố"}},
 		{`tổng(?: số| cộng)?\s*x`, []string{"tổng"}},
 		{`(?:tổng\s*)?số\s*máy`, []string{"tổng", "số"}},
-		{`[(,;]\s*tỉnh`, []string{"(", ",", ";"}},
+		{`[(,;]\s*tỉnh`, nil}, // too short to be worth a keyword
 		{`(?:^|, )tỉnh`, nil}, // an assertion at the start
 		{`\bsoc\b`, nil},      // likewise
 		{`(?:số )?`, nil},     // matches the empty string
@@ -170,5 +191,44 @@ func TestRulesCompile(t *testing.T) {
 	}
 	for _, r := range c.context {
 		r.compile()
+	}
+}
+
+// TestWindow checks the cost of patterns and the windows cut by it.
+func TestWindow(t *testing.T) {
+	costs := []struct {
+		pattern string
+		want    int
+	}{
+		{`abc`, 3},
+		{`\d+(?:[.,]\d+)?\s*`, 0},
+		{`(?:hơn|trên)?\s*\d+`, 4},
+		{`x[^.;:()]{0,60}?y`, 62},
+		{`x[^:]*y`, -1},
+		{`(?:ab|c)$`, 2},
+	}
+	for _, c := range costs {
+		re, err := syntax.Parse(c.pattern, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := maxCost(re); got != c.want {
+			t.Errorf("maxCost(%q) = %d, want %d", c.pattern, got, c.want)
+		}
+	}
+	windows := []struct {
+		text     string
+		st, cost int
+		want     string
+	}{
+		{"có 1.543 thủ tục", 0, 2, "có 1.543 t"},
+		{"có 1.543 thủ tục", 4, 0, "1.543 t"},
+		{"có 1.543", 0, 5, "có 1.543"},
+		{"abc", 0, -1, "abc"},
+	}
+	for _, w := range windows {
+		if got := window(w.text, costlyEnds(w.text), w.st, w.cost); got != w.want {
+			t.Errorf("window(%q, %d, %d) = %q, want %q", w.text, w.st, w.cost, got, w.want)
+		}
 	}
 }

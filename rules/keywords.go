@@ -109,15 +109,55 @@ func (s kwSet) hasAll(sets [][]int) bool {
 	return true
 }
 
-// hitsIn returns the hits that lie within [from, to), shifted to start
-// at from. hits are in order of their ends.
-func hitsIn(hits []hit, from, to int) []hit {
+// hitsIn appends to dst the hits that lie within [from, to), shifted to
+// start at from. hits are in order of their ends.
+func hitsIn(dst, hits []hit, from, to int) []hit {
 	i, _ := slices.BinarySearchFunc(hits, int32(from), func(h hit, t int32) int { return int(h.end - t) })
-	var out []hit
 	for ; i < len(hits) && int(hits[i].end) <= to; i++ {
 		if h := hits[i]; int(h.start) >= from {
-			out = append(out, hit{h.id, h.start - int32(from), h.end - int32(from)})
+			dst = append(dst, hit{h.id, h.start - int32(from), h.end - int32(from)})
 		}
+	}
+	return dst
+}
+
+// hitsWithin reports whether hits (in order of their ends) hold, within
+// [from, to), a keyword of every set.
+func hitsWithin(hits []hit, sets [][]int, from, to int) bool {
+	if len(sets) == 0 {
+		return true
+	}
+	i, _ := slices.BinarySearchFunc(hits, int32(from), func(h hit, t int32) int { return int(h.end - t) })
+	for _, set := range sets {
+		found := false
+		for j := i; j < len(hits) && int(hits[j].end) <= to; j++ {
+			if int(hits[j].start) >= from && slices.Contains(set, int(hits[j].id)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// spans returns the spans of the keywords ids in hits, in order of their
+// ends, leaving out an occurrence of a word that overlaps the previous
+// occurrence of the same word (as successive strings.Index calls do).
+func spans(hits []hit, ids []int) [][]int {
+	var out [][]int
+	last := map[int32]int32{}
+	for _, h := range hits {
+		if !slices.Contains(ids, int(h.id)) {
+			continue
+		}
+		if e, ok := last[h.id]; ok && h.start < e {
+			continue
+		}
+		last[h.id] = h.end
+		out = append(out, []int{int(h.start), int(h.end)})
 	}
 	return out
 }
