@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/normalize"
@@ -841,8 +842,22 @@ func (s *Segment) origin(off int) (string, float64) {
 
 // subUnitRe finds a named district, town, city or agency as the subject
 // of a sentence: "Riêng thành phố Vinh", "Quận Cầu Giấy có", "huyện Krông
-// Búk đạt".
-var subUnitRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s+)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|bệnh viện|trung tâm y tế)\s+((?:\p{Lu}[\p{L}'&]*\s*){1,5})`)
+// Búk đạt": a lead (subUnitLead), a unit word (subUnitWords), a name.
+var subUnitRe = regexp.MustCompile(subUnitLead + `(?i:` + strings.ReplaceAll(strings.Join(subUnitWords, "|"), "tp", `tp\.?`) + `)\s+((?:\p{Lu}[\p{L}'&]*\s*){1,5})`)
+
+const subUnitLead = `^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s+)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?`
+
+var subUnitWords = []string{"quận", "huyện", "thị xã", "thành phố", "tp", "xã", "phường", "thị trấn", "sở", "bệnh viện", "trung tâm y tế"}
+
+// subUnitLeadCost is the maxCost of subUnitLead: a unit word that
+// starts a segment stands within that many costly runes of its start.
+var subUnitLeadCost = sync.OnceValue(func() int {
+	re, err := syntax.Parse(subUnitLead, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	return maxCost(re)
+})
 
 // aboutSubUnit reports whether a segment speaks of one sub-unit of the
 // province rather than the province: it starts with a named district,
@@ -850,8 +865,12 @@ var subUnitRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\
 // "Thành phố Hà Nội").
 func aboutSubUnit(text, province string) bool {
 	t := strings.TrimSpace(text)
-	if strings.HasPrefix(strings.ToLower(t), "riêng ") {
+	lead, unit := subUnitHead(t)
+	if lead {
 		return true
+	}
+	if !unit {
+		return false
 	}
 	m := subUnitRe.FindStringSubmatch(t)
 	if m == nil {
@@ -864,6 +883,37 @@ func aboutSubUnit(text, province string) bool {
 	}
 	return province == "" || !strings.HasPrefix(normalize.Fold(name), normalize.Fold(province)) ||
 		capitalOfProvince(m[0], province)
+}
+
+// subUnitHead reads the head of a segment t (trimmed), in lower case:
+// lead reports whether it starts with "riêng ", and unit whether
+// subUnitRe may match: whether a unit word stands where the lead can
+// end. Most segments are decided without the regular expression.
+func subUnitHead(t string) (lead, unit bool) {
+	cut := min(len(t), 64)
+	for cut < len(t) && !utf8.RuneStart(t[cut]) {
+		cut++
+	}
+	head := toLower(t[:cut])
+	if len(head) != cut {
+		// Lower-casing moved offsets: read it all.
+		head, cut = toLower(t), len(t)
+	}
+	if strings.HasPrefix(head, "riêng ") {
+		return true, true
+	}
+	// The gate needs the whole lead in the head, and no letter that
+	// folds to s or k without lower-casing to it (ſ, the Kelvin sign).
+	w := window(head, costlyEnds(head), 0, subUnitLeadCost())
+	if len(w) == len(head) && cut < len(t) || strings.ContainsAny(t[:cut], "ſ\u212a") {
+		return false, true
+	}
+	for _, u := range subUnitWords {
+		if i := strings.Index(head, u); i >= 0 && i < len(w) {
+			return false, true
+		}
+	}
+	return false, false
 }
 
 // capitalOfProvince reports whether a mention of a unit named like the
