@@ -147,26 +147,6 @@ func TestStartLiterals(t *testing.T) {
 	}
 }
 
-// TestToLower checks toLower against strings.ToLower.
-func TestToLower(t *testing.T) {
-	for _, s := range []string{"", "abc", "ĐẮK LẮK Thủ Tục", "Ẩ Ỹ Ơ Ư Đ ÀÁẢÃẠ", "x\xffY", "İstanbul KELVIN \u212a", "ϴ Σ ǅ", "é\u0301"} {
-		if got, want := toLower(s), strings.ToLower(s); got != want {
-			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
-
-// FuzzToLower checks toLower against strings.ToLower on any input.
-func FuzzToLower(f *testing.F) {
-	f.Add("Tỉnh ĐẮK LẮK")
-	f.Add("\xc3")
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := toLower(s), strings.ToLower(s); got != want {
-			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
-		}
-	})
-}
-
 // TestRulesCompile compiles every rule's regular expressions, which
 // Apply compiles only when a rule first runs, and checks that the
 // literals read from a rule's sketch (its figures' macros left out) are

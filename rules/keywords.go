@@ -2,11 +2,9 @@ package rules
 
 import (
 	"slices"
-	"sync"
-	"unicode"
-	"unicode/utf8"
 	"unsafe"
 
+	"github.com/baocao/baocao/normalize"
 	"github.com/coregx/ahocorasick"
 )
 
@@ -162,62 +160,5 @@ func spans(hits []hit, ids []int) [][]int {
 	return out
 }
 
-// lowerTable maps each rune below 0x2000 (Latin, with every Vietnamese
-// letter) to its lower case; built on first use.
-var lowerTable = sync.OnceValue(func() *[0x2000]rune {
-	var t [0x2000]rune
-	for r := range t {
-		t[r] = unicode.ToLower(rune(r))
-	}
-	return &t
-})
-
-// toLower returns strings.ToLower(s), faster for Vietnamese text: a
-// table lookup per rune instead of a search of Unicode's case ranges.
-func toLower(s string) string {
-	lower := lowerTable()
-	// Where nothing changes, s itself (as strings.ToLower does).
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				break
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r >= 0x2000 || lower[r] != r {
-			break
-		}
-		i += n
-	}
-	if i == len(s) {
-		return s
-	}
-	b := make([]byte, i, len(s))
-	copy(b, s[:i])
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			b = utf8.AppendRune(b, utf8.RuneError)
-		case r < 0x2000:
-			b = utf8.AppendRune(b, lower[r])
-		default:
-			b = utf8.AppendRune(b, unicode.ToLower(r))
-		}
-		i += n
-	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
-}
+// toLower is strings.ToLower, faster on Vietnamese text.
+func toLower(s string) string { return normalize.Lower(s) }
