@@ -127,6 +127,24 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 				// figure's label.
 				continue
 			}
+			end := len(lower)
+			if i := strings.IndexAny(lower[n.End:], ";.()"); i >= 0 {
+				end = n.End + i
+			}
+			if ni+1 < len(nums) && nums[ni+1].Start < end {
+				end = nums[ni+1].Start
+			}
+			noun := lower[n.End:min(end, n.End+120)]
+			topic := topicAt(topics, topicLocs, n.Start, noun)
+			if !c.kinds[topic][n.Kind] {
+				// No rule reads this kind of number on this topic: its
+				// labels are not needed.
+				if n.Kind == normalize.Percent {
+					prevPct = n.End
+				}
+				prevPrevEnd, prevEnd = prevEnd, n.End
+				continue
+			}
 			sentence := sentenceStartBefore(lower, n.Start)
 			// The label runs back to the previous figure, the clause start
 			// or an unclosed "(", skipping closed asides: "của DVCTT mức
@@ -159,16 +177,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 				r := []rune(label)
 				label = string(r[len(r)-80:])
 			}
-			end := n.End + strings.IndexAny(lower[n.End:]+";", ";.()")
-			if ni+1 < len(nums) && nums[ni+1].Start < end {
-				end = nums[ni+1].Start
-			}
-			noun := lower[n.End:min(end, n.End+120)]
-			topic := topicAt(topics, topicLocs, n.Start, noun)
 			prevPrevEnd, prevEnd = prevEnd, n.End
-			if !c.kinds[topic][n.Kind] {
-				continue // no rule reads this kind of number on this topic
-			}
 			seg := segmentAt(segs, p, n.NumStart)
 			if seg == nil || seg.subUnit || seg.plan || localSubUnit(p.Text[seg.Off:n.Start], doc.Province.Name) || seg.planBefore(n.NumStart-seg.Off, doc.Year) {
 				continue

@@ -56,6 +56,9 @@ type Rule struct {
 	literals    [][]string // what every match contains
 	own         int        // literals[:own] are the pattern's, the rest Require's
 	starts      []string   // what every match starts with (startLiterals), or nil
+	next        []string   // the literals of the pattern's next anchor (nextAnchor), or nil
+	nextIDs     []int      // their keyword ids
+	nextCost    int        // how far from a match's start the next anchor starts
 	// gate holds the keyword ids of literals: the rule runs only where
 	// the segment holds one keyword of every set. startIDs are the ids
 	// of starts.
@@ -69,6 +72,7 @@ type Rule struct {
 	re                         *regexp.Regexp // lower case, on Segment.lower
 	anchored                   *regexp.Regexp // re anchored at its start, tried where a match can start
 	cost                       int            // maxCost of the pattern: how far from its start a match can read
+	anchoredMid                *regexp.Regexp // anchored without its "^", for tries past offset 0 (nil: the same)
 	require, reject, rejectSeg *regexp.Regexp
 	notBefore, rejectNear      *regexp.Regexp
 	foldOnce                   sync.Once
@@ -89,6 +93,7 @@ func (r *Rule) compile(f *Family) {
 	if !r.figureFirst {
 		r.starts = startsOf(sketch)
 	}
+	r.next, _ = nextAnchor(sketch)
 	r.literals = requiredOf(sketch)
 	r.own = len(r.literals)
 	if r.Require != "" {
@@ -111,6 +116,10 @@ func (r *Rule) regexps() {
 				panic(err) // r.re compiled
 			}
 			r.cost = maxCost(re)
+			_, r.nextCost = nextAnchor(re)
+			if mid := noBeginText(re); mid != nil {
+				r.anchoredMid = regexp.MustCompile(`^(?:` + mid.String() + `)`)
+			}
 		}
 		c := func(p string) *regexp.Regexp {
 			if p == "" {
@@ -215,6 +224,12 @@ func (r *Rule) tryAt(text string, ends []int32, st int, hits []hit) []int {
 	w := window(text, ends, st, r.cost)
 	if !hitsWithin(hits, r.gate[:r.own], st, st+len(w)) {
 		return nil
+	}
+	if r.nextIDs != nil && !hitStarts(hits, r.nextIDs, st, st+len(window(text, ends, st, r.nextCost))) {
+		return nil
+	}
+	if st > 0 && r.anchoredMid != nil {
+		return r.anchoredMid.FindStringSubmatchIndex(w)
 	}
 	return r.anchored.FindStringSubmatchIndex(w)
 }
@@ -337,24 +352,33 @@ func onNotOver(before, qual string) bool {
 // inPlanContext reports whether text before a figure in its clause marks
 // it as a plan or target rather than a result.
 func inPlanContext(prefix string, year int) bool {
-	return planContext(prefix, strings.ToLower(prefix), year)
+	lower := toLower(prefix)
+	return planContext(prefix, year, containsAny(lower, planWords...), year > 0 && containsAny(lower, yearWords...))
 }
+
+// yearWords are the literals of yearRe.
+var yearWords = []string{"năm ", "đến ", "tới "}
 
 // planBefore is inPlanContext for the segment's text before offset off.
 func (s *Segment) planBefore(off, year int) bool {
 	off = max(0, min(off, len(s.Text)))
 	if len(s.lower) == len(s.Text) {
-		return planContext(s.Text[:off], s.lower[:off], year)
+		// The segment's keywords say which words stand before off.
+		c := &compiled
+		plan := hitBefore(s.hits, c.planIDs, off)
+		yr := year > 0 && hitBefore(s.hits, c.yearIDs, off)
+		return (plan || yr) && planContext(s.Text[:off], year, plan, yr)
 	}
 	return inPlanContext(s.Text[:off], year)
 }
 
-// planContext is inPlanContext given prefix in lower case.
-func planContext(prefix, lower string, year int) bool {
-	if containsAny(lower, planWords...) && planRe.MatchString(prefix) {
+// planContext is inPlanContext given whether prefix holds a plan word
+// (planWords) and a year word (yearWords).
+func planContext(prefix string, year int, planWord, yearWord bool) bool {
+	if planWord && planRe.MatchString(prefix) {
 		return true
 	}
-	if year > 0 && containsAny(lower, "năm ", "đến ", "tới ") {
+	if year > 0 && yearWord {
 		for _, m := range yearRe.FindAllStringSubmatch(prefix, -1) {
 			var y int
 			fmt.Sscan(m[1], &y)
@@ -890,26 +914,44 @@ func aboutSubUnit(text, province string) bool {
 // subUnitRe may match: whether a unit word stands where the lead can
 // end. Most segments are decided without the regular expression.
 func subUnitHead(t string) (lead, unit bool) {
-	cut := min(len(t), 64)
+	// wEnd ends the window in which the lead must end (see window).
+	wEnd, n, cost := len(t), 0, subUnitLeadCost()
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			i++
+			if isFree(rune(c)) {
+				continue
+			}
+		} else {
+			_, w := utf8.DecodeRuneInString(t[i:])
+			i += w
+		}
+		if n++; n > cost {
+			wEnd = i
+			break
+		}
+	}
+	// The head: the window and room for the longest unit word.
+	cut := min(len(t), max(wEnd+len("trung tâm y tế"), len("riêng ")))
 	for cut < len(t) && !utf8.RuneStart(t[cut]) {
 		cut++
 	}
 	head := toLower(t[:cut])
 	if len(head) != cut {
-		// Lower-casing moved offsets: read it all.
-		head, cut = toLower(t), len(t)
+		// Lower-casing moved offsets: the expression decides.
+		return strings.HasPrefix(toLower(t), "riêng "), true
 	}
 	if strings.HasPrefix(head, "riêng ") {
 		return true, true
 	}
-	// The gate needs the whole lead in the head, and no letter that
-	// folds to s or k without lower-casing to it (ſ, the Kelvin sign).
-	w := window(head, costlyEnds(head), 0, subUnitLeadCost())
-	if len(w) == len(head) && cut < len(t) || strings.ContainsAny(t[:cut], "ſ\u212a") {
+	// No letter that folds to s or k without lower-casing to it (ſ,
+	// the Kelvin sign) may stand in for a unit word's.
+	if strings.ContainsAny(t[:cut], "ſ\u212a") {
 		return false, true
 	}
 	for _, u := range subUnitWords {
-		if i := strings.Index(head, u); i >= 0 && i < len(w) {
+		if i := strings.Index(head, u); i >= 0 && i < wEnd {
 			return false, true
 		}
 	}

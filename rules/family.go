@@ -114,6 +114,9 @@ type derived struct {
 	// topicIDs the keyword ids of each topic's words.
 	kw       keywords
 	topicIDs [][]int
+	// planIDs and yearIDs are the keyword ids of planWords and
+	// yearWords.
+	planIDs, yearIDs []int
 }
 
 // indexKeywords gives every gate word and every literal of the rules a
@@ -131,10 +134,14 @@ func (c *derived) indexKeywords() {
 			r.gate = append(r.gate, c.kw.idSet(set))
 		}
 		r.startIDs = c.kw.idSet(r.starts)
+		if r.next != nil {
+			r.nextIDs = c.kw.idSet(r.next)
+		}
 	}
 	for _, t := range c.topics {
 		c.topicIDs = append(c.topicIDs, c.kw.idSet(t.Words))
 	}
+	c.planIDs, c.yearIDs = c.kw.idSet(planWords), c.kw.idSet(yearWords)
 	for _, g := range gatedRegexps {
 		g.gate = nil
 		for _, set := range requiredLiterals(g.pattern) {

@@ -175,11 +175,10 @@ func startsOf(re *syntax.Regexp) []string {
 	if !ok || nullable || len(lits) == 0 {
 		return nil
 	}
-	for _, l := range lits {
-		if len(l) < 3 {
-			// A space or a comma stands everywhere: no use as a start.
-			return nil
-		}
+	if !usableStarts(lits) {
+		// A space stands everywhere, a short word nearly: no use as a
+		// start. A clause's punctuation is.
+		return nil
 	}
 	return lits
 }
@@ -195,6 +194,10 @@ func starts(re *syntax.Regexp) (lits []string, nullable, ok bool) {
 		}
 		return []string{string(re.Rune)}, false, true
 	case syntax.OpEmptyMatch:
+		return nil, true, true
+	case syntax.OpBeginText:
+		// "^": a match there starts at 0, with what follows; a try at
+		// another offset uses the pattern without it (noBeginText).
 		return nil, true, true
 	case syntax.OpCharClass:
 		if re.Flags&syntax.FoldCase != 0 {
@@ -446,4 +449,65 @@ func costlyEnds(text string) []int32 {
 		out = append(out, int32(i))
 	}
 	return out
+}
+
+// noBeginText returns re with every "^" (beginning of text) made a
+// match of nothing, or nil when it has none: the pattern tried anchored
+// at an offset other than 0, where "^" cannot hold, although it would
+// at the start of the rest of the text.
+func noBeginText(re *syntax.Regexp) *syntax.Regexp {
+	found := false
+	var walk func(re *syntax.Regexp) *syntax.Regexp
+	walk = func(re *syntax.Regexp) *syntax.Regexp {
+		if re.Op == syntax.OpBeginText {
+			found = true
+			return &syntax.Regexp{Op: syntax.OpNoMatch}
+		}
+		c := *re
+		c.Sub = make([]*syntax.Regexp, len(re.Sub))
+		for i, sub := range re.Sub {
+			c.Sub[i] = walk(sub)
+		}
+		return &c
+	}
+	out := walk(re)
+	if !found {
+		return nil
+	}
+	return out
+}
+
+// nextAnchor finds, in a pattern that is a concatenation, the first
+// part after the first that cannot match the empty string and starts
+// with known literals (startsOf): every match holds one of lits, starting
+// after at most cost costly runes from the match's start (see maxCost).
+// A try at an offset where none of lits stands that near cannot match.
+// It returns nil lits when there is no such part.
+func nextAnchor(re *syntax.Regexp) (lits []string, cost int) {
+	if re.Op != syntax.OpConcat {
+		return nil, 0
+	}
+	for k := 1; k < len(re.Sub); k++ {
+		l, nullable, ok := starts(re.Sub[k])
+		if !ok || nullable || len(l) == 0 || !usableStarts(l) {
+			continue
+		}
+		cost := maxCost(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[:k]})
+		if cost < 0 {
+			return nil, 0
+		}
+		return l, cost
+	}
+	return nil, 0
+}
+
+// usableStarts reports whether start literals are worth keywords: none
+// shorter than 3 bytes but a clause's punctuation.
+func usableStarts(lits []string) bool {
+	for _, l := range lits {
+		if len(l) < 3 && !(len(l) == 1 && strings.ContainsRune("(),;:", rune(l[0]))) {
+			return false
+		}
+	}
+	return true
 }

@@ -128,7 +128,9 @@ func TestStartLiterals(t *testing.T) {
 		{`(?:cung cấp|công bố)\s*{N}`, []string{"cung cấp", "công bố"}},
 		{`tổng(?: số| cộng)?\s*x`, []string{"tổng"}},
 		{`(?:tổng\s*)?số\s*máy`, []string{"tổng", "số"}},
-		{`[(,;]\s*tỉnh`, nil}, // too short to be worth a keyword
+		{`[(,;]\s*tỉnh`, []string{"(", ",", ";"}}, // a clause's punctuation
+		{`(?:^|[(,;]\s*)tỉnh`, []string{"(", ",", ";", "tỉnh"}},
+		{`\s*tỉnh`, nil},      // a space: too frequent to be worth a keyword
 		{`(?:^|, )tỉnh`, nil}, // an assertion at the start
 		{`\bsoc\b`, nil},      // likewise
 		{`(?:số )?`, nil},     // matches the empty string
@@ -162,6 +164,13 @@ func TestRulesCompile(t *testing.T) {
 		}
 		if !slices.EqualFunc(full, r.literals, slices.Equal) {
 			t.Errorf("rule %s: literals %q, from the whole pattern %q", r.ID, r.literals, full)
+		}
+		re, err := syntax.Parse(r.re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if next, _ := nextAnchor(re); !slices.Equal(next, r.next) {
+			t.Errorf("rule %s: next anchor %q, from the whole pattern %q", r.ID, r.next, next)
 		}
 		if !r.figureFirst {
 			if got := startLiterals(r.re.String()); !slices.Equal(got, r.starts) {

@@ -141,6 +141,33 @@ func hitsWithin(hits []hit, sets [][]int, from, to int) bool {
 	return true
 }
 
+// hitStarts reports whether one of the keywords ids starts within
+// [from, to) (hits are in order of their ends).
+func hitStarts(hits []hit, ids []int, from, to int) bool {
+	i, _ := slices.BinarySearchFunc(hits, int32(from), func(h hit, t int32) int { return int(h.end - t) })
+	for ; i < len(hits); i++ {
+		h := hits[i]
+		if int(h.start) >= from && int(h.start) < to && slices.Contains(ids, int(h.id)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hitBefore reports whether one of the keywords ids ends at or before
+// offset off (hits are in order of their ends).
+func hitBefore(hits []hit, ids []int, off int) bool {
+	for _, h := range hits {
+		if int(h.end) > off {
+			return false
+		}
+		if slices.Contains(ids, int(h.id)) {
+			return true
+		}
+	}
+	return false
+}
+
 // spans returns the spans of the keywords ids in hits, in order of their
 // ends, leaving out an occurrence of a word that overlaps the previous
 // occurrence of the same word (as successive strings.Index calls do).
