@@ -69,10 +69,12 @@ type Rule struct {
 	// run on a short report, and compiling them all cost more than
 	// reading it.
 	once                       sync.Once
-	re                         *regexp.Regexp // lower case, on Segment.lower
+	src                        string         // the pattern, macros expanded, in lower case
+	re                         *regexp.Regexp // src, searched on Segment.lower where it is not tried anchored
 	anchored                   *regexp.Regexp // re anchored at its start, tried where a match can start
 	cost                       int            // maxCost of the pattern: how far from its start a match can read
-	anchoredMid                *regexp.Regexp // anchored without its "^", for tries past offset 0 (nil: the same)
+	anchoredMid                *regexp.Regexp // anchored after one rune, for tries past offset 0 of a pattern with "^" in it
+	onlyAt0                    bool           // the pattern starts with "^"
 	require, reject, rejectSeg *regexp.Regexp
 	notBefore, rejectNear      *regexp.Regexp
 	foldOnce                   sync.Once
@@ -105,21 +107,31 @@ func (r *Rule) compile(f *Family) {
 // regexps compiles the rule's regular expressions, once.
 func (r *Rule) regexps() {
 	r.once.Do(func() {
-		r.re = compileLower(r.Pattern)
+		r.src = lowerPattern(expandMacros(r.Pattern))
 		if r.figureFirst || r.starts != nil {
 			// A pattern that starts with its figure is tried only where a
 			// figure starts, one that starts with a literal only where
 			// that literal stands: cheaper than scanning every position.
-			r.anchored = regexp.MustCompile(`^(?:` + r.re.String() + `)`)
-			re, err := syntax.Parse(r.re.String(), syntax.Perl)
+			// It is not compiled to search from every position.
+			r.anchored = regexp.MustCompile(`^(?:` + r.src + `)`)
+			re, err := syntax.Parse(r.src, syntax.Perl)
 			if err != nil {
-				panic(err) // r.re compiled
+				panic(err) // compiled above
 			}
 			r.cost = maxCost(re)
 			_, r.nextCost = nextAnchor(re)
-			if mid := noBeginText(re); mid != nil {
-				r.anchoredMid = regexp.MustCompile(`^(?:` + mid.String() + `)`)
+			switch {
+			case re.Op == syntax.OpConcat && re.Sub[0].Op == syntax.OpBeginText || re.Op == syntax.OpBeginText:
+				r.onlyAt0 = true // "^…": nothing but offset 0
+			case hasBeginText(re):
+				// A "^" in an alternative ("(?:^|[(,;]\s*)"): past
+				// offset 0 the pattern is tried after the rune before
+				// the offset, where "^" cannot hold, as in the search
+				// from every position.
+				r.anchoredMid = regexp.MustCompile(`^(?s:.)(?:` + r.src + `)`)
 			}
+		} else {
+			r.re = regexp.MustCompile(r.src)
 		}
 		c := func(p string) *regexp.Regexp {
 			if p == "" {
@@ -228,8 +240,21 @@ func (r *Rule) tryAt(text string, ends []int32, st int, hits []hit) []int {
 	if r.nextIDs != nil && !hitStarts(hits, r.nextIDs, st, st+len(window(text, ends, st, r.nextCost))) {
 		return nil
 	}
-	if st > 0 && r.anchoredMid != nil {
-		return r.anchoredMid.FindStringSubmatchIndex(w)
+	switch {
+	case st > 0 && r.onlyAt0:
+		return nil
+	case st > 0 && r.anchoredMid != nil:
+		_, n := utf8.DecodeLastRuneInString(text[:st])
+		loc := r.anchoredMid.FindStringSubmatchIndex(text[st-n : st+len(w)])
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] -= n
+			}
+		}
+		if loc != nil {
+			loc[0] = 0 // the match starts after the rune before it
+		}
+		return loc
 	}
 	return r.anchored.FindStringSubmatchIndex(w)
 }
@@ -407,14 +432,17 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 	if r.rejectSeg != nil && r.rejectSeg.MatchString(seg.lower) {
 		return nil
 	}
-	re, text := r.re, seg.lower
+	re, text, lower := r.re, seg.lower, true
+	if r.anchored != nil {
+		re = r.anchored // the same groups
+	}
 	if len(seg.lower) != len(seg.Text) {
 		// Lower-casing changed byte offsets (rare letters): match the
 		// original text, folding case.
-		re, text = r.fold(), seg.Text
+		re, text, lower = r.fold(), seg.Text, false
 	}
 	var out []candidate
-	for _, loc := range r.findAll(re, text, re == r.re, seg.hits, seg.costly()) {
+	for _, loc := range r.findAll(re, text, lower, seg.hits, seg.costly()) {
 		ni := re.SubexpIndex("n")
 		if ni < 0 || loc[2*ni] < 0 {
 			continue

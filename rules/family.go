@@ -35,10 +35,9 @@ type Family struct {
 
 	// Words are the family's gate: a segment that holds none of them (in
 	// lower case) cannot match the family's sentence rules, which are
-	// then not run on it. Nil means no gate. With the literals every
-	// match of a rule's pattern must contain (computed when the rule is
-	// compiled), they are what a multi-pattern scanner needs to decide
-	// which rules to run on a segment.
+	// then not run on it. Nil means no gate. They are keywords of the
+	// rules' one automaton (keywords.go), with the literals every match
+	// of a rule's pattern must contain.
 	Words []string
 	// Topics are the subjects the family's context rules read figures
 	// about, each with the words (lower case) that name it.

@@ -197,7 +197,7 @@ func starts(re *syntax.Regexp) (lits []string, nullable, ok bool) {
 		return nil, true, true
 	case syntax.OpBeginText:
 		// "^": a match there starts at 0, with what follows; a try at
-		// another offset uses the pattern without it (noBeginText).
+		// another offset must not take it (Rule.tryAt).
 		return nil, true, true
 	case syntax.OpCharClass:
 		if re.Flags&syntax.FoldCase != 0 {
@@ -451,30 +451,17 @@ func costlyEnds(text string) []int32 {
 	return out
 }
 
-// noBeginText returns re with every "^" (beginning of text) made a
-// match of nothing, or nil when it has none: the pattern tried anchored
-// at an offset other than 0, where "^" cannot hold, although it would
-// at the start of the rest of the text.
-func noBeginText(re *syntax.Regexp) *syntax.Regexp {
-	found := false
-	var walk func(re *syntax.Regexp) *syntax.Regexp
-	walk = func(re *syntax.Regexp) *syntax.Regexp {
-		if re.Op == syntax.OpBeginText {
-			found = true
-			return &syntax.Regexp{Op: syntax.OpNoMatch}
-		}
-		c := *re
-		c.Sub = make([]*syntax.Regexp, len(re.Sub))
-		for i, sub := range re.Sub {
-			c.Sub[i] = walk(sub)
-		}
-		return &c
+// hasBeginText reports whether re holds a "^" (beginning of text).
+func hasBeginText(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpBeginText {
+		return true
 	}
-	out := walk(re)
-	if !found {
-		return nil
+	for _, sub := range re.Sub {
+		if hasBeginText(sub) {
+			return true
+		}
 	}
-	return out
+	return false
 }
 
 // nextAnchor finds, in a pattern that is a concatenation, the first

@@ -1,11 +1,14 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/baocao/baocao/corpus"
@@ -88,7 +91,7 @@ func TestGatesAndStarts(t *testing.T) {
 					continue
 				}
 				r.regexps()
-				want := r.re.FindAllStringSubmatchIndex(s.lower, -1)
+				want := search(r).FindAllStringSubmatchIndex(s.lower, -1)
 				if want != nil && !gate && (r.require == nil || r.require.MatchString(s.lower)) {
 					// The gate holds Require's literals too.
 					t.Errorf("rule %s matches %q, which its gate rejects", r.ID, s.lower)
@@ -96,10 +99,10 @@ func TestGatesAndStarts(t *testing.T) {
 				if r.figureFirst {
 					// Tried in windows, and on the whole rest of the
 					// text: the same matches.
-					got := r.findAll(r.re, s.lower, true, s.hits, s.costly())
+					got := r.findAll(r.anchored, s.lower, true, s.hits, s.costly())
 					cost := r.cost
 					r.cost = -1
-					whole := r.findAll(r.re, s.lower, true, s.hits, s.costly())
+					whole := r.findAll(r.anchored, s.lower, true, s.hits, s.costly())
 					r.cost = cost
 					if !slices.EqualFunc(got, whole, slices.Equal) {
 						t.Errorf("rule %s on %q: in windows %v, on the whole text %v", r.ID, s.lower, got, whole)
@@ -117,6 +120,21 @@ func TestGatesAndStarts(t *testing.T) {
 		}
 	}
 	t.Logf("%d segments, %d rule runs compared", segments, tried)
+}
+
+// searches holds each rule's pattern compiled to search from every
+// position, which the tests compare the anchored tries with.
+var searches sync.Map
+
+// search returns r's pattern compiled to search from every position.
+func search(r *Rule) *regexp.Regexp {
+	r.regexps()
+	if re, ok := searches.Load(r); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(r.src)
+	searches.Store(r, re)
+	return re
 }
 
 // TestStartLiterals checks the start literals derived from patterns.
@@ -158,14 +176,14 @@ func TestRulesCompile(t *testing.T) {
 	for _, r := range c.rules {
 		r.regexps()
 		r.fold()
-		full := requiredLiterals(r.re.String())
+		full := requiredLiterals(r.src)
 		if r.Require != "" {
 			full = append(full, requiredLiterals(r.require.String())...)
 		}
 		if !slices.EqualFunc(full, r.literals, slices.Equal) {
 			t.Errorf("rule %s: literals %q, from the whole pattern %q", r.ID, r.literals, full)
 		}
-		re, err := syntax.Parse(r.re.String(), syntax.Perl)
+		re, err := syntax.Parse(r.src, syntax.Perl)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,7 +191,7 @@ func TestRulesCompile(t *testing.T) {
 			t.Errorf("rule %s: next anchor %q, from the whole pattern %q", r.ID, r.next, next)
 		}
 		if !r.figureFirst {
-			if got := startLiterals(r.re.String()); !slices.Equal(got, r.starts) {
+			if got := startLiterals(r.src); !slices.Equal(got, r.starts) {
 				t.Errorf("rule %s: starts %q, from the whole pattern %q", r.ID, r.starts, got)
 			}
 		}
@@ -249,4 +267,52 @@ func TestSubUnitGate(t *testing.T) {
 		check(s)
 	}
 	t.Logf("%d segments", n)
+}
+
+// TestKeywordScan checks the automaton's hits against strings.Index on
+// random words and texts, overlapping and nested words included.
+func TestKeywordScan(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	letters := []rune("aăb đ")
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(letters[rnd.IntN(len(letters))])
+		}
+		return b.String()
+	}
+	for range 2000 {
+		var k keywords
+		for range 1 + rnd.IntN(8) {
+			k.id(word(1 + rnd.IntN(4)))
+		}
+		k.build()
+		text := word(rnd.IntN(40))
+		var want []hit
+		for id, w := range k.words {
+			for i := 0; ; {
+				j := strings.Index(text[i:], w)
+				if j < 0 {
+					break
+				}
+				want = append(want, hit{int32(id), int32(i + j), int32(i + j + len(w))})
+				i += j + 1
+			}
+		}
+		got := k.scan(text)
+		key := func(a, b hit) int {
+			if a.end != b.end {
+				return int(a.end - b.end)
+			}
+			return int(a.id - b.id)
+		}
+		slices.SortFunc(want, key)
+		if !slices.IsSortedFunc(got, func(a, b hit) int { return int(a.end - b.end) }) {
+			t.Fatalf("words %q in %q: hits %v not in order of their ends", k.words, text, got)
+		}
+		slices.SortFunc(got, key)
+		if !slices.Equal(got, want) {
+			t.Fatalf("words %q in %q: hits %v, want %v", k.words, text, got, want)
+		}
+	}
 }
