@@ -943,19 +943,9 @@ func aboutSubUnit(text, province string) bool {
 // end. Most segments are decided without the regular expression.
 func subUnitHead(t string) (lead, unit bool) {
 	// wEnd ends the window in which the lead must end (see window).
-	wEnd, n, cost := len(t), 0, subUnitLeadCost()
-	for i := 0; i < len(t); {
-		c := t[i]
-		if c < utf8.RuneSelf {
-			i++
-			if isFree(rune(c)) {
-				continue
-			}
-		} else {
-			_, w := utf8.DecodeRuneInString(t[i:])
-			i += w
-		}
-		if n++; n > cost {
+	wEnd, cost := len(t), subUnitLeadCost()
+	for i, n := nextCostly(t, 0), 1; i >= 0; i, n = nextCostly(t, i), n+1 {
+		if n > cost {
 			wEnd = i
 			break
 		}

@@ -391,26 +391,21 @@ func maxCost(re *syntax.Regexp) int {
 			return -1
 		}
 		return n * re.Max
-	case syntax.OpConcat:
-		sum := 0
+	case syntax.OpConcat, syntax.OpAlternate:
+		// The sum of the parts, or the costliest alternative.
+		acc := 0
 		for _, sub := range re.Sub {
 			n := maxCost(sub)
 			if n < 0 {
 				return -1
 			}
-			sum += n
-		}
-		return sum
-	case syntax.OpAlternate:
-		m := 0
-		for _, sub := range re.Sub {
-			n := maxCost(sub)
-			if n < 0 {
-				return -1
+			if re.Op == syntax.OpConcat {
+				acc += n
+			} else {
+				acc = max(acc, n)
 			}
-			m = max(m, n)
 		}
-		return m
+		return acc
 	}
 	return -1
 }
@@ -435,20 +430,27 @@ func window(text string, ends []int32, st, cost int) string {
 // rune that is not free: isFree).
 func costlyEnds(text string) []int32 {
 	var out []int32
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			if isFree(rune(c)) {
-				continue
-			}
-		} else {
-			_, w := utf8.DecodeRuneInString(text[i:])
-			i += w
-		}
+	for i := nextCostly(text, 0); i >= 0; i = nextCostly(text, i) {
 		out = append(out, int32(i))
 	}
 	return out
+}
+
+// nextCostly returns the end of the first costly rune of text at or
+// after offset i, or -1.
+func nextCostly(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			_, w := utf8.DecodeRuneInString(text[i:])
+			return i + w
+		}
+		i++
+		if !isFree(rune(c)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // hasBeginText reports whether re holds a "^" (beginning of text).
