@@ -38,6 +38,28 @@ func BenchmarkApply(b *testing.B) {
 	}
 }
 
+// BenchmarkRules measures the rules and checks alone (rules.Apply) per
+// sample report, on text normalized once.
+func BenchmarkRules(b *testing.B) {
+	for _, name := range []string{"dak-lak-2021.txt", "kon-tum-2021.md"} {
+		src, err := os.ReadFile(filepath.Join("..", "testdata", "samples", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc := text.Parse(string(src))
+		doc.Format = corpus.Text
+		nd := normalize.Normalize(doc)
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu := processCPU()
+			for i := 0; i < b.N; i++ {
+				rules.Apply(nd)
+			}
+			reportCPU(b, cpu)
+		})
+	}
+}
+
 // BenchmarkApplySynthetic measures normalization, rule matching and
 // checks per document on generated reports (rules/synth), the mix the
 // ingest benchmark uses; one op is one document.

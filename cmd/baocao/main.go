@@ -67,12 +67,9 @@ func main() {
 		return
 	}
 	// Reports are small and short-lived: trade a little memory for less
-	// collection work, up to a soft limit that keeps the heap, whose
-	// live part is about 10 MB during an ingest, from growing to five
-	// times that (the parser children, the same binary, count too in
-	// the memory an ingest takes).
+	// collection work (see also pipelineFlags: a limit once parser
+	// children start).
 	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(32 << 20)
 	os.Exit(runMain(os.Args[1:], os.Stdout, os.Stderr))
 }
 
