@@ -104,7 +104,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 		}
 		topicLocs := make([][][]int, len(topics))
 		for ti, t := range topics {
-			topicLocs[ti] = spans(paras[pi].hits, c.topicIDs[ti])
+			topicLocs[ti] = spans(paras[pi].ctxHits, c.topicIDs[ti])
 			if len(t.NotAfter) > 0 {
 				topicLocs[ti] = dropAfter(lower, topicLocs[ti], t.NotAfter...)
 			}

@@ -714,11 +714,13 @@ func Segments(doc *normalize.Doc) []Segment {
 	return segs
 }
 
-// paraText is a paragraph in lower case with the keywords it holds
-// (keywords.scan); lower is "" where lower-casing moved byte offsets.
+// paraText is a paragraph in lower case (raw) with the keywords it
+// holds (hits, keywords.scan), and the same with its dotted leaders read
+// as colons (unleader), for the context rules (lower, ctxHits). Both
+// texts are "" where lower-casing moved byte offsets.
 type paraText struct {
-	lower string
-	hits  []hit
+	raw, lower    string
+	hits, ctxHits []hit
 }
 
 // segmentDoc returns the segments of doc and its paragraphs' lower-case
@@ -750,7 +752,12 @@ func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 	paras := make([]paraText, len(doc.Paras))
 	for i := range doc.Paras {
 		if lower := toLower(doc.Paras[i].Text); len(lower) == len(doc.Paras[i].Text) {
-			paras[i] = paraText{lower: lower, hits: kw.scan(lower)}
+			t := paraText{raw: lower, lower: unleader(lower), hits: kw.scan(lower)}
+			t.ctxHits = t.hits
+			if t.lower != lower {
+				t.ctxHits = kw.scan(t.lower) // dotted leaders read as colons
+			}
+			paras[i] = t
 		}
 	}
 	// One allocation for every segment's keyword set, and one per
@@ -770,16 +777,22 @@ func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 				hitBuf = make([]hit, 0, len(t.hits))
 			}
 		}
-		if i < len(paraOf) && pt.lower != "" {
-			s.lower = pt.lower[s.Off : s.Off+len(s.Text)]
-			n := len(hitBuf)
-			hitBuf = hitsIn(hitBuf, pt.hits, s.Off, s.Off+len(s.Text))
-			s.hits = hitBuf[n:len(hitBuf):len(hitBuf)]
+		// A segment's dotted leaders are read as colons (unleader) within
+		// the segment: its keywords are the paragraph's unless that
+		// changed its text.
+		if raw := ""; i < len(paraOf) && pt.raw != "" {
+			raw = pt.raw[s.Off : s.Off+len(s.Text)]
+			if s.lower = unleader(raw); s.lower == raw {
+				n := len(hitBuf)
+				hitBuf = hitsIn(hitBuf, pt.hits, s.Off, s.Off+len(s.Text))
+				s.hits = hitBuf[n:len(hitBuf):len(hitBuf)]
+			} else {
+				s.hits = kw.scan(s.lower)
+			}
 		} else {
-			s.lower = toLower(s.Text)
+			s.lower = unleader(toLower(s.Text))
 			s.hits = kw.scan(s.lower)
 		}
-		s.lower = unleader(s.lower)
 		s.kw = kwSet(sets[i*words : (i+1)*words : (i+1)*words])
 		for _, h := range s.hits {
 			s.kw.add(h.id)

@@ -74,7 +74,7 @@ func TestGatesAndStarts(t *testing.T) {
 		for i := range segs {
 			s := &segs[i]
 			segments++
-			if s.lower != strings.ToLower(s.Text) {
+			if s.lower != unleader(strings.ToLower(s.Text)) {
 				t.Fatalf("lower case of %q is %q", s.Text, s.lower)
 			}
 			for _, g := range c.groups {
