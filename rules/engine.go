@@ -340,8 +340,8 @@ var planWords = []string{"dự kiến", "chỉ tiêu", "phấn đấu", "mục t
 var yearRe = regexp.MustCompile(`(?:năm|đến|tới)\s+(20\d\d|19\d\d)`)
 
 var (
-	planTitleRe   = regexp.MustCompile(`(?i)phương hướng|thời gian tới|giai đoạn tới|đề xuất|kiến nghị|nhiệm vụ[^.]{0,60}(?:năm|thời gian)|kế hoạch[^.]{0,40}năm|giải pháp[^.]{0,40}năm|mục tiêu`)
-	resultTitleRe = regexp.MustCompile(`(?i)kết quả|tình hình|đánh giá|thực trạng`)
+	planTitleRe   = folded(`phương hướng|thời gian tới|giai đoạn tới|đề xuất|kiến nghị|nhiệm vụ[^.]{0,60}(?:năm|thời gian)|kế hoạch[^.]{0,40}năm|giải pháp[^.]{0,40}năm|mục tiêu`)
+	resultTitleRe = folded(`kết quả|tình hình|đánh giá|thực trạng`)
 	titleYearRe   = regexp.MustCompile(`(?:19|20)\d\d`)
 )
 

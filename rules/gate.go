@@ -500,3 +500,29 @@ func usableStarts(lits []string) bool {
 	}
 	return true
 }
+
+// foldedRegexp is a regular expression matched folding case, run only
+// where the text, lower-cased, holds the literals every match needs.
+type foldedRegexp struct {
+	pattern string // in lower case
+	once    sync.Once
+	re      *regexp.Regexp
+	sets    [][]string
+}
+
+// folded returns a case-folding regular expression of pattern, written
+// in lower case.
+func folded(pattern string) *foldedRegexp { return &foldedRegexp{pattern: pattern} }
+
+// MatchString reports whether the pattern matches s, folding case.
+func (f *foldedRegexp) MatchString(s string) bool {
+	f.once.Do(func() {
+		f.re = regexp.MustCompile(`(?i)` + f.pattern)
+		f.sets = requiredLiterals(f.pattern)
+	})
+	// ſ folds to s and µ to μ without lower-casing to them: no gate.
+	if !strings.ContainsAny(s, "ſµ") && !passesGate(toLower(s), f.sets) {
+		return false
+	}
+	return f.re.MatchString(s)
+}

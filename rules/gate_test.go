@@ -316,3 +316,23 @@ func TestKeywordScan(t *testing.T) {
 		}
 	}
 }
+
+// TestFolded checks a folded expression's gate against the expression
+// on titles in several cases.
+func TestFolded(t *testing.T) {
+	re := regexp.MustCompile(`(?i)` + planTitleRe.pattern)
+	for _, s := range []string{"III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022", "Phương hướng", "KẾ HOẠCH NĂM 2022", "Nhiệm vụ và giải pháp năm 2022", "Kết quả thực hiện", "MỤC TIÊU", "Đề xuất, kiến nghị", "Ke hoach", "", "NHIỆM VỤ THỜI GIAN TỚI", "Mục Tiêu ſ"} {
+		if got, want := planTitleRe.MatchString(s), re.MatchString(s); got != want {
+			t.Errorf("planTitleRe on %q: %v, the expression says %v", s, got, want)
+		}
+	}
+	for _, doc := range textDocs(t)[:40] {
+		for _, p := range doc.Paras {
+			for _, title := range p.Sections {
+				if got, want := planTitleRe.MatchString(title), re.MatchString(title); got != want {
+					t.Errorf("planTitleRe on %q: %v, the expression says %v", title, got, want)
+				}
+			}
+		}
+	}
+}
