@@ -16,31 +16,26 @@ import (
 	"github.com/baocao/baocao/rules/synth"
 )
 
-// BenchmarkApply measures rule matching and checks per document on the
-// two sample reports, from normalized text (extraction not included).
+// BenchmarkApply measures normalization, rule matching and checks per
+// document on the two sample reports (extraction not included).
 func BenchmarkApply(b *testing.B) {
-	for _, name := range []string{"dak-lak-2021.txt", "kon-tum-2021.md"} {
-		src, err := os.ReadFile(filepath.Join("..", "testdata", "samples", name))
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc := text.Parse(string(src))
-		doc.Format = corpus.Text
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(src)))
-			b.ReportAllocs()
-			cpu := processCPU()
-			for i := 0; i < b.N; i++ {
-				rules.Apply(normalize.Normalize(doc))
-			}
-			reportCPU(b, cpu)
-		})
-	}
+	benchSamples(b, func(doc *extract.Document) func() {
+		return func() { rules.Apply(normalize.Normalize(doc)) }
+	})
 }
 
 // BenchmarkRules measures the rules and checks alone (rules.Apply) per
 // sample report, on text normalized once.
 func BenchmarkRules(b *testing.B) {
+	benchSamples(b, func(doc *extract.Document) func() {
+		nd := normalize.Normalize(doc)
+		return func() { rules.Apply(nd) }
+	})
+}
+
+// benchSamples runs a sub-benchmark per sample report: setup prepares
+// the report and returns one op.
+func benchSamples(b *testing.B, setup func(*extract.Document) func()) {
 	for _, name := range []string{"dak-lak-2021.txt", "kon-tum-2021.md"} {
 		src, err := os.ReadFile(filepath.Join("..", "testdata", "samples", name))
 		if err != nil {
@@ -48,12 +43,13 @@ func BenchmarkRules(b *testing.B) {
 		}
 		doc := text.Parse(string(src))
 		doc.Format = corpus.Text
-		nd := normalize.Normalize(doc)
+		op := setup(doc)
 		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			cpu := processCPU()
 			for i := 0; i < b.N; i++ {
-				rules.Apply(nd)
+				op()
 			}
 			reportCPU(b, cpu)
 		})
