@@ -31,6 +31,25 @@ type Gold struct {
 	// Period is the period reported on, as a label ("quý I/2023", "6
 	// tháng đầu năm 2024", "2023"); empty where the gold does not say.
 	Period string `json:"period,omitempty"`
+	// Blind marks a held-out document: it is scored, but nobody tuning
+	// the rules reads it, its gold or its misses (baocao eval
+	// --hide-blind prints only the blind documents' aggregate).
+	Blind bool `json:"blind,omitempty"`
+	// NotInCatalog lists figures the report states that the catalog
+	// lacks, for deciding what the catalog should add; they are not
+	// scored.
+	NotInCatalog []GoldExtra `json:"not_in_catalog,omitempty"`
+}
+
+// GoldExtra is a figure a report states that the catalog lacks.
+type GoldExtra struct {
+	Name      string       `json:"name"`
+	Value     report.Value `json:"value"`
+	Qualifier string       `json:"qualifier,omitempty"`
+	Evidence  string       `json:"evidence"`
+	// Scope says whose figure it is where it is not the province's
+	// ("sub-unit").
+	Scope string `json:"scope,omitempty"`
 }
 
 // GoldMetric is one labelled figure. Accept lists other acceptable
@@ -116,6 +135,9 @@ type Score struct {
 	Misses      []string `json:"misses,omitempty"`
 	Wrong       []string `json:"wrong,omitempty"`
 	FalseFlagOf []string `json:"false_flag_list,omitempty"`
+
+	// Blind is true for a held-out document (Gold.Blind).
+	Blind bool `json:"blind,omitempty"`
 }
 
 // Precision is the share of extracted figures that are right.
@@ -184,7 +206,7 @@ func valuesClose(a, b report.Value) bool {
 // period is right when the gold's label reads as a period of the same
 // kind (normalize.ParsePeriod).
 func Evaluate(g *Gold, rep *report.Report) Score {
-	s := Score{Document: g.Document, Documents: 1, GoldCount: len(g.Metrics)}
+	s := Score{Document: g.Document, Documents: 1, GoldCount: len(g.Metrics), Blind: g.Blind}
 	switch {
 	case g.ProvinceCode != "":
 		if strings.TrimLeft(rep.Province.Code, "0") == strings.TrimLeft(g.ProvinceCode, "0") {

@@ -16,11 +16,13 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "[--gold DIR] [--json] [--min-precision P] [--min-recall R] FILE...", `Eval extracts each FILE and compares the result with its gold file, found by
+	fs := newFlags("eval", "[--gold DIR] [--json] [--hide-blind] [--min-precision P] [--min-recall R] FILE...", `Eval extracts each FILE and compares the result with its gold file, found by
 file stem (dak-lak-2021.pdf → DIR/dak-lak-2021.json; without --gold, beside
 the file). It prints, per document and in total, precision, recall and F1 of
 the metric values, qualifier accuracy, budget items and flags found or
-false, then a per-metric table of misses and wrong values. The exit status
+false, then a per-metric table of misses and wrong values. With
+--hide-blind, documents whose gold is marked "blind" (held out from
+tuning) are scored but shown only as one aggregate line. The exit status
 is 1 when precision or recall falls below the given minimums, or when
 --max-false-flags is exceeded.`, stderr)
 	goldDir := fs.String("gold", "", "directory of gold `files` (default: beside each file)")
@@ -28,6 +30,7 @@ is 1 when precision or recall falls below the given minimums, or when
 	minP := fs.Float64("min-precision", 0, "fail below this precision")
 	minR := fs.Float64("min-recall", 0, "fail below this recall")
 	maxFalse := fs.Int("max-false-flags", -1, "fail above this many false flags (-1: no limit)")
+	hideBlind := fs.Bool("hide-blind", false, "show held-out (blind) documents only as one aggregate line: no per-document row, miss or false flag of theirs")
 	var pf pipelineFlags
 	pf.add(fs)
 	if err := pf.parse(fs, args); err != nil {
@@ -43,9 +46,10 @@ is 1 when precision or recall falls below the given minimums, or when
 	}
 	defer p.Close()
 	var docs []rules.Score
-	var total rules.Score
+	var total, blind rules.Score
 	total.Document = "TOTAL"
 	skipped := 0 // gold files named as reports
+	blind.Document = "BLIND"
 	for _, path := range fs.Args() {
 		dir := filepath.Dir(path)
 		if *goldDir != "" {
@@ -71,8 +75,17 @@ is 1 when precision or recall falls below the given minimums, or when
 		}
 		s := rules.Evaluate(g, rep)
 		s.Document = filepath.Base(path)
-		docs = append(docs, s)
 		total.Add(s)
+		if *hideBlind && g.Blind {
+			blind.Add(s)
+			continue
+		}
+		docs = append(docs, s)
+	}
+	var hidden *rules.Score
+	if blind.Documents > 0 {
+		blind.Document = fmt.Sprintf("BLIND (%d documents)", blind.Documents)
+		hidden = &blind
 	}
 	if skipped > 0 {
 		fmt.Fprintf(stderr, "baocao eval: skipped %d gold files named as reports\n", skipped)
@@ -80,19 +93,21 @@ is 1 when precision or recall falls below the given minimums, or when
 	if *asJSON {
 		type out struct {
 			Documents []rules.Score `json:"documents"`
-			Total     rules.Score   `json:"total"`
-			Precision float64       `json:"precision"`
-			Recall    float64       `json:"recall"`
-			F1        float64       `json:"f1"`
+			// Blind is the aggregate of the hidden blind documents.
+			Blind     *rules.Score `json:"blind,omitempty"`
+			Total     rules.Score  `json:"total"`
+			Precision float64      `json:"precision"`
+			Recall    float64      `json:"recall"`
+			F1        float64      `json:"f1"`
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", " ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out{docs, total, total.Precision(), total.Recall(), total.F1()}); err != nil {
+		if err := enc.Encode(out{docs, hidden, total, total.Precision(), total.Recall(), total.F1()}); err != nil {
 			return err
 		}
 	} else {
-		writeScores(stdout, docs, total)
+		writeScores(stdout, docs, hidden, total)
 	}
 	var fails []string
 	if total.Precision() < *minP {
@@ -111,7 +126,10 @@ is 1 when precision or recall falls below the given minimums, or when
 	return nil
 }
 
-func writeScores(w io.Writer, docs []rules.Score, total rules.Score) {
+// writeScores prints the per-document rows, the aggregate of the hidden
+// blind documents (when hidden is not nil), the total, then the false
+// flags and the per-metric table of the shown documents.
+func writeScores(w io.Writer, docs []rules.Score, hidden *rules.Score, total rules.Score) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DOCUMENT\tPROVINCE\tYEAR\tPERIOD\tP\tR\tF1\tFOUND/EXTRACTED/GOLD\tQUALIFIERS\tBUDGET\tFLAGS\tFALSE FLAGS")
 	row := func(s rules.Score) {
@@ -126,6 +144,9 @@ func writeScores(w io.Writer, docs []rules.Score, total rules.Score) {
 	}
 	for _, s := range docs {
 		row(s)
+	}
+	if hidden != nil {
+		row(*hidden)
 	}
 	row(total)
 	tw.Flush()
