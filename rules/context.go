@@ -184,7 +184,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 				continue // no rule reads this kind of number on this topic
 			}
 			seg := segmentAt(segs, p, n.NumStart)
-			if seg == nil || seg.subUnit || seg.plan || localSubUnit(p.Text[seg.Off:n.Start], doc.Province.Name) || seg.planBefore(n.NumStart-seg.Off, doc.Year) {
+			if seg == nil || seg.plan || seg.planBefore(n.NumStart-seg.Off, doc.Year) {
 				continue
 			}
 			for _, r := range c.context {
@@ -220,10 +220,14 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 					onNotOver(lower[:qi], "trên") {
 					qual = ""
 				}
+				approx := qual != "" || n.Scale > 1
 				c := candidate{
 					Figure: report.Figure{Metric: r.Metric, Value: report.Num(n.Value), Unit: m.Unit, Qualifier: qual,
 						Text: seg.Text, Rule: r.ID, Source: source, Confidence: conf},
 					prio: 10, order: seg.Order*10000 + n.NumStart,
+					part: seg.partAt(n.NumStart - seg.Off), approx: approx,
+					unit:  resolution(n.Value, n.Decimals, n.Scale, approx, m.Unit == "percent"),
+					scope: seg.scopeAt(n.NumStart-seg.Off, r.Metric),
 				}
 				paraPlace(p, n.NumStart, n.NumEnd).set(&c.Figure)
 				out = append(out, c)

@@ -6,7 +6,6 @@ import (
 	"github.com/baocao/baocao/rules/report"
 	"math"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -158,21 +157,20 @@ type Segment struct {
 	// plan marks a segment in a section about plans or tasks for a later
 	// period ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022").
 	plan bool
-	// subUnit marks a segment about one district, city or agency of
-	// the province ("Riêng thành phố Vinh tiếp nhận …"): its figures are
-	// not the province's.
-	subUnit bool
 	// Sub marks a table row about one level of government ("Cấp
 	// tỉnh"): only rules written for such rows (ids ending in
 	// "label-table") read it.
 	Sub bool
-}
-
-// candidate is one value a rule found.
-type candidate struct {
-	report.Figure
-	prio  int
-	order int
+	// title marks a segment that starts in the document's title (its
+	// first line, or the headings before its first body paragraph);
+	// first marks the segments of the document's first paragraph.
+	title, first bool
+	// cues are the units the segment names, inherit the scope it takes
+	// from the clauses before it, own the folded names of the report's
+	// province (scope.go).
+	cues    []cue
+	inherit *cue
+	own     map[string]bool
 }
 
 var planRe = regexp.MustCompile(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư|cung cấp)|đề ra)`)
@@ -254,7 +252,7 @@ var parenRe = regexp.MustCompile(`\([^()]*\)`)
 
 // match runs one rule over a segment.
 func (r *Rule) match(seg *Segment, year int) []candidate {
-	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.Level && !strings.HasSuffix(r.ID, ".row") || seg.subUnit {
+	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.Level && !strings.HasSuffix(r.ID, ".row") {
 		return nil
 	}
 	if !passesGate(seg.lower, r.literals) {
@@ -300,9 +298,6 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if r.rejectNear != nil && r.rejectNear.MatchString(text[max(0, loc[0]-80):min(len(text), loc[1]+80)]) {
 			continue
 		}
-		if localSubUnit(seg.Text[:ns], seg.province) {
-			continue
-		}
 		if !r.AllowPlan && (seg.plan || seg.planBefore(ns, year)) {
 			continue
 		}
@@ -311,10 +306,11 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if m.Unit == "percent" {
 			parse = normalize.ParsePercent
 		}
-		v, _, ok := parse(seg.Text[ns:ne])
+		v, dec, ok := parse(seg.Text[ns:ne])
 		if !ok {
 			continue
 		}
+		scale := 1.0
 		q := ""
 		if qi := re.SubexpIndex("q"); qi >= 0 && loc[2*qi] >= 0 {
 			q = string(normalize.QualifierBefore(seg.Text[loc[2*qi]:loc[2*qi+1]]))
@@ -324,7 +320,8 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		}
 		if si := re.SubexpIndex("s"); si >= 0 && loc[2*si] >= 0 {
 			// "6,8 triệu văn bản", "29.473,482 triệu đồng".
-			v = math.Round(v * scaleOf(seg.Text[loc[2*si]:loc[2*si+1]]))
+			scale = scaleOf(seg.Text[loc[2*si]:loc[2*si+1]])
+			v = math.Round(v * scale)
 		} else if m.Unit == "vnd" {
 			v = math.Round(v)
 		} else if m.Unit == "count" && v != math.Trunc(v) {
@@ -333,10 +330,13 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 			continue
 		}
 		source, conf := seg.origin(ns)
+		approx := q != "" || scale != 1
 		c := candidate{
 			Figure: report.Figure{Metric: r.Metric, Value: report.Num(v), Unit: m.Unit, Qualifier: q,
 				Text: strings.TrimSpace(seg.Text), Rule: r.ID, Source: source, Confidence: conf},
 			prio: r.Priority, order: seg.Order*10000 + ns,
+			part: seg.partAt(ns), approx: approx, unit: resolution(v, dec, scale, approx, m.Unit == "percent"),
+			distance: loc[1] - loc[0] - (ne - ns), scope: seg.scopeAt(ns, r.Metric),
 		}
 		seg.Locate(ns, ne).set(&c.Figure)
 		out = append(out, c)
@@ -501,9 +501,17 @@ func Apply(doc *normalize.Doc) *report.Report {
 	}
 	nums := scanParas(doc)
 	cands = append(cands, contextCandidates(doc, segs, nums)...)
+	// A clause about another province, a ministry or the nation decides
+	// no figure, not even one that no pattern states.
+	var own []Segment
+	for i := range segs {
+		if !segs[i].foreign() {
+			own = append(own, segs[i])
+		}
+	}
 	for _, f := range families {
 		if f.Detect != nil {
-			cands = append(cands, f.Detect(segs, doc)...)
+			cands = append(cands, f.Detect(own, doc)...)
 		}
 	}
 	rep.BudgetItems = append(rep.BudgetItems, budgetItems(doc)...)
@@ -514,12 +522,15 @@ func Apply(doc *normalize.Doc) *report.Report {
 	}
 	chosen, warnings := choose(cands)
 	rep.Metrics = chosen
+	rep.SubUnits = subUnitFigures(cands)
 	rep.Warnings = append(rep.Warnings, warnings...)
 	// Only precise rules speak for what a report states twice: context
-	// candidates are guesses that the choice above may have overruled.
+	// candidates are guesses that the choice above may have overruled,
+	// and a sub-unit's figure is never a second statement of the
+	// province's.
 	var all []report.Figure
 	for _, c := range cands {
-		if c.prio >= 20 {
+		if c.prio >= 20 && c.scope.kind == scopeProvince {
 			all = append(all, c.Figure)
 		}
 	}
@@ -559,10 +570,15 @@ func Segments(doc *normalize.Doc) []Segment {
 		segs = append(segs, tableSegments(&doc.Tables[ti], &order, doc.Year, ocrPages)...)
 	}
 	planTitles := map[string]bool{} // planSection, memoised by title
+	heads := titleParas(doc)
 	for i := range segs {
 		segs[i].lower = unleader(strings.ToLower(segs[i].Text))
-		segs[i].subUnit = aboutSubUnit(segs[i].Text, doc.Province.Name)
 		segs[i].province = doc.Province.Name
+		if p := segs[i].Para; p != nil && heads[p] {
+			segs[i].first = len(doc.Paras) > 0 && p == &doc.Paras[0]
+			segs[i].title = p.Kind == normalize.Heading
+			segs[i].title = segs[i].partAt(0) == inTitle
+		}
 		if p := segs[i].Para; p != nil {
 			for _, title := range p.Sections {
 				plan, ok := planTitles[title]
@@ -576,6 +592,7 @@ func Segments(doc *normalize.Doc) []Segment {
 			}
 		}
 	}
+	segmentScopes(doc, segs)
 	return segs
 }
 
@@ -654,6 +671,40 @@ func unleader(s string) string {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// titleParas returns the paragraphs that may hold the document's title:
+// the headings before its first body paragraph, and its first
+// paragraph.
+func titleParas(doc *normalize.Doc) map[*normalize.Para]bool {
+	out := map[*normalize.Para]bool{}
+	for i := range doc.Paras {
+		p := &doc.Paras[i]
+		if i == 0 || p.Kind == normalize.Heading {
+			out[p] = true
+		}
+		if p.Kind != normalize.Heading {
+			break
+		}
+	}
+	return out
+}
+
+// partAt reports in which part of the document the figure at offset
+// off of the segment stands: the title (a heading before the body, or
+// the document's first line) or the body.
+func (s *Segment) partAt(off int) part {
+	p := s.Para
+	if p == nil || len(p.Spans) == 0 {
+		return inBody
+	}
+	if s.title && p.Kind == normalize.Heading {
+		return inTitle
+	}
+	if s.first && p.Spans[0].Pos == p.PosAt(s.Off+off) {
+		return inTitle
+	}
+	return inBody
+}
+
 // origin returns where the figure at offset off of the segment comes
 // from: the segment's source, or "ocr" with the line's OCR confidence
 // for text recognised from a page image.
@@ -667,117 +718,4 @@ func (s *Segment) origin(off int) (string, float64) {
 		return "ocr", 0
 	}
 	return s.Source, 0
-}
-
-// subUnitRe finds a named district, town, city or agency as the subject
-// of a sentence: "Riêng thành phố Vinh", "Quận Cầu Giấy có", "huyện Krông
-// Búk đạt".
-var subUnitRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s+)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|bệnh viện|trung tâm y tế)\s+((?:\p{Lu}[\p{L}'&]*\s*){1,5})`)
-
-// aboutSubUnit reports whether a segment speaks of one sub-unit of the
-// province rather than the province: it starts with a named district,
-// town or city, other than the province itself (a centrally run city is
-// "Thành phố Hà Nội").
-func aboutSubUnit(text, province string) bool {
-	t := strings.TrimSpace(text)
-	if strings.HasPrefix(strings.ToLower(t), "riêng ") {
-		return true
-	}
-	m := subUnitRe.FindStringSubmatch(t)
-	if m == nil {
-		return false
-	}
-	name := strings.TrimSpace(m[1])
-	if f := normalize.Fold(name); strings.HasPrefix(f, "thông tin") || strings.HasPrefix(f, "tt&tt") || strings.HasPrefix(f, "tttt") {
-		// Sở Thông tin và Truyền thông reports for the whole province.
-		return false
-	}
-	return province == "" || !strings.HasPrefix(normalize.Fold(name), normalize.Fold(province)) ||
-		capitalOfProvince(m[0], province)
-}
-
-// capitalOfProvince reports whether a mention of a unit named like the
-// province ("Thành phố Bến Tre", "thành phố Kon Tum") is the provincial
-// capital rather than the province: a "thành phố" in a province that is
-// not a centrally run city.
-func capitalOfProvince(mention, province string) bool {
-	return strings.Contains(strings.ToLower(mention), "thành phố") && !centralCities[normalize.Fold(province)]
-}
-
-// centralCities are the provinces that are cities ("Thành phố Hà Nội").
-var centralCities = map[string]bool{
-	normalize.Fold("Hà Nội"): true, normalize.Fold("Hồ Chí Minh"): true, normalize.Fold("Hải Phòng"): true,
-	normalize.Fold("Đà Nẵng"): true, normalize.Fold("Cần Thơ"): true, normalize.Fold("Huế"): true,
-}
-
-// localUnitRe finds a named district, town or city right before a figure
-// in its clause: "…, trong đó huyện Đức Hòa đạt 61,2%".
-var localUnitRe = regexp.MustCompile(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})[^,;()]{0,40}$`)
-
-// localUnitWords are substrings, in either case, one of which is in
-// every match of localUnitRe.
-var localUnitWords = []string{"uận", "UẬN", "uyện", "UYỆN", "ị xã", "Ị XÃ", "ành phố", "ÀNH PHỐ", "tp", "Tp", "TP", "ị trấn", "Ị TRẤN"}
-
-// onlyUnitRe matches "riêng" ("only", "as for") before a district, town,
-// city, department or sector.
-var onlyUnitRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])riêng\s+(?:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|ngành|bệnh viện|trường|các huyện|khối)`)
-
-// localSubUnit reports whether the clause before a figure (back to the
-// last comma, semicolon or parenthesis) names a district, town or city
-// other than the province: the figure is that unit's.
-func localSubUnit(prefix, province string) bool {
-	// "…, riêng thành phố Tam Kỳ đã tiếp nhận 41.205 hồ sơ, tỷ lệ … 24,6%":
-	// what follows "riêng <unit>" in the sentence is that unit's.
-	if s := prefix[sentenceStartBefore(prefix, len(prefix)):]; containsAny(s, "iêng", "IÊNG") && onlyUnitRe.MatchString(s) {
-		return true
-	}
-	if i := strings.LastIndexAny(prefix, ",;("); i >= 0 {
-		prefix = prefix[i:]
-	}
-	if !containsAny(prefix, localUnitWords...) {
-		return false // the regular expression below is slow to fail
-	}
-	loc := localUnitRe.FindStringSubmatchIndex(prefix)
-	if loc == nil {
-		return false
-	}
-	m := []string{prefix[loc[0]:loc[1]], prefix[loc[2]:loc[3]]}
-	if strings.HasSuffix(strings.ToLower(strings.TrimRight(prefix[:loc[0]+1], " ")), "cấp") {
-		return false // "cấp thành phố", "cấp huyện": a level, not a place
-	}
-	return province == "" || !strings.HasPrefix(normalize.Fold(strings.TrimSpace(m[1])), normalize.Fold(province))
-}
-
-// choose picks one value per metric: the highest rule priority, then the
-// earliest in the document. A runner-up with another value becomes a
-// warning.
-func choose(cands []candidate) ([]report.Figure, []string) {
-	by := map[string][]candidate{}
-	for _, c := range cands {
-		by[c.Metric] = append(by[c.Metric], c)
-	}
-	var out []report.Figure
-	var warns []string
-	for _, m := range built().catalog {
-		cs := by[m.Code]
-		if len(cs) == 0 {
-			continue
-		}
-		sort.SliceStable(cs, func(i, j int) bool {
-			if cs[i].prio != cs[j].prio {
-				return cs[i].prio > cs[j].prio
-			}
-			return cs[i].order < cs[j].order
-		})
-		best := cs[0]
-		out = append(out, best.Figure)
-		for _, c := range cs[1:] {
-			if c.Value != best.Value {
-				warns = append(warns, fmt.Sprintf("%s: chose %s (rule %s, line %d) over %s (rule %s, line %d)",
-					m.Code, best.Value, best.Rule, best.Line, c.Value, c.Rule, c.Line))
-				break
-			}
-		}
-	}
-	return out, warns
 }

@@ -61,6 +61,17 @@ type Family struct {
 	// Relations are the arithmetic facts between the family's metrics
 	// (and the metrics of earlier families) that the checks test.
 	Relations []Relation
+	// PerLevel are the metrics that count one level of government or
+	// one group of agencies ("TTHC cấp tỉnh", "cán bộ CNTT tại các sở,
+	// ngành"): the level or group named before their figure is what
+	// they count, not a sub-unit scope (see scope.go).
+	PerLevel []string
+	// OfPortal are the metrics that count what the National Public
+	// Service Portal holds: the portal named before their figure is
+	// what they count; before a figure of the family's other metrics it
+	// is another unit's scope (the services the portal holds are not
+	// the province's offer).
+	OfPortal []string
 
 	// Detect finds figures that no pattern states on its own, such as
 	// the state of the SOC, decided over every clause that names it. It
@@ -110,6 +121,10 @@ type derived struct {
 	context []*ContextRule
 	// kinds holds the kinds of number some context rule reads, by topic.
 	kinds map[string]map[normalize.NumberKind]bool
+	// perLevel and portalMetric are the families' PerLevel and
+	// OfPortal metrics; portalScoped the other metrics of a family
+	// with OfPortal metrics.
+	perLevel, portalMetric, portalScoped map[string]bool
 }
 
 var compiled derived
@@ -180,11 +195,28 @@ func compileFamilies() *derived {
 		ids := map[string]bool{}
 		topicNames := map[string]bool{}
 		c.kinds = map[string]map[normalize.NumberKind]bool{}
+		c.perLevel, c.portalMetric, c.portalScoped = map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, f := range families {
 			g := ruleGroup{words: f.Words}
 			own := map[string]bool{}
 			for _, m := range f.Metrics {
 				own[m.Code] = true
+			}
+			for _, set := range []struct {
+				codes []string
+				into  map[string]bool
+			}{{f.PerLevel, c.perLevel}, {f.OfPortal, c.portalMetric}} {
+				for _, code := range set.codes {
+					if !own[code] {
+						panic(fmt.Sprintf("rules: family %s lists metric %q in PerLevel or OfPortal, which it does not declare", f.Name, code))
+					}
+					set.into[code] = true
+				}
+			}
+			if len(f.OfPortal) > 0 {
+				for _, m := range f.Metrics {
+					c.portalScoped[m.Code] = !c.portalMetric[m.Code]
+				}
 			}
 			check := func(id, metric string) {
 				if ids[id] {

@@ -72,6 +72,9 @@ var procedures = Family{
 			Wording: `"trong đó có 553 dịch vụ công cung cấp trực tuyến"; "Đã tích hợp 835 DVCTT mức độ 3, 4 lên Cổng dịch vụ công Quốc gia"`},
 	},
 
+	PerLevel: []string{"tthc.provincial", "tthc.district", "tthc.commune", "tthc.multilevel"},
+	OfPortal: []string{"dvc.national_portal"},
+
 	Rules: []Rule{
 		// tthc.total
 		{ID: "tthc.total.provide", Metric: "tthc.total", Priority: 30,
