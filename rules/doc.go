@@ -176,8 +176,15 @@
 // figure (or one of its accepted values), a figure of a metric the gold
 // does not list is wrong, a flag is found when its stated value matches
 // a gold flag's and false when it matches neither a flag nor an optional
-// flag. The tests hold the bars on the sample reports, the evaluation set
-// written for the project and the held-out blind set.
+// flag. Each error is sorted into a class ([ErrorClasses]): missed, wrong
+// value, wrong choice between candidates (the gold value is among the
+// figure's Alternatives), sub-unit taken for the province (its sentence
+// names another unit, by the cues of Scope), province taken for a
+// sub-unit (the gold value is among the report's SubUnits), figure not
+// in gold, false flag, flag missed, province or year wrong. The tests
+// hold the bars on the sample reports, the evaluation set written for
+// the project, the held-out blind set and the real-derived set
+// (testdata/eval-real).
 //
 // # Trade-offs
 //

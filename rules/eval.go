@@ -138,6 +138,10 @@ type Score struct {
 
 	// Blind is true for a held-out document (Gold.Blind).
 	Blind bool `json:"blind,omitempty"`
+	// Errors counts the errors by class (ErrorClasses), and Classified
+	// lists them, "class: metric=value …" (eval_classes.go).
+	Errors     map[string]int `json:"errors,omitempty"`
+	Classified []string       `json:"classified,omitempty"`
 }
 
 // Precision is the share of extracted figures that are right.
@@ -179,6 +183,12 @@ func (s *Score) Add(o Score) {
 	s.FlagsFound += o.FlagsFound
 	s.FlagsGold += o.FlagsGold
 	s.FalseFlags += o.FalseFlags
+	for k, v := range o.Errors {
+		if s.Errors == nil {
+			s.Errors = map[string]int{}
+		}
+		s.Errors[k] += v
+	}
 }
 
 func valuesClose(a, b report.Value) bool {
@@ -236,6 +246,8 @@ func Evaluate(g *Gold, rep *report.Report) Score {
 	}
 	s.Extracted = len(ext)
 	used := map[int]bool{}
+	var missed []GoldMetric
+	var wrong []report.Figure
 	for _, gm := range g.Metrics {
 		accept := gm.Accept
 		if len(accept) == 0 {
@@ -268,6 +280,7 @@ func Evaluate(g *Gold, rep *report.Report) Score {
 				miss += " (got " + strings.Join(got, ", ") + ")"
 			}
 			s.Misses = append(s.Misses, miss)
+			missed = append(missed, gm)
 			continue
 		}
 		used[hit] = true
@@ -279,6 +292,7 @@ func Evaluate(g *Gold, rep *report.Report) Score {
 	for i, f := range ext {
 		if !used[i] && !known[f.Metric] {
 			s.Wrong = append(s.Wrong, f.Metric+"="+f.Value.String())
+			wrong = append(wrong, f)
 		}
 	}
 	flagMatch := func(f report.Flag, g GoldFlag) bool {
@@ -319,5 +333,6 @@ func Evaluate(g *Gold, rep *report.Report) Score {
 	s.BudgetOut = len(rep.BudgetItems)
 	s.BudgetGold = len(g.BudgetItems)
 	sort.Strings(s.Wrong)
+	s.classify(g, rep, missed, wrong)
 	return s
 }

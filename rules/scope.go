@@ -572,10 +572,7 @@ func segmentScopes(doc *normalize.Doc, segs []Segment) {
 		if partsBeforeRe.MatchString(s.lower) {
 			continue
 		}
-		first := len(s.lower)
-		if i := strings.IndexAny(s.lower, "0123456789"); i >= 0 {
-			first = i
-		}
+		first := firstFigure(s.lower)
 		for j := len(s.cues) - 1; j >= 0; j-- {
 			cu := s.cues[j]
 			if cu.end > first {
@@ -626,4 +623,34 @@ var subUnitRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\
 var centralCities = map[string]bool{
 	normalize.Fold("Hà Nội"): true, normalize.Fold("Hồ Chí Minh"): true, normalize.Fold("Hải Phòng"): true,
 	normalize.Fold("Đà Nẵng"): true, normalize.Fold("Cần Thơ"): true, normalize.Fold("Huế"): true,
+}
+
+// firstFigure returns the offset of the first figure of s (a number that
+// is no year and no part of a date or a period: "quý III-2025",
+// "23/02/2026"), or len(s).
+func firstFigure(s string) int {
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || (s[j] == '.' || s[j] == ',') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9') {
+			j++
+		}
+		prev := byte(' ')
+		if i > 0 {
+			prev = s[i-1]
+		}
+		next := byte(' ')
+		if j < len(s) {
+			next = s[j]
+		}
+		year := j-i == 4 && (s[i:i+2] == "19" || s[i:i+2] == "20")
+		if !year && prev != '/' && prev != '-' && next != '/' && next != '-' {
+			return i
+		}
+		i = j
+	}
+	return len(s)
 }

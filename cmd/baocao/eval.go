@@ -20,7 +20,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 file stem (dak-lak-2021.pdf → DIR/dak-lak-2021.json; without --gold, beside
 the file). It prints, per document and in total, precision, recall and F1 of
 the metric values, qualifier accuracy, budget items and flags found or
-false, then a per-metric table of misses and wrong values. With
+false, then the errors by class (missed, wrong value, wrong choice
+between candidates, sub-unit taken for the province, province taken for a
+sub-unit, figure not in gold, false flag, flag missed, province or year
+wrong) and a per-metric table of misses and wrong values. With
 --hide-blind, documents whose gold is marked "blind" (held out from
 tuning) are scored but shown only as one aggregate line. The exit status
 is 1 when precision or recall falls below the given minimums, or when
@@ -150,6 +153,7 @@ func writeScores(w io.Writer, docs []rules.Score, hidden *rules.Score, total rul
 	}
 	row(total)
 	tw.Flush()
+	writeClasses(w, docs, hidden, total)
 
 	// Per-metric table of misses and wrong values.
 	type counts struct{ miss, wrong []string }
@@ -198,4 +202,39 @@ func sameFile(a, b string) bool {
 	x, errA := filepath.Abs(a)
 	y, errB := filepath.Abs(b)
 	return errA == nil && errB == nil && x == y
+}
+
+// writeClasses prints the errors by class: their counts for the total
+// (and the hidden blind documents), then each error of the shown
+// documents under its class.
+func writeClasses(w io.Writer, docs []rules.Score, hidden *rules.Score, total rules.Score) {
+	if len(total.Errors) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nErrors by class:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	head := "CLASS\tTOTAL"
+	if hidden != nil {
+		head += "\tBLIND"
+	}
+	fmt.Fprintln(tw, head+"\tSHOWN DOCUMENTS")
+	for _, c := range rules.ErrorClasses {
+		if total.Errors[c] == 0 {
+			continue
+		}
+		line := fmt.Sprintf("%s\t%d", c, total.Errors[c])
+		if hidden != nil {
+			line += fmt.Sprintf("\t%d", hidden.Errors[c])
+		}
+		var items []string
+		for _, s := range docs {
+			for _, e := range s.Classified {
+				if what, ok := strings.CutPrefix(e, c+": "); ok {
+					items = append(items, rules.Stem(s.Document)+": "+what)
+				}
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", line, strings.Join(items, "; "))
+	}
+	tw.Flush()
 }
