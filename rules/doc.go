@@ -70,6 +70,19 @@
 // multiplies it, and "trên" after a verb of deploying ("triển khai trên
 // 2.980 máy") is "on", not the qualifier "over".
 //
+// # Rates of a subgroup
+//
+// A rate is of the population its noun names. "Tỷ lệ hồ sơ trực tuyến
+// được giải quyết đúng hạn" is the on-time rate of the online
+// applications: the on-time rate's rules reject a population named as
+// online before their property ({ONLINEGROUP}, as NotBefore) and the
+// online rate's rules reject a timeliness ({TIMELY}), a sector
+// ({SECTOR}: "hồ sơ đăng ký doanh nghiệp qua mạng") or a payment. The
+// on-time property is {ONTIME}: "đúng hạn", "trước hạn và đúng hạn",
+// "đúng và sớm hạn", "trước hạn, đúng hạn, trong hạn", "trong hạn";
+// "trước hạn" (early) alone is not on time, nor is a share followed by
+// "quá hạn" or "trước hạn".
+//
 // # Context rules
 //
 // Wording no sentence rule covers is read by a [ContextRule] when three

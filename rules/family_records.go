@@ -22,7 +22,22 @@ var records = Family{
 	Macros: map[string]string{
 		// A clause about applications submitted online (not a "dịch vụ
 		// công trực tuyến", an online service).
-		"{ONLINE}": `hồ sơ[^;:]{0,25}trực tuyến|hstt|(?:nộp|tiếp nhận|gửi) (?:qua mạng|trực tuyến)|\(trực tuyến`,
+		"{ONLINE}": `hồ sơ[^;:]{0,25}(?:trực tuyến|qua (?:môi trường )?mạng)|hstt|(?:nộp|tiếp nhận|gửi) (?:qua (?:môi trường )?mạng|trực tuyến)|\(trực tuyến`,
+		// Resolved on time: "đúng hạn", and on time with the early ones
+		// ("trước hạn và đúng hạn", "đúng và sớm hạn", "trước hạn, đúng
+		// hạn, trong hạn", "trong hạn"); not "trước hạn" (early) alone.
+		"{ONTIME}": `(?:(?:trước|sớm)(?: hạn)?\s*(?:,|và|hoặc)\s*đúng hạn(?:\s*(?:,|và)\s*trong hạn)?|đúng(?: hạn)?\s*(?:,|và|hoặc)\s*(?:trước|sớm) hạn|đúng hạn|trong hạn|đúng thời hạn)`,
+		// A subgroup of the applications named before a rate's property:
+		// "tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn" is the on-time
+		// rate of the online applications, neither the on-time rate nor
+		// the online rate.
+		"{ONLINEGROUP}": `(?:hồ sơ|hstt)\s*(?:thủ tục hành chính\s*|tthc\s*)?(?:nộp\s*|tiếp nhận\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)[^,;%]{0,30}$`,
+		// The timeliness of applications: not a property of how they were
+		// submitted.
+		"{TIMELY}": `đúng hạn|trước hạn|sớm hạn|quá hạn|trễ hạn|trong hạn|chậm`,
+		// The applications of one sector: a subgroup whose rates are not
+		// the province's.
+		"{SECTOR}": `đăng ký doanh nghiệp|thành lập (?:mới )?(?:và [^,;]{0,30})?doanh nghiệp|đất đai|hộ tịch|lý lịch tư pháp|thuế|bảo hiểm xã hội|cấp phép xây dựng`,
 		// Digitised ("số hóa", also written "số hoá").
 		"{DIGITIZED}": `số h(?:óa|oá)`,
 		// Records that are not applications (land, civil status, staff
@@ -111,9 +126,15 @@ var records = Family{
 		{ID: "records.online.total-row", Metric: "records.online", Priority: 25,
 			Pattern: `^{TOTAL}\b.{0,40}?hồ sơ (?:nộp\s*)?trực tuyến\s*:\s*{N}$`},
 		{ID: "records.on_time_rate.stated", Metric: "records.on_time_rate", Priority: 30,
-			Pattern: `(?:{TL}\s*)?(?:hồ sơ\s*)?(?:được\s*)?giải quyết\s*(?:đúng hạn|đúng và trước hạn|trước và đúng hạn|đúng hoặc trước hạn)\s*(?:đạt\s*)?(?::|là)?\s*{P}`},
+			Pattern:   `(?:{TL}\s*)?(?:hồ sơ\s*)?(?:thủ tục hành chính\s*|tthc\s*)?(?:được\s*)?(?:giải quyết|xử lý)(?:\s*hồ sơ(?:\s*và trả kết quả)?)?\s*{ONTIME}\s*(?:đạt\s*)?(?::|là)?\s*(?:{TL}\s*)?{P}`,
+			NotBefore: `{ONLINEGROUP}`},
 		{ID: "records.on_time_rate.pct-first", Metric: "records.on_time_rate", Priority: 25,
-			Pattern: `{P}\s*hồ sơ\s*(?:được\s*)?giải quyết\s*(?:đúng hạn|đúng và trước hạn|trước và đúng hạn|đúng hoặc trước hạn)`},
+			Pattern: `{P}\s*(?:số\s*)?hồ sơ\s*(?:thủ tục hành chính\s*|tthc\s*)?(?:được\s*)?(?:giải quyết|xử lý)\s*{ONTIME}`},
+		// "đúng hạn 743.512 hồ sơ, đạt 98,75%", "58.350 hồ sơ đúng và sớm
+		// hạn (đạt tỷ lệ 98,7%)": the rate after the count on time.
+		{ID: "records.on_time_rate.count-rate", Metric: "records.on_time_rate", Priority: 25,
+			Pattern:   `(?:{ONTIME}\s*(?:là\s*|có\s*|:\s*)?\d[\d.]*\s*(?:hồ sơ)?|\d[\d.]*\s*hồ sơ\s*(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?{ONTIME})\s*[,(]?\s*(?:đạt|chiếm)\s*(?:{TL}\s*)?{P}`,
+			NotBefore: `{ONLINEGROUP}`},
 		{ID: "records.level2.label", Metric: "records.level2", Priority: 30,
 			Pattern: `hồ sơ[^.;:%(]{0,40}?(?:{DVC})?\s*mức độ 2\s*(?:\([^)]{0,60}\))?\s*:\s*{N}`,
 			Reject:  `trực tuyến|HSTT|{TL}|phát sinh`},
@@ -148,8 +169,8 @@ var records = Family{
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ (?:được\s*)?(?:nộp |tiếp nhận )?trực tuyến[^.;:]{0,50}?(?::|là)\s*{N}`,
 			Reject:  `(?:{L3}|{L4})\s*(?::|là)|{TL}`, RejectNear: `{PORTAL}`},
 		{ID: "records.online_rate.stated", Metric: "records.online_rate", Priority: 30,
-			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|xử lý) trực tuyến|hồ sơ (?:nộp|tiếp nhận) qua mạng)[^.;:%]{0,30}?(?::|là|đạt)?\s*{P}`,
-			Reject:  `{L3}|{L4}|mức độ`},
+			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|xử lý) trực tuyến|hồ sơ (?:nộp |tiếp nhận )?qua (?:môi trường )?mạng)[^.;:%]{0,30}?(?::|là|đạt|chiếm)?\s*{P}`,
+			Reject:  `{L3}|{L4}|mức độ|{TIMELY}|thanh toán|hài lòng|{SECTOR}`},
 
 		// records.digitized_rate: records (hồ sơ), or records and results,
 		// digitised; not results alone, nor records of a sector.
@@ -191,8 +212,8 @@ var records = Family{
 	},
 	Context: []ContextRule{
 		// Applications.
-		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:đúng hạn|trước hạn)[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`},
-		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|đúng hạn|bưu chính`},
+		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `{ONTIME}[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`, NotNear: `^\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:quá|trễ|trước|sớm) hạn`},
+		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:trực tuyến|qua (?:môi trường )?mạng)[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|{TIMELY}|bưu chính|thanh toán|{SECTOR}`},
 		{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|{PORTAL}`},
 		{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
 		{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},

@@ -153,3 +153,30 @@ func TestOnlineFullRateNotOnlineRate(t *testing.T) {
 		{"Tỉ lệ hồ sơ trực tuyến mức độ 4: 6,93% (41.276/595.610);", "records.online_full_rate", "6.93", ""},
 	})
 }
+
+// TestSubgroupRates checks rates of a subgroup of the applications: the
+// on-time rate of the online applications is neither the on-time rate
+// nor the online rate; "trước hạn" (early) alone is not the on-time
+// rate, "trước hạn và đúng hạn", "đúng và sớm hạn", "trong hạn" are; a
+// sector's online share is not the province's. Written for this test
+// in the styles of several provinces.
+func TestSubgroupRates(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn đạt 99,3%.", "records.on_time_rate", "", ""},
+		{"Tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn đạt 99,3%.", "records.online_rate", "", ""},
+		{"Trong đó, số hồ sơ nộp trực tuyến là 105.970 hồ sơ, tỷ lệ hồ sơ nộp trực tuyến giải quyết đúng hạn đạt 99,7%.", "records.on_time_rate", "", ""},
+		{"Tỉ lệ hồ sơ qua môi trường mạng giải quyết đúng hạn là 98,6%.", "records.online_rate", "", ""},
+		{"Có 223 hồ sơ được giải quyết trước hạn, chiếm gần 50%.", "records.on_time_rate", "", ""},
+		{"Tỷ lệ hồ sơ giải quyết trước hạn đạt 61,2%.", "records.on_time_rate", "", ""},
+		{"Tỷ lệ hồ sơ thủ tục hành chính giải quyết trước hạn và đúng hạn đạt 98,22%.", "records.on_time_rate", "98.22", ""},
+		{"Tỷ lệ giải quyết trước hạn, đúng hạn, trong hạn đạt 99%.", "records.on_time_rate", "99", ""},
+		{"Đã giải quyết 59.123 hồ sơ, trong đó 58.350 hồ sơ đúng và sớm hạn (đạt tỷ lệ 98,7%).", "records.on_time_rate", "98.7", ""},
+		{"Số hồ sơ giải quyết đúng và trước hạn có 635.593 hồ sơ, chiếm tỷ lệ 98,81%.", "records.on_time_rate", "98.81", ""},
+		{"Về kết quả, 90,77% hồ sơ được xử lý đúng hạn và 9,23% hồ sơ xử lý quá hạn.", "records.on_time_rate", "90.77", ""},
+		{"Tỷ lệ hồ sơ giải quyết trong hạn của toàn tỉnh đạt 97,6%.", "records.on_time_rate", "97.6", ""},
+		{"Tỉ lệ hồ sơ qua môi trường mạng chiếm hơn 90%.", "records.online_rate", "90", "over"},
+		{"Số hồ sơ đăng ký doanh nghiệp qua mạng chiếm 60% tổng số hồ sơ.", "records.online_rate", "", ""},
+		{"Tỷ lệ hồ sơ đất đai nộp trực tuyến đạt 35,2%.", "records.online_rate", "", ""},
+		{"Tỷ lệ hồ sơ thanh toán trực tuyến đạt 76,85%.", "records.online_rate", "", ""},
+	})
+}

@@ -91,7 +91,7 @@ var (
 	// tỉnh Gia Lai").
 	// jointRe between a sub-unit and a province cue: joint subjects ("…
 	// và bộ phận một cửa các cấp").
-	jointRe       = regexp.MustCompile(`^\s*(?:và|cùng|,)\s[^,;:\d]{0,40}$`)
+	jointRe       = regexp.MustCompile(`^\s*(?:và|cùng với|cùng)\s[^,;:\d]{0,40}$`)
 	modifierGapRe = regexp.MustCompile(`^[\s,]*(?:của\s+|thuộc\s+)?(?:tỉnh|thành phố|tp\.?)?\s*$`)
 	nationCueRe   = regexp.MustCompile(`cả nước|toàn quốc|khối bộ,? ngành|các bộ,? ngành|bộ, ngành|ngân hàng nhà nước|trung bình chung|bình quân chung`)
 	// rankBeforeRe: "dẫn đầu cả nước", "đứng thứ 2 toàn quốc": a rank,
@@ -173,7 +173,29 @@ func findCues(text, lower string, own map[string]bool) []cue {
 		}
 		out = append(out, cue{start: l[0], end: l[1], kind: cueUnit, unit: strings.TrimSpace(text[l[0]:l[1]])})
 	}
-	return dropInner(out, lower)
+	return dropFramed(dropInner(out, lower), lower)
+}
+
+// frameRe: a unit that frames a whole clause ("Ở cấp xã, …", "Đối với
+// khối ngành dọc, …", "Tại huyện X, …").
+var frameRe = regexp.MustCompile(`(?:^|[.;]\s*)(?:[-+•]\s*)?(?:ở|tại|đối với|về phía|riêng)\s*$`)
+
+// dropFramed drops the province cues of the kind "toàn tỉnh" that follow
+// a unit framing the clause ("Ở cấp xã, quý I toàn tỉnh tiếp nhận …"
+// means at the commune level across the province).
+func dropFramed(cs []cue, lower string) []cue {
+	framed := false
+	out := cs[:0]
+	for _, c := range cs {
+		switch {
+		case c.kind != cueProvince && c.kind != cueOther && c.kind != cuePortal && frameRe.MatchString(lower[:c.start]):
+			framed = true
+		case framed && c.kind == cueProvince && strings.HasPrefix(lower[c.start:], "toàn") || framed && strings.HasPrefix(lower[c.start:], "trên địa bàn"):
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // dropInner sorts cues by position and drops a cue that lies inside

@@ -83,6 +83,10 @@ func TestScope(t *testing.T) {
 			"records.total", "320118", "", ""},
 		{"levels from the centre to the commune are everyone", "Hệ thống quản lý văn bản liên thông từ cấp tỉnh đến cấp xã, qua đó đã gửi, nhận 1.846.227 văn bản điện tử.",
 			"edoc.total", "1846227", "", ""},
+		{"a level framing the sentence", "Ở cấp xã, quý I toàn tỉnh tiếp nhận 264.610 hồ sơ.",
+			"records.total", "", "264610", "cấp xã"},
+		{"the centre with every level's one-stop desk is the province", "Trung tâm Phục vụ hành chính công tỉnh và bộ phận một cửa các cấp đã tiếp nhận 186.450 hồ sơ.",
+			"records.total", "186450", "", ""},
 		{"a list item's level does not reach the next figure", "Cổng cung cấp 1.872 TTHC, gồm 1.471 TTHC cấp tỉnh, 276 TTHC cấp huyện và 125 TTHC cấp xã, trong đó 417 thủ tục được cung cấp mức độ 3.",
 			"dvc.level3", "417", "", ""},
 	}
