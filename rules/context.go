@@ -183,6 +183,9 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 			if !c.kinds[topic][n.Kind] {
 				continue // no rule reads this kind of number on this topic
 			}
+			if c.nouns.foreignNoun(c.topicFamily[topic], noun) {
+				continue // a count of something else: "1.144 cán bộ"
+			}
 			seg := segmentAt(segs, p, n.NumStart)
 			if seg == nil || seg.plan || seg.planBefore(n.NumStart-seg.Off, doc.Year) {
 				continue

@@ -83,6 +83,19 @@
 // "trước hạn" (early) alone is not on time, nor is a share followed by
 // "quá hạn" or "trước hạn".
 //
+// # Counts of something else
+//
+// A figure counts the noun right after it (past a scale word, a percent
+// sign, a classifier such as "lượt" and parenthetical asides). Where
+// that noun is one reports count but the rule's family does not (the
+// nouns of other families' topics and nouns.go's countNouns: "cơ quan",
+// "đơn vị", "cán bộ", "quyết định", "lĩnh vực", …), the figure is a
+// count of something else and no candidate, for sentence and context
+// rules alike: "cấp chứng thư số cho 52 cơ quan, đơn vị với tổng số
+// 2.140 chứng thư" gives no certificate count 52, "với tổng số 1.144
+// cán bộ, công chức" no procedure count. The family's own nouns are its
+// words and topic words.
+//
 // # Context rules
 //
 // Wording no sentence rule covers is read by a [ContextRule] when three

@@ -285,6 +285,11 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if !standsAlone(seg.Text, ns, ne, r.Metric, ne < loc[1] && seg.Text[ne] == '/') {
 			continue
 		}
+		// A noun of another kind right after the figure makes it a
+		// count of something else, whatever the pattern read after it.
+		if compiled.nouns.foreignNoun(r.family, afterFigure(seg.lower, ne)) {
+			continue
+		}
 		whole := seg.lower[loc[0]:loc[1]]
 		if len(seg.lower) != len(seg.Text) {
 			whole = strings.ToLower(seg.Text[loc[0]:loc[1]])

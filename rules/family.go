@@ -121,6 +121,10 @@ type derived struct {
 	context []*ContextRule
 	// kinds holds the kinds of number some context rule reads, by topic.
 	kinds map[string]map[normalize.NumberKind]bool
+	// nouns are the nouns figures count, and each family's own;
+	// topicFamily names the family of each topic.
+	nouns       nounTable
+	topicFamily map[string]string
 	// perLevel and portalMetric are the families' PerLevel and
 	// OfPortal metrics; portalScoped the other metrics of a family
 	// with OfPortal metrics.
@@ -196,6 +200,7 @@ func compileFamilies() *derived {
 		topicNames := map[string]bool{}
 		c.kinds = map[string]map[normalize.NumberKind]bool{}
 		c.perLevel, c.portalMetric, c.portalScoped = map[string]bool{}, map[string]bool{}, map[string]bool{}
+		c.topicFamily = map[string]string{}
 		for _, f := range families {
 			g := ruleGroup{words: f.Words}
 			own := map[string]bool{}
@@ -243,6 +248,7 @@ func compileFamilies() *derived {
 				}
 				topicNames[t.Name] = true
 				c.topics = append(c.topics, t)
+				c.topicFamily[t.Name] = f.Name
 			}
 			for i := range f.Context {
 				r := &f.Context[i]
@@ -255,6 +261,7 @@ func compileFamilies() *derived {
 				c.context = append(c.context, r)
 			}
 		}
+		c.nouns = buildNouns(families)
 		for _, r := range c.context {
 			if !topicNames[r.Topic] {
 				panic("rules: context rule " + r.ID + " reads unknown topic " + r.Topic)

@@ -31,7 +31,7 @@ var procedures = Family{
 		// "hồ sơ của DVCTT mức độ 4", "hồ sơ qua dịch vụ công": the
 		// applications are the subject, not the services.
 		{Name: "dvc", Words: []string{"dịch vụ công trực tuyến", "dvctt", "dvc trực tuyến", "dịch vụ công", "dvc"},
-			NotAfter: []string{"hồ sơ của ", "hồ sơ qua ", "hồ sơ "}},
+			NotAfter: []string{"hồ sơ của ", "hồ sơ qua ", "hồ sơ "}, NounWords: []string{"dịch vụ"}},
 	},
 	Macros: map[string]string{
 		"{TTHC}": `(?:thủ tục hành chính|TTHC|thủ tục)`,

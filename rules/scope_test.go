@@ -139,3 +139,38 @@ func TestScopeOfTitle(t *testing.T) {
 		t.Errorf("the centre's 50.212 is not a sub-unit figure: %+v", rep.SubUnits)
 	}
 }
+
+// TestCountsOfSomethingElse checks that a number followed by a noun
+// other than its metric's own is not the metric: agencies, staff,
+// decisions and one-stop desks are counted beside certificates,
+// procedures and applications. Written for this test in the styles of
+// several provinces.
+func TestCountsOfSomethingElse(t *testing.T) {
+	const head = "BÁO CÁO\nKết quả thực hiện năm 2022\n\n"
+	tests := []struct {
+		text, metric string
+		not          []string // values the metric must not take
+		want         string   // the value it must take, "" for any or none
+	}{
+		{"Ban Cơ yếu Chính phủ đã cấp chứng thư số cho 52 cơ quan, đơn vị với tổng số 2.140 chứng thư số.", "cert.organization", []string{"52"}, ""},
+		{"Ban Cơ yếu Chính phủ đã cấp chứng thư số cho 52 cơ quan, đơn vị với tổng số 2.140 chứng thư số.", "cert.total", []string{"52"}, ""},
+		{"Đến nay có 39 cơ quan, đơn vị của tỉnh được cấp chứng thư số tổ chức.", "cert.organization", []string{"39"}, ""},
+		{"Tỉnh đã thành lập 08 Bộ phận Tiếp nhận và Trả kết quả cấp huyện và 260 Bộ phận Tiếp nhận và Trả kết quả cấp xã, với tổng số 1.144 cán bộ, công chức.", "tthc.commune", []string{"1144", "260"}, ""},
+		{"Chủ tịch UBND tỉnh đã ban hành 17 quyết định công bố danh mục thủ tục hành chính.", "tthc.total", []string{"17"}, ""},
+		{"Trung tâm đã hướng dẫn thủ tục hành chính cho 5.687 lượt tổ chức, cá nhân.", "tthc.total", []string{"5687"}, ""},
+		{"Hệ thống phòng, chống mã độc tập trung đã phát hiện, ngăn chặn 27.416 lượt mã độc.", "sec.malware_removed", nil, "27416"},
+		{"Hệ thống thư điện tử công vụ đã cấp 12.850 tài khoản thư điện tử cho cán bộ.", "email.accounts", nil, "12850"},
+	}
+	for _, tt := range tests {
+		rep := applyText(t, head+tt.text+"\n")
+		f, ok := figure(rep, tt.metric)
+		for _, v := range tt.not {
+			if ok && f.Value.String() == v {
+				t.Errorf("%q: %s = %s (rule %s), a count of something else", tt.text, tt.metric, v, f.Rule)
+			}
+		}
+		if tt.want != "" && (!ok || f.Value.String() != tt.want) {
+			t.Errorf("%q: %s = %v (found %v), want %s", tt.text, tt.metric, f.Value, ok, tt.want)
+		}
+	}
+}
