@@ -279,10 +279,11 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		ns, ne := loc[2*ni], loc[2*ni+1]
 		// The number must stand alone: not part of a ratio, a date, a
 		// larger number or a percentage (for counts).
-		// A pattern may read the numerator of a ratio on purpose
-		// ("772/3.421 máy tính … cài đặt …": 772 machines): the slash
-		// after the figure is then inside the match.
-		if !standsAlone(seg.Text, ns, ne, r.Metric, ne < loc[1] && seg.Text[ne] == '/') {
+		// A pattern may read a ratio on purpose ("772/3.421 máy tính …
+		// cài đặt …": 772 machines; "34.020/277.307 hồ sơ giải quyết
+		// trực tuyến": 277.307 files): a slash next to the figure is then
+		// inside the match.
+		if !standsAlone(seg.Text, ns, ne, r.Metric, ns > loc[0] && seg.Text[ns-1] == '/', ne < loc[1] && seg.Text[ne] == '/') {
 			continue
 		}
 		// A noun of another kind right after the figure makes it a
@@ -366,12 +367,13 @@ func scaleOf(s string) float64 {
 var durationRe = regexp.MustCompile(`^(?:tháng|tuần)(?:\s|,|$)`)
 
 // standsAlone reports whether text[ns:ne] is a whole number of its own.
-// With numerator set, a slash after it is allowed: the numerator of a
-// ratio that the rule's pattern reads on purpose.
-func standsAlone(text string, ns, ne int, metric string, numerator bool) bool {
+// With slashBefore or slashAfter set, a slash on that side is allowed:
+// the figure is one side of a ratio that the rule's pattern reads on
+// purpose.
+func standsAlone(text string, ns, ne int, metric string, slashBefore, slashAfter bool) bool {
 	if ns > 0 {
 		c := text[ns-1]
-		if c >= '0' && c <= '9' || c == '/' || c == '.' || c == ',' && ns > 1 && text[ns-2] >= '0' && text[ns-2] <= '9' {
+		if c >= '0' && c <= '9' || c == '/' && !slashBefore || c == '.' || c == ',' && ns > 1 && text[ns-2] >= '0' && text[ns-2] <= '9' {
 			return false
 		}
 		// "cấp độ 2" written "cấp độ-2"? Letters glued before a number
@@ -382,7 +384,7 @@ func standsAlone(text string, ns, ne int, metric string, numerator bool) bool {
 	}
 	if ne < len(text) {
 		c := text[ne]
-		if c >= '0' && c <= '9' || c == '/' && !numerator {
+		if c >= '0' && c <= '9' || c == '/' && !slashAfter {
 			return false
 		}
 		// "2.130.11", "12.34.567": the pattern read only the start of a
@@ -433,13 +435,24 @@ func segments(p *normalize.Para, order *int, source string) []Segment {
 				emit(i + 1)
 			}
 		case '.':
-			if depth == 0 && i+2 < len(t) && t[i+1] == ' ' && sentenceStart(t[i+2:]) && !abbrevBefore(t[:i]) {
+			if depth == 0 && i+2 < len(t) && t[i+1] == ' ' && (sentenceStart(t[i+2:]) || figureStart(t[:i], t[i+2:])) && !abbrevBefore(t[:i]) {
 				emit(i + 1)
 			}
 		}
 	}
 	emit(len(t))
 	return out
+}
+
+// figureStart reports whether a sentence starts with a figure after a
+// sentence that ends with a word ("… Cổng Dịch vụ công Quốc gia. 6
+// tháng đầu năm 2023, …"), not inside a number ("98. 5").
+func figureStart(before, s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' || before == "" {
+		return false
+	}
+	c := before[len(before)-1]
+	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func sentenceStart(s string) bool {

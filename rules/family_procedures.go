@@ -26,7 +26,10 @@ var procedures = Family{
 	Order: 10,
 	Words: []string{"dịch vụ công", "dvc", "tthc", "thủ tục", "mức độ", "toàn trình", "một phần"},
 	Topics: []Topic{
-		{Name: "tthc", Words: []string{"thủ tục hành chính", "tthc"}},
+		// "hồ sơ thủ tục hành chính", "Hệ thống thông tin giải quyết
+		// TTHC": the applications or a system are the subject, not the
+		// procedures.
+		{Name: "tthc", Words: []string{"thủ tục hành chính", "tthc"}, NotAfter: []string{"hồ sơ ", "giải quyết "}},
 		{Name: "dvc_records", Words: []string{"phát sinh hồ sơ"}},
 		// "hồ sơ của DVCTT mức độ 4", "hồ sơ qua dịch vụ công": the
 		// applications are the subject, not the services.

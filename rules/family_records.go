@@ -32,12 +32,17 @@ var records = Family{
 		// rate of the online applications, neither the on-time rate nor
 		// the online rate.
 		"{ONLINEGROUP}": `(?:hồ sơ|hstt)\s*(?:thủ tục hành chính\s*|tthc\s*)?(?:nộp\s*|tiếp nhận\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)[^,;%]{0,30}$`,
+		// Applications requested: "yêu cầu giải quyết", "đề nghị giải
+		// quyết" (received).
+		"{REQUESTED}": `(?:yêu cầu|đề nghị)\s*giải quyết`,
+		// What is done with an application: submitted, received, resolved.
+		"{HANDLED}": `(?:nộp|tiếp nhận|gửi|giải quyết|xử lý|thực hiện)`,
 		// The timeliness of applications: not a property of how they were
 		// submitted.
-		"{TIMELY}": `đúng hạn|trước hạn|sớm hạn|quá hạn|trễ hạn|trong hạn|chậm`,
+		"{TIMELY}": `(?:đúng hạn|trước hạn|sớm hạn|quá hạn|trễ hạn|trong hạn|chậm)`,
 		// The applications of one sector: a subgroup whose rates are not
 		// the province's.
-		"{SECTOR}": `đăng ký doanh nghiệp|thành lập (?:mới )?(?:và [^,;]{0,30})?doanh nghiệp|đất đai|hộ tịch|lý lịch tư pháp|thuế|bảo hiểm xã hội|cấp phép xây dựng`,
+		"{SECTOR}": `(?:đăng ký doanh nghiệp|thành lập (?:mới )?(?:và [^,;]{0,30})?doanh nghiệp|đất đai|hộ tịch|lý lịch tư pháp|thuế|bảo hiểm xã hội|cấp phép xây dựng)`,
 		// Digitised ("số hóa", also written "số hoá").
 		"{DIGITIZED}": `số h(?:óa|oá)`,
 		// Records that are not applications (land, civil status, staff
@@ -95,17 +100,35 @@ var records = Family{
 			Pattern:    `(?:đã\s*)?tiếp nhận(?:\s*(?:và|,)\s*(?:đã\s*)?giải quyết)?\s*(?:tổng số\s*|tổng cộng\s*)?(?:được\s*)?{N}\s*hồ sơ`,
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến`},
 		{ID: "records.total.received-label", Metric: "records.total", Priority: 30,
-			Pattern:    `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ[^.;:()\d]{0,30}?(?:đã\s*)?(?:được\s*)?tiếp nhận[^.;:()\d]{0,80}?(?::|là)\s*{N}`,
+			Pattern:    `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ[^.;:()\d]{0,30}?(?:đã\s*)?(?:được\s*)?(?:tiếp nhận|ghi nhận|{REQUESTED})[^.;:()\d]{0,80}?(?::|là)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|mức độ \d`},
+		// "218.763 hồ sơ của các tổ chức, cá nhân yêu cầu giải quyết",
+		// "hơn 36.700 hồ sơ tiếp nhận mới": the count first.
+		{ID: "records.total.received-count-first", Metric: "records.total", Priority: 25,
+			Pattern:    `{N}\s*hồ sơ(?:\s*\(hs\))?\s*(?:(?:thủ tục hành chính|tthc)\s*)?(?:[^.;:\d]{0,50}?{REQUESTED}|(?:được\s*)?(?:tiếp nhận|ghi nhận)(?:\s*mới)?(?:$|[\s,.;]))`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|kỳ trước|trực tiếp`},
+		// "trong tổng số 168.000 hồ sơ", "…/tổng số hơn 166.200 hồ sơ".
+		{ID: "records.total.received-of-total", Metric: "records.total", Priority: 20,
+			Pattern:    `(?:trong|trên|/)\s*tổng\s*số\s*{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến\s*$`},
+		// "34.020/277.307 hồ sơ giải quyết trực tuyến": the whole of a
+		// ratio of online applications.
+		{ID: "records.total.received-ratio", Metric: "records.total", Priority: 25,
+			Pattern: `\d[\d.]*\s*/\s*{N}\s*hồ sơ\s*(?:được\s*)?(?:{HANDLED}\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)`},
 		{ID: "records.total.resolved", Metric: "records.total", Priority: 25,
-			Pattern:    `(?:đã\s*)?giải quyết\s*(?:được\s*)?{N}\s*hồ sơ`,
-			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}`},
+			Pattern:    `(?:đã\s*)?(?:giải quyết|xử lý)\s*(?:xong\s*)?(?:được\s*)?{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}`, NotBefore: `đang\s*$`},
 		{ID: "records.total.resolved-label", Metric: "records.total", Priority: 25,
 			Pattern:    `tổng\s*số\s*(?:lượng\s*)?hồ sơ\s*(?:đã\s*)?(?:được\s*)?giải quyết[^.;:()]{0,60}?(?::|là)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|mức độ \d(?:\s*$|\s*[:(])`},
 		{ID: "records.resolved.count", Metric: "records.resolved", Priority: 30,
-			Pattern:    `(?:đã\s*)?giải quyết\s*(?:được\s*)?{N}\s*hồ sơ`,
-			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}|đúng hạn`},
+			Pattern:    `(?:đã\s*)?(?:giải quyết|xử lý)\s*(?:xong\s*)?(?:được\s*)?{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}|đúng hạn`, NotBefore: `đang\s*$`},
+		// "181.579 hồ sơ đã được giải quyết", "đã có 206.885 hồ sơ được
+		// giải quyết"; not "… được giải quyết đúng hạn".
+		{ID: "records.resolved.count-first", Metric: "records.resolved", Priority: 25,
+			Pattern:    `{N}\s*hồ sơ\s*(?:(?:thủ tục hành chính|tthc)\s*)?(?:đã\s*được|đã|được)\s*(?:giải quyết|xử lý)(?:\s*xong)?(?:\s*(?:{TIMELY}|trực tuyến|qua))?`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `{TIMELY}|trực tuyến|qua$|{REQUESTED}`, NotBefore: `đang\s*$`},
 		{ID: "records.resolved.label", Metric: "records.resolved", Priority: 30,
 			Pattern:    `số\s*(?:lượng\s*)?hồ sơ\s*(?:đã\s*)?(?:được\s*)?giải quyết\s*(?::|là)?\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`},
@@ -159,9 +182,14 @@ var records = Family{
 		{ID: "records.online_level4.count-first", Metric: "records.online_level4", Priority: 25,
 			Pattern: `{N}\s*(?:HSTT|hồ sơ (?:nộp |tiếp nhận )?trực tuyến)\s*(?:của\s*)?(?:{DVC})?\s*{L4}`},
 		{ID: "records.online.count-first", Metric: "records.online", Priority: 25,
-			Pattern:    `{N}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|gửi) (?:qua mạng|trực tuyến))`,
-			Reject:     `{L3}|{L4}|mức độ`,
+			Pattern:    `{N}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ[^.;:,\d/]{0,30}?(?:được\s*)?(?:nộp|tiếp nhận|gửi|thực hiện) (?:qua (?:môi trường )?mạng|trực tuyến))`,
+			Reject:     `{L3}|{L4}|mức độ|\svà\s|trong kỳ`,
 			RejectNear: `{PORTAL}`, NotBefore: `(?:mức độ|mức) [234]\s*:[^;]*$`},
+		// "34.020/277.307 hồ sơ giải quyết trực tuyến": the online part of
+		// a ratio.
+		{ID: "records.online.ratio", Metric: "records.online", Priority: 25,
+			Pattern: `{N}\s*/\s*\d[\d.]*\s*hồ sơ\s*(?:được\s*)?(?:{HANDLED}\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)`,
+			Reject:  `{L3}|{L4}`},
 		{ID: "records.online.label", Metric: "records.online", Priority: 30,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận) trực tuyến)\s*(?::|là|đạt)\s*{N}`,
 			Reject:  `{L3}|{L4}|mức độ|{TL}`, RejectNear: `{PORTAL}`},
@@ -169,8 +197,17 @@ var records = Family{
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ (?:được\s*)?(?:nộp |tiếp nhận )?trực tuyến[^.;:]{0,50}?(?::|là)\s*{N}`,
 			Reject:  `(?:{L3}|{L4})\s*(?::|là)|{TL}`, RejectNear: `{PORTAL}`},
 		{ID: "records.online_rate.stated", Metric: "records.online_rate", Priority: 30,
-			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|xử lý) trực tuyến|hồ sơ (?:nộp |tiếp nhận )?qua (?:môi trường )?mạng)[^.;:%]{0,30}?(?::|là|đạt|chiếm)?\s*{P}`,
+			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ[^.;:%\d]{0,40}?(?:được\s*)?(?:{HANDLED}) (?:trực tuyến|qua (?:môi trường )?mạng)|hồ sơ (?:nộp |tiếp nhận )?qua (?:môi trường )?mạng)[^.;:%]{0,30}?(?::|là|đạt|chiếm)?\s*{P}`,
 			Reject:  `{L3}|{L4}|mức độ|{TIMELY}|thanh toán|hài lòng|{SECTOR}`},
+
+		// "91% hồ sơ của người dân, doanh nghiệp được nộp trực tuyến".
+		{ID: "records.online_rate.pct-first", Metric: "records.online_rate", Priority: 25,
+			Pattern: `{P}\s*(?:số\s*)?hồ sơ[^.;%\d]{0,40}?(?:được\s*)?(?:{HANDLED})\s*(?:trực tuyến|qua (?:môi trường )?mạng)`,
+			Reject:  `{L3}|{L4}|{TIMELY}|{SECTOR}|thanh toán`},
+		// "34.020/277.307 hồ sơ giải quyết trực tuyến …, đạt 12%".
+		{ID: "records.online_rate.ratio", Metric: "records.online_rate", Priority: 25,
+			Pattern: `\d[\d.]*\s*/\s*\d[\d.]*\s*hồ sơ\s*(?:được\s*)?(?:{HANDLED}\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)[^.;%]{0,80}?,\s*(?:đạt|chiếm)\s*(?:{TL}\s*)?{P}`,
+			Reject:  `{L3}|{L4}|{TIMELY}`},
 
 		// records.digitized_rate: records (hồ sơ), or records and results,
 		// digitised; not results alone, nor records of a sector.

@@ -180,3 +180,34 @@ func TestSubgroupRates(t *testing.T) {
 		{"Tỷ lệ hồ sơ thanh toán trực tuyến đạt 76,85%.", "records.online_rate", "", ""},
 	})
 }
+
+// TestRecordsWording checks wordings of real reports for applications,
+// written for this test in the styles of several provinces: "yêu cầu /
+// đề nghị giải quyết" and "ghi nhận" (received), a whole in "trong tổng
+// số …" or after a slash, a ratio "A/B hồ sơ … trực tuyến, đạt x%",
+// "xử lý", "giải quyết xong", "… hồ sơ đã được giải quyết" (resolved),
+// "qua môi trường mạng", "được nộp trực tuyến" (online), counts with a
+// scale word ("hơn 330 nghìn").
+func TestRecordsWording(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Trong quý II, toàn tỉnh Hà Giang có 84.210 hồ sơ của tổ chức, công dân yêu cầu giải quyết.", "records.total", "84210", ""},
+		{"Năm 2023, tổng số hồ sơ đề nghị giải quyết là 512.644 hồ sơ.", "records.total", "512644", ""},
+		{"Từ ngày 1/7 đến 30/11, tổng số hồ sơ ghi nhận trên hệ thống là gần 410.000 hồ sơ.", "records.total", "410000", "approx"},
+		{"Tháng 5, các cơ quan đã có hơn 21.400 hồ sơ tiếp nhận mới.", "records.total", "21400", "over"},
+		{"Tỉnh đã xử lý trực tuyến toàn trình 51,2% trong tổng số 96.300 hồ sơ thủ tục hành chính.", "records.total", "96300", ""},
+		{"Có gần 41.500 hồ sơ được thực hiện trực tuyến/tổng số hơn 120.300 hồ sơ giải quyết.", "records.total", "120300", "over"},
+		{"Có gần 41.500 hồ sơ được thực hiện trực tuyến/tổng số hơn 120.300 hồ sơ giải quyết.", "records.online", "41500", "approx"},
+		{"Toàn tỉnh có 21.310/180.442 hồ sơ giải quyết trực tuyến qua Hệ thống thông tin giải quyết TTHC tỉnh, đạt 11,8%.", "records.online", "21310", ""},
+		{"Toàn tỉnh có 21.310/180.442 hồ sơ giải quyết trực tuyến qua Hệ thống thông tin giải quyết TTHC tỉnh, đạt 11,8%.", "records.total", "180442", ""},
+		{"Toàn tỉnh có 21.310/180.442 hồ sơ giải quyết trực tuyến qua Hệ thống thông tin giải quyết TTHC tỉnh, đạt 11,8%.", "records.online_rate", "11.8", ""},
+		{"Tổng số hồ sơ được tiếp nhận là 221.004 hồ sơ, đã xử lý 219.870 hồ sơ.", "records.resolved", "219870", ""},
+		{"Trong ngày, toàn tỉnh đã tiếp nhận 2.114 hồ sơ và giải quyết xong 612 hồ sơ.", "records.resolved", "612", ""},
+		{"Tỉnh tiếp nhận 98.400 hồ sơ. Trong đó 95.112 hồ sơ đã được giải quyết, 3.288 hồ sơ đang giải quyết.", "records.resolved", "95112", ""},
+		{"Tỉnh tiếp nhận 98.400 hồ sơ, đang giải quyết 3.288 hồ sơ.", "records.resolved", "", ""},
+		{"Tỉnh tiếp nhận 98.400 hồ sơ, trong đó 80.005 hồ sơ được giải quyết đúng hạn.", "records.resolved", "", ""},
+		{"Đến nay, 88% hồ sơ của người dân, doanh nghiệp được nộp trực tuyến.", "records.online_rate", "88", ""},
+		{"Tỷ lệ hồ sơ giải quyết thủ tục hành chính nộp trực tuyến trung bình toàn tỉnh đạt gần 62%.", "records.online_rate", "62", "approx"},
+		{"Năm 2024, các cơ quan của tỉnh tiếp nhận hơn 330 nghìn hồ sơ trực tuyến.", "records.online", "330000", "over"},
+		{"Đã tiếp nhận hơn 2,5 triệu hồ sơ trong kỳ và tiếp nhận trực tuyến là hơn 1,7 triệu hồ sơ.", "records.online", "1700000", "over"},
+	})
+}

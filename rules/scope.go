@@ -73,7 +73,7 @@ func (c cue) scope() scope {
 // The cue patterns run on lower-cased text, except those that need
 // capitals (a named ministry).
 var (
-	provinceCueRe = regexp.MustCompile(`(?:^|[.;:,]\s*)(?:tỉnh|thành phố) (?:đã|đang|có|hiện|cũng|tiếp tục|cung cấp|triển khai|đạt|thực hiện|ban hành|xây dựng)|(?:từ|đến|tới) (?:cấp )?(?:trung ương|tỉnh|huyện|xã|cơ sở)[^,;]{0,25}(?:đến|tới) (?:cấp )?(?:tỉnh|huyện|xã|cơ sở|thôn)|(?:bốn|ba|4|3|hai|2) cấp|toàn tỉnh|toàn thành phố|cả tỉnh|trên địa bàn (?:tỉnh|thành phố|toàn tỉnh)|của tỉnh|(?:các|cả (?:ba|hai|3|2)|ba|3|hai|2) cấp(?: hành chính| chính quyền)?|từ cấp tỉnh (?:đến|tới)|sở,? (?:ban,? )?ngành,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|xã|phường)|cơ quan, đơn vị, địa phương|các cơ quan(?: hành chính)? nhà nước|các cơ quan, đơn vị`)
+	provinceCueRe = regexp.MustCompile(`(?:^|[.;:]\s*)(?:tỉnh|thành phố) (?:đã|đang|có|hiện|cũng|tiếp tục|cung cấp|triển khai|đạt|thực hiện|ban hành|xây dựng)|(?:từ|đến|tới) (?:cấp )?(?:trung ương|tỉnh|huyện|xã|cơ sở)[^,;]{0,25}(?:đến|tới) (?:cấp )?(?:tỉnh|huyện|xã|cơ sở|thôn)|(?:bốn|ba|4|3|hai|2) cấp|toàn tỉnh|toàn thành phố|cả tỉnh|trên địa bàn (?:tỉnh|thành phố|toàn tỉnh)|của tỉnh|(?:các|cả (?:ba|hai|3|2)|ba|3|hai|2) cấp(?: hành chính| chính quyền)?|từ cấp tỉnh (?:đến|tới)|sở,? (?:ban,? )?ngành,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|xã|phường)|cơ quan, đơn vị, địa phương|các cơ quan(?: hành chính)? nhà nước|các cơ quan, đơn vị`)
 	// levelCueRe: one level of government. A level that qualifies a
 	// system or portal ("Hệ thống … cấp tỉnh") is no scope; a list of
 	// every level ("cấp tỉnh, huyện, xã") is the province.
@@ -212,8 +212,8 @@ func dropInner(cs []cue, lower string) []cue {
 	for _, c := range cs {
 		if n := len(out); n > 0 {
 			last := out[n-1]
-			if c.end <= last.end {
-				continue // inside the previous cue
+			if c.start < last.end {
+				continue // inside or across the previous cue
 			}
 			if c.kind == cueProvince && last.kind != cueProvince && last.kind != cueOther && c.start >= last.end {
 				if modifierGapRe.MatchString(lower[last.end:c.start]) {
