@@ -409,7 +409,7 @@ func standsAlone(text string, ns, ne int, metric string, slashBefore, slashAfter
 func segments(p *normalize.Para, order *int, source string) []Segment {
 	var out []Segment
 	t := p.Text
-	start, depth := 0, 0
+	start, depth, open := 0, 0, -1
 	emit := func(end int) {
 		s := t[start:end]
 		trimmed := strings.TrimLeft(s, " ")
@@ -425,10 +425,18 @@ func segments(p *normalize.Para, order *int, source string) []Segment {
 	for i := 0; i < len(t); i++ {
 		switch t[i] {
 		case '(':
+			if depth == 0 {
+				open = i
+			}
 			depth++
 		case ')':
 			if depth > 0 {
 				depth--
+			}
+			// "… ngày 27/12/2025. (Quang Phương) Số hồ sơ …": a sentence
+			// ends after a parenthesis that follows a full stop.
+			if depth == 0 && open >= 2 && t[open-2:open] == ". " && i+2 < len(t) && t[i+1] == ' ' && sentenceStart(t[i+2:]) {
+				emit(i + 1)
 			}
 		case ';':
 			if depth == 0 {

@@ -38,6 +38,10 @@ var procedures = Family{
 	},
 	Macros: map[string]string{
 		"{TTHC}": `(?:thủ tục hành chính|TTHC|thủ tục)`,
+		// Procedures offered as online services: "(được) cung cấp /
+		// thực hiện / triển khai / giải quyết qua (dưới hình thức / ở)
+		// DVCTT" before the level.
+		"{OFFERED}": `(?:đã\s*)?(?:được\s*)?(?:(?:cung cấp|thực hiện|triển khai|giải quyết qua|áp dụng)\s*)?(?:(?:dưới hình thức|ở|theo)\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?`,
 	},
 	Metrics: []report.Metric{
 		{Code: "tthc.total", Unit: "count", Label: "Tổng số thủ tục hành chính", Key: 1,
@@ -81,13 +85,35 @@ var procedures = Family{
 	Rules: []Rule{
 		// tthc.total
 		{ID: "tthc.total.provide", Metric: "tthc.total", Priority: 30,
-			Pattern:    `(?:cung cấp|công bố|công khai|niêm yết|triển khai|tiếp nhận(?: và)? giải quyết|gồm|có tổng(?: số)?)\s*(?:tổng số\s*)?(?:là\s*)?:?\s*{N}\s*(?:thủ tục hành chính|TTHC)`,
-			RejectNear: `{PORTAL}|cơ sở dữ liệu quốc gia|bưu chính`,
-			Reject:     `mức|phát sinh|trực tuyến\s*$|cấp (?:tỉnh|huyện|xã)|lĩnh vực`},
+			Pattern:    `(?:cung cấp|cung ứng|công bố|công khai|niêm yết|triển khai|tiếp nhận(?: và)? giải quyết|gồm|có tổng(?: số)?|đang thực hiện|đang áp dụng)\s*(?:tổng số\s*)?(?:là\s*)?:?\s*{N}\s*(?:thủ tục hành chính|TTHC)`,
+			RejectNear: `cơ sở dữ liệu quốc gia|bưu chính`,
+			Reject:     `mức|phát sinh|trực tuyến\s*$|cấp (?:tỉnh|huyện|xã)|lĩnh vực`, NotBefore: `quyết định[^.;]*$`},
 		{ID: "tthc.total.sum-label", Metric: "tthc.total", Priority: 30,
 			Pattern:    `tổng(?: số| cộng)?\s*(?:số\s*)?(?:lượng\s*)?(?:thủ tục hành chính|TTHC)[^.;:()]{0,60}?(?::|là|có|gồm)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`,
-			Reject:     `mức độ \d|phát sinh|trực tuyến|hồ sơ|bưu chính`},
+			// "thuộc thẩm quyền ban hành của tỉnh": the procedures the
+			// province itself enacts, not those it offers.
+			Reject: `mức độ \d|phát sinh|trực tuyến|hồ sơ|bưu chính|thẩm quyền ban hành`},
+		// "trong 1.843 thủ tục hành chính thuộc thẩm quyền …, có 556 …".
+		{ID: "tthc.total.within", Metric: "tthc.total", Priority: 20,
+			Pattern:    `trong\s*(?:tổng\s*số\s*)?{N}\s*(?:thủ tục hành chính|TTHC)`,
+			RejectNear: `{PORTAL}`},
+		// "(1.397/1.725 TTHC)": the procedures a share is of.
+		{ID: "tthc.total.ratio", Metric: "tthc.total", Priority: 20,
+			Pattern: `\d[\d.]*\s*/\s*{N}\s*(?:thủ tục hành chính|TTHC)`},
+		// "đang cung cấp 1.900 dịch vụ công. Trong đó có 573 dịch vụ công
+		// trực tuyến toàn trình …", "tổng số dịch vụ công tỉnh đang thực
+		// hiện là 1.890": public services for the procedures they offer.
+		{ID: "tthc.total.services", Metric: "tthc.total", Priority: 20,
+			Pattern: `(?:đang\s*)?(?:cung cấp|thực hiện|công khai)\s*{N}\s*dịch vụ công\s*(?:$|[.;,:]|của\b|trên\b|tại\b)`,
+			Reject:  `trực tuyến|{DVC}\s*(?:{L3}|{L4})|mức độ|phát sinh`, RejectNear: `{PORTAL}`},
+		{ID: "tthc.total.services-label", Metric: "tthc.total", Priority: 20,
+			Pattern: `tổng số dịch vụ công[^.;:\d]{0,40}?(?::|là)\s*{N}`,
+			Reject:  `trực tuyến|{DVC}\s*(?:{L3}|{L4})|mức độ|phát sinh`, RejectNear: `{PORTAL}`},
+		// "với 2.268 thủ tục gồm 1.833 thủ tục cấp tỉnh, …": a total
+		// followed by its provincial part.
+		{ID: "tthc.total.with-levels", Metric: "tthc.total", Priority: 25,
+			Pattern: `{N}\s*(?:thủ tục hành chính|TTHC|thủ tục)\s*(?:gồm|\(|,?\s*trong đó)\s*:?\s*(?:có\s*)?\d[\d.]*\s*(?:thủ tục hành chính|TTHC|thủ tục)?\s*(?:thuộc thẩm quyền (?:giải quyết )?(?:của )?)?(?:cấp tỉnh|cấp thành phố)`},
 		{ID: "tthc.total.set", Metric: "tthc.total", Priority: 20,
 			Pattern:    `bộ (?:thủ tục hành chính|TTHC)[^.;:()]{0,50}?(?:gồm|có|là|với)\s*{N}\s*(?:thủ tục|TTHC)?`,
 			RejectNear: `{PORTAL}`},
@@ -125,21 +151,34 @@ var procedures = Family{
 			Pattern:    `{DVC}\s*{L3}\s*(?::|là|có)\s*{N}(?:\s*hồ sơ)?`,
 			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
 		{ID: "dvc.level3.count-first", Metric: "dvc.level3", Priority: 25,
-			Pattern:    `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L4})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
-			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`,
+			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}(?:\s*(?:,|và)\s*(?:(?:mức độ|mức)\s*)?4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L4})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*(?:mức độ\s*)?4\b`,
 			Require: `.`},
+		// "143 TTHC cung cấp DVCTT một phần", "556 thủ tục đã thực hiện ở
+		// mức độ 4", "257 thủ tục hành chính thực hiện dịch vụ công trực
+		// tuyến mức độ 4", "1.231 TTHC giải quyết qua DVCTT mức độ 4".
 		{ID: "dvc.level3.tthc-first", Metric: "dvc.level3", Priority: 25,
-			Pattern:    `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới hình thức\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?{L3}(?:\s*(?:,|và)\s*4\b)?`,
-			RejectNear: `{PORTAL}|tích hợp`, Reject: `mức độ 3\s*(?:,|và)\s*4|phát sinh`},
+			Pattern:   `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*{OFFERED}{L3}(?:\s*(?:,|và)\s*4\b)?`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `mức độ 3\s*(?:,|và)\s*4|phát sinh`},
 		{ID: "dvc.level4.tthc-first", Metric: "dvc.level4", Priority: 25,
-			Pattern:    `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới hình thức\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?{L4}`,
-			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh`},
+			Pattern:   `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*{OFFERED}{L4}`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh`},
+		// "tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến một
+		// phần đạt 537": a count called a rate.
+		{ID: "dvc.level3.rate-named", Metric: "dvc.level3", Priority: 20,
+			Pattern: `{TL}\s*(?:thủ tục hành chính|tthc)\s*cung\s*cấp\s*{DVC}\s*{L3}\s*(?:đạt|là|:)\s*{N}`},
+		{ID: "dvc.level4.rate-named", Metric: "dvc.level4", Priority: 20,
+			Pattern: `{TL}\s*(?:thủ tục hành chính|tthc)\s*cung\s*cấp\s*{DVC}\s*{L4}\s*(?:đạt|là|:)\s*{N}`},
+		// "… toàn trình đạt 804 (54,03%)": the share after the count.
+		{ID: "dvc.level4_rate.after-count", Metric: "dvc.level4_rate", Priority: 25,
+			Pattern: `(?:{DVC}|thủ tục hành chính|tthc)\s*{L4}\s*(?:đạt|là|:)\s*\d[\d.]*\s*\(\s*{P}\s*\)`,
+			Reject:  `hồ sơ|phát sinh`},
 		{ID: "dvc.level4.label", Metric: "dvc.level4", Priority: 30,
 			Pattern:    `{DVC}\s*{L4}\s*(?::|là|có)\s*{N}(?:\s*hồ sơ)?`,
 			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
 		{ID: "dvc.level4.count-first", Metric: "dvc.level4", Priority: 25,
-			Pattern:    `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
-			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
+			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
 		{ID: "dvc.level3.total-row", Metric: "dvc.level3", Priority: 25,
 			Pattern: `^{TOTAL}\s*(?:số\s*)?(?:{DVC}\s*)?{L3}\s*:\s*{N}$`},
 		{ID: "dvc.level4.total-row", Metric: "dvc.level4", Priority: 25,
@@ -170,6 +209,10 @@ var procedures = Family{
 			Pattern: `(?:tích hợp|đồng bộ|kết nối|cung cấp|công khai)\s*(?:được\s*)?{N}\s*(?:{DVC}|thủ tục hành chính|TTHC)[^.;]{0,60}?(?:lên|trên|với|vào)\s*(?:{PORTAL})`},
 		{ID: "dvc.national_portal.label", Metric: "dvc.national_portal", Priority: 30,
 			Pattern: `(?:{DVC}|TTHC)[^.;:\d]{0,40}?(?:tích hợp|cung cấp)[^.;:\d]{0,30}?(?:lên|trên)\s*(?:{PORTAL})\s*(?::|là)\s*{N}`},
+		// "Tích hợp trên Cổng DVC quốc gia: 1.096 DVCTT", "tích hợp lên
+		// Cổng Dịch vụ công Quốc gia 1.711 dịch vụ công trực tuyến".
+		{ID: "dvc.national_portal.portal-first", Metric: "dvc.national_portal", Priority: 30,
+			Pattern: `(?:tích hợp|đồng bộ|kết nối|cung cấp|công khai)\s*(?:được\s*)?(?:lên|trên|vào|với)\s*(?:{PORTAL})\s*:?\s*{N}\s*(?:{DVC}|thủ tục hành chính|TTHC|dịch vụ)`},
 		{ID: "dvc.national_portal.online-on-portal", Metric: "dvc.national_portal", Priority: 25,
 			Pattern: `trong đó(?: có)?\s*{N}\s*(?:{DVC}|TTHC|thủ tục hành chính)\s*(?:được\s*)?(?:cung cấp\s*)?trực tuyến`,
 			Require: `{PORTAL}`},
@@ -181,7 +224,7 @@ var procedures = Family{
 		{ID: "ctx.tthc.district", Metric: "tthc.district", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:huyện|quận, huyện|quận/huyện)|cấp huyện|cấp quận, huyện|cấp quận)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:xã|phường, xã|xã, phường)|cấp xã|cấp phường, xã|cấp xã, phường|cấp phường)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.tthc.total", Metric: "tthc.total", Topic: "tthc", Kind: normalize.Count, Noun: `^\s*{TTHC}`,
-			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ`},
+			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|với|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ|(?:cung cấp|thực hiện|giải quyết qua|dưới hình thức)\s*{DVC}|quyết định|{TTHC}\s*(?:ban hành\s*)?(?:mới|thay thế|bị bãi bỏ)|thẩm quyền ban hành`},
 		// Online services.
 		{ID: "ctx.dvc.level4_with_records", Metric: "dvc.level4_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L4}\s*(?::|là)?\s*$`},
 		{ID: "ctx.dvc.level3_with_records", Metric: "dvc.level3_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L3}\s*(?::|là)?\s*$`},

@@ -419,6 +419,16 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 				return cu.scope()
 			}
 		}
+		// The portal the figure is put on, in its clause: "tích hợp 1.102
+		// DVCTT toàn trình lên Cổng Dịch vụ công quốc gia".
+		end = clauseEnd(s.lower, i, 100)
+		end = min(end, nextFigure(s.lower, i)) // the next figure has its own noun
+		for k := range s.cues {
+			cu := &s.cues[k]
+			if cu.kind == cuePortal && cu.start >= i && cu.start < end && !ignore(cu) && portalOnRe.MatchString(s.lower[i:cu.start]) {
+				return cu.scope()
+			}
+		}
 	}
 	off = min(off, len(s.lower))
 	closed := closedSpans(s.lower[:off])
@@ -437,7 +447,8 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 	// 2. The figure's own clause.
 	for k := len(s.cues) - 1; k >= 0; k-- {
 		cu := &s.cues[k]
-		if cu.end > off || cu.start < start && cu.bound != head || ignore(cu) || inSpans(cu.start, closed) || cu.bound >= 0 && cu.bound != off && cu.bound != head {
+		detailOf := head >= 0 && cu.bound == head // labels the figure this one details
+		if cu.end > off || cu.start < start && !detailOf || ignore(cu) || inSpans(cu.start, closed) || cu.bound >= 0 && cu.bound != off && !detailOf {
 			continue
 		}
 		return cu.scope()
@@ -517,6 +528,8 @@ var (
 	// notSubjectRe: a unit after a preposition of place or direction is
 	// no subject ("tích hợp lên Cổng …", "cấp cho các sở, ngành").
 	notSubjectRe = regexp.MustCompile(`(?:lên|vào|với|qua|trên|cho|từ|theo|đến|tới|về|của|so với)\s*$`)
+	// portalOnRe: a figure put on the portal ("… lên Cổng …").
+	portalOnRe = regexp.MustCompile(`(?:lên|trên|vào|với)\s*$`)
 	// ofRe: "của" before another unit makes it the owner of the
 	// clause's subject ("tỷ lệ … của cả nước vẫn chưa đạt").
 	ofRe = regexp.MustCompile(`của\s*$`)
@@ -673,6 +686,47 @@ func firstFigure(s string) int {
 			return i
 		}
 		i = j
+	}
+	return len(s)
+}
+
+// clauseEnd returns where the clause that goes on at offset i ends: at a
+// semicolon, colon, full stop or parenthesis, or a comma that a word
+// follows ("mức độ 3, 4" goes on), within n bytes.
+func clauseEnd(s string, i, n int) int {
+	end := min(len(s), i+n)
+	for j := i; j < end; j++ {
+		switch s[j] {
+		case ';', ':', '.', '(':
+			if s[j] == '.' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+				continue // a thousands separator
+			}
+			return j
+		case ',':
+			if k := j + 1 + len(s[j+1:]) - len(strings.TrimLeft(s[j+1:], " ")); k < len(s) && (s[k] < '0' || s[k] > '9') {
+				return j
+			}
+		}
+	}
+	return end
+}
+
+// nextFigure returns the offset of the first number at or after i that
+// is a figure, not the level of a service ("mức độ 3, 4"), or len(s).
+func nextFigure(s string, i int) int {
+	for j := i; j < len(s); j++ {
+		if s[j] < '0' || s[j] > '9' {
+			continue
+		}
+		k := j
+		for k < len(s) && (s[k] >= '0' && s[k] <= '9' || s[k] == '.' && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9') {
+			k++
+		}
+		if k-j == 1 && strings.Contains(s[max(0, j-20):j], "mức") {
+			j = k
+			continue
+		}
+		return j
 	}
 	return len(s)
 }
