@@ -59,12 +59,18 @@ var procedures = Family{
 		{Code: "tthc.multilevel", Unit: "count", Label: "TTHC chung nhiều cấp",
 			Meaning: "of tthc.total, procedures shared by several levels",
 			Wording: `"chung 3 cấp: 22 TTHC"`},
+		{Code: "tthc.announced", Unit: "count", Label: "TTHC được công bố trong kỳ",
+			Meaning: "administrative procedures the province's decisions announced in the period (new, amended, replaced or abolished), as stated; not the procedures offered (tthc.total), nor internal procedures (TTHC nội bộ)",
+			Wording: `"ban hành 55 quyết định công bố danh mục thủ tục hành chính với tổng số 1.419 thủ tục"; "315 quyết định công bố 7.518 TTHC"`},
 		{Code: "dvc.level3", Unit: "count", Label: "DVCTT mức độ 3", Key: 5,
 			Meaning: "online public services at level 3; since Decree 42/2022/NĐ-CP reports also call them \"DVCTT một phần\" (partial online services)",
 			Wording: `"DVCTT mức độ 3: 456"; "DVCTT mức độ 3: 273"`},
 		{Code: "dvc.level4", Unit: "count", Label: "DVCTT mức độ 4", Key: 6,
 			Meaning: "online public services at level 4; since Decree 42/2022/NĐ-CP reports also call them \"DVCTT toàn trình\" (end-to-end online services)",
 			Wording: `"DVCTT mức độ 4: 712"`},
+		{Code: "dvc.total", Unit: "count", Label: "Tổng số DVCTT (mức độ 3 và 4)",
+			Meaning: "online public services offered at levels 3 and 4 together (since Decree 42/2022/NĐ-CP: partial and end-to-end online services together), where the report states their total",
+			Wording: `"đã cung cấp 523 dịch vụ công mức độ 3,4"; "đã cung cấp: 1.402 dịch vụ công trực tuyến (335 DVCTT một phần và 1.067 DVCTT toàn trình)"`},
 		{Code: "dvc.level4_rate", Unit: "percent", Label: "Tỷ lệ DVCTT mức độ 4", Key: 7,
 			Meaning: "share of procedures offered at level 4, as stated",
 			Wording: `"tỷ lệ triển khai DVCTT mức độ 4 của tỉnh đạt 46,14%"`},
@@ -120,6 +126,14 @@ var procedures = Family{
 		{ID: "tthc.total.count-first", Metric: "tthc.total", Priority: 10,
 			Pattern:    `{N}\s*(?:thủ tục hành chính|TTHC)\s*(?:\((?:cấp tỉnh|tỉnh|trong đó)|, trong đó|thuộc thẩm quyền giải quyết của (?:các )?cấp)`,
 			RejectNear: `{PORTAL}`},
+		// tthc.announced: procedures announced by decisions in the period;
+		// not internal procedures ("thủ tục hành chính nội bộ").
+		{ID: "tthc.announced.decisions", Metric: "tthc.announced", Priority: 30,
+			Pattern: `quyết định\s*(?:công bố|ban hành)\s*(?:danh mục\s*)?(?:(?:thủ tục hành chính|tthc)(?:/danh mục tthc)?[^.;:\d]{0,90}?(?:với\s*)?(?:tổng số\s*)?)?{N}\s*(?:thủ tục hành chính|TTHC|thủ tục)(?:\s*nội bộ)?`,
+			Reject:  `nội bộ`},
+		{ID: "tthc.announced.parts", Metric: "tthc.announced", Priority: 25,
+			Pattern: `công bố\s*(?:danh mục\s*)?{N}\s*(?:thủ tục hành chính|TTHC|thủ tục)\s*(?:\(|[,:]\s*(?:gồm|trong đó)?)\s*[^.;]{0,20}?(?:mới|sửa đổi|bãi bỏ|thay thế)`,
+			Reject:  `nội bộ`},
 		// tthc by level
 		{ID: "tthc.provincial.label", Metric: "tthc.provincial", Priority: 30,
 			Pattern: `(?:(?:^|[(,;]\s*)(?:tỉnh|thành phố)|cấp tỉnh|cấp thành phố)\s*(?::|là|có)\s*{N}\s*(?:thủ tục|TTHC)`},
@@ -179,6 +193,34 @@ var procedures = Family{
 		{ID: "dvc.level4.count-first", Metric: "dvc.level4", Priority: 25,
 			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
 			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
+		// dvc.total: levels 3 and 4 (partial and end to end) together.
+		{ID: "dvc.total.levels", Metric: "dvc.total", Priority: 30,
+			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L4}\s*và\s*{L3}|{L3}\s*và\s*{L4})`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`},
+		// "đã cung cấp: 1.402 dịch vụ công trực tuyến (335 DVCTT một
+		// phần và 1.067 DVCTT toàn trình)", "cung cấp hơn 2.000 DVC
+		// trực tuyến, trong đó …": online services, no level named.
+		{ID: "dvc.total.offered", Metric: "dvc.total", Priority: 25,
+			Pattern:   `(?:cung cấp|triển khai)\s*:?\s*{N}\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)(?:\s*\(dvctt\))?\s*(?:$|[.;,(]|trên cổng dịch vụ công (?:của )?tỉnh)`,
+			NotBefore: `tích hợp[^,;]*$`},
+		// "1.402 dịch vụ công trực tuyến (335 DVCTT một phần và 1.067
+		// DVCTT toàn trình)", "2.234 DVCTT được thực hiện … (1.096 DVCTT
+		// toàn trình và 1.138 DVCTT một phần)": a total split by level.
+		{ID: "dvc.total.split", Metric: "dvc.total", Priority: 30,
+			Pattern:   `{N}\s*{DVC}[^.;()\d]{0,60}?\(\s*(?:bao gồm|gồm|trong đó)?\s*:?\s*\d[\d.]*\s*(?:{DVC}\s*)?(?:{L3}|{L4})\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}\s*)?(?:{L3}|{L4})`,
+			NotBefore: `tích hợp[^,;]*$`},
+		// "tổng số dịch vụ công trực tuyến được phê duyệt … có 772 dịch vụ".
+		{ID: "dvc.total.label", Metric: "dvc.total", Priority: 30,
+			Pattern: `tổng số\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)[^.;:\d]{0,120}?(?::|là|có)\s*{N}`,
+			Reject:  `phát sinh|{L3}|{L4}|mức độ`},
+		// "gần 1.700 thủ tục hành chính dịch vụ công trực tuyến";
+		// "(1.397/1.725 TTHC) được cung cấp dịch vụ công trực tuyến mức
+		// độ 3, 4".
+		{ID: "dvc.total.tthc-first", Metric: "dvc.total", Priority: 25,
+			Pattern:   `{N}\s*(?:thủ tục hành chính|TTHC)\s*(?:dịch vụ công trực tuyến|DVCTT)\s*(?:$|[.;,])`,
+			NotBefore: `tích hợp[^,;]*$`},
+		{ID: "dvc.total.ratio", Metric: "dvc.total", Priority: 25,
+			Pattern: `{N}\s*/\s*\d[\d.]*\s*(?:thủ tục hành chính|TTHC)\)?\s*(?:được\s*)?cung cấp\s*{DVC}\s*(?:mức độ|mức)\s*3\s*(?:,|và)\s*4\b`},
 		{ID: "dvc.level3.total-row", Metric: "dvc.level3", Priority: 25,
 			Pattern: `^{TOTAL}\s*(?:số\s*)?(?:{DVC}\s*)?{L3}\s*:\s*{N}$`},
 		{ID: "dvc.level4.total-row", Metric: "dvc.level4", Priority: 25,
@@ -239,6 +281,7 @@ var procedures = Family{
 	Relations: []Relation{
 		{ID: "tthc.parts", Kind: Sum, Whole: "tthc.total",
 			Terms: []string{"tthc.provincial", "tthc.district", "tthc.commune"}, Optional: []string{"tthc.multilevel"}},
+		{ID: "dvc.total", Kind: Sum, Whole: "dvc.total", Terms: []string{"dvc.level3", "dvc.level4"}},
 		{ID: "dvc.level4_rate", Kind: Ratio, Whole: "dvc.level4_rate", Terms: []string{"dvc.level4"}, Den: "tthc.total"},
 		shareBound("dvc.level4_rate"),
 		{ID: "dvc.level4_with_records", Kind: PartOf, Whole: "dvc.level4", Terms: []string{"dvc.level4_with_records"}},

@@ -33,3 +33,35 @@ func TestProceduresWording(t *testing.T) {
 		{"Chủ tịch UBND tỉnh đã ban hành 42 quyết định công bố danh mục thủ tục hành chính với tổng số 980 thủ tục, trong đó có 512 thủ tục mới.", "tthc.total", "", ""},
 	})
 }
+
+// TestCatalogAdditions checks the metrics real reports led to
+// (tthc.announced, dvc.total, records.pending) on wordings written for
+// this test in the styles of several provinces, and the figures that
+// are not them.
+func TestCatalogAdditions(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		// tthc.announced
+		{"Từ đầu năm, UBND tỉnh đã ban hành 38 quyết định công bố danh mục thủ tục hành chính với tổng số 1.102 thủ tục, trong đó có 640 thủ tục mới.", "tthc.announced", "1102", ""},
+		{"Giai đoạn 2016-2020, UBND tỉnh ban hành 280 quyết định công bố 6.904 TTHC ở 3 cấp.", "tthc.announced", "6904", ""},
+		{"Chủ tịch UBND tỉnh đã ban hành 12 quyết định công bố danh mục 186 TTHC gồm: 20 TTHC ban hành mới; sửa đổi 150 TTHC; bãi bỏ 16 TTHC.", "tthc.announced", "186", ""},
+		{"Năm 2022, UBND tỉnh đã công bố 412 TTHC (120 mới, 250 sửa đổi, 42 bãi bỏ).", "tthc.announced", "412", ""},
+		{"UBND tỉnh đã ban hành 21 quyết định công bố 390 thủ tục hành chính nội bộ.", "tthc.announced", "", ""},
+		{"Hiện toàn tỉnh đang thực hiện 1.988 thủ tục hành chính.", "tthc.announced", "", ""},
+		// dvc.total
+		{"Thành phố đã cung cấp 611 dịch vụ công mức độ 3,4 trên cổng dịch vụ công của thành phố.", "dvc.total", "611", ""},
+		{"Đến nay đã triển khai 1.390 dịch vụ công mức độ 3, mức độ 4; trong đó cấp tỉnh 1.120 dịch vụ.", "dvc.total", "1390", ""},
+		{"Đến nay đã triển khai 1.390 dịch vụ công mức độ 3, mức độ 4; trong đó cấp tỉnh 1.120 dịch vụ.", "dvc.level3", "", ""},
+		{"Cổng dịch vụ công của tỉnh hiện cung cấp: 1.517 dịch vụ công trực tuyến (402 DVCTT một phần và 1.115 DVCTT toàn trình).", "dvc.total", "1517", ""},
+		{"Tỉnh cung cấp hơn 1.900 DVC trực tuyến, trong đó có gần 800 DVC trực tuyến được kết nối với Cổng DVC quốc gia.", "dvc.total", "1900", "over"},
+		{"Hiện toàn tỉnh đang cung cấp gần 1.800 thủ tục hành chính dịch vụ công trực tuyến, trong đó có gần 1.200 thủ tục hành chính toàn trình.", "dvc.total", "1800", "approx"},
+		{"Cổng Dịch vụ công quốc gia đến nay đã cung cấp 4.120 DVC trực tuyến mức độ 3, 4.", "dvc.total", "", ""},
+		{"Tỉnh đã tích hợp 671 dịch vụ công trực tuyến mức độ 3,4 trên Cổng Dịch vụ công quốc gia.", "dvc.total", "", ""},
+		{"Cổng dịch vụ công tỉnh đang cung cấp 312 DVCTT mức độ 3 và 498 DVCTT mức độ 4.", "dvc.total", "", ""},
+		// records.pending
+		{"Các cơ quan đã giải quyết 182.004 hồ sơ; còn 9.113 hồ sơ đang giải quyết.", "records.pending", "9113", ""},
+		{"Số hồ sơ còn lại đang giải quyết là 6.480 hồ sơ, gồm 5.310 hồ sơ chưa đến hạn và 1.170 hồ sơ đã quá hạn.", "records.pending", "6480", ""},
+		{"Trong tháng, 24.615 hồ sơ đang trong thời hạn xử lý.", "records.pending", "24615", ""},
+		{"Số hồ sơ đã giải quyết hơn 1,9 triệu hồ sơ, đang giải quyết hơn 85.200 hồ sơ.", "records.pending", "85200", "over"},
+		{"Thành phố đã tiếp nhận hơn 2 triệu hồ sơ. Số hồ sơ đã giải quyết hơn 1,9 triệu hồ sơ, đang giải quyết hơn 85.200 hồ sơ.", "records.resolved", "1900000", "over"},
+	})
+}

@@ -63,6 +63,9 @@ var records = Family{
 		{Code: "records.resolved", Unit: "count", Label: "Hồ sơ đã giải quyết",
 			Meaning: "applications resolved in the period, where the report gives it apart from records.total (the count received)",
 			Wording: `"đã giải quyết 48.249 hồ sơ" (beside "tiếp nhận 56.039 hồ sơ")`},
+		{Code: "records.pending", Unit: "count", Label: "Hồ sơ đang giải quyết",
+			Meaning: "applications still being resolved at the end of the period (within or past their deadline), as stated",
+			Wording: `"còn 10.885 hồ sơ đang giải quyết"; "28.480 hồ sơ đang trong thời hạn xử lý"; "Số hồ sơ còn lại đang giải quyết là 7.172 hồ sơ"`},
 		{Code: "records.on_time_rate", Unit: "percent", Label: "Tỷ lệ giải quyết đúng hạn", Key: 12,
 			Meaning: "share of applications resolved on time",
 			Wording: `"tỷ lệ giải quyết đúng hạn 96.1%"; "tỷ lệ giải quyết đúng hạn trên 90%"`},
@@ -131,6 +134,18 @@ var records = Family{
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `{TIMELY}|trực tuyến|qua$|{REQUESTED}`, NotBefore: `đang\s*$`},
 		{ID: "records.resolved.label", Metric: "records.resolved", Priority: 30,
 			Pattern:    `số\s*(?:lượng\s*)?hồ sơ\s*(?:đã\s*)?(?:được\s*)?giải quyết\s*(?::|là)?\s*{N}`,
+			RejectNear: `{PORTAL}|bưu chính`},
+		// records.pending: "đang giải quyết 8.550 hồ sơ", "10.885 hồ sơ
+		// đang giải quyết", "28.480 hồ sơ đang trong thời hạn xử lý",
+		// "hồ sơ đang giải quyết là 26.0xx".
+		{ID: "records.pending.count", Metric: "records.pending", Priority: 30,
+			Pattern:    `(?:còn\s*)?đang\s*(?:giải quyết|xử lý)\s*(?:là\s*)?{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`},
+		{ID: "records.pending.count-first", Metric: "records.pending", Priority: 30,
+			Pattern:    `{N}\s*hồ sơ\s*(?:còn\s*)?(?:đang\s*(?:giải quyết|xử lý)|đang trong (?:thời )?hạn (?:giải quyết|xử lý))`,
+			RejectNear: `{PORTAL}|bưu chính`},
+		{ID: "records.pending.label", Metric: "records.pending", Priority: 30,
+			Pattern:    `(?:số\s*)?hồ sơ\s*(?:còn lại\s*)?đang\s*(?:giải quyết|xử lý)\s*(?::|là|có)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`},
 		{ID: "records.level2.row", Metric: "records.level2", Priority: 25,
 			Pattern: `^(?:mức độ|mức) 2\b[^:]{0,20}?(?:số\s*)?hồ sơ(?: tiếp nhận| giải quyết| đã giải quyết)?\s*:\s*{N}$`, Reject: `trực tuyến`},
@@ -283,6 +298,7 @@ var records = Family{
 		{ID: "records.online_level3", Kind: PartOf, Whole: "records.level3", Terms: []string{"records.online_level3"}},
 		{ID: "records.online_level4", Kind: PartOf, Whole: "records.level4", Terms: []string{"records.online_level4"}},
 		{ID: "records.resolved", Kind: PartOf, Whole: "records.total", Terms: []string{"records.resolved"}},
+		{ID: "records.pending", Kind: PartOf, Whole: "records.total", Terms: []string{"records.pending"}},
 	},
 }
 
