@@ -35,7 +35,7 @@ func TestProceduresWording(t *testing.T) {
 }
 
 // TestCatalogAdditions checks the metrics real reports led to
-// (tthc.announced, dvc.total, records.pending) on wordings written for
+// (tthc.announced, dvc.total, dvc.eligible_rate, records.pending) on wordings written for
 // this test in the styles of several provinces, and the figures that
 // are not them.
 func TestCatalogAdditions(t *testing.T) {
@@ -57,6 +57,14 @@ func TestCatalogAdditions(t *testing.T) {
 		{"Cổng Dịch vụ công quốc gia đến nay đã cung cấp 4.120 DVC trực tuyến mức độ 3, 4.", "dvc.total", "", ""},
 		{"Tỉnh đã tích hợp 671 dịch vụ công trực tuyến mức độ 3,4 trên Cổng Dịch vụ công quốc gia.", "dvc.total", "", ""},
 		{"Cổng dịch vụ công tỉnh đang cung cấp 312 DVCTT mức độ 3 và 498 DVCTT mức độ 4.", "dvc.total", "", ""},
+		// dvc.eligible_rate
+		{"Đến tháng 9/2021, tỉnh đã cung cấp 100% dịch vụ công đủ điều kiện lên trực tuyến mức độ 4.", "dvc.eligible_rate", "100", ""},
+		{"Hòa Bình đã đưa 100% dịch vụ công lên trực tuyến mức 4 trong năm 2021.", "dvc.eligible_rate", "100", ""},
+		{"Đến nay, tỷ lệ dịch vụ công đủ điều kiện mức độ 4 được cung cấp trên Cổng dịch vụ công của tỉnh là 98,6%.", "dvc.eligible_rate", "98.6", ""},
+		{"Đến nay, 100% thủ tục hành chính đủ điều kiện được thực hiện toàn trình.", "dvc.eligible_rate", "100", ""},
+		{"Đến nay, 100% thủ tục hành chính đủ điều kiện được thực hiện toàn trình.", "dvc.level4_rate", "", ""},
+		{"Đến nay, 95,1% thủ tục hành chính được cung cấp trực tuyến.", "dvc.eligible_rate", "", ""},
+		{"Phấn đấu năm 2025 cung cấp 100% dịch vụ công đủ điều kiện lên trực tuyến toàn trình.", "dvc.eligible_rate", "", ""},
 		// records.pending
 		{"Các cơ quan đã giải quyết 182.004 hồ sơ; còn 9.113 hồ sơ đang giải quyết.", "records.pending", "9113", ""},
 		{"Số hồ sơ còn lại đang giải quyết là 6.480 hồ sơ, gồm 5.310 hồ sơ chưa đến hạn và 1.170 hồ sơ đã quá hạn.", "records.pending", "6480", ""},
