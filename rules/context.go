@@ -174,10 +174,16 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 				label = string(r[len(r)-80:])
 			}
 			end := n.End + strings.IndexAny(lower[n.End:]+";", ";.()")
-			if ni+1 < len(nums) && nums[ni+1].Start < end {
-				end = nums[ni+1].Start
+			for k := ni + 1; k < len(nums) && nums[k].Start < end; k++ {
+				// "314 thủ tục hành chính của 3 cấp chính quyền có …": a
+				// count of levels is part of the noun phrase.
+				if nx := nums[k]; nx.Value < 10 && nx.Decimals == 0 && levelNounRe.MatchString(lower[nx.End:]) {
+					continue
+				}
+				end = nums[k].Start
+				break
 			}
-			noun := lower[n.End:min(end, n.End+120)]
+			noun := lower[n.End:min(end, n.End+160)]
 			topic := topicAt(topics, topicLocs, n.Start, noun)
 			prevPrevEnd, prevEnd = prevEnd, n.End
 			if !c.kinds[topic][n.Kind] {

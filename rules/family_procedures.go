@@ -238,9 +238,12 @@ var procedures = Family{
 		// online: "100% dịch vụ công đủ điều kiện được thực hiện toàn
 		// trình", "đưa 100% dịch vụ công lên trực tuyến mức 4".
 		{ID: "dvc.eligible_rate.pct-first", Metric: "dvc.eligible_rate", Priority: 30,
-			Pattern: `{P}\s*(?:số\s*)?(?:{DVC}|thủ tục hành chính|TTHC)\s*đủ điều kiện[^.;%\d]{0,40}?(?:{L4}|trực tuyến)`},
+			Pattern: `{P}\s*(?:số\s*)?(?:{DVC}|thủ tục hành chính|TTHC)\s*đủ điều kiện[^.;%\d]{0,40}?(?:{L4}|trực tuyến)`,
+			// Often a target: "Kế hoạch … và đảm bảo cung cấp 100% …".
+			NotBefore: `(?:kế hoạch|đảm bảo|bảo đảm)[^.;]*$`},
 		{ID: "dvc.eligible_rate.onto", Metric: "dvc.eligible_rate", Priority: 25,
-			Pattern: `(?:đưa|cung cấp)\s*{P}\s*(?:{DVC}|thủ tục hành chính|TTHC)\s*(?:đủ điều kiện\s*)?lên\s*(?:trực tuyến\s*)?{L4}`},
+			Pattern:   `(?:đưa|cung cấp)\s*{P}\s*(?:{DVC}|thủ tục hành chính|TTHC)\s*(?:đủ điều kiện\s*)?lên\s*(?:trực tuyến\s*)?{L4}`,
+			NotBefore: `(?:kế hoạch|đảm bảo|bảo đảm)[^.;]*$`},
 		{ID: "dvc.eligible_rate.stated", Metric: "dvc.eligible_rate", Priority: 30,
 			Pattern: `{TL}\s*(?:{DVC}|thủ tục hành chính|TTHC)\s*đủ điều kiện[^.;:%]{0,80}?(?:đạt|là|:)\s*{P}`,
 			Reject:  `hồ sơ|phát sinh`},
@@ -279,7 +282,7 @@ var procedures = Family{
 		{ID: "ctx.tthc.district", Metric: "tthc.district", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:huyện|quận, huyện|quận/huyện)|cấp huyện|cấp quận, huyện|cấp quận)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:xã|phường, xã|xã, phường)|cấp xã|cấp phường, xã|cấp xã, phường|cấp phường)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.tthc.total", Metric: "tthc.total", Topic: "tthc", Kind: normalize.Count, Noun: `^\s*{TTHC}`,
-			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|với|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ|(?:cung cấp|thực hiện|giải quyết qua|dưới hình thức)\s*{DVC}|quyết định|{TTHC}\s*(?:ban hành\s*)?(?:mới|thay thế|bị bãi bỏ)|thẩm quyền ban hành`},
+			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|với|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ|(?:cung cấp|thực hiện|giải quyết qua|dưới hình thức)\s*{DVC}|quyết định|{TTHC}\s*(?:ban hành\s*)?(?:mới|thay thế|bị bãi bỏ)|thẩm quyền ban hành|phù hợp để|chưa đạt`},
 		// Online services.
 		{ID: "ctx.dvc.level4_with_records", Metric: "dvc.level4_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L4}\s*(?::|là)?\s*$`},
 		{ID: "ctx.dvc.level3_with_records", Metric: "dvc.level3_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L3}\s*(?::|là)?\s*$`},

@@ -30,6 +30,7 @@ func TestProceduresWording(t *testing.T) {
 		{"Tỉnh đã tích hợp lên Cổng dịch vụ công Quốc gia 1.588 dịch vụ công trực tuyến.", "dvc.national_portal", "1588", ""},
 		{"Đã tích hợp 1.102 DVCTT toàn trình lên Cổng Dịch vụ công quốc gia.", "dvc.level4", "", ""},
 		{"Qua rà soát, tổng số TTHC thuộc thẩm quyền ban hành của tỉnh là 9 thủ tục.", "tthc.total", "", ""},
+		{"Đến tháng 6, toàn tỉnh có 288 thủ tục hành chính của 3 cấp chính quyền có một số tiêu chí phù hợp để thực hiện dịch vụ công trực tuyến mức độ 4 nhưng chưa đạt điều kiện.", "tthc.total", "", ""},
 		{"Chủ tịch UBND tỉnh đã ban hành 42 quyết định công bố danh mục thủ tục hành chính với tổng số 980 thủ tục, trong đó có 512 thủ tục mới.", "tthc.total", "", ""},
 	})
 }

@@ -14,7 +14,7 @@ import (
 var countNouns = []string{
 	"cơ quan", "đơn vị", "sở", "ban", "ngành", "bộ phận", "trung tâm", "huyện", "quận", "xã", "phường",
 	"thị xã", "thị trấn", "tỉnh", "thành phố", "địa phương", "thôn", "bản", "trường", "bệnh viện",
-	"doanh nghiệp", "hộ", "người", "cán bộ", "công chức", "viên chức", "lượt", "quyết định", "lĩnh vực",
+	"doanh nghiệp", "hộ", "người", "cán bộ", "công chức", "viên chức", "quyết định", "lĩnh vực",
 	"nhóm", "quy trình", "tiêu chí", "chỉ tiêu", "nhiệm vụ", "dự án", "cuộc", "buổi", "lớp", "trạm",
 	"điểm", "phản ánh", "kiến nghị", "tin", "bài", "văn bản", "hệ thống", "giao dịch", "hồ sơ",
 	"thủ tục", "dịch vụ", "chứng thư", "cơ sở dữ liệu", "mã độc", "sự cố", "máy",
@@ -65,9 +65,10 @@ func buildNouns(fams []*Family) nounTable {
 // ("1.543 thủ tục", "9.846 chứng thư số") or no noun at all is fine.
 func (t *nounTable) foreignNoun(family, rest string) bool {
 	rest = strings.TrimLeft(rest, " ")
-	// A classifier counts what follows it: "27.416 lượt mã độc".
-	if r, ok := strings.CutPrefix(rest, "lượt "); ok && r != "" {
-		rest = r
+	// A classifier counts what follows it ("27.416 lượt mã độc"), or,
+	// alone, the times of what the sentence names ("3,2 triệu lượt").
+	if r, ok := strings.CutPrefix(rest, "lượt"); ok {
+		rest = strings.TrimLeft(r, " ")
 	}
 	// An aside does not change what is counted: "25 cơ sở dữ liệu (CSDL)
 	// dùng chung".

@@ -96,7 +96,7 @@ var (
 	nationCueRe   = regexp.MustCompile(`cả nước|toàn quốc|khối bộ,? ngành|các bộ,? ngành|bộ, ngành|ngân hàng nhà nước|trung bình chung|bình quân chung`)
 	// rankBeforeRe: "dẫn đầu cả nước", "đứng thứ 2 toàn quốc": a rank,
 	// not the nation's figure.
-	rankBeforeRe = regexp.MustCompile(`(?:dẫn đầu|đứng đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)[^,;.\d]{0,25}$`)
+	rankBeforeRe = regexp.MustCompile(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)[^,;.\d]{0,25}$`)
 	// ministryCueRe runs on the original text: "Bộ Công Thương", "Bộ
 	// TT&TT"; not "Bộ Chỉ số", "Bộ TTHC" or "Bộ phận".
 	ministryCueRe  = regexp.MustCompile(`\bBộ\s+(?:\p{Lu}[\p{L}&]*)(?:\s+(?:và\s+)?\p{Lu}[\p{L}&]*)*`)
@@ -636,9 +636,14 @@ func segmentScopes(doc *normalize.Doc, segs []Segment) {
 // foreign reports whether a segment is about another unit (another
 // province, a ministry, the nation) and not the province: such a clause
 // decides no figure, not even one no pattern states (the SOC's state).
+// A unit named in a parenthetical aside does not make it so.
 func (s *Segment) foreign() bool {
 	other, own := false, false
+	closed := closedSpans(s.lower)
 	for _, cu := range s.cues {
+		if inSpans(cu.start, closed) {
+			continue // "Trung tâm An ninh mạng quốc gia (Bộ Công an)": an aside
+		}
 		switch cu.kind {
 		case cueOther:
 			other = true

@@ -71,6 +71,8 @@ func TestScope(t *testing.T) {
 			"records.online_rate", "", "45.8", "cả nước"},
 		{"a rank is no national figure", "Tỉnh dẫn đầu cả nước với tỷ lệ hồ sơ trực tuyến đạt 68,5%.",
 			"records.online_rate", "68.5", "", ""},
+		{"ministries that judge the province are no subject", "Các bộ, ngành trung ương đánh giá Phú Thọ là địa phương đi đầu cả nước về chuyển đổi số. Tỷ lệ hồ sơ trực tuyến đạt 61,4%.",
+			"records.online_rate", "61.4", "", ""},
 		{"the national portal's split of services", "Số DVCTT được tích hợp trên Cổng Dịch vụ công quốc gia là 1.127 DVCTT (bao gồm 313 DVCTT một phần và 814 DVCTT toàn trình).",
 			"dvc.level3", "", "313", "Cổng"},
 		{"the national portal's own count", "Số DVCTT được tích hợp trên Cổng Dịch vụ công quốc gia là 1.127 DVCTT (bao gồm 313 DVCTT một phần và 814 DVCTT toàn trình).",
