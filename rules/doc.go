@@ -139,7 +139,10 @@
 // nor a second statement of it (no "duplicate" flag): it becomes a
 // sub-unit figure of the report (Report.SubUnits) with its unit. A
 // clause about another unit decides no figure that Family.Detect finds
-// either.
+// either. The checks read the same cues (check_scope.go) to keep two
+// statements of a metric about different levels, agencies or the
+// national portal apart, beside their own markers of a subgroup (online
+// files) and a shorter period.
 //
 // # Choosing one value
 //

@@ -79,7 +79,7 @@ var (
 	// every level ("cấp tỉnh, huyện, xã") is the province.
 	levelCueRe      = regexp.MustCompile(`(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (tỉnh|huyện|xã|thành phố|quận|phường|sở|cơ sở)(?:,? (?:cấp )?(?:huyện|xã|phường|quận)(?:,? (?:và )?(?:cấp )?(?:xã|phường))?)?`)
 	levelNotScopeRe = regexp.MustCompile(`(?:hệ thống|cổng|phần mềm|nền tảng|trục|mạng|trung tâm dữ liệu|cơ sở dữ liệu|csdl|chính quyền|ứng dụng|chỉ số|đánh giá)[^,;:()]{0,40}$`)
-	centreCueRe     = regexp.MustCompile(`trung tâm (?:phục vụ )?hành chính công(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?`)
+	centreCueRe     = regexp.MustCompile(`trung tâm (?:phục vụ )?hành chính công(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`)
 	groupCueRe      = regexp.MustCompile(`khối (?:các )?(?:cơ quan )?(?:ngành dọc|sở,? (?:ban,? )?ngành|cơ quan (?:nhà nước )?cấp tỉnh|cơ quan tỉnh)|(?:các )?cơ quan ngành dọc|ngành dọc|(?:các|\d+/\d+|\d+|những) sở,? (?:ban,? )?ngành(?: cấp tỉnh)?|(?:các|\d+/\d+|\d+) (?:huyện|quận|xã|phường|địa phương)(?:,? (?:thị xã|thành phố|thị trấn|phường|xã))*`)
 	// groupNotRe after a group: "các sở, ngành, địa phương" is everyone.
 	groupNotRe = regexp.MustCompile(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
@@ -108,7 +108,7 @@ var (
 
 // cueWords are substrings one of which every cue contains (lower
 // case): a text without any of them has no cue.
-var cueWords = []string{"tỉnh", "thành phố", "cấp", "trung tâm", "ngành", "huyện", "quận", "xã", "phường", "địa phương", "đơn vị", "cơ quan", "nước", "quốc", "bộ", "ngân hàng", "bình quân", "trung bình"}
+var cueWords = []string{"tỉnh", "thành phố", "cấp", "trung tâm", "văn phòng", "ngành", "huyện", "quận", "xã", "phường", "địa phương", "đơn vị", "cơ quan", "nước", "quốc", "bộ", "ngân hàng", "bình quân", "trung bình", "cổng", "riêng"}
 
 // findCues returns the units text names, in order. lower is text in
 // lower case (the same length). own holds the folded names of the
