@@ -238,6 +238,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 					unit:  resolution(n.Value, n.Decimals, n.Scale, approx, m.Unit == "percent"),
 					scope: seg.scopeAt(n.NumStart-seg.Off, r.Metric),
 				}
+				c.sentence, c.clause = seg.sentenceOf(n.NumStart - seg.Off)
 				paraPlace(p, n.NumStart, n.NumEnd).set(&c.Figure)
 				out = append(out, c)
 				break

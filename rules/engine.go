@@ -342,8 +342,9 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 				Text: strings.TrimSpace(seg.Text), Rule: r.ID, Source: source, Confidence: conf},
 			prio: r.Priority, order: seg.Order*10000 + ns,
 			part: seg.partAt(ns), approx: approx, unit: resolution(v, dec, scale, approx, m.Unit == "percent"),
-			distance: loc[1] - loc[0] - (ne - ns), scope: seg.scopeAt(ns, r.Metric),
+			scope: seg.scopeAt(ns, r.Metric),
 		}
+		c.sentence, c.clause = seg.sentenceOf(ns)
 		seg.Locate(ns, ne).set(&c.Figure)
 		out = append(out, c)
 	}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"math"
+
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
 )
@@ -88,15 +90,19 @@ var procedures = Family{
 			Wording: `"trong đó có 553 dịch vụ công cung cấp trực tuyến"; "Đã tích hợp 835 DVCTT mức độ 3, 4 lên Cổng dịch vụ công Quốc gia"`},
 	},
 
+	Resolve:  resolveProcedures,
 	PerLevel: []string{"tthc.provincial", "tthc.district", "tthc.commune", "tthc.multilevel"},
 	OfPortal: []string{"dvc.national_portal"},
 
 	Rules: []Rule{
 		// tthc.total
 		{ID: "tthc.total.provide", Metric: "tthc.total", Priority: 30,
-			Pattern:    `(?:cung cấp|cung ứng|công bố|công khai|niêm yết|triển khai|tiếp nhận(?: và)? giải quyết|gồm|có tổng(?: số)?|đang thực hiện|đang áp dụng)\s*(?:tổng số\s*)?(?:là\s*)?:?\s*{N}\s*(?:thủ tục hành chính|TTHC)`,
+			Pattern:    `(?:cung cấp|cung ứng|công bố|công khai|niêm yết|triển khai|tiếp nhận(?: và)? giải quyết|gồm|có tổng(?: số)?|đang thực hiện|đang áp dụng)\s*(?:tổng số\s*)?(?:là\s*)?:?\s*{N}\s*(?:thủ tục hành chính|TTHC)(?:\s*(?:cung cấp\s*|thực hiện\s*)?{DVC})?`,
 			RejectNear: `cơ sở dữ liệu quốc gia|bưu chính`,
-			Reject:     `mức|phát sinh|trực tuyến\s*$|cấp (?:tỉnh|huyện|xã)|lĩnh vực`, NotBefore: `quyết định[^.;]*$`},
+			// "1.618 TTHC cung cấp DVCTT toàn trình", "gần 1.700 thủ tục
+			// hành chính dịch vụ công trực tuyến": procedures offered as
+			// online services, not all of them.
+			Reject: `mức|phát sinh|trực tuyến\s*$|cấp (?:tỉnh|huyện|xã)|lĩnh vực|(?:dịch vụ công|dvc)\S*(?:\s*\([^)]*\))?\s*$`, NotBefore: `quyết định[^.;]*$`},
 		{ID: "tthc.total.sum-label", Metric: "tthc.total", Priority: 30,
 			Pattern:    `tổng(?: số| cộng)?\s*(?:số\s*)?(?:lượng\s*)?(?:thủ tục hành chính|TTHC)[^.;:()]{0,60}?(?::|là|có|gồm)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`,
@@ -139,7 +145,9 @@ var procedures = Family{
 			Reject:  `nội bộ`},
 		// tthc by level
 		{ID: "tthc.provincial.label", Metric: "tthc.provincial", Priority: 30,
-			Pattern: `(?:(?:^|[(,;]\s*)(?:tỉnh|thành phố)|cấp tỉnh|cấp thành phố)\s*(?::|là|có)\s*{N}\s*(?:thủ tục|TTHC)`},
+			// "Tỉnh: 1.423 TTHC" is the provincial level, "Tỉnh có 980
+			// thủ tục" the province.
+			Pattern: `(?:(?:^|[(,;]\s*)(?:tỉnh|thành phố)\s*:|(?:cấp tỉnh|cấp thành phố)\s*(?::|là|có))\s*{N}\s*(?:thủ tục|TTHC)`},
 		{ID: "tthc.provincial.label-table", Metric: "tthc.provincial", Priority: 25,
 			Pattern: `^(?:TTHC\s*)?cấp (?:tỉnh|thành phố)\s*(?:[-–]\s*)?(?:tổng\s*)?(?:số\s*)?(?:lượng\s*)?(?:thủ tục hành chính|TTHC)?\s*:\s*{N}$`},
 		{ID: "tthc.provincial.count-first", Metric: "tthc.provincial", Priority: 25,
@@ -282,7 +290,8 @@ var procedures = Family{
 		{ID: "ctx.tthc.district", Metric: "tthc.district", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:huyện|quận, huyện|quận/huyện)|cấp huyện|cấp quận, huyện|cấp quận)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:xã|phường, xã|xã, phường)|cấp xã|cấp phường, xã|cấp xã, phường|cấp phường)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.tthc.total", Metric: "tthc.total", Topic: "tthc", Kind: normalize.Count, Noun: `^\s*{TTHC}`,
-			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|với|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ|(?:cung cấp|thực hiện|giải quyết qua|dưới hình thức)\s*{DVC}|quyết định|{TTHC}\s*(?:ban hành\s*)?(?:mới|thay thế|bị bãi bỏ)|thẩm quyền ban hành|phù hợp để|chưa đạt`},
+			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|với|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ|(?:cung cấp|thực hiện|giải quyết qua|dưới hình thức)\s*{DVC}|quyết định|{TTHC}\s*(?:ban hành\s*)?(?:mới|thay thế|bị bãi bỏ)|thẩm quyền ban hành|phù hợp để|chưa đạt|{TTHC}\s*{DVC}`,
+			NotHead: `quyết định\s*(?:công bố|ban hành)`},
 		// Online services.
 		{ID: "ctx.dvc.level4_with_records", Metric: "dvc.level4_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L4}\s*(?::|là)?\s*$`},
 		{ID: "ctx.dvc.level3_with_records", Metric: "dvc.level3_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L3}\s*(?::|là)?\s*$`},
@@ -307,3 +316,50 @@ var procedures = Family{
 }
 
 func init() { register(&procedures) }
+
+// resolveProcedures drops the procedures by level that are the split of
+// a count of online services, not of the procedures: "áp dụng đối với
+// 1.231 TTHC … Ở cấp tỉnh có 1.072 TTHC …, cấp huyện có 115 TTHC, …
+// cấp xã có 44 TTHC" under a list of level-4 services. Parts by level
+// that add up to a candidate of dvc.level4, dvc.level3 or dvc.total
+// count services, and a procedure total of the same value is that count
+// of services read as procedures.
+func resolveProcedures(cands []candidate) []candidate {
+	best := map[string]*candidate{}
+	for i := range cands {
+		c := &cands[i]
+		switch c.Metric {
+		case "tthc.provincial", "tthc.district", "tthc.commune":
+			if b := best[c.Metric]; c.scope.kind == scopeProvince && (b == nil || c.outranks(b)) {
+				best[c.Metric] = c
+			}
+		}
+	}
+	if len(best) < 3 {
+		return cands
+	}
+	sum := 0.0
+	for _, c := range best {
+		sum += c.Value.Num
+	}
+	of := map[string]bool{}
+	for _, c := range cands {
+		if c.Value.Kind == report.Number && math.Abs(c.Value.Num-sum) < 0.5 && c.scope.kind == scopeProvince {
+			of[c.Metric] = true
+		}
+	}
+	if !(of["dvc.level4"] || of["dvc.level3"] || of["dvc.total"]) {
+		return cands
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		switch {
+		case c.Metric == "tthc.provincial" || c.Metric == "tthc.district" || c.Metric == "tthc.commune":
+			continue
+		case c.Metric == "tthc.total" && math.Abs(c.Value.Num-sum) < 0.5:
+			continue // the same count of services, read as procedures
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -30,6 +30,12 @@ func TestProceduresWording(t *testing.T) {
 		{"Tỉnh đã tích hợp lên Cổng dịch vụ công Quốc gia 1.588 dịch vụ công trực tuyến.", "dvc.national_portal", "1588", ""},
 		{"Đã tích hợp 1.102 DVCTT toàn trình lên Cổng Dịch vụ công quốc gia.", "dvc.level4", "", ""},
 		{"Qua rà soát, tổng số TTHC thuộc thẩm quyền ban hành của tỉnh là 9 thủ tục.", "tthc.total", "", ""},
+		{"Hiện toàn tỉnh đang cung cấp gần 1.800 thủ tục hành chính dịch vụ công trực tuyến.", "tthc.total", "", ""},
+		{"Tỉnh có 980 thủ tục hành chính giải quyết qua dịch vụ công trực tuyến mức độ 4. UBND tỉnh công bố danh mục, áp dụng đối với 980 thủ tục hành chính ở 3 cấp. Ở cấp tỉnh có 840 TTHC thuộc 18 lĩnh vực. Cấp huyện có 100 TTHC. Cấp xã có 40 TTHC.", "tthc.provincial", "", ""},
+		{"Tỉnh có 980 thủ tục hành chính giải quyết qua dịch vụ công trực tuyến mức độ 4. UBND tỉnh công bố danh mục, áp dụng đối với 980 thủ tục hành chính ở 3 cấp. Ở cấp tỉnh có 840 TTHC thuộc 18 lĩnh vực. Cấp huyện có 100 TTHC. Cấp xã có 40 TTHC.", "dvc.level4", "980", ""},
+		{"Bộ TTHC của tỉnh gồm 1.802 thủ tục. Tỉnh cung cấp 1.001 DVCTT mức độ 4. Ở cấp tỉnh có 1.380 TTHC, cấp huyện có 278 TTHC, cấp xã có 144 TTHC.", "tthc.provincial", "1380", ""},
+		{"UBND tỉnh đã ban hành 40 quyết định công bố danh mục TTHC thuộc phạm vi chức năng quản lý của các sở, ban, ngành, với tổng số 912 TTHC.", "tthc.announced", "912", ""},
+		{"UBND tỉnh đã ban hành 40 quyết định công bố danh mục TTHC thuộc phạm vi chức năng quản lý của các sở, ban, ngành, với tổng số 912 TTHC.", "tthc.total", "", ""},
 		{"Đến tháng 6, toàn tỉnh có 288 thủ tục hành chính của 3 cấp chính quyền có một số tiêu chí phù hợp để thực hiện dịch vụ công trực tuyến mức độ 4 nhưng chưa đạt điều kiện.", "tthc.total", "", ""},
 		{"Chủ tịch UBND tỉnh đã ban hành 42 quyết định công bố danh mục thủ tục hành chính với tổng số 980 thủ tục, trong đó có 512 thủ tục mới.", "tthc.total", "", ""},
 	})

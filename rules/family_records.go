@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
@@ -15,7 +17,7 @@ var records = Family{
 	Name:  "records",
 	Title: "Applications (hồ sơ) received and resolved, online and by level of service",
 	Order: 30,
-	Words: []string{"hồ sơ", "hstt", "giải quyết", "đúng hạn"},
+	Words: []string{"hồ sơ", "hstt", "giải quyết", "đúng hạn", "chỉ số sử dụng"},
 	Topics: []Topic{
 		{Name: "records", Words: []string{"hồ sơ"}},
 	},
@@ -32,6 +34,8 @@ var records = Family{
 		// rate of the online applications, neither the on-time rate nor
 		// the online rate.
 		"{ONLINEGROUP}": `(?:hồ sơ|hstt)\s*(?:thủ tục hành chính\s*|tthc\s*)?(?:nộp\s*|tiếp nhận\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)[^,;%]{0,30}$`,
+		// A rate given as a floor ("đạt từ 30% trở lên"): a target.
+		"{TARGET}": `từ\s*\d[\d.,]*\s*%\s*trở lên`,
 		// Applications requested: "yêu cầu giải quyết", "đề nghị giải
 		// quyết" (received).
 		"{REQUESTED}": `(?:yêu cầu|đề nghị)\s*giải quyết`,
@@ -213,8 +217,12 @@ var records = Family{
 			Reject:  `(?:{L3}|{L4})\s*(?::|là)|{TL}`, RejectNear: `{PORTAL}`},
 		{ID: "records.online_rate.stated", Metric: "records.online_rate", Priority: 30,
 			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ[^.;:%\d]{0,40}?(?:được\s*)?(?:{HANDLED}) (?:trực tuyến|qua (?:môi trường )?mạng)|hồ sơ (?:nộp |tiếp nhận )?qua (?:môi trường )?mạng)[^.;:%]{0,30}?(?::|là|đạt|chiếm)?\s*{P}`,
-			Reject:  `{L3}|{L4}|mức độ|{TIMELY}|thanh toán|hài lòng|{SECTOR}`},
+			Reject:  `{L3}|{L4}|mức độ|{TIMELY}|thanh toán|hài lòng|{SECTOR}`, RejectNear: `{TARGET}`},
 
+		// "chỉ số sử dụng dịch vụ công trực tuyến của tỉnh đã đạt 67%":
+		// the national index of online use, the share of online files.
+		{ID: "records.online_rate.usage-index", Metric: "records.online_rate", Priority: 20,
+			Pattern: `chỉ số sử dụng\s*{DVC}[^.;:%]{0,30}?(?:đạt|là|:)\s*{P}`},
 		// "91% hồ sơ của người dân, doanh nghiệp được nộp trực tuyến".
 		{ID: "records.online_rate.pct-first", Metric: "records.online_rate", Priority: 25,
 			Pattern: `{P}\s*(?:số\s*)?hồ sơ[^.;%\d]{0,40}?(?:được\s*)?(?:{HANDLED})\s*(?:trực tuyến|qua (?:môi trường )?mạng)`,
@@ -265,7 +273,7 @@ var records = Family{
 	Context: []ContextRule{
 		// Applications.
 		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `{ONTIME}[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`, NotNear: `^\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:quá|trễ|trước|sớm) hạn`},
-		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:trực tuyến|qua (?:môi trường )?mạng)[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|{TIMELY}|bưu chính|thanh toán|{SECTOR}`},
+		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:trực tuyến|qua (?:môi trường )?mạng)[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|{TIMELY}|bưu chính|thanh toán|{SECTOR}`, NotNear: `^\s*trở lên`},
 		{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|{PORTAL}`},
 		{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
 		{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
@@ -322,8 +330,43 @@ func resolveRecords(cands []candidate) []candidate {
 			continue
 		case c.Metric == "records.total" && hasReceived && strings.HasPrefix(c.Rule, "records.total.resolved"):
 			continue
+		case c.Metric == "records.on_time_rate" && onTimePart(c):
+			continue
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+var (
+	// ontimeRe is {ONTIME}, compiled once the families are registered.
+	ontimeRe = sync.OnceValue(func() *regexp.Regexp { return compileLower(`{ONTIME}`) })
+	// earlyApartRe: the early files stated with their own figure
+	// ("trước hạn 96.568 hồ sơ", "99.558 hồ sơ giải quyết trước hạn đạt
+	// 48,2%").
+	earlyApartRe = regexp.MustCompile(`(?:trước|sớm) hạn\s*(?:đạt|là|:|có)?\s*\d|\d[\d.,]*\s*%?\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:trước|sớm) hạn`)
+)
+
+// onTimePart reports whether an on-time rate is the share of the files
+// resolved exactly on time in a breakdown that states the early ones
+// apart ("99.558 hồ sơ giải quyết trước hạn đạt 48,2%; 106.018 hồ sơ
+// giải quyết đúng hạn đạt 51,2%"): a part of the on-time files, not the
+// rate. A rate named as such ("tỷ lệ giải quyết đúng hạn") or joined
+// with the early ones ("đúng và trước hạn") is the rate.
+func onTimePart(c candidate) bool {
+	if strings.Contains(c.clause, "tỷ lệ") || strings.Contains(c.clause, "tỉ lệ") {
+		return false
+	}
+	m := ontimeRe().FindString(c.clause)
+	if m == "" || strings.Contains(m, "trước") || strings.Contains(m, "sớm") || strings.Contains(m, "trong hạn") {
+		return false
+	}
+	// The early figure, away from any joined "trước hạn và đúng hạn".
+	rest := ontimeRe().ReplaceAllStringFunc(c.sentence, func(m string) string {
+		if strings.Contains(m, "trước") || strings.Contains(m, "sớm") {
+			return strings.Repeat(" ", len(m))
+		}
+		return m
+	})
+	return earlyApartRe.MatchString(rest)
 }

@@ -173,7 +173,24 @@ func findCues(text, lower string, own map[string]bool) []cue {
 		}
 		out = append(out, cue{start: l[0], end: l[1], kind: cueUnit, unit: strings.TrimSpace(text[l[0]:l[1]])})
 	}
-	return dropFramed(dropInner(out, lower), lower)
+	return dropDomain(dropFramed(dropInner(out, lower), lower), lower)
+}
+
+// domainRe before a unit makes it the domain of what is counted, not
+// whose figure it is: "TTHC thuộc phạm vi chức năng quản lý của các sở,
+// ban, ngành", "thuộc thẩm quyền giải quyết của cấp tỉnh".
+var domainRe = regexp.MustCompile(`(?:quản lý|thẩm quyền(?: giải quyết)?|phạm vi)\s*(?:của\s*)?$`)
+
+// dropDomain drops the units that name the domain of what is counted.
+func dropDomain(cs []cue, lower string) []cue {
+	out := cs[:0]
+	for _, c := range cs {
+		if (c.kind == cueLevel || c.kind == cueGroup || c.kind == cueUnit) && domainRe.MatchString(lower[max(0, c.start-40):c.start]) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // frameRe: a unit that frames a whole clause ("Ở cấp xã, …", "Đối với
@@ -214,6 +231,12 @@ func dropInner(cs []cue, lower string) []cue {
 			last := out[n-1]
 			if c.start < last.end {
 				continue // inside or across the previous cue
+			}
+			if (last.kind == cueLevel || last.kind == cueGroup) && (c.kind == cueLevel || c.kind == cueGroup) && coversLevels(last, c, lower) {
+				// "17 cơ quan, đơn vị cấp tỉnh và 9 huyện, thành phố": the
+				// provincial agencies and every district, the province.
+				out[n-1] = cue{start: last.start, end: c.end, kind: cueProvince, unit: lower[last.start:c.end]}
+				continue
 			}
 			if c.kind == cueProvince && last.kind != cueProvince && last.kind != cueOther && c.start >= last.end {
 				if modifierGapRe.MatchString(lower[last.end:c.start]) {
@@ -400,6 +423,12 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 	c := compileFamilies()
 	ignore := func(cu *cue) bool {
 		k := cu.kind
+		if k == cuePortal && cu.subject {
+			// "Cổng DVC quốc gia được khai trương … và đã cung cấp …": the
+			// portal's own figures, another unit's for every metric but
+			// the portal's own.
+			return c.portalMetric[metric]
+		}
 		return (k == cueLevel || k == cueGroup) && c.perLevel[metric] || k == cuePortal && !c.portalScoped[metric]
 	}
 	// 1. After the figure: its noun, up to a break or the next number.
@@ -530,6 +559,8 @@ var (
 	notSubjectRe = regexp.MustCompile(`(?:lên|vào|với|qua|trên|cho|từ|theo|đến|tới|về|của|so với)\s*$`)
 	// portalOnRe: a figure put on the portal ("… lên Cổng …").
 	portalOnRe = regexp.MustCompile(`(?:lên|trên|vào|với)\s*$`)
+	// captionRe: a photo caption ("Ảnh: …").
+	captionRe = regexp.MustCompile(`^[\s*_(]*ảnh\s*:`)
 	// ofRe: "của" before another unit makes it the owner of the
 	// clause's subject ("tỷ lệ … của cả nước vẫn chưa đạt").
 	ofRe = regexp.MustCompile(`của\s*$`)
@@ -560,6 +591,7 @@ func (s *Segment) markCues() {
 		}
 		cs := s.clauseStart(cu.start, nil)
 		cu.subject = cu.bound < 0 && clauseHeadRe.MatchString(s.lower[cs:cu.start]) && !notSubjectRe.MatchString(s.lower[max(0, cu.start-12):cu.start])
+
 	}
 }
 
@@ -593,6 +625,10 @@ func segmentScopes(doc *normalize.Doc, segs []Segment) {
 		if s.Para != lastPara {
 			lastPara, carry, sentenceOpen = s.Para, docCue, false
 		}
+		if captionRe.MatchString(s.lower) {
+			s.inherit = nil
+			continue // a photo caption is no part of the text's thread
+		}
 		if carry != nil && !sentenceOpen && carry != docCue && carry.kind != cueCentre && carry.kind != cueOther {
 			carry = docCue // a level, group or unit governs its sentence only
 		}
@@ -621,7 +657,7 @@ func segmentScopes(doc *normalize.Doc, segs []Segment) {
 				break
 			}
 			before := s.lower[max(0, cu.start-12):cu.start]
-			if cu.bound >= 0 || cu.kind == cuePortal || notSubjectRe.MatchString(before) && !(cu.kind == cueOther && ofRe.MatchString(before)) {
+			if cu.bound >= 0 || cu.kind == cuePortal && !cu.subject || notSubjectRe.MatchString(before) && !(cu.kind == cueOther && ofRe.MatchString(before)) {
 				break
 			}
 			if cu.subject || cu.kind == cueCentre || cu.kind == cueOther {
@@ -734,4 +770,43 @@ func nextFigure(s string, i int) int {
 		return j
 	}
 	return len(s)
+}
+
+// sentenceOf returns the lower-cased sentence of the segment's paragraph
+// that holds offset off of the segment (a table row is its own
+// sentence), and the clause before off.
+func (s *Segment) sentenceOf(off int) (sentence, clause string) {
+	off = min(max(off, 0), len(s.lower))
+	clause = s.lower[s.clauseStart(off, closedSpans(s.lower[:off])):off]
+	if s.Para == nil || len(s.lower) != len(s.Text) {
+		return s.lower, clause
+	}
+	p := strings.ToLower(s.Para.Text)
+	if len(p) != len(s.Para.Text) {
+		return s.lower, clause
+	}
+	at := s.Off + off
+	start := sentenceStartBefore(p, at)
+	end := len(p)
+	for i := at; i+1 < len(p); i++ {
+		if p[i] == '.' && p[i+1] == ' ' {
+			end = i
+			break
+		}
+	}
+	return p[start:end], clause
+}
+
+// coversLevels reports whether two units joined by "và" are the
+// provincial level and the districts (or communes) together: "các sở,
+// ngành cấp tỉnh và UBND cấp huyện", "17 cơ quan, đơn vị cấp tỉnh và 9
+// huyện, thành phố".
+func coversLevels(a, b cue, lower string) bool {
+	if b.start < a.end || strings.TrimSpace(lower[a.end:b.start]) != "và" {
+		return false
+	}
+	au, bu := strings.ToLower(a.unit), strings.ToLower(b.unit)
+	prov := strings.Contains(au, "tỉnh") || strings.Contains(au, "sở")
+	local := strings.Contains(bu, "huyện") || strings.Contains(bu, "quận") || strings.Contains(bu, "xã")
+	return prov && local
 }
