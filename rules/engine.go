@@ -171,6 +171,9 @@ type Segment struct {
 	cues    []cue
 	inherit *cue
 	own     map[string]bool
+	// st decides the scopes lazily, idx is the segment's index in it.
+	st  *scopeState
+	idx int
 }
 
 var planRe = regexp.MustCompile(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư|cung cấp)|đề ra)`)
@@ -528,17 +531,9 @@ func Apply(doc *normalize.Doc) *report.Report {
 	}
 	nums := scanParas(doc)
 	cands = append(cands, contextCandidates(doc, segs, nums)...)
-	// A clause about another province, a ministry or the nation decides
-	// no figure, not even one that no pattern states.
-	var own []Segment
-	for i := range segs {
-		if !segs[i].foreign() {
-			own = append(own, segs[i])
-		}
-	}
 	for _, f := range families {
 		if f.Detect != nil {
-			cands = append(cands, f.Detect(own, doc)...)
+			cands = append(cands, f.Detect(segs, doc)...)
 		}
 	}
 	rep.BudgetItems = append(rep.BudgetItems, budgetItems(doc)...)

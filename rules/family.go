@@ -75,7 +75,8 @@ type Family struct {
 
 	// Detect finds figures that no pattern states on its own, such as
 	// the state of the SOC, decided over every clause that names it. It
-	// runs after the sentence and context rules.
+	// runs after the sentence and context rules, and skips the clauses
+	// about another unit (Segment.foreign).
 	Detect func(segs []Segment, doc *normalize.Doc) []candidate
 	// Resolve adjusts the candidates of the whole report before one
 	// value per metric is chosen (records.total is the count received

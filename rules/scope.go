@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/normalize"
 )
@@ -73,14 +75,7 @@ func (c cue) scope() scope {
 // The cue patterns run on lower-cased text, except those that need
 // capitals (a named ministry).
 var (
-	provinceCueRe = regexp.MustCompile(`(?:^|[.;:]\s*)(?:tỉnh|thành phố) (?:đã|đang|có|hiện|cũng|tiếp tục|cung cấp|triển khai|đạt|thực hiện|ban hành|xây dựng)|(?:từ|đến|tới) (?:cấp )?(?:trung ương|tỉnh|huyện|xã|cơ sở)[^,;]{0,25}(?:đến|tới) (?:cấp )?(?:tỉnh|huyện|xã|cơ sở|thôn)|(?:bốn|ba|4|3|hai|2) cấp|toàn tỉnh|toàn thành phố|cả tỉnh|trên địa bàn (?:tỉnh|thành phố|toàn tỉnh)|của tỉnh|(?:các|cả (?:ba|hai|3|2)|ba|3|hai|2) cấp(?: hành chính| chính quyền)?|từ cấp tỉnh (?:đến|tới)|sở,? (?:ban,? )?ngành,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|xã|phường)|cơ quan, đơn vị, địa phương|các cơ quan(?: hành chính)? nhà nước|các cơ quan, đơn vị`)
-	// levelCueRe: one level of government. A level that qualifies a
-	// system or portal ("Hệ thống … cấp tỉnh") is no scope; a list of
-	// every level ("cấp tỉnh, huyện, xã") is the province.
-	levelCueRe      = regexp.MustCompile(`(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (tỉnh|huyện|xã|thành phố|quận|phường|sở|cơ sở)(?:,? (?:cấp )?(?:huyện|xã|phường|quận)(?:,? (?:và )?(?:cấp )?(?:xã|phường))?)?`)
 	levelNotScopeRe = regexp.MustCompile(`(?:hệ thống|cổng|phần mềm|nền tảng|trục|mạng|trung tâm dữ liệu|cơ sở dữ liệu|csdl|chính quyền|ứng dụng|chỉ số|đánh giá)[^,;:()]{0,40}$`)
-	centreCueRe     = regexp.MustCompile(`trung tâm (?:phục vụ )?hành chính công(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`)
-	groupCueRe      = regexp.MustCompile(`khối (?:các )?(?:cơ quan )?(?:ngành dọc|sở,? (?:ban,? )?ngành|cơ quan (?:nhà nước )?cấp tỉnh|cơ quan tỉnh)|(?:các )?cơ quan ngành dọc|ngành dọc|(?:các|\d+/\d+|\d+|những) sở,? (?:ban,? )?ngành(?: cấp tỉnh)?|(?:các|\d+/\d+|\d+) (?:huyện|quận|xã|phường|địa phương)(?:,? (?:thị xã|thành phố|thị trấn|phường|xã))*`)
 	// groupNotRe after a group: "các sở, ngành, địa phương" is everyone.
 	groupNotRe = regexp.MustCompile(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
 	// onlyRe: "Riêng …" at the start of a clause: what follows is about
@@ -93,7 +88,6 @@ var (
 	// và bộ phận một cửa các cấp").
 	jointRe       = regexp.MustCompile(`^\s*(?:và|cùng với|cùng)\s[^,;:\d]{0,40}$`)
 	modifierGapRe = regexp.MustCompile(`^[\s,]*(?:của\s+|thuộc\s+)?(?:tỉnh|thành phố|tp\.?)?\s*$`)
-	nationCueRe   = regexp.MustCompile(`cả nước|toàn quốc|khối bộ,? ngành|các bộ,? ngành|bộ, ngành|ngân hàng nhà nước|trung bình chung|bình quân chung`)
 	// rankBeforeRe: "dẫn đầu cả nước", "đứng thứ 2 toàn quốc": a rank,
 	// not the nation's figure.
 	rankBeforeRe = regexp.MustCompile(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)[^,;.\d]{0,25}$`)
@@ -105,6 +99,68 @@ var (
 	partsBeforeRe  = regexp.MustCompile(`^(?:[-+•]\s*)?(?:trong đó|riêng|ngoài ra|bên cạnh đó)(?:[\s,:]|$)`)
 	sourceBeforeRe = regexp.MustCompile(`(?:theo|của|từ)\s*$`)
 )
+
+// cuePattern is one kind of words that name a unit, matched on lower
+// case, with the literals one of which every match holds (a cheap test
+// before the regular expression) and a test of each match in its text.
+type cuePattern struct {
+	kind  cueKind
+	words []string
+	re    *regexp.Regexp
+	keep  func(lower string, l []int) bool
+}
+
+// notRank drops a match after a rank or a comparison ("dẫn đầu cả
+// nước", "cao hơn mức trung bình cả nước").
+func notRank(lower string, l []int) bool {
+	return !rankBeforeRe.MatchString(lower[max(0, l[0]-40):l[0]])
+}
+
+// cuePatterns are the units named in lower case.
+var cuePatterns = []cuePattern{
+	// The province: "toàn tỉnh", "các cấp", "từ cấp tỉnh đến cấp xã",
+	// "các sở, ngành, địa phương", "Tỉnh đã …".
+	{cueProvince, []string{"toàn tỉnh", "toàn thành phố", "cả tỉnh", "trên địa bàn", "của tỉnh"},
+		regexp.MustCompile(`toàn tỉnh|toàn thành phố|cả tỉnh|trên địa bàn (?:tỉnh|thành phố|toàn tỉnh)|của tỉnh`), notRank},
+	{cueProvince, []string{" cấp"},
+		regexp.MustCompile(`(?:các|cả (?:ba|hai|3|2)|ba|3|hai|2|bốn|4) cấp(?: hành chính| chính quyền)?`), notRank},
+	{cueProvince, []string{"tỉnh ", "thành phố "},
+		regexp.MustCompile(`(?:^|[.;:]\s*)(?:tỉnh|thành phố) (?:đã|đang|có|hiện|cũng|tiếp tục|cung cấp|triển khai|đạt|thực hiện|ban hành|xây dựng)`), nil},
+	{cueProvince, []string{"đến ", "tới "},
+		regexp.MustCompile(`(?:từ|đến|tới) (?:cấp )?(?:trung ương|tỉnh|huyện|xã|cơ sở)[^,;]{0,25}(?:đến|tới) (?:cấp )?(?:tỉnh|huyện|xã|cơ sở|thôn)`), nil},
+	{cueProvince, []string{"ngành"},
+		regexp.MustCompile(`sở,? (?:ban,? )?ngành,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|xã|phường)`), nil},
+	{cueProvince, []string{"cơ quan"},
+		regexp.MustCompile(`cơ quan, đơn vị, địa phương|các cơ quan(?: hành chính)? nhà nước|các cơ quan, đơn vị`), nil},
+	// One level of government. A level that qualifies a system or portal
+	// ("Hệ thống … cấp tỉnh") is no scope; a list of every level ("cấp
+	// tỉnh, huyện, xã") is the province.
+	{cueLevel, []string{"cấp "},
+		regexp.MustCompile(`(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (tỉnh|huyện|xã|thành phố|quận|phường|sở|cơ sở)(?:,? (?:cấp )?(?:huyện|xã|phường|quận)(?:,? (?:và )?(?:cấp )?(?:xã|phường))?)?`),
+		func(lower string, l []int) bool {
+			if strings.Contains(lower[l[0]:l[1]], ",") || strings.Contains(lower[l[0]:l[1]], " và ") {
+				return false // every level: the province
+			}
+			return !levelNotScopeRe.MatchString(lower[max(0, l[0]-60):l[0]])
+		}},
+	// The public-service centre, the City Office.
+	{cueCentre, []string{"hành chính công", "văn phòng"},
+		regexp.MustCompile(`trung tâm (?:phục vụ )?hành chính công(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`), nil},
+	// A group of agencies: vertical agencies, departments, districts,
+	// communes, counted or all of them ("10/17 sở, ngành", "các huyện");
+	// "các sở, ngành, địa phương" is everyone, a province cue.
+	{cueGroup, []string{"khối"},
+		regexp.MustCompile(`khối (?:các )?(?:cơ quan )?(?:ngành dọc|sở,? (?:ban,? )?ngành|cơ quan (?:nhà nước )?cấp tỉnh|cơ quan tỉnh)`), nil},
+	{cueGroup, []string{"ngành dọc"}, regexp.MustCompile(`(?:các )?(?:cơ quan )?ngành dọc`), nil},
+	{cueGroup, []string{"sở"},
+		regexp.MustCompile(`(?:các|\d+/\d+|\d+|những) sở,? (?:ban,? )?ngành(?: cấp tỉnh)?`),
+		func(lower string, l []int) bool { return !groupNotRe.MatchString(lower[l[1]:]) }},
+	{cueGroup, []string{"huyện", "quận", "xã", "phường", "địa phương"},
+		regexp.MustCompile(`(?:các|\d+/\d+|\d+) (?:huyện|quận|xã|phường|địa phương)(?:,? (?:thị xã|thành phố|thị trấn|phường|xã))*`), nil},
+	// The nation and the ministries as a whole.
+	{cueOther, []string{"nước", "quốc", "bộ", "ngân hàng", "bình quân", "trung bình"},
+		regexp.MustCompile(`cả nước|toàn quốc|khối bộ,? ngành|các bộ,? ngành|bộ, ngành|ngân hàng nhà nước|trung bình chung|bình quân chung`), notRank},
+}
 
 // cueWords are substrings one of which every cue contains (lower
 // case): a text without any of them has no cue.
@@ -126,21 +182,12 @@ func findCues(text, lower string, own map[string]bool) []cue {
 			}
 		}
 	}
-	if containsAny(lower, cueWords...) {
-		add(provinceCueRe, lower, cueProvince, func(l []int) bool { return !rankBeforeRe.MatchString(lower[max(0, l[0]-40):l[0]]) })
-		add(levelCueRe, lower, cueLevel, func(l []int) bool {
-			if strings.Contains(lower[l[0]:l[1]], ",") || strings.Contains(lower[l[0]:l[1]], " và ") {
-				return false // every level: the province
-			}
-			return !levelNotScopeRe.MatchString(lower[max(0, l[0]-60):l[0]])
-		})
-		add(centreCueRe, lower, cueCentre, nil)
-		add(groupCueRe, lower, cueGroup, func(l []int) bool {
-			// "các sở, ngành, địa phương" is everyone: a province cue
-			// covers it.
-			return !groupNotRe.MatchString(lower[l[1]:])
-		})
-		add(nationCueRe, lower, cueOther, func(l []int) bool { return !rankBeforeRe.MatchString(lower[max(0, l[0]-40):l[0]]) })
+	for i := range cuePatterns {
+		cp := &cuePatterns[i]
+		if !containsAny(lower, cp.words...) {
+			continue // the pattern cannot match: skip its regular expression
+		}
+		add(cp.re, lower, cp.kind, func(l []int) bool { return cp.keep == nil || cp.keep(lower, l) })
 	}
 	if strings.Contains(text, "Bộ") {
 		add(ministryCueRe, text, cueOther, func(l []int) bool {
@@ -292,65 +339,90 @@ type provinceName struct {
 }
 
 var provinceNames struct {
-	once sync.Once
-	re   *regexp.Regexp
-	name map[string]string // spelling → short name
+	once  sync.Once
+	name  map[string]string // spelling → short name
+	words int               // the most words a spelling has
 }
 
 // findProvinceNames returns the provinces a text names ("Đà Nẵng", "TP
-// HCM", "Hòa Bình" or "Hoà Bình").
+// HCM", "Hòa Bình" or "Hoà Bình"): at each word that starts with a
+// capital, the longest run of words that spells a name.
 func findProvinceNames(text string) []provinceName {
 	provinceNames.once.Do(func() {
 		provinceNames.name = map[string]string{}
-		var alts []string
-		addName := func(spelling, name string) {
-			if _, ok := provinceNames.name[spelling]; ok {
-				return
+		add := func(spelling, name string) {
+			if _, ok := provinceNames.name[spelling]; !ok {
+				provinceNames.name[spelling] = name
+				provinceNames.words = max(provinceNames.words, len(strings.Fields(spelling)))
 			}
-			provinceNames.name[spelling] = name
-			alts = append(alts, regexp.QuoteMeta(spelling))
 		}
 		for _, list := range [][]normalize.ProvinceInfo{normalize.Provinces63(), normalize.Provinces34()} {
 			for _, p := range list {
-				addName(p.Name, p.Name)
-				if old := oldTones.Replace(p.Name); old != p.Name {
-					addName(old, p.Name)
-				}
+				add(p.Name, p.Name)
+				add(oldTones.Replace(p.Name), p.Name)
 			}
 		}
-		for _, s := range []string{"TP HCM", "TP.HCM", "TP. HCM", "TPHCM", "Thừa Thiên Huế", "Thừa Thiên - Huế", "Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu"} {
-			name := "Hồ Chí Minh"
-			switch {
-			case strings.Contains(s, "Huế"):
-				name = "Huế"
-			case strings.Contains(s, "Vũng Tàu"):
-				name = "Bà Rịa - Vũng Tàu"
-			}
-			addName(s, name)
+		for _, sp := range []string{"TP HCM", "TP.HCM", "TP. HCM", "TPHCM"} {
+			add(sp, "Hồ Chí Minh")
 		}
-		// Longest first, so that "Thừa Thiên Huế" wins over "Huế".
-		sortByLenDesc(alts)
-		provinceNames.re = regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(alts, "|") + `)(?:$|[^\p{L}])`)
+		for _, sp := range []string{"Thừa Thiên Huế", "Thừa Thiên - Huế"} {
+			add(sp, "Huế")
+		}
+		for _, sp := range []string{"Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu"} {
+			add(sp, "Bà Rịa - Vũng Tàu")
+		}
 	})
 	var out []provinceName
-	for _, l := range provinceNames.re.FindAllStringSubmatchIndex(text, -1) {
-		s := text[l[2]:l[3]]
-		out = append(out, provinceName{l[2], l[3], provinceNames.name[s]})
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		startsWord := i == 0 || !unicode.IsLetter(lastRune(text[:i]))
+		if !startsWord || !unicode.IsUpper(r) {
+			i += size
+			continue
+		}
+		// The words from i, without the punctuation that ends them.
+		best, bestEnd := "", 0
+		j := i
+		for w := 0; w < provinceNames.words && j < len(text); w++ {
+			k := j
+			for k < len(text) && text[k] != ' ' {
+				k++
+			}
+			end := k
+			for end > j && strings.IndexByte(",;:.)(\"'", text[end-1]) >= 0 {
+				end--
+			}
+			if name, ok := provinceNames.name[text[i:end]]; ok {
+				best, bestEnd = name, end
+			}
+			if end < k {
+				break // punctuation ends the name
+			}
+			j = k + 1
+		}
+		if best != "" && (bestEnd == len(text) || !unicode.IsLetter(firstRune(text[bestEnd:]))) {
+			out = append(out, provinceName{i, bestEnd, best})
+			i = bestEnd
+			continue
+		}
+		i += size
 	}
 	return out
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // oldTones writes the tone of "oa", "oe", "uy" on the second vowel, the
 // old way ("Hoà Bình", "Khánh Hoà").
 var oldTones = strings.NewReplacer("òa", "oà", "óa", "oá", "ỏa", "oả", "õa", "oã", "ọa", "oạ", "ùy", "uỳ", "úy", "uý", "ủy", "uỷ", "ũy", "uỹ", "ụy", "uỵ")
-
-func sortByLenDesc(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
 
 // ownNames returns the folded names that are the report's province: its
 // names under its code ("Huế", "Thừa Thiên Huế"), for a report after the
@@ -420,6 +492,7 @@ func ownNames(doc *normalize.Doc) map[string]bool {
 // national portal's holdings apart (Family.OfPortal) are scoped by the
 // portal, and not that metric itself.
 func (s *Segment) scopeAt(off int, metric string) scope {
+	s.ensureScope()
 	c := compileFamilies()
 	ignore := func(cu *cue) bool {
 		k := cu.kind
@@ -595,78 +668,134 @@ func (s *Segment) markCues() {
 	}
 }
 
-// segmentScopes finds the units each segment names and what it
-// inherits. A clause whose subject is a unit passes that unit on to the
-// next clauses of its sentence ("Cấp xã đã tiếp nhận 1.610 hồ sơ; trong
-// ngày đã giải quyết 484 hồ sơ"); the public-service centre and another
-// unit (another province, a ministry, the nation) pass on to the end of
-// the paragraph, also when they are not the clause's first words ("Tỷ
-// lệ … của cả nước vẫn chưa đạt mục tiêu. Đến cuối năm, tỷ lệ này chỉ
-// đạt 45,8%"). A breakdown ("Trong đó, …"), an exception ("Riêng …") and
-// a unit that labels a figure pass nothing on; a clause that names the
-// province ("Toàn tỉnh …", "Tỉnh đã …") ends what was passed on. A
-// document whose title's subject is one unit (a centre, a department, a
-// district: "Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn
-// hồ sơ") is about that unit where a clause names nothing else.
+// scopeState decides the segments' scopes lazily: the units a segment
+// names and what it inherits are found only when a candidate of its
+// paragraph asks (most segments hold none), and then for the segments
+// of the paragraph up to it, in order, since a clause inherits from the
+// clauses before it.
+type scopeState struct {
+	segs   []Segment
+	own    map[string]bool
+	docCue *cue
+	// next is, per paragraph, the index of its first segment not yet
+	// done, and carry the unit it passes on.
+	next  map[*normalize.Para]int
+	carry map[*normalize.Para]*cue
+	open  map[*normalize.Para]bool // the last segment done ends with ";"
+	done  []bool
+}
+
+// segmentScopes prepares the scopes of segs: the units each segment
+// names and what it inherits. A clause whose subject is a unit passes
+// that unit on to the next clauses of its sentence ("Cấp xã đã tiếp nhận
+// 1.610 hồ sơ; trong ngày đã giải quyết 484 hồ sơ"); the public-service
+// centre and another unit (another province, a ministry, the nation)
+// pass on to the end of the paragraph, also when they are not the
+// clause's first words ("Tỷ lệ … của cả nước vẫn chưa đạt mục tiêu. Đến
+// cuối năm, tỷ lệ này chỉ đạt 45,8%"). A breakdown ("Trong đó, …"), an
+// exception ("Riêng …") and a unit that labels a figure pass nothing on;
+// a clause that names the province ("Toàn tỉnh …", "Tỉnh đã …") ends what
+// was passed on. A document whose title's subject is one unit (a centre,
+// a department, a district: "Trung tâm Phục vụ hành chính công giải
+// quyết hơn 59 ngàn hồ sơ") is about that unit where a clause names
+// nothing else. The work is done on demand (scopeState).
 func segmentScopes(doc *normalize.Doc, segs []Segment) {
-	own := ownNames(doc)
-	var docCue, carry *cue
-	var lastPara *normalize.Para
-	sentenceOpen := false
+	st := &scopeState{segs: segs, own: ownNames(doc), next: map[*normalize.Para]int{},
+		carry: map[*normalize.Para]*cue{}, open: map[*normalize.Para]bool{}, done: make([]bool, len(segs))}
 	for i := range segs {
-		s := &segs[i]
-		s.own = own
-		s.cues = findCues(s.Text, s.lower, own)
+		segs[i].own, segs[i].st, segs[i].idx = st.own, st, i
+		if p := segs[i].Para; p != nil {
+			if _, ok := st.next[p]; !ok {
+				st.next[p] = i
+			}
+		}
+	}
+	// The title decides the document's subject: do it now.
+	for i := range segs {
+		if segs[i].title {
+			st.ensure(i)
+		}
+	}
+}
+
+// ensure finds the units segment i names and what it inherits, with the
+// segments of its paragraph before it.
+func (st *scopeState) ensure(i int) {
+	if i < 0 || i >= len(st.segs) || st.done[i] {
+		return
+	}
+	p := st.segs[i].Para
+	if p == nil {
+		s := &st.segs[i]
+		s.cues = findCues(s.Text, s.lower, st.own)
 		s.markCues()
-		if s.Para == nil {
-			s.inherit = docCue
+		s.inherit = st.docCue
+		st.done[i] = true
+		return
+	}
+	carry, ok := st.carry[p]
+	if !ok {
+		carry = st.docCue
+	}
+	for j := st.next[p]; j <= i; j++ {
+		s := &st.segs[j]
+		if s.Para != p || st.done[j] {
 			continue
 		}
-		if s.Para != lastPara {
-			lastPara, carry, sentenceOpen = s.Para, docCue, false
-		}
+		st.done[j] = true
+		st.next[p] = j + 1
+		s.cues = findCues(s.Text, s.lower, st.own)
+		s.markCues()
 		if captionRe.MatchString(s.lower) {
 			s.inherit = nil
 			continue // a photo caption is no part of the text's thread
 		}
-		if carry != nil && !sentenceOpen && carry != docCue && carry.kind != cueCentre && carry.kind != cueOther {
-			carry = docCue // a level, group or unit governs its sentence only
+		if carry != nil && !st.open[p] && carry != st.docCue && carry.kind != cueCentre && carry.kind != cueOther {
+			carry = st.docCue // a level, group or unit governs its sentence only
 		}
 		s.inherit = carry
-		sentenceOpen = strings.HasSuffix(strings.TrimSpace(s.Text), ";")
+		st.open[p] = strings.HasSuffix(strings.TrimSpace(s.Text), ";")
 		if s.title && len(s.cues) > 0 {
 			if cu := s.cues[0]; cu.start < 5 && (cu.kind == cueCentre || cu.kind == cueUnit) {
 				c := cu
-				docCue = &c
+				st.docCue = &c
 			}
 		}
-		if partsBeforeRe.MatchString(s.lower) {
+		carry = st.passOn(s, carry)
+	}
+	st.carry[p] = carry
+}
+
+// passOn returns the unit a segment passes on to the next ones: the
+// unit that governs it, named before its first figure as the subject of
+// a verb, unless it is a breakdown or an exception.
+func (st *scopeState) passOn(s *Segment, carry *cue) *cue {
+	if partsBeforeRe.MatchString(s.lower) {
+		return carry
+	}
+	first := firstFigure(s.lower)
+	for j := len(s.cues) - 1; j >= 0; j-- {
+		cu := s.cues[j]
+		if cu.end > first {
 			continue
 		}
-		first := firstFigure(s.lower)
-		for j := len(s.cues) - 1; j >= 0; j-- {
-			cu := s.cues[j]
-			if cu.end > first {
-				continue
+		if cu.kind == cueProvince {
+			if cu.subject {
+				return nil
 			}
-			if cu.kind == cueProvince {
-				carry = docCue
-				if cu.subject {
-					carry = nil
-				}
-				break
-			}
-			before := s.lower[max(0, cu.start-12):cu.start]
-			if cu.bound >= 0 || cu.kind == cuePortal && !cu.subject || notSubjectRe.MatchString(before) && !(cu.kind == cueOther && ofRe.MatchString(before)) {
-				break
-			}
-			if cu.subject || cu.kind == cueCentre || cu.kind == cueOther {
-				c := cu
-				carry = &c
-			}
-			break
+			return st.docCue
 		}
+		before := s.lower[max(0, cu.start-12):cu.start]
+		if cu.bound >= 0 || cu.kind == cuePortal && !cu.subject || notSubjectRe.MatchString(before) && !(cu.kind == cueOther && ofRe.MatchString(before)) {
+			return carry
+		}
+		if cu.subject || cu.kind == cueCentre || cu.kind == cueOther {
+			c := cu
+			return &c
+		}
+		return carry
 	}
+	return carry
 }
 
 // foreign reports whether a segment is about another unit (another
@@ -674,6 +803,7 @@ func segmentScopes(doc *normalize.Doc, segs []Segment) {
 // decides no figure, not even one no pattern states (the SOC's state).
 // A unit named in a parenthetical aside does not make it so.
 func (s *Segment) foreign() bool {
+	s.ensureScope()
 	other, own := false, false
 	closed := closedSpans(s.lower)
 	for _, cu := range s.cues {
@@ -809,4 +939,12 @@ func coversLevels(a, b cue, lower string) bool {
 	prov := strings.Contains(au, "tỉnh") || strings.Contains(au, "sở")
 	local := strings.Contains(bu, "huyện") || strings.Contains(bu, "quận") || strings.Contains(bu, "xã")
 	return prov && local
+}
+
+// ensureScope finds the units the segment names and what it inherits,
+// if not done yet (scopeState).
+func (s *Segment) ensureScope() {
+	if s.st != nil {
+		s.st.ensure(s.idx)
+	}
 }
