@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -33,22 +34,57 @@ type scopeMarker struct {
 }
 
 // scopeMarkers are looked up in the clause before a figure, in its
-// sentence, lower case.
+// sentence, lower case. The units a figure may belong to (a level, a
+// department, the public-service centre, vertical agencies, a district,
+// the national portal, another unit) are not listed here: they are the
+// cues of the candidates' scope (scope.go), read by unitMarkers.
 var scopeMarkers = []scopeMarker{
-	{name: "province level", re: regexp.MustCompile(`cấp tỉnh|cấp thành phố|sở, ban, ngành|sở, ngành|các sở\b|cấp sở`)},
-	{name: "district level", re: regexp.MustCompile(`cấp huyện|quận, huyện|cấp quận|huyện, thị xã`)},
-	{name: "commune level", re: regexp.MustCompile(`cấp xã|phường, xã|xã, phường|cấp phường`)},
 	{name: "part", re: regexp.MustCompile(`trong đó|riêng\b|bao gồm`)},
 	{name: "online", re: regexp.MustCompile(`hồ sơ (?:nộp |tiếp nhận |được tiếp nhận )?(?:trực tuyến|qua mạng)`)},
 	{name: "in person", re: regexp.MustCompile(`trực tiếp|bưu chính`)},
-	{name: "agency", relation: true, re: regexp.MustCompile(`trung tâm (?:phục vụ )?hành chính công|bộ phận (?:tiếp nhận|một cửa)|văn phòng (?:ubnd|ủy ban|uỷ ban)|ngành dọc`)},
-	{name: "national portal", relation: true, re: regexp.MustCompile(lowerPattern(vocabulary["{PORTAL}"]))},
+	{name: "agency", relation: true, re: regexp.MustCompile(`bộ phận (?:tiếp nhận|một cửa)`)},
 	{name: "short period", relation: true, re: regexp.MustCompile(`trong ngày|trong sáng|trong tuần|quý (?:i|ii|iii|iv|\d)\b|trong tháng`)},
 }
 
-// relationWords are literals one of which every relation marker and
-// backlogRe needs: a text without any has no relation scope.
-var relationWords = []string{"trung tâm", "bộ phận", "văn phòng", "ngành dọc", "cổng", "trong ngày", "trong sáng", "trong tuần", "trong tháng", "quý ", "kể cả", "gồm cả", "tính cả"}
+// unitMarkers returns the scope markers of the units named in text,
+// whose lower case is lower (the cues of scope.go): the level of
+// government, "agency" for the centre, a department, a district or
+// vertical agencies, and "national portal" (another unit's figures never
+// reach the checks: they are sub-unit figures, see scope.go). Levels
+// only keep two statements of one metric apart; the others also keep
+// figures out of one relation.
+func unitMarkers(text, lower string, relation bool) []string {
+	var ms []string
+	for _, c := range findCues(text, lower, nil) {
+		name, rel := "", true
+		switch c.kind {
+		case cueLevel, cueGroup:
+			u := strings.ToLower(c.unit)
+			switch {
+			case strings.Contains(u, "ngành dọc"):
+				name = "agency"
+			case strings.Contains(u, "tỉnh") || strings.Contains(u, "thành phố") || strings.Contains(u, "sở"):
+				name, rel = "province level", false
+			case strings.Contains(u, "huyện") || strings.Contains(u, "quận") || strings.Contains(u, "thị xã"):
+				name, rel = "district level", false
+			case strings.Contains(u, "xã") || strings.Contains(u, "phường"):
+				name, rel = "commune level", false
+			}
+		case cueCentre, cueUnit:
+			name = "agency"
+		case cuePortal:
+			name = "national portal"
+		}
+		if name != "" && (!relation || rel) {
+			ms = append(ms, name)
+		}
+	}
+	return ms
+}
+
+// relationWords are literals one of which every relation marker, unit
+// cue and backlogRe needs: a text without any has no relation scope.
+var relationWords = append([]string{"bộ phận", "trong ngày", "trong sáng", "trong tuần", "trong tháng", "quý ", "kể cả", "gồm cả", "tính cả"}, cueWords...)
 
 // backlogRe, after a figure in its clause, says that it includes files
 // of an earlier period.
@@ -63,11 +99,12 @@ func figureScope(f report.Figure, relation bool) string {
 	if len(text) != len(f.Text) || relation && !containsAny(text, relationWords...) {
 		return ""
 	}
-	head, after := text, ""
+	head, orig, after := text, f.Text, ""
 	if start, end, ok := numberIn(f.Text, f); ok {
-		head, after = text[sentenceStartBefore(text, start):start], text[end:]
+		ss := sentenceStartBefore(text, start)
+		head, orig, after = text[ss:start], f.Text[ss:start], text[end:]
 	}
-	var ms []string
+	ms := unitMarkers(orig, head, relation)
 	for _, m := range scopeMarkers {
 		if (!relation || m.relation) && m.re.MatchString(head) {
 			ms = append(ms, m.name)
@@ -77,6 +114,7 @@ func figureScope(f report.Figure, relation bool) string {
 		ms = append(ms, "backlog")
 	}
 	sort.Strings(ms)
+	ms = slices.Compact(ms)
 	return strings.Join(ms, ",")
 }
 

@@ -131,14 +131,21 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 			if i := strings.IndexAny(lower[n.End:], ";.()"); i >= 0 {
 				end = n.End + i
 			}
-			if ni+1 < len(nums) && nums[ni+1].Start < end {
-				end = nums[ni+1].Start
+			for k := ni + 1; k < len(nums) && nums[k].Start < end; k++ {
+				// "314 thủ tục hành chính của 3 cấp chính quyền có …": a
+				// count of levels is part of the noun phrase.
+				if nx := nums[k]; nx.Value < 10 && nx.Decimals == 0 && levelNounRe.MatchString(lower[nx.End:]) {
+					continue
+				}
+				end = nums[k].Start
+				break
 			}
-			noun := lower[n.End:min(end, n.End+120)]
+			noun := lower[n.End:min(end, n.End+160)]
 			topic := topicAt(topics, topicLocs, n.Start, noun)
-			if !c.kinds[topic][n.Kind] {
-				// No rule reads this kind of number on this topic: its
-				// labels are not needed.
+			if !c.kinds[topic][n.Kind] || c.nouns.foreignNoun(c.topicFamily[topic], noun) {
+				// No rule reads this kind of number on this topic, or it
+				// counts something else ("1.144 cán bộ"): its labels are
+				// not needed.
 				if n.Kind == normalize.Percent {
 					prevPct = n.End
 				}
@@ -179,7 +186,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 			}
 			prevPrevEnd, prevEnd = prevEnd, n.End
 			seg := segmentAt(segs, p, n.NumStart)
-			if seg == nil || seg.subUnit || seg.plan || localSubUnit(p.Text[seg.Off:n.Start], doc.Province.Name) || seg.planBefore(n.NumStart-seg.Off, doc.Year) {
+			if seg == nil || seg.plan || seg.planBefore(n.NumStart-seg.Off, doc.Year) {
 				continue
 			}
 			for _, r := range c.context {
@@ -216,11 +223,16 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 					onNotOver(lower[:qi], "trên") {
 					qual = ""
 				}
+				approx := qual != "" || n.Scale > 1
 				c := candidate{
 					Figure: report.Figure{Metric: r.Metric, Value: report.Num(n.Value), Unit: m.Unit, Qualifier: qual,
 						Text: seg.Text, Rule: r.ID, Source: source, Confidence: conf},
 					prio: 10, order: seg.Order*10000 + n.NumStart,
+					part: seg.partAt(n.NumStart - seg.Off), approx: approx,
+					unit:  resolution(n.Value, n.Decimals, n.Scale, approx, m.Unit == "percent"),
+					scope: seg.scopeAt(n.NumStart-seg.Off, r.Metric),
 				}
+				c.sentence, c.clause = seg.sentenceOf(n.NumStart - seg.Off)
 				paraPlace(p, n.NumStart, n.NumEnd).set(&c.Figure)
 				out = append(out, c)
 				break

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -303,14 +302,23 @@ type Segment struct {
 	// plan marks a segment in a section about plans or tasks for a later
 	// period ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022").
 	plan bool
-	// subUnit marks a segment about one district, city or agency of
-	// the province ("Riêng thành phố Vinh tiếp nhận …"): its figures are
-	// not the province's.
-	subUnit bool
 	// Sub marks a table row about one level of government ("Cấp
 	// tỉnh"): only rules written for such rows (ids ending in
 	// "label-table") read it.
 	Sub bool
+	// title marks a segment that starts in the document's title (its
+	// first line, or the headings before its first body paragraph);
+	// first marks the segments of the document's first paragraph.
+	title, first bool
+	// cues are the units the segment names, inherit the scope it takes
+	// from the clauses before it, own the folded names of the report's
+	// province (scope.go).
+	cues    []cue
+	inherit *cue
+	own     map[string]bool
+	// st decides the scopes lazily, idx is the segment's index in it.
+	st  *scopeState
+	idx int
 }
 
 // costly returns the ends of the costly runes of s.lower (costlyEnds).
@@ -322,13 +330,6 @@ func (s *Segment) costly() []int32 {
 		}
 	}
 	return s.ends
-}
-
-// candidate is one value a rule found.
-type candidate struct {
-	report.Figure
-	prio  int
-	order int
 }
 
 var planRe = regexp.MustCompile(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư|cung cấp)|đề ra)`)
@@ -419,7 +420,7 @@ var parenRe = regexp.MustCompile(`\([^()]*\)`)
 
 // match runs one rule over a segment.
 func (r *Rule) match(seg *Segment, year int) []candidate {
-	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.Level && !strings.HasSuffix(r.ID, ".row") || seg.subUnit {
+	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.Level && !strings.HasSuffix(r.ID, ".row") {
 		return nil
 	}
 	if !seg.kw.hasAll(r.gate) {
@@ -450,10 +451,16 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		ns, ne := loc[2*ni], loc[2*ni+1]
 		// The number must stand alone: not part of a ratio, a date, a
 		// larger number or a percentage (for counts).
-		// A pattern may read the numerator of a ratio on purpose
-		// ("772/3.421 máy tính … cài đặt …": 772 machines): the slash
-		// after the figure is then inside the match.
-		if !standsAlone(seg.Text, ns, ne, r.Metric, ne < loc[1] && seg.Text[ne] == '/') {
+		// A pattern may read a ratio on purpose ("772/3.421 máy tính …
+		// cài đặt …": 772 machines; "34.020/277.307 hồ sơ giải quyết
+		// trực tuyến": 277.307 files): a slash next to the figure is then
+		// inside the match.
+		if !standsAlone(seg.Text, ns, ne, r.Metric, ns > loc[0] && seg.Text[ns-1] == '/', ne < loc[1] && seg.Text[ne] == '/') {
+			continue
+		}
+		// A noun of another kind right after the figure makes it a
+		// count of something else, whatever the pattern read after it.
+		if compiled.nouns.foreignNoun(r.family, afterFigure(seg.lower, ne)) {
 			continue
 		}
 		whole := seg.lower[loc[0]:loc[1]]
@@ -469,9 +476,6 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if r.rejectNear != nil && r.rejectNear.MatchString(text[max(0, loc[0]-80):min(len(text), loc[1]+80)]) {
 			continue
 		}
-		if localSubUnit(seg.Text[:ns], seg.province) {
-			continue
-		}
 		if !r.AllowPlan && (seg.plan || seg.planBefore(ns, year)) {
 			continue
 		}
@@ -480,10 +484,11 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if m.Unit == "percent" {
 			parse = normalize.ParsePercent
 		}
-		v, _, ok := parse(seg.Text[ns:ne])
+		v, dec, ok := parse(seg.Text[ns:ne])
 		if !ok {
 			continue
 		}
+		scale := 1.0
 		q := ""
 		if qi := re.SubexpIndex("q"); qi >= 0 && loc[2*qi] >= 0 {
 			q = string(normalize.QualifierBefore(seg.Text[loc[2*qi]:loc[2*qi+1]]))
@@ -493,7 +498,8 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		}
 		if si := re.SubexpIndex("s"); si >= 0 && loc[2*si] >= 0 {
 			// "6,8 triệu văn bản", "29.473,482 triệu đồng".
-			v = math.Round(v * scaleOf(seg.Text[loc[2*si]:loc[2*si+1]]))
+			scale = scaleOf(seg.Text[loc[2*si]:loc[2*si+1]])
+			v = math.Round(v * scale)
 		} else if m.Unit == "vnd" {
 			v = math.Round(v)
 		} else if m.Unit == "count" && v != math.Trunc(v) {
@@ -502,11 +508,15 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 			continue
 		}
 		source, conf := seg.origin(ns)
+		approx := q != "" || scale != 1
 		c := candidate{
 			Figure: report.Figure{Metric: r.Metric, Value: report.Num(v), Unit: m.Unit, Qualifier: q,
 				Text: strings.TrimSpace(seg.Text), Rule: r.ID, Source: source, Confidence: conf},
 			prio: r.Priority, order: seg.Order*10000 + ns,
+			part: seg.partAt(ns), approx: approx, unit: resolution(v, dec, scale, approx, m.Unit == "percent"),
+			scope: seg.scopeAt(ns, r.Metric),
 		}
+		c.sentence, c.clause = seg.sentenceOf(ns)
 		seg.Locate(ns, ne).set(&c.Figure)
 		out = append(out, c)
 	}
@@ -530,12 +540,13 @@ func scaleOf(s string) float64 {
 var durationRe = regexp.MustCompile(`^(?:tháng|tuần)(?:\s|,|$)`)
 
 // standsAlone reports whether text[ns:ne] is a whole number of its own.
-// With numerator set, a slash after it is allowed: the numerator of a
-// ratio that the rule's pattern reads on purpose.
-func standsAlone(text string, ns, ne int, metric string, numerator bool) bool {
+// With slashBefore or slashAfter set, a slash on that side is allowed:
+// the figure is one side of a ratio that the rule's pattern reads on
+// purpose.
+func standsAlone(text string, ns, ne int, metric string, slashBefore, slashAfter bool) bool {
 	if ns > 0 {
 		c := text[ns-1]
-		if c >= '0' && c <= '9' || c == '/' || c == '.' || c == ',' && ns > 1 && text[ns-2] >= '0' && text[ns-2] <= '9' {
+		if c >= '0' && c <= '9' || c == '/' && !slashBefore || c == '.' || c == ',' && ns > 1 && text[ns-2] >= '0' && text[ns-2] <= '9' {
 			return false
 		}
 		// "cấp độ 2" written "cấp độ-2"? Letters glued before a number
@@ -546,7 +557,7 @@ func standsAlone(text string, ns, ne int, metric string, numerator bool) bool {
 	}
 	if ne < len(text) {
 		c := text[ne]
-		if c >= '0' && c <= '9' || c == '/' && !numerator {
+		if c >= '0' && c <= '9' || c == '/' && !slashAfter {
 			return false
 		}
 		// "2.130.11", "12.34.567": the pattern read only the start of a
@@ -571,7 +582,7 @@ func standsAlone(text string, ns, ne int, metric string, numerator bool) bool {
 func segments(p *normalize.Para, order *int, source string) []Segment {
 	var out []Segment
 	t := p.Text
-	start, depth := 0, 0
+	start, depth, open := 0, 0, -1
 	emit := func(end int) {
 		s := t[start:end]
 		trimmed := strings.TrimLeft(s, " ")
@@ -587,23 +598,42 @@ func segments(p *normalize.Para, order *int, source string) []Segment {
 	for i := 0; i < len(t); i++ {
 		switch t[i] {
 		case '(':
+			if depth == 0 {
+				open = i
+			}
 			depth++
 		case ')':
 			if depth > 0 {
 				depth--
+			}
+			// "… ngày 27/12/2025. (Quang Phương) Số hồ sơ …": a sentence
+			// ends after a parenthesis that follows a full stop.
+			if depth == 0 && open >= 2 && t[open-2:open] == ". " && i+2 < len(t) && t[i+1] == ' ' && sentenceStart(t[i+2:]) {
+				emit(i + 1)
 			}
 		case ';':
 			if depth == 0 {
 				emit(i + 1)
 			}
 		case '.':
-			if depth == 0 && i+2 < len(t) && t[i+1] == ' ' && sentenceStart(t[i+2:]) && !abbrevBefore(t[:i]) {
+			if depth == 0 && i+2 < len(t) && t[i+1] == ' ' && (sentenceStart(t[i+2:]) || figureStart(t[:i], t[i+2:])) && !abbrevBefore(t[:i]) {
 				emit(i + 1)
 			}
 		}
 	}
 	emit(len(t))
 	return out
+}
+
+// figureStart reports whether a sentence starts with a figure after a
+// sentence that ends with a word ("… Cổng Dịch vụ công Quốc gia. 6
+// tháng đầu năm 2023, …"), not inside a number ("98. 5").
+func figureStart(before, s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' || before == "" {
+		return false
+	}
+	c := before[len(before)-1]
+	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func sentenceStart(s string) bool {
@@ -683,12 +713,15 @@ func Apply(doc *normalize.Doc) *report.Report {
 	}
 	chosen, warnings := choose(cands)
 	rep.Metrics = chosen
+	rep.SubUnits = subUnitFigures(cands)
 	rep.Warnings = append(rep.Warnings, warnings...)
 	// Only precise rules speak for what a report states twice: context
-	// candidates are guesses that the choice above may have overruled.
+	// candidates are guesses that the choice above may have overruled,
+	// and a sub-unit's figure is never a second statement of the
+	// province's.
 	var all []report.Figure
 	for _, c := range cands {
-		if c.prio >= 20 {
+		if c.prio >= 20 && c.scope.kind == scopeProvince {
 			all = append(all, c.Figure)
 		}
 	}
@@ -765,6 +798,7 @@ func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 	words := (len(kw.words) + 63) / 64
 	sets := make([]uint64, len(segs)*words)
 	planTitles := map[string]bool{} // planSection, memoised by title
+	heads := titleParas(doc)
 	var (
 		pt     *paraText
 		hitBuf []hit
@@ -797,8 +831,12 @@ func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 		for _, h := range s.hits {
 			s.kw.add(h.id)
 		}
-		s.subUnit = aboutSubUnit(s.Text, doc.Province.Name)
 		s.province = doc.Province.Name
+		if p := s.Para; p != nil && heads[p] {
+			s.first = len(doc.Paras) > 0 && p == &doc.Paras[0]
+			s.title = p.Kind == normalize.Heading
+			s.title = s.partAt(0) == inTitle
+		}
 		if p := s.Para; p != nil {
 			for _, title := range p.Sections {
 				plan, ok := planTitles[title]
@@ -812,6 +850,7 @@ func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 			}
 		}
 	}
+	segmentScopes(doc, segs)
 	return segs, paras
 }
 
@@ -890,6 +929,40 @@ func unleader(s string) string {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// titleParas returns the paragraphs that may hold the document's title:
+// the headings before its first body paragraph, and its first
+// paragraph.
+func titleParas(doc *normalize.Doc) map[*normalize.Para]bool {
+	out := map[*normalize.Para]bool{}
+	for i := range doc.Paras {
+		p := &doc.Paras[i]
+		if i == 0 || p.Kind == normalize.Heading {
+			out[p] = true
+		}
+		if p.Kind != normalize.Heading {
+			break
+		}
+	}
+	return out
+}
+
+// partAt reports in which part of the document the figure at offset
+// off of the segment stands: the title (a heading before the body, or
+// the document's first line) or the body.
+func (s *Segment) partAt(off int) part {
+	p := s.Para
+	if p == nil || len(p.Spans) == 0 {
+		return inBody
+	}
+	if s.title && p.Kind == normalize.Heading {
+		return inTitle
+	}
+	if s.first && p.Spans[0].Pos == p.PosAt(s.Off+off) {
+		return inTitle
+	}
+	return inBody
+}
+
 // origin returns where the figure at offset off of the segment comes
 // from: the segment's source, or "ocr" with the line's OCR confidence
 // for text recognised from a page image.
@@ -903,174 +976,4 @@ func (s *Segment) origin(off int) (string, float64) {
 		return "ocr", 0
 	}
 	return s.Source, 0
-}
-
-// subUnitRe finds a named district, town, city or agency as the subject
-// of a sentence: "Riêng thành phố Vinh", "Quận Cầu Giấy có", "huyện Krông
-// Búk đạt": a lead (subUnitLead), a unit word (subUnitWords), a name.
-var subUnitRe = regexp.MustCompile(subUnitLead + `(?i:` + strings.ReplaceAll(strings.Join(subUnitWords, "|"), "tp", `tp\.?`) + `)\s+((?:\p{Lu}[\p{L}'&]*\s*){1,5})`)
-
-const subUnitLead = `^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s+)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?`
-
-var subUnitWords = []string{"quận", "huyện", "thị xã", "thành phố", "tp", "xã", "phường", "thị trấn", "sở", "bệnh viện", "trung tâm y tế"}
-
-// subUnitLeadCost is the maxCost of subUnitLead: a unit word that
-// starts a segment stands within that many costly runes of its start.
-var subUnitLeadCost = sync.OnceValue(func() int {
-	re, err := syntax.Parse(subUnitLead, syntax.Perl)
-	if err != nil {
-		panic(err)
-	}
-	return maxCost(re)
-})
-
-// aboutSubUnit reports whether a segment speaks of one sub-unit of the
-// province rather than the province: it starts with a named district,
-// town or city, other than the province itself (a centrally run city is
-// "Thành phố Hà Nội").
-func aboutSubUnit(text, province string) bool {
-	t := strings.TrimSpace(text)
-	lead, unit := subUnitHead(t)
-	if lead {
-		return true
-	}
-	if !unit {
-		return false
-	}
-	m := subUnitRe.FindStringSubmatch(t)
-	if m == nil {
-		return false
-	}
-	name := strings.TrimSpace(m[1])
-	if f := normalize.Fold(name); strings.HasPrefix(f, "thông tin") || strings.HasPrefix(f, "tt&tt") || strings.HasPrefix(f, "tttt") {
-		// Sở Thông tin và Truyền thông reports for the whole province.
-		return false
-	}
-	return province == "" || !strings.HasPrefix(normalize.Fold(name), normalize.Fold(province)) ||
-		capitalOfProvince(m[0], province)
-}
-
-// subUnitHead reads the head of a segment t (trimmed), in lower case:
-// lead reports whether it starts with "riêng ", and unit whether
-// subUnitRe may match: whether a unit word stands where the lead can
-// end. Most segments are decided without the regular expression.
-func subUnitHead(t string) (lead, unit bool) {
-	// wEnd ends the window in which the lead must end (see window).
-	wEnd, cost := len(t), subUnitLeadCost()
-	for i, n := nextCostly(t, 0), 1; i >= 0; i, n = nextCostly(t, i), n+1 {
-		if n > cost {
-			wEnd = i
-			break
-		}
-	}
-	// The head: the window and room for the longest unit word.
-	cut := min(len(t), max(wEnd+len("trung tâm y tế"), len("riêng ")))
-	for cut < len(t) && !utf8.RuneStart(t[cut]) {
-		cut++
-	}
-	head := toLower(t[:cut])
-	if len(head) != cut {
-		// Lower-casing moved offsets: the expression decides.
-		return strings.HasPrefix(toLower(t), "riêng "), true
-	}
-	if strings.HasPrefix(head, "riêng ") {
-		return true, true
-	}
-	// No letter that folds to s or k without lower-casing to it (ſ,
-	// the Kelvin sign) may stand in for a unit word's.
-	if strings.ContainsAny(t[:cut], "ſ\u212a") {
-		return false, true
-	}
-	for _, u := range subUnitWords {
-		if i := strings.Index(head, u); i >= 0 && i < wEnd {
-			return false, true
-		}
-	}
-	return false, false
-}
-
-// capitalOfProvince reports whether a mention of a unit named like the
-// province ("Thành phố Bến Tre", "thành phố Kon Tum") is the provincial
-// capital rather than the province: a "thành phố" in a province that is
-// not a centrally run city.
-func capitalOfProvince(mention, province string) bool {
-	return strings.Contains(strings.ToLower(mention), "thành phố") && !centralCities[normalize.Fold(province)]
-}
-
-// centralCities are the provinces that are cities ("Thành phố Hà Nội").
-var centralCities = map[string]bool{
-	normalize.Fold("Hà Nội"): true, normalize.Fold("Hồ Chí Minh"): true, normalize.Fold("Hải Phòng"): true,
-	normalize.Fold("Đà Nẵng"): true, normalize.Fold("Cần Thơ"): true, normalize.Fold("Huế"): true,
-}
-
-// localUnitRe finds a named district, town or city right before a figure
-// in its clause: "…, trong đó huyện Đức Hòa đạt 61,2%".
-var localUnitRe = regexp.MustCompile(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})[^,;()]{0,40}$`)
-
-// localUnitWords are substrings, in either case, one of which is in
-// every match of localUnitRe.
-var localUnitWords = []string{"uận", "UẬN", "uyện", "UYỆN", "ị xã", "Ị XÃ", "ành phố", "ÀNH PHỐ", "tp", "Tp", "TP", "ị trấn", "Ị TRẤN"}
-
-// onlyUnitRe matches "riêng" ("only", "as for") before a district, town,
-// city, department or sector.
-var onlyUnitRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])riêng\s+(?:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|ngành|bệnh viện|trường|các huyện|khối)`)
-
-// localSubUnit reports whether the clause before a figure (back to the
-// last comma, semicolon or parenthesis) names a district, town or city
-// other than the province: the figure is that unit's.
-func localSubUnit(prefix, province string) bool {
-	// "…, riêng thành phố Tam Kỳ đã tiếp nhận 41.205 hồ sơ, tỷ lệ … 24,6%":
-	// what follows "riêng <unit>" in the sentence is that unit's.
-	if s := prefix[sentenceStartBefore(prefix, len(prefix)):]; containsAny(s, "iêng", "IÊNG") && onlyUnitRe.MatchString(s) {
-		return true
-	}
-	if i := strings.LastIndexAny(prefix, ",;("); i >= 0 {
-		prefix = prefix[i:]
-	}
-	if !containsAny(prefix, localUnitWords...) {
-		return false // the regular expression below is slow to fail
-	}
-	loc := localUnitRe.FindStringSubmatchIndex(prefix)
-	if loc == nil {
-		return false
-	}
-	m := []string{prefix[loc[0]:loc[1]], prefix[loc[2]:loc[3]]}
-	if strings.HasSuffix(strings.ToLower(strings.TrimRight(prefix[:loc[0]+1], " ")), "cấp") {
-		return false // "cấp thành phố", "cấp huyện": a level, not a place
-	}
-	return province == "" || !strings.HasPrefix(normalize.Fold(strings.TrimSpace(m[1])), normalize.Fold(province))
-}
-
-// choose picks one value per metric: the highest rule priority, then the
-// earliest in the document. A runner-up with another value becomes a
-// warning.
-func choose(cands []candidate) ([]report.Figure, []string) {
-	by := map[string][]candidate{}
-	for _, c := range cands {
-		by[c.Metric] = append(by[c.Metric], c)
-	}
-	var out []report.Figure
-	var warns []string
-	for _, m := range built().catalog {
-		cs := by[m.Code]
-		if len(cs) == 0 {
-			continue
-		}
-		sort.SliceStable(cs, func(i, j int) bool {
-			if cs[i].prio != cs[j].prio {
-				return cs[i].prio > cs[j].prio
-			}
-			return cs[i].order < cs[j].order
-		})
-		best := cs[0]
-		out = append(out, best.Figure)
-		for _, c := range cs[1:] {
-			if c.Value != best.Value {
-				warns = append(warns, fmt.Sprintf("%s: chose %s (rule %s, line %d) over %s (rule %s, line %d)",
-					m.Code, best.Value, best.Rule, best.Line, c.Value, c.Rule, c.Line))
-				break
-			}
-		}
-	}
-	return out, warns
 }

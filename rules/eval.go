@@ -31,6 +31,25 @@ type Gold struct {
 	// Period is the period reported on, as a label ("quý I/2023", "6
 	// tháng đầu năm 2024", "2023"); empty where the gold does not say.
 	Period string `json:"period,omitempty"`
+	// Blind marks a held-out document: it is scored, but nobody tuning
+	// the rules reads it, its gold or its misses (baocao eval
+	// --hide-blind prints only the blind documents' aggregate).
+	Blind bool `json:"blind,omitempty"`
+	// NotInCatalog lists figures the report states that the catalog
+	// lacks, for deciding what the catalog should add; they are not
+	// scored.
+	NotInCatalog []GoldExtra `json:"not_in_catalog,omitempty"`
+}
+
+// GoldExtra is a figure a report states that the catalog lacks.
+type GoldExtra struct {
+	Name      string       `json:"name"`
+	Value     report.Value `json:"value"`
+	Qualifier string       `json:"qualifier,omitempty"`
+	Evidence  string       `json:"evidence"`
+	// Scope says whose figure it is where it is not the province's
+	// ("sub-unit").
+	Scope string `json:"scope,omitempty"`
 }
 
 // GoldMetric is one labelled figure. Accept lists other acceptable
@@ -116,6 +135,13 @@ type Score struct {
 	Misses      []string `json:"misses,omitempty"`
 	Wrong       []string `json:"wrong,omitempty"`
 	FalseFlagOf []string `json:"false_flag_list,omitempty"`
+
+	// Blind is true for a held-out document (Gold.Blind).
+	Blind bool `json:"blind,omitempty"`
+	// Errors counts the errors by class (ErrorClasses), and Classified
+	// lists them, "class: metric=value …" (eval_classes.go).
+	Errors     map[string]int `json:"errors,omitempty"`
+	Classified []string       `json:"classified,omitempty"`
 }
 
 // Precision is the share of extracted figures that are right.
@@ -157,6 +183,12 @@ func (s *Score) Add(o Score) {
 	s.FlagsFound += o.FlagsFound
 	s.FlagsGold += o.FlagsGold
 	s.FalseFlags += o.FalseFlags
+	for k, v := range o.Errors {
+		if s.Errors == nil {
+			s.Errors = map[string]int{}
+		}
+		s.Errors[k] += v
+	}
 }
 
 func valuesClose(a, b report.Value) bool {
@@ -184,7 +216,7 @@ func valuesClose(a, b report.Value) bool {
 // period is right when the gold's label reads as a period of the same
 // kind (normalize.ParsePeriod).
 func Evaluate(g *Gold, rep *report.Report) Score {
-	s := Score{Document: g.Document, Documents: 1, GoldCount: len(g.Metrics)}
+	s := Score{Document: g.Document, Documents: 1, GoldCount: len(g.Metrics), Blind: g.Blind}
 	switch {
 	case g.ProvinceCode != "":
 		if strings.TrimLeft(rep.Province.Code, "0") == strings.TrimLeft(g.ProvinceCode, "0") {
@@ -214,6 +246,8 @@ func Evaluate(g *Gold, rep *report.Report) Score {
 	}
 	s.Extracted = len(ext)
 	used := map[int]bool{}
+	var missed []GoldMetric
+	var wrong []report.Figure
 	for _, gm := range g.Metrics {
 		accept := gm.Accept
 		if len(accept) == 0 {
@@ -246,6 +280,7 @@ func Evaluate(g *Gold, rep *report.Report) Score {
 				miss += " (got " + strings.Join(got, ", ") + ")"
 			}
 			s.Misses = append(s.Misses, miss)
+			missed = append(missed, gm)
 			continue
 		}
 		used[hit] = true
@@ -257,6 +292,7 @@ func Evaluate(g *Gold, rep *report.Report) Score {
 	for i, f := range ext {
 		if !used[i] && !known[f.Metric] {
 			s.Wrong = append(s.Wrong, f.Metric+"="+f.Value.String())
+			wrong = append(wrong, f)
 		}
 	}
 	flagMatch := func(f report.Flag, g GoldFlag) bool {
@@ -297,5 +333,6 @@ func Evaluate(g *Gold, rep *report.Report) Score {
 	s.BudgetOut = len(rep.BudgetItems)
 	s.BudgetGold = len(g.BudgetItems)
 	sort.Strings(s.Wrong)
+	s.classify(g, rep, missed, wrong)
 	return s
 }

@@ -60,10 +60,22 @@ type Family struct {
 	// Relations are the arithmetic facts between the family's metrics
 	// (and the metrics of earlier families) that the checks test.
 	Relations []Relation
+	// PerLevel are the metrics that count one level of government or
+	// one group of agencies ("TTHC cấp tỉnh", "cán bộ CNTT tại các sở,
+	// ngành"): the level or group named before their figure is what
+	// they count, not a sub-unit scope (see scope.go).
+	PerLevel []string
+	// OfPortal are the metrics that count what the National Public
+	// Service Portal holds: the portal named before their figure is
+	// what they count; before a figure of the family's other metrics it
+	// is another unit's scope (the services the portal holds are not
+	// the province's offer).
+	OfPortal []string
 
 	// Detect finds figures that no pattern states on its own, such as
 	// the state of the SOC, decided over every clause that names it. It
-	// runs after the sentence and context rules.
+	// runs after the sentence and context rules, and skips the clauses
+	// about another unit (Segment.foreign).
 	Detect func(segs []Segment, doc *normalize.Doc) []candidate
 	// Resolve adjusts the candidates of the whole report before one
 	// value per metric is chosen (records.total is the count received
@@ -116,6 +128,14 @@ type derived struct {
 	// planIDs and yearIDs are the keyword ids of planWords and
 	// yearWords.
 	planIDs, yearIDs []int
+	// nouns are the nouns figures count, and each family's own;
+	// topicFamily names the family of each topic.
+	nouns       nounTable
+	topicFamily map[string]string
+	// perLevel and portalMetric are the families' PerLevel and
+	// OfPortal metrics; portalScoped the other metrics of a family
+	// with OfPortal metrics.
+	perLevel, portalMetric, portalScoped map[string]bool
 }
 
 // indexKeywords gives every gate word and every literal of the rules a
@@ -218,11 +238,29 @@ func compileFamilies() *derived {
 		ids := map[string]bool{}
 		topicNames := map[string]bool{}
 		c.kinds = map[string]map[normalize.NumberKind]bool{}
+		c.perLevel, c.portalMetric, c.portalScoped = map[string]bool{}, map[string]bool{}, map[string]bool{}
+		c.topicFamily = map[string]string{}
 		for _, f := range families {
 			g := ruleGroup{words: f.Words}
 			own := map[string]bool{}
 			for _, m := range f.Metrics {
 				own[m.Code] = true
+			}
+			for _, set := range []struct {
+				codes []string
+				into  map[string]bool
+			}{{f.PerLevel, c.perLevel}, {f.OfPortal, c.portalMetric}} {
+				for _, code := range set.codes {
+					if !own[code] {
+						panic(fmt.Sprintf("rules: family %s lists metric %q in PerLevel or OfPortal, which it does not declare", f.Name, code))
+					}
+					set.into[code] = true
+				}
+			}
+			if len(f.OfPortal) > 0 {
+				for _, m := range f.Metrics {
+					c.portalScoped[m.Code] = !c.portalMetric[m.Code]
+				}
 			}
 			check := func(id, metric string) {
 				if ids[id] {
@@ -249,6 +287,7 @@ func compileFamilies() *derived {
 				}
 				topicNames[t.Name] = true
 				c.topics = append(c.topics, t)
+				c.topicFamily[t.Name] = f.Name
 			}
 			for i := range f.Context {
 				r := &f.Context[i]
@@ -260,6 +299,7 @@ func compileFamilies() *derived {
 				c.context = append(c.context, r)
 			}
 		}
+		c.nouns = buildNouns(families)
 		for _, r := range c.context {
 			if !topicNames[r.Topic] {
 				panic("rules: context rule " + r.ID + " reads unknown topic " + r.Topic)

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"math"
+
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
 )
@@ -26,15 +28,22 @@ var procedures = Family{
 	Order: 10,
 	Words: []string{"dịch vụ công", "dvc", "tthc", "thủ tục", "mức độ", "toàn trình", "một phần"},
 	Topics: []Topic{
-		{Name: "tthc", Words: []string{"thủ tục hành chính", "tthc"}},
+		// "hồ sơ thủ tục hành chính", "Hệ thống thông tin giải quyết
+		// TTHC": the applications or a system are the subject, not the
+		// procedures.
+		{Name: "tthc", Words: []string{"thủ tục hành chính", "tthc"}, NotAfter: []string{"hồ sơ ", "giải quyết "}},
 		{Name: "dvc_records", Words: []string{"phát sinh hồ sơ"}},
 		// "hồ sơ của DVCTT mức độ 4", "hồ sơ qua dịch vụ công": the
 		// applications are the subject, not the services.
 		{Name: "dvc", Words: []string{"dịch vụ công trực tuyến", "dvctt", "dvc trực tuyến", "dịch vụ công", "dvc"},
-			NotAfter: []string{"hồ sơ của ", "hồ sơ qua ", "hồ sơ "}},
+			NotAfter: []string{"hồ sơ của ", "hồ sơ qua ", "hồ sơ "}, NounWords: []string{"dịch vụ"}},
 	},
 	Macros: map[string]string{
 		"{TTHC}": `(?:thủ tục hành chính|TTHC|thủ tục)`,
+		// Procedures offered as online services: "(được) cung cấp /
+		// thực hiện / triển khai / giải quyết qua (dưới hình thức / ở)
+		// DVCTT" before the level.
+		"{OFFERED}": `(?:đã\s*)?(?:được\s*)?(?:(?:cung cấp|thực hiện|triển khai|giải quyết qua|áp dụng)\s*)?(?:(?:dưới hình thức|ở|theo)\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?`,
 	},
 	Metrics: []report.Metric{
 		{Code: "tthc.total", Unit: "count", Label: "Tổng số thủ tục hành chính", Key: 1,
@@ -52,15 +61,24 @@ var procedures = Family{
 		{Code: "tthc.multilevel", Unit: "count", Label: "TTHC chung nhiều cấp",
 			Meaning: "of tthc.total, procedures shared by several levels",
 			Wording: `"chung 3 cấp: 22 TTHC"`},
+		{Code: "tthc.announced", Unit: "count", Label: "TTHC được công bố trong kỳ",
+			Meaning: "administrative procedures the province's decisions announced in the period (new, amended, replaced or abolished), as stated; not the procedures offered (tthc.total), nor internal procedures (TTHC nội bộ)",
+			Wording: `"ban hành 55 quyết định công bố danh mục thủ tục hành chính với tổng số 1.419 thủ tục"; "315 quyết định công bố 7.518 TTHC"`},
 		{Code: "dvc.level3", Unit: "count", Label: "DVCTT mức độ 3", Key: 5,
 			Meaning: "online public services at level 3; since Decree 42/2022/NĐ-CP reports also call them \"DVCTT một phần\" (partial online services)",
 			Wording: `"DVCTT mức độ 3: 456"; "DVCTT mức độ 3: 273"`},
 		{Code: "dvc.level4", Unit: "count", Label: "DVCTT mức độ 4", Key: 6,
 			Meaning: "online public services at level 4; since Decree 42/2022/NĐ-CP reports also call them \"DVCTT toàn trình\" (end-to-end online services)",
 			Wording: `"DVCTT mức độ 4: 712"`},
+		{Code: "dvc.total", Unit: "count", Label: "Tổng số DVCTT (mức độ 3 và 4)",
+			Meaning: "online public services offered at levels 3 and 4 together (since Decree 42/2022/NĐ-CP: partial and end-to-end online services together), where the report states their total",
+			Wording: `"đã cung cấp 523 dịch vụ công mức độ 3,4"; "đã cung cấp: 1.402 dịch vụ công trực tuyến (335 DVCTT một phần và 1.067 DVCTT toàn trình)"`},
 		{Code: "dvc.level4_rate", Unit: "percent", Label: "Tỷ lệ DVCTT mức độ 4", Key: 7,
 			Meaning: "share of procedures offered at level 4, as stated",
 			Wording: `"tỷ lệ triển khai DVCTT mức độ 4 của tỉnh đạt 46,14%"`},
+		{Code: "dvc.eligible_rate", Unit: "percent", Label: "Tỷ lệ DVC đủ điều kiện được cung cấp trực tuyến toàn trình",
+			Meaning: "share of the public services (procedures) eligible for online service that are offered online, at level 4 (end to end) where the report names the level, as stated; not the share of all procedures (dvc.level4_rate)",
+			Wording: `"cung cấp 100% dịch vụ công đủ điều kiện lên trực tuyến mức độ 4"; "tỷ lệ dịch vụ công đủ điều kiện mức độ 4 được cung cấp trên Cổng dịch vụ công trực tuyến của tỉnh là 100%"`},
 		{Code: "dvc.level3_with_records", Unit: "count", Label: "DVCTT mức độ 3 có phát sinh hồ sơ",
 			Meaning: "level-3 services that received at least one application",
 			Wording: `"Số lượng DVCTT mức độ 3 có phát sinh hồ sơ: 191"; "Có 16 DVCTT mức độ 3 có phát sinh hồ sơ"`},
@@ -72,25 +90,64 @@ var procedures = Family{
 			Wording: `"trong đó có 553 dịch vụ công cung cấp trực tuyến"; "Đã tích hợp 835 DVCTT mức độ 3, 4 lên Cổng dịch vụ công Quốc gia"`},
 	},
 
+	Resolve:  resolveProcedures,
+	PerLevel: []string{"tthc.provincial", "tthc.district", "tthc.commune", "tthc.multilevel"},
+	OfPortal: []string{"dvc.national_portal"},
+
 	Rules: []Rule{
 		// tthc.total
 		{ID: "tthc.total.provide", Metric: "tthc.total", Priority: 30,
-			Pattern:    `(?:cung cấp|công bố|công khai|niêm yết|triển khai|tiếp nhận(?: và)? giải quyết|gồm|có tổng(?: số)?)\s*(?:tổng số\s*)?(?:là\s*)?:?\s*{N}\s*(?:thủ tục hành chính|TTHC)`,
-			RejectNear: `{PORTAL}|cơ sở dữ liệu quốc gia|bưu chính`,
-			Reject:     `mức|phát sinh|trực tuyến\s*$|cấp (?:tỉnh|huyện|xã)|lĩnh vực`},
+			Pattern:    `(?:cung cấp|cung ứng|công bố|công khai|niêm yết|triển khai|tiếp nhận(?: và)? giải quyết|gồm|có tổng(?: số)?|đang thực hiện|đang áp dụng)\s*(?:tổng số\s*)?(?:là\s*)?:?\s*{N}\s*(?:thủ tục hành chính|TTHC)(?:\s*(?:cung cấp\s*|thực hiện\s*)?{DVC})?`,
+			RejectNear: `cơ sở dữ liệu quốc gia|bưu chính`,
+			// "1.618 TTHC cung cấp DVCTT toàn trình", "gần 1.700 thủ tục
+			// hành chính dịch vụ công trực tuyến": procedures offered as
+			// online services, not all of them.
+			Reject: `mức|phát sinh|trực tuyến\s*$|cấp (?:tỉnh|huyện|xã)|lĩnh vực|(?:dịch vụ công|dvc)\S*(?:\s*\([^)]*\))?\s*$`, NotBefore: `quyết định[^.;]*$`},
 		{ID: "tthc.total.sum-label", Metric: "tthc.total", Priority: 30,
 			Pattern:    `tổng(?: số| cộng)?\s*(?:số\s*)?(?:lượng\s*)?(?:thủ tục hành chính|TTHC)[^.;:()]{0,60}?(?::|là|có|gồm)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`,
-			Reject:     `mức độ \d|phát sinh|trực tuyến|hồ sơ|bưu chính`},
+			// "thuộc thẩm quyền ban hành của tỉnh": the procedures the
+			// province itself enacts, not those it offers.
+			Reject: `mức độ \d|phát sinh|trực tuyến|hồ sơ|bưu chính|thẩm quyền ban hành`},
+		// "trong 1.843 thủ tục hành chính thuộc thẩm quyền …, có 556 …".
+		{ID: "tthc.total.within", Metric: "tthc.total", Priority: 20,
+			Pattern:    `trong\s*(?:tổng\s*số\s*)?{N}\s*(?:thủ tục hành chính|TTHC)`,
+			RejectNear: `{PORTAL}`},
+		// "(1.397/1.725 TTHC)": the procedures a share is of.
+		{ID: "tthc.total.ratio", Metric: "tthc.total", Priority: 20,
+			Pattern: `\d[\d.]*\s*/\s*{N}\s*(?:thủ tục hành chính|TTHC)`},
+		// "đang cung cấp 1.900 dịch vụ công. Trong đó có 573 dịch vụ công
+		// trực tuyến toàn trình …", "tổng số dịch vụ công tỉnh đang thực
+		// hiện là 1.890": public services for the procedures they offer.
+		{ID: "tthc.total.services", Metric: "tthc.total", Priority: 20,
+			Pattern: `(?:đang\s*)?(?:cung cấp|thực hiện|công khai)\s*{N}\s*dịch vụ công\s*(?:$|[.;,:]|của\b|trên\b|tại\b)`,
+			Reject:  `trực tuyến|{DVC}\s*(?:{L3}|{L4})|mức độ|phát sinh`, RejectNear: `{PORTAL}`},
+		{ID: "tthc.total.services-label", Metric: "tthc.total", Priority: 20,
+			Pattern: `tổng số dịch vụ công[^.;:\d]{0,40}?(?::|là)\s*{N}`,
+			Reject:  `trực tuyến|{DVC}\s*(?:{L3}|{L4})|mức độ|phát sinh`, RejectNear: `{PORTAL}`},
+		// "với 2.268 thủ tục gồm 1.833 thủ tục cấp tỉnh, …": a total
+		// followed by its provincial part.
+		{ID: "tthc.total.with-levels", Metric: "tthc.total", Priority: 25,
+			Pattern: `{N}\s*(?:thủ tục hành chính|TTHC|thủ tục)\s*(?:gồm|\(|,?\s*trong đó)\s*:?\s*(?:có\s*)?\d[\d.]*\s*(?:thủ tục hành chính|TTHC|thủ tục)?\s*(?:thuộc thẩm quyền (?:giải quyết )?(?:của )?)?(?:cấp tỉnh|cấp thành phố)`},
 		{ID: "tthc.total.set", Metric: "tthc.total", Priority: 20,
 			Pattern:    `bộ (?:thủ tục hành chính|TTHC)[^.;:()]{0,50}?(?:gồm|có|là|với)\s*{N}\s*(?:thủ tục|TTHC)?`,
 			RejectNear: `{PORTAL}`},
 		{ID: "tthc.total.count-first", Metric: "tthc.total", Priority: 10,
 			Pattern:    `{N}\s*(?:thủ tục hành chính|TTHC)\s*(?:\((?:cấp tỉnh|tỉnh|trong đó)|, trong đó|thuộc thẩm quyền giải quyết của (?:các )?cấp)`,
 			RejectNear: `{PORTAL}`},
+		// tthc.announced: procedures announced by decisions in the period;
+		// not internal procedures ("thủ tục hành chính nội bộ").
+		{ID: "tthc.announced.decisions", Metric: "tthc.announced", Priority: 30,
+			Pattern: `quyết định\s*(?:công bố|ban hành)\s*(?:danh mục\s*)?(?:(?:thủ tục hành chính|tthc)(?:/danh mục tthc)?[^.;:\d]{0,90}?(?:với\s*)?(?:tổng số\s*)?)?{N}\s*(?:thủ tục hành chính|TTHC|thủ tục)(?:\s*nội bộ)?`,
+			Reject:  `nội bộ`},
+		{ID: "tthc.announced.parts", Metric: "tthc.announced", Priority: 25,
+			Pattern: `công bố\s*(?:danh mục\s*)?{N}\s*(?:thủ tục hành chính|TTHC|thủ tục)\s*(?:\(|[,:]\s*(?:gồm|trong đó)?)\s*[^.;]{0,20}?(?:mới|sửa đổi|bãi bỏ|thay thế)`,
+			Reject:  `nội bộ`},
 		// tthc by level
 		{ID: "tthc.provincial.label", Metric: "tthc.provincial", Priority: 30,
-			Pattern: `(?:(?:^|[(,;]\s*)(?:tỉnh|thành phố)|cấp tỉnh|cấp thành phố)\s*(?::|là|có)\s*{N}\s*(?:thủ tục|TTHC)`},
+			// "Tỉnh: 1.423 TTHC" is the provincial level, "Tỉnh có 980
+			// thủ tục" the province.
+			Pattern: `(?:(?:^|[(,;]\s*)(?:tỉnh|thành phố)\s*:|(?:cấp tỉnh|cấp thành phố)\s*(?::|là|có))\s*{N}\s*(?:thủ tục|TTHC)`},
 		{ID: "tthc.provincial.label-table", Metric: "tthc.provincial", Priority: 25,
 			Pattern: `^(?:TTHC\s*)?cấp (?:tỉnh|thành phố)\s*(?:[-–]\s*)?(?:tổng\s*)?(?:số\s*)?(?:lượng\s*)?(?:thủ tục hành chính|TTHC)?\s*:\s*{N}$`},
 		{ID: "tthc.provincial.count-first", Metric: "tthc.provincial", Priority: 25,
@@ -119,21 +176,62 @@ var procedures = Family{
 			Pattern:    `{DVC}\s*{L3}\s*(?::|là|có)\s*{N}(?:\s*hồ sơ)?`,
 			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
 		{ID: "dvc.level3.count-first", Metric: "dvc.level3", Priority: 25,
-			Pattern:    `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L4})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
-			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`,
+			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}(?:\s*(?:,|và)\s*(?:(?:mức độ|mức)\s*)?4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L4})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*(?:mức độ\s*)?4\b`,
 			Require: `.`},
+		// "143 TTHC cung cấp DVCTT một phần", "556 thủ tục đã thực hiện ở
+		// mức độ 4", "257 thủ tục hành chính thực hiện dịch vụ công trực
+		// tuyến mức độ 4", "1.231 TTHC giải quyết qua DVCTT mức độ 4".
 		{ID: "dvc.level3.tthc-first", Metric: "dvc.level3", Priority: 25,
-			Pattern:    `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới hình thức\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?{L3}(?:\s*(?:,|và)\s*4\b)?`,
-			RejectNear: `{PORTAL}|tích hợp`, Reject: `mức độ 3\s*(?:,|và)\s*4|phát sinh`},
+			Pattern:   `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*{OFFERED}{L3}(?:\s*(?:,|và)\s*4\b)?`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `mức độ 3\s*(?:,|và)\s*4|phát sinh`},
 		{ID: "dvc.level4.tthc-first", Metric: "dvc.level4", Priority: 25,
-			Pattern:    `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới hình thức\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?{L4}`,
-			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh`},
+			Pattern:   `{N}\s*(?:TTHC|thủ tục(?: hành chính)?)\s*{OFFERED}{L4}`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh`},
+		// "tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến một
+		// phần đạt 537": a count called a rate.
+		{ID: "dvc.level3.rate-named", Metric: "dvc.level3", Priority: 20,
+			Pattern: `{TL}\s*(?:thủ tục hành chính|tthc)\s*cung\s*cấp\s*{DVC}\s*{L3}\s*(?:đạt|là|:)\s*{N}`},
+		{ID: "dvc.level4.rate-named", Metric: "dvc.level4", Priority: 20,
+			Pattern: `{TL}\s*(?:thủ tục hành chính|tthc)\s*cung\s*cấp\s*{DVC}\s*{L4}\s*(?:đạt|là|:)\s*{N}`},
+		// "… toàn trình đạt 804 (54,03%)": the share after the count.
+		{ID: "dvc.level4_rate.after-count", Metric: "dvc.level4_rate", Priority: 25,
+			Pattern: `(?:{DVC}|thủ tục hành chính|tthc)\s*{L4}\s*(?:đạt|là|:)\s*\d[\d.]*\s*\(\s*{P}\s*\)`,
+			Reject:  `hồ sơ|phát sinh`},
 		{ID: "dvc.level4.label", Metric: "dvc.level4", Priority: 30,
 			Pattern:    `{DVC}\s*{L4}\s*(?::|là|có)\s*{N}(?:\s*hồ sơ)?`,
 			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
 		{ID: "dvc.level4.count-first", Metric: "dvc.level4", Priority: 25,
-			Pattern:    `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
-			RejectNear: `{PORTAL}|tích hợp`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
+			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
+		// dvc.total: levels 3 and 4 (partial and end to end) together.
+		{ID: "dvc.total.levels", Metric: "dvc.total", Priority: 30,
+			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L4}\s*và\s*{L3}|{L3}\s*và\s*{L4})`,
+			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`},
+		// "đã cung cấp: 1.402 dịch vụ công trực tuyến (335 DVCTT một
+		// phần và 1.067 DVCTT toàn trình)", "cung cấp hơn 2.000 DVC
+		// trực tuyến, trong đó …": online services, no level named.
+		{ID: "dvc.total.offered", Metric: "dvc.total", Priority: 25,
+			Pattern:   `(?:cung cấp|triển khai)\s*:?\s*{N}\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)(?:\s*\(dvctt\))?\s*(?:$|[.;,(]|trên cổng dịch vụ công (?:của )?tỉnh)`,
+			NotBefore: `tích hợp[^,;]*$`},
+		// "1.402 dịch vụ công trực tuyến (335 DVCTT một phần và 1.067
+		// DVCTT toàn trình)", "2.234 DVCTT được thực hiện … (1.096 DVCTT
+		// toàn trình và 1.138 DVCTT một phần)": a total split by level.
+		{ID: "dvc.total.split", Metric: "dvc.total", Priority: 30,
+			Pattern:   `{N}\s*{DVC}[^.;()\d]{0,60}?\(\s*(?:bao gồm|gồm|trong đó)?\s*:?\s*\d[\d.]*\s*(?:{DVC}\s*)?(?:{L3}|{L4})\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}\s*)?(?:{L3}|{L4})`,
+			NotBefore: `tích hợp[^,;]*$`},
+		// "tổng số dịch vụ công trực tuyến được phê duyệt … có 772 dịch vụ".
+		{ID: "dvc.total.label", Metric: "dvc.total", Priority: 30,
+			Pattern: `tổng số\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)[^.;:\d]{0,120}?(?::|là|có)\s*{N}`,
+			Reject:  `phát sinh|{L3}|{L4}|mức độ`},
+		// "gần 1.700 thủ tục hành chính dịch vụ công trực tuyến";
+		// "(1.397/1.725 TTHC) được cung cấp dịch vụ công trực tuyến mức
+		// độ 3, 4".
+		{ID: "dvc.total.tthc-first", Metric: "dvc.total", Priority: 25,
+			Pattern:   `{N}\s*(?:thủ tục hành chính|TTHC)\s*(?:dịch vụ công trực tuyến|DVCTT)\s*(?:$|[.;,])`,
+			NotBefore: `tích hợp[^,;]*$`},
+		{ID: "dvc.total.ratio", Metric: "dvc.total", Priority: 25,
+			Pattern: `{N}\s*/\s*\d[\d.]*\s*(?:thủ tục hành chính|TTHC)\)?\s*(?:được\s*)?cung cấp\s*{DVC}\s*(?:mức độ|mức)\s*3\s*(?:,|và)\s*4\b`},
 		{ID: "dvc.level3.total-row", Metric: "dvc.level3", Priority: 25,
 			Pattern: `^{TOTAL}\s*(?:số\s*)?(?:{DVC}\s*)?{L3}\s*:\s*{N}$`},
 		{ID: "dvc.level4.total-row", Metric: "dvc.level4", Priority: 25,
@@ -143,7 +241,20 @@ var procedures = Family{
 			Reject:  `hồ sơ|phát sinh`},
 		{ID: "dvc.level4_rate.pct-first", Metric: "dvc.level4_rate", Priority: 20,
 			Pattern: `{P}\s*(?:số\s*)?(?:TTHC|thủ tục hành chính)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới dạng\s*)?{DVC}?\s*{L4}`,
-			Reject:  `đủ điều kiện`},
+			Reject:  `đủ điều kiện`, NotBefore: `(?:đưa|cung cấp)\s*$`},
+		// dvc.eligible_rate: the share of the eligible services offered
+		// online: "100% dịch vụ công đủ điều kiện được thực hiện toàn
+		// trình", "đưa 100% dịch vụ công lên trực tuyến mức 4".
+		{ID: "dvc.eligible_rate.pct-first", Metric: "dvc.eligible_rate", Priority: 30,
+			Pattern: `{P}\s*(?:số\s*)?(?:{DVC}|thủ tục hành chính|TTHC)\s*đủ điều kiện[^.;%\d]{0,40}?(?:{L4}|trực tuyến)`,
+			// Often a target: "Kế hoạch … và đảm bảo cung cấp 100% …".
+			NotBefore: `(?:kế hoạch|đảm bảo|bảo đảm)[^.;]*$`},
+		{ID: "dvc.eligible_rate.onto", Metric: "dvc.eligible_rate", Priority: 25,
+			Pattern:   `(?:đưa|cung cấp)\s*{P}\s*(?:{DVC}|thủ tục hành chính|TTHC)\s*(?:đủ điều kiện\s*)?lên\s*(?:trực tuyến\s*)?{L4}`,
+			NotBefore: `(?:kế hoạch|đảm bảo|bảo đảm)[^.;]*$`},
+		{ID: "dvc.eligible_rate.stated", Metric: "dvc.eligible_rate", Priority: 30,
+			Pattern: `{TL}\s*(?:{DVC}|thủ tục hành chính|TTHC)\s*đủ điều kiện[^.;:%]{0,80}?(?:đạt|là|:)\s*{P}`,
+			Reject:  `hồ sơ|phát sinh`},
 		{ID: "dvc.level3_with_records.label", Metric: "dvc.level3_with_records", Priority: 30,
 			Pattern: `{DVC}\s*{L3}\s*có phát sinh hồ sơ\s*(?::|là)\s*{N}`},
 		{ID: "dvc.level3_with_records.count-first", Metric: "dvc.level3_with_records", Priority: 25,
@@ -164,6 +275,10 @@ var procedures = Family{
 			Pattern: `(?:tích hợp|đồng bộ|kết nối|cung cấp|công khai)\s*(?:được\s*)?{N}\s*(?:{DVC}|thủ tục hành chính|TTHC)[^.;]{0,60}?(?:lên|trên|với|vào)\s*(?:{PORTAL})`},
 		{ID: "dvc.national_portal.label", Metric: "dvc.national_portal", Priority: 30,
 			Pattern: `(?:{DVC}|TTHC)[^.;:\d]{0,40}?(?:tích hợp|cung cấp)[^.;:\d]{0,30}?(?:lên|trên)\s*(?:{PORTAL})\s*(?::|là)\s*{N}`},
+		// "Tích hợp trên Cổng DVC quốc gia: 1.096 DVCTT", "tích hợp lên
+		// Cổng Dịch vụ công Quốc gia 1.711 dịch vụ công trực tuyến".
+		{ID: "dvc.national_portal.portal-first", Metric: "dvc.national_portal", Priority: 30,
+			Pattern: `(?:tích hợp|đồng bộ|kết nối|cung cấp|công khai)\s*(?:được\s*)?(?:lên|trên|vào|với)\s*(?:{PORTAL})\s*:?\s*{N}\s*(?:{DVC}|thủ tục hành chính|TTHC|dịch vụ)`},
 		{ID: "dvc.national_portal.online-on-portal", Metric: "dvc.national_portal", Priority: 25,
 			Pattern: `trong đó(?: có)?\s*{N}\s*(?:{DVC}|TTHC|thủ tục hành chính)\s*(?:được\s*)?(?:cung cấp\s*)?trực tuyến`,
 			Require: `{PORTAL}`},
@@ -175,7 +290,8 @@ var procedures = Family{
 		{ID: "ctx.tthc.district", Metric: "tthc.district", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:huyện|quận, huyện|quận/huyện)|cấp huyện|cấp quận, huyện|cấp quận)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.tthc.commune", Metric: "tthc.commune", Topic: "tthc", Kind: normalize.Count, Label: `(?:^(?:xã|phường, xã|xã, phường)|cấp xã|cấp phường, xã|cấp xã, phường|cấp phường)(?:,\s*[\p{L} ]{1,30})?\s*(?::|là|có)?\s*$`},
 		{ID: "ctx.tthc.total", Metric: "tthc.total", Topic: "tthc", Kind: normalize.Count, Noun: `^\s*{TTHC}`,
-			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ`},
+			Label: `(?:cung cấp|vận hành|công bố|công khai|tổng số|tổng cộng|gồm|có|là|đạt|với|:)\s*$`, NotNear: `mức độ|toàn trình|một phần|phát sinh|bưu chính|{PORTAL}|đủ điều kiện|cắt giảm|đơn giản hóa|sửa đổi|bãi bỏ|(?:cung cấp|thực hiện|giải quyết qua|dưới hình thức)\s*{DVC}|quyết định|{TTHC}\s*(?:ban hành\s*)?(?:mới|thay thế|bị bãi bỏ)|thẩm quyền ban hành|phù hợp để|chưa đạt|{TTHC}\s*{DVC}`,
+			NotHead: `quyết định\s*(?:công bố|ban hành)`},
 		// Online services.
 		{ID: "ctx.dvc.level4_with_records", Metric: "dvc.level4_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L4}\s*(?::|là)?\s*$`},
 		{ID: "ctx.dvc.level3_with_records", Metric: "dvc.level3_with_records", Topic: "dvc_records", Kind: normalize.Count, Label: `{L3}\s*(?::|là)?\s*$`},
@@ -190,11 +306,60 @@ var procedures = Family{
 	Relations: []Relation{
 		{ID: "tthc.parts", Kind: Sum, Whole: "tthc.total",
 			Terms: []string{"tthc.provincial", "tthc.district", "tthc.commune"}, Optional: []string{"tthc.multilevel"}},
+		{ID: "dvc.total", Kind: Sum, Whole: "dvc.total", Terms: []string{"dvc.level3", "dvc.level4"}},
 		{ID: "dvc.level4_rate", Kind: Ratio, Whole: "dvc.level4_rate", Terms: []string{"dvc.level4"}, Den: "tthc.total"},
 		shareBound("dvc.level4_rate"),
+		shareBound("dvc.eligible_rate"),
 		{ID: "dvc.level4_with_records", Kind: PartOf, Whole: "dvc.level4", Terms: []string{"dvc.level4_with_records"}},
 		{ID: "dvc.level3_with_records", Kind: PartOf, Whole: "dvc.level3", Terms: []string{"dvc.level3_with_records"}},
 	},
 }
 
 func init() { register(&procedures) }
+
+// resolveProcedures drops the procedures by level that are the split of
+// a count of online services, not of the procedures: "áp dụng đối với
+// 1.231 TTHC … Ở cấp tỉnh có 1.072 TTHC …, cấp huyện có 115 TTHC, …
+// cấp xã có 44 TTHC" under a list of level-4 services. Parts by level
+// that add up to a candidate of dvc.level4, dvc.level3 or dvc.total
+// count services, and a procedure total of the same value is that count
+// of services read as procedures.
+func resolveProcedures(cands []candidate) []candidate {
+	best := map[string]*candidate{}
+	for i := range cands {
+		c := &cands[i]
+		switch c.Metric {
+		case "tthc.provincial", "tthc.district", "tthc.commune":
+			if b := best[c.Metric]; c.scope.kind == scopeProvince && (b == nil || c.outranks(b)) {
+				best[c.Metric] = c
+			}
+		}
+	}
+	if len(best) < 3 {
+		return cands
+	}
+	sum := 0.0
+	for _, c := range best {
+		sum += c.Value.Num
+	}
+	of := map[string]bool{}
+	for _, c := range cands {
+		if c.Value.Kind == report.Number && math.Abs(c.Value.Num-sum) < 0.5 && c.scope.kind == scopeProvince {
+			of[c.Metric] = true
+		}
+	}
+	if !(of["dvc.level4"] || of["dvc.level3"] || of["dvc.total"]) {
+		return cands
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		switch {
+		case c.Metric == "tthc.provincial" || c.Metric == "tthc.district" || c.Metric == "tthc.commune":
+			continue
+		case c.Metric == "tthc.total" && math.Abs(c.Value.Num-sum) < 0.5:
+			continue // the same count of services, read as procedures
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
@@ -15,14 +17,36 @@ var records = Family{
 	Name:  "records",
 	Title: "Applications (hồ sơ) received and resolved, online and by level of service",
 	Order: 30,
-	Words: []string{"hồ sơ", "hstt", "giải quyết", "đúng hạn"},
+	Words: []string{"hồ sơ", "hstt", "giải quyết", "đúng hạn", "chỉ số sử dụng"},
 	Topics: []Topic{
 		{Name: "records", Words: []string{"hồ sơ"}},
 	},
 	Macros: map[string]string{
 		// A clause about applications submitted online (not a "dịch vụ
 		// công trực tuyến", an online service).
-		"{ONLINE}": `hồ sơ[^;:]{0,25}trực tuyến|hstt|(?:nộp|tiếp nhận|gửi) (?:qua mạng|trực tuyến)|\(trực tuyến`,
+		"{ONLINE}": `hồ sơ[^;:]{0,25}(?:trực tuyến|qua (?:môi trường )?mạng)|hstt|(?:nộp|tiếp nhận|gửi) (?:qua (?:môi trường )?mạng|trực tuyến)|\(trực tuyến`,
+		// Resolved on time: "đúng hạn", and on time with the early ones
+		// ("trước hạn và đúng hạn", "đúng và sớm hạn", "trước hạn, đúng
+		// hạn, trong hạn", "trong hạn"); not "trước hạn" (early) alone.
+		"{ONTIME}": `(?:(?:trước|sớm)(?: hạn)?\s*(?:,|và|hoặc)\s*đúng hạn(?:\s*(?:,|và)\s*trong hạn)?|đúng(?: hạn)?\s*(?:,|và|hoặc)\s*(?:trước|sớm) hạn|đúng hạn|trong hạn|đúng thời hạn)`,
+		// A subgroup of the applications named before a rate's property:
+		// "tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn" is the on-time
+		// rate of the online applications, neither the on-time rate nor
+		// the online rate.
+		"{ONLINEGROUP}": `(?:hồ sơ|hstt)\s*(?:thủ tục hành chính\s*|tthc\s*)?(?:nộp\s*|tiếp nhận\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)[^,;%]{0,30}$`,
+		// A rate given as a floor ("đạt từ 30% trở lên"): a target.
+		"{TARGET}": `từ\s*\d[\d.,]*\s*%\s*trở lên`,
+		// Applications requested: "yêu cầu giải quyết", "đề nghị giải
+		// quyết" (received).
+		"{REQUESTED}": `(?:yêu cầu|đề nghị)\s*giải quyết`,
+		// What is done with an application: submitted, received, resolved.
+		"{HANDLED}": `(?:nộp|tiếp nhận|gửi|giải quyết|xử lý|thực hiện)`,
+		// The timeliness of applications: not a property of how they were
+		// submitted.
+		"{TIMELY}": `(?:đúng hạn|trước hạn|sớm hạn|quá hạn|trễ hạn|trong hạn|chậm)`,
+		// The applications of one sector: a subgroup whose rates are not
+		// the province's.
+		"{SECTOR}": `(?:đăng ký doanh nghiệp|thành lập (?:mới )?(?:và [^,;]{0,30})?doanh nghiệp|đất đai|hộ tịch|lý lịch tư pháp|thuế|bảo hiểm xã hội|cấp phép xây dựng)`,
 		// Digitised ("số hóa", also written "số hoá").
 		"{DIGITIZED}": `số h(?:óa|oá)`,
 		// Records that are not applications (land, civil status, staff
@@ -43,6 +67,9 @@ var records = Family{
 		{Code: "records.resolved", Unit: "count", Label: "Hồ sơ đã giải quyết",
 			Meaning: "applications resolved in the period, where the report gives it apart from records.total (the count received)",
 			Wording: `"đã giải quyết 48.249 hồ sơ" (beside "tiếp nhận 56.039 hồ sơ")`},
+		{Code: "records.pending", Unit: "count", Label: "Hồ sơ đang giải quyết",
+			Meaning: "applications still being resolved at the end of the period (within or past their deadline), as stated",
+			Wording: `"còn 10.885 hồ sơ đang giải quyết"; "28.480 hồ sơ đang trong thời hạn xử lý"; "Số hồ sơ còn lại đang giải quyết là 7.172 hồ sơ"`},
 		{Code: "records.on_time_rate", Unit: "percent", Label: "Tỷ lệ giải quyết đúng hạn", Key: 12,
 			Meaning: "share of applications resolved on time",
 			Wording: `"tỷ lệ giải quyết đúng hạn 96.1%"; "tỷ lệ giải quyết đúng hạn trên 90%"`},
@@ -80,19 +107,49 @@ var records = Family{
 			Pattern:    `(?:đã\s*)?tiếp nhận(?:\s*(?:và|,)\s*(?:đã\s*)?giải quyết)?\s*(?:tổng số\s*|tổng cộng\s*)?(?:được\s*)?{N}\s*hồ sơ`,
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến`},
 		{ID: "records.total.received-label", Metric: "records.total", Priority: 30,
-			Pattern:    `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ[^.;:()\d]{0,30}?(?:đã\s*)?(?:được\s*)?tiếp nhận[^.;:()\d]{0,80}?(?::|là)\s*{N}`,
+			Pattern:    `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ[^.;:()\d]{0,30}?(?:đã\s*)?(?:được\s*)?(?:tiếp nhận|ghi nhận|{REQUESTED})[^.;:()\d]{0,80}?(?::|là)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|mức độ \d`},
+		// "218.763 hồ sơ của các tổ chức, cá nhân yêu cầu giải quyết",
+		// "hơn 36.700 hồ sơ tiếp nhận mới": the count first.
+		{ID: "records.total.received-count-first", Metric: "records.total", Priority: 25,
+			Pattern:    `{N}\s*hồ sơ(?:\s*\(hs\))?\s*(?:(?:thủ tục hành chính|tthc)\s*)?(?:[^.;:\d]{0,50}?{REQUESTED}|(?:được\s*)?(?:tiếp nhận|ghi nhận)(?:\s*mới)?(?:$|[\s,.;]))`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|kỳ trước|trực tiếp`},
+		// "trong tổng số 168.000 hồ sơ", "…/tổng số hơn 166.200 hồ sơ".
+		{ID: "records.total.received-of-total", Metric: "records.total", Priority: 20,
+			Pattern:    `(?:trong|trên|/)\s*tổng\s*số\s*{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến\s*$`},
+		// "34.020/277.307 hồ sơ giải quyết trực tuyến": the whole of a
+		// ratio of online applications.
+		{ID: "records.total.received-ratio", Metric: "records.total", Priority: 25,
+			Pattern: `\d[\d.]*\s*/\s*{N}\s*hồ sơ\s*(?:được\s*)?(?:{HANDLED}\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)`},
 		{ID: "records.total.resolved", Metric: "records.total", Priority: 25,
-			Pattern:    `(?:đã\s*)?giải quyết\s*(?:được\s*)?{N}\s*hồ sơ`,
-			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}`},
+			Pattern:    `(?:đã\s*)?(?:giải quyết|xử lý)\s*(?:xong\s*)?(?:được\s*)?{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}`, NotBefore: `đang\s*$`},
 		{ID: "records.total.resolved-label", Metric: "records.total", Priority: 25,
 			Pattern:    `tổng\s*số\s*(?:lượng\s*)?hồ sơ\s*(?:đã\s*)?(?:được\s*)?giải quyết[^.;:()]{0,60}?(?::|là)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|mức độ \d(?:\s*$|\s*[:(])`},
 		{ID: "records.resolved.count", Metric: "records.resolved", Priority: 30,
-			Pattern:    `(?:đã\s*)?giải quyết\s*(?:được\s*)?{N}\s*hồ sơ`,
-			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}|đúng hạn`},
+			Pattern:    `(?:đã\s*)?(?:giải quyết|xử lý)\s*(?:xong\s*)?(?:được\s*)?{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}|đúng hạn`, NotBefore: `đang\s*$`},
+		// "181.579 hồ sơ đã được giải quyết", "đã có 206.885 hồ sơ được
+		// giải quyết"; not "… được giải quyết đúng hạn".
+		{ID: "records.resolved.count-first", Metric: "records.resolved", Priority: 25,
+			Pattern:    `{N}\s*hồ sơ\s*(?:(?:thủ tục hành chính|tthc)\s*)?(?:đã\s*được|đã|được)\s*(?:giải quyết|xử lý)(?:\s*xong)?(?:\s*(?:{TIMELY}|trực tuyến|qua))?`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `{TIMELY}|trực tuyến|qua$|{REQUESTED}`, NotBefore: `đang\s*$`},
 		{ID: "records.resolved.label", Metric: "records.resolved", Priority: 30,
 			Pattern:    `số\s*(?:lượng\s*)?hồ sơ\s*(?:đã\s*)?(?:được\s*)?giải quyết\s*(?::|là)?\s*{N}`,
+			RejectNear: `{PORTAL}|bưu chính`},
+		// records.pending: "đang giải quyết 8.550 hồ sơ", "10.885 hồ sơ
+		// đang giải quyết", "28.480 hồ sơ đang trong thời hạn xử lý",
+		// "hồ sơ đang giải quyết là 26.0xx".
+		{ID: "records.pending.count", Metric: "records.pending", Priority: 30,
+			Pattern:    `(?:còn\s*)?đang\s*(?:giải quyết|xử lý)\s*(?:là\s*)?{N}\s*hồ sơ`,
+			RejectNear: `{PORTAL}|bưu chính`},
+		{ID: "records.pending.count-first", Metric: "records.pending", Priority: 30,
+			Pattern:    `{N}\s*hồ sơ\s*(?:còn\s*)?(?:đang\s*(?:giải quyết|xử lý)|đang trong (?:thời )?hạn (?:giải quyết|xử lý))`,
+			RejectNear: `{PORTAL}|bưu chính`},
+		{ID: "records.pending.label", Metric: "records.pending", Priority: 30,
+			Pattern:    `(?:số\s*)?hồ sơ\s*(?:còn lại\s*)?đang\s*(?:giải quyết|xử lý)\s*(?::|là|có)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`},
 		{ID: "records.level2.row", Metric: "records.level2", Priority: 25,
 			Pattern: `^(?:mức độ|mức) 2\b[^:]{0,20}?(?:số\s*)?hồ sơ(?: tiếp nhận| giải quyết| đã giải quyết)?\s*:\s*{N}$`, Reject: `trực tuyến`},
@@ -111,9 +168,15 @@ var records = Family{
 		{ID: "records.online.total-row", Metric: "records.online", Priority: 25,
 			Pattern: `^{TOTAL}\b.{0,40}?hồ sơ (?:nộp\s*)?trực tuyến\s*:\s*{N}$`},
 		{ID: "records.on_time_rate.stated", Metric: "records.on_time_rate", Priority: 30,
-			Pattern: `(?:{TL}\s*)?(?:hồ sơ\s*)?(?:được\s*)?giải quyết\s*(?:đúng hạn|đúng và trước hạn|trước và đúng hạn|đúng hoặc trước hạn)\s*(?:đạt\s*)?(?::|là)?\s*{P}`},
+			Pattern:   `(?:{TL}\s*)?(?:hồ sơ\s*)?(?:thủ tục hành chính\s*|tthc\s*)?(?:được\s*)?(?:giải quyết|xử lý)(?:\s*hồ sơ(?:\s*và trả kết quả)?)?\s*{ONTIME}\s*(?:đạt\s*)?(?::|là)?\s*(?:{TL}\s*)?{P}`,
+			NotBefore: `{ONLINEGROUP}`},
 		{ID: "records.on_time_rate.pct-first", Metric: "records.on_time_rate", Priority: 25,
-			Pattern: `{P}\s*hồ sơ\s*(?:được\s*)?giải quyết\s*(?:đúng hạn|đúng và trước hạn|trước và đúng hạn|đúng hoặc trước hạn)`},
+			Pattern: `{P}\s*(?:số\s*)?hồ sơ\s*(?:thủ tục hành chính\s*|tthc\s*)?(?:được\s*)?(?:giải quyết|xử lý)\s*{ONTIME}`},
+		// "đúng hạn 743.512 hồ sơ, đạt 98,75%", "58.350 hồ sơ đúng và sớm
+		// hạn (đạt tỷ lệ 98,7%)": the rate after the count on time.
+		{ID: "records.on_time_rate.count-rate", Metric: "records.on_time_rate", Priority: 25,
+			Pattern:   `(?:{ONTIME}\s*(?:là\s*|có\s*|:\s*)?\d[\d.]*\s*(?:hồ sơ)?|\d[\d.]*\s*hồ sơ\s*(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?{ONTIME})\s*[,(]?\s*(?:đạt|chiếm)\s*(?:{TL}\s*)?{P}`,
+			NotBefore: `{ONLINEGROUP}`},
 		{ID: "records.level2.label", Metric: "records.level2", Priority: 30,
 			Pattern: `hồ sơ[^.;:%(]{0,40}?(?:{DVC})?\s*mức độ 2\s*(?:\([^)]{0,60}\))?\s*:\s*{N}`,
 			Reject:  `trực tuyến|HSTT|{TL}|phát sinh`},
@@ -138,9 +201,14 @@ var records = Family{
 		{ID: "records.online_level4.count-first", Metric: "records.online_level4", Priority: 25,
 			Pattern: `{N}\s*(?:HSTT|hồ sơ (?:nộp |tiếp nhận )?trực tuyến)\s*(?:của\s*)?(?:{DVC})?\s*{L4}`},
 		{ID: "records.online.count-first", Metric: "records.online", Priority: 25,
-			Pattern:    `{N}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|gửi) (?:qua mạng|trực tuyến))`,
-			Reject:     `{L3}|{L4}|mức độ`,
+			Pattern:    `{N}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ[^.;:,\d/]{0,30}?(?:được\s*)?(?:nộp|tiếp nhận|gửi|thực hiện) (?:qua (?:môi trường )?mạng|trực tuyến))`,
+			Reject:     `{L3}|{L4}|mức độ|\svà\s|trong kỳ`,
 			RejectNear: `{PORTAL}`, NotBefore: `(?:mức độ|mức) [234]\s*:[^;]*$`},
+		// "34.020/277.307 hồ sơ giải quyết trực tuyến": the online part of
+		// a ratio.
+		{ID: "records.online.ratio", Metric: "records.online", Priority: 25,
+			Pattern: `{N}\s*/\s*\d[\d.]*\s*hồ sơ\s*(?:được\s*)?(?:{HANDLED}\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)`,
+			Reject:  `{L3}|{L4}`},
 		{ID: "records.online.label", Metric: "records.online", Priority: 30,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận) trực tuyến)\s*(?::|là|đạt)\s*{N}`,
 			Reject:  `{L3}|{L4}|mức độ|{TL}`, RejectNear: `{PORTAL}`},
@@ -148,8 +216,21 @@ var records = Family{
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ (?:được\s*)?(?:nộp |tiếp nhận )?trực tuyến[^.;:]{0,50}?(?::|là)\s*{N}`,
 			Reject:  `(?:{L3}|{L4})\s*(?::|là)|{TL}`, RejectNear: `{PORTAL}`},
 		{ID: "records.online_rate.stated", Metric: "records.online_rate", Priority: 30,
-			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận|xử lý) trực tuyến|hồ sơ (?:nộp|tiếp nhận) qua mạng)[^.;:%]{0,30}?(?::|là|đạt)?\s*{P}`,
-			Reject:  `{L3}|{L4}|mức độ`},
+			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ[^.;:%\d]{0,40}?(?:được\s*)?(?:{HANDLED}) (?:trực tuyến|qua (?:môi trường )?mạng)|hồ sơ (?:nộp |tiếp nhận )?qua (?:môi trường )?mạng)[^.;:%]{0,30}?(?::|là|đạt|chiếm)?\s*{P}`,
+			Reject:  `{L3}|{L4}|mức độ|{TIMELY}|thanh toán|hài lòng|{SECTOR}`, RejectNear: `{TARGET}`},
+
+		// "chỉ số sử dụng dịch vụ công trực tuyến của tỉnh đã đạt 67%":
+		// the national index of online use, the share of online files.
+		{ID: "records.online_rate.usage-index", Metric: "records.online_rate", Priority: 20,
+			Pattern: `chỉ số sử dụng\s*{DVC}[^.;:%]{0,30}?(?:đạt|là|:)\s*{P}`},
+		// "91% hồ sơ của người dân, doanh nghiệp được nộp trực tuyến".
+		{ID: "records.online_rate.pct-first", Metric: "records.online_rate", Priority: 25,
+			Pattern: `{P}\s*(?:số\s*)?hồ sơ[^.;%\d]{0,40}?(?:được\s*)?(?:{HANDLED})\s*(?:trực tuyến|qua (?:môi trường )?mạng)`,
+			Reject:  `{L3}|{L4}|{TIMELY}|{SECTOR}|thanh toán`},
+		// "34.020/277.307 hồ sơ giải quyết trực tuyến …, đạt 12%".
+		{ID: "records.online_rate.ratio", Metric: "records.online_rate", Priority: 25,
+			Pattern: `\d[\d.]*\s*/\s*\d[\d.]*\s*hồ sơ\s*(?:được\s*)?(?:{HANDLED}\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)[^.;%]{0,80}?,\s*(?:đạt|chiếm)\s*(?:{TL}\s*)?{P}`,
+			Reject:  `{L3}|{L4}|{TIMELY}`},
 
 		// records.digitized_rate: records (hồ sơ), or records and results,
 		// digitised; not results alone, nor records of a sector.
@@ -191,8 +272,8 @@ var records = Family{
 	},
 	Context: []ContextRule{
 		// Applications.
-		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:đúng hạn|trước hạn)[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`},
-		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `trực tuyến[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|đúng hạn|bưu chính`},
+		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `{ONTIME}[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`, NotNear: `^\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:quá|trễ|trước|sớm) hạn`},
+		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:trực tuyến|qua (?:môi trường )?mạng)[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|{TIMELY}|bưu chính|thanh toán|{SECTOR}`, NotNear: `^\s*trở lên`},
 		{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|{PORTAL}`},
 		{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
 		{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
@@ -225,6 +306,7 @@ var records = Family{
 		{ID: "records.online_level3", Kind: PartOf, Whole: "records.level3", Terms: []string{"records.online_level3"}},
 		{ID: "records.online_level4", Kind: PartOf, Whole: "records.level4", Terms: []string{"records.online_level4"}},
 		{ID: "records.resolved", Kind: PartOf, Whole: "records.total", Terms: []string{"records.resolved"}},
+		{ID: "records.pending", Kind: PartOf, Whole: "records.total", Terms: []string{"records.pending"}},
 	},
 }
 
@@ -248,8 +330,43 @@ func resolveRecords(cands []candidate) []candidate {
 			continue
 		case c.Metric == "records.total" && hasReceived && strings.HasPrefix(c.Rule, "records.total.resolved"):
 			continue
+		case c.Metric == "records.on_time_rate" && onTimePart(c):
+			continue
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+var (
+	// ontimeRe is {ONTIME}, compiled once the families are registered.
+	ontimeRe = sync.OnceValue(func() *regexp.Regexp { return compileLower(`{ONTIME}`) })
+	// earlyApartRe: the early files stated with their own figure
+	// ("trước hạn 96.568 hồ sơ", "99.558 hồ sơ giải quyết trước hạn đạt
+	// 48,2%").
+	earlyApartRe = regexp.MustCompile(`(?:trước|sớm) hạn\s*(?:đạt|là|:|có)?\s*\d|\d[\d.,]*\s*%?\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:trước|sớm) hạn`)
+)
+
+// onTimePart reports whether an on-time rate is the share of the files
+// resolved exactly on time in a breakdown that states the early ones
+// apart ("99.558 hồ sơ giải quyết trước hạn đạt 48,2%; 106.018 hồ sơ
+// giải quyết đúng hạn đạt 51,2%"): a part of the on-time files, not the
+// rate. A rate named as such ("tỷ lệ giải quyết đúng hạn") or joined
+// with the early ones ("đúng và trước hạn") is the rate.
+func onTimePart(c candidate) bool {
+	if strings.Contains(c.clause, "tỷ lệ") || strings.Contains(c.clause, "tỉ lệ") {
+		return false
+	}
+	m := ontimeRe().FindString(c.clause)
+	if m == "" || strings.Contains(m, "trước") || strings.Contains(m, "sớm") || strings.Contains(m, "trong hạn") {
+		return false
+	}
+	// The early figure, away from any joined "trước hạn và đúng hạn".
+	rest := ontimeRe().ReplaceAllStringFunc(c.sentence, func(m string) string {
+		if strings.Contains(m, "trước") || strings.Contains(m, "sớm") {
+			return strings.Repeat(" ", len(m))
+		}
+		return m
+	})
+	return earlyApartRe.MatchString(rest)
 }

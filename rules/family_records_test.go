@@ -153,3 +153,80 @@ func TestOnlineFullRateNotOnlineRate(t *testing.T) {
 		{"Tỉ lệ hồ sơ trực tuyến mức độ 4: 6,93% (41.276/595.610);", "records.online_full_rate", "6.93", ""},
 	})
 }
+
+// TestSubgroupRates checks rates of a subgroup of the applications: the
+// on-time rate of the online applications is neither the on-time rate
+// nor the online rate; "trước hạn" (early) alone is not the on-time
+// rate, "trước hạn và đúng hạn", "đúng và sớm hạn", "trong hạn" are; a
+// sector's online share is not the province's. Written for this test
+// in the styles of several provinces.
+func TestSubgroupRates(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn đạt 99,3%.", "records.on_time_rate", "", ""},
+		{"Tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn đạt 99,3%.", "records.online_rate", "", ""},
+		{"Trong đó, số hồ sơ nộp trực tuyến là 105.970 hồ sơ, tỷ lệ hồ sơ nộp trực tuyến giải quyết đúng hạn đạt 99,7%.", "records.on_time_rate", "", ""},
+		{"Tỉ lệ hồ sơ qua môi trường mạng giải quyết đúng hạn là 98,6%.", "records.online_rate", "", ""},
+		{"Có 223 hồ sơ được giải quyết trước hạn, chiếm gần 50%.", "records.on_time_rate", "", ""},
+		{"Tỷ lệ hồ sơ giải quyết trước hạn đạt 61,2%.", "records.on_time_rate", "", ""},
+		{"Tỷ lệ hồ sơ thủ tục hành chính giải quyết trước hạn và đúng hạn đạt 98,22%.", "records.on_time_rate", "98.22", ""},
+		{"Tỷ lệ giải quyết trước hạn, đúng hạn, trong hạn đạt 99%.", "records.on_time_rate", "99", ""},
+		{"Đã giải quyết 59.123 hồ sơ, trong đó 58.350 hồ sơ đúng và sớm hạn (đạt tỷ lệ 98,7%).", "records.on_time_rate", "98.7", ""},
+		{"Số hồ sơ giải quyết đúng và trước hạn có 635.593 hồ sơ, chiếm tỷ lệ 98,81%.", "records.on_time_rate", "98.81", ""},
+		{"Về kết quả, 90,77% hồ sơ được xử lý đúng hạn và 9,23% hồ sơ xử lý quá hạn.", "records.on_time_rate", "90.77", ""},
+		{"Tỷ lệ hồ sơ giải quyết trong hạn của toàn tỉnh đạt 97,6%.", "records.on_time_rate", "97.6", ""},
+		{"Tỉ lệ hồ sơ qua môi trường mạng chiếm hơn 90%.", "records.online_rate", "90", "over"},
+		{"Số hồ sơ đăng ký doanh nghiệp qua mạng chiếm 60% tổng số hồ sơ.", "records.online_rate", "", ""},
+		{"Tỷ lệ hồ sơ đất đai nộp trực tuyến đạt 35,2%.", "records.online_rate", "", ""},
+		{"Tỷ lệ hồ sơ thanh toán trực tuyến đạt 76,85%.", "records.online_rate", "", ""},
+	})
+}
+
+// TestRecordsWording checks wordings of real reports for applications,
+// written for this test in the styles of several provinces: "yêu cầu /
+// đề nghị giải quyết" and "ghi nhận" (received), a whole in "trong tổng
+// số …" or after a slash, a ratio "A/B hồ sơ … trực tuyến, đạt x%",
+// "xử lý", "giải quyết xong", "… hồ sơ đã được giải quyết" (resolved),
+// "qua môi trường mạng", "được nộp trực tuyến" (online), counts with a
+// scale word ("hơn 330 nghìn").
+func TestRecordsWording(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Trong quý II, toàn tỉnh Hà Giang có 84.210 hồ sơ của tổ chức, công dân yêu cầu giải quyết.", "records.total", "84210", ""},
+		{"Năm 2023, tổng số hồ sơ đề nghị giải quyết là 512.644 hồ sơ.", "records.total", "512644", ""},
+		{"Từ ngày 1/7 đến 30/11, tổng số hồ sơ ghi nhận trên hệ thống là gần 410.000 hồ sơ.", "records.total", "410000", "approx"},
+		{"Tháng 5, các cơ quan đã có hơn 21.400 hồ sơ tiếp nhận mới.", "records.total", "21400", "over"},
+		{"Tỉnh đã xử lý trực tuyến toàn trình 51,2% trong tổng số 96.300 hồ sơ thủ tục hành chính.", "records.total", "96300", ""},
+		{"Có gần 41.500 hồ sơ được thực hiện trực tuyến/tổng số hơn 120.300 hồ sơ giải quyết.", "records.total", "120300", "over"},
+		{"Có gần 41.500 hồ sơ được thực hiện trực tuyến/tổng số hơn 120.300 hồ sơ giải quyết.", "records.online", "41500", "approx"},
+		{"Toàn tỉnh có 21.310/180.442 hồ sơ giải quyết trực tuyến qua Hệ thống thông tin giải quyết TTHC tỉnh, đạt 11,8%.", "records.online", "21310", ""},
+		{"Toàn tỉnh có 21.310/180.442 hồ sơ giải quyết trực tuyến qua Hệ thống thông tin giải quyết TTHC tỉnh, đạt 11,8%.", "records.total", "180442", ""},
+		{"Toàn tỉnh có 21.310/180.442 hồ sơ giải quyết trực tuyến qua Hệ thống thông tin giải quyết TTHC tỉnh, đạt 11,8%.", "records.online_rate", "11.8", ""},
+		{"Tổng số hồ sơ được tiếp nhận là 221.004 hồ sơ, đã xử lý 219.870 hồ sơ.", "records.resolved", "219870", ""},
+		{"Trong ngày, toàn tỉnh đã tiếp nhận 2.114 hồ sơ và giải quyết xong 612 hồ sơ.", "records.resolved", "612", ""},
+		{"Tỉnh tiếp nhận 98.400 hồ sơ. Trong đó 95.112 hồ sơ đã được giải quyết, 3.288 hồ sơ đang giải quyết.", "records.resolved", "95112", ""},
+		{"Tỉnh tiếp nhận 98.400 hồ sơ, đang giải quyết 3.288 hồ sơ.", "records.resolved", "", ""},
+		{"Tỉnh tiếp nhận 98.400 hồ sơ, trong đó 80.005 hồ sơ được giải quyết đúng hạn.", "records.resolved", "", ""},
+		{"Đến nay, 88% hồ sơ của người dân, doanh nghiệp được nộp trực tuyến.", "records.online_rate", "88", ""},
+		{"Tỷ lệ hồ sơ giải quyết thủ tục hành chính nộp trực tuyến trung bình toàn tỉnh đạt gần 62%.", "records.online_rate", "62", "approx"},
+		{"Năm 2024, các cơ quan của tỉnh tiếp nhận hơn 330 nghìn hồ sơ trực tuyến.", "records.online", "330000", "over"},
+		{"Đã tiếp nhận hơn 2,5 triệu hồ sơ trong kỳ và tiếp nhận trực tuyến là hơn 1,7 triệu hồ sơ.", "records.online", "1700000", "over"},
+	})
+}
+
+// TestRecordsResolve checks what a report's whole text decides for
+// applications, on texts written for this test: the share on time in a
+// breakdown that states the early files apart is a part, not the rate;
+// the national index of online use is the online rate; a rate given as
+// a floor ("từ 30% trở lên") is a target.
+func TestRecordsResolve(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Đã giải quyết 130.500 hồ sơ; trong đó 61.220 hồ sơ giải quyết trước hạn đạt 46,9%; 67.900 hồ sơ giải quyết đúng hạn đạt 52,0%; 1.380 hồ sơ quá hạn.", "records.on_time_rate", "", ""},
+		{"Tỷ lệ giải quyết trước hạn và đúng hạn đạt 98,9%. Đã giải quyết 130.500 hồ sơ; trong đó 61.220 hồ sơ giải quyết trước hạn đạt 46,9%; 67.900 hồ sơ giải quyết đúng hạn đạt 52,0%.", "records.on_time_rate", "98.9", ""},
+		{"Đã giải quyết 88.240 hồ sơ, trong đó xử lý đúng hạn 87.100 hồ sơ, đạt tỷ lệ 98,71%.", "records.on_time_rate", "98.71", ""},
+		{"Dù là tỉnh miền núi, chỉ số sử dụng dịch vụ công trực tuyến của tỉnh đạt 58% (trung bình toàn quốc đạt 55,1%).", "records.online_rate", "58", ""},
+		{"Phấn đấu năm sau tỷ lệ hồ sơ trực tuyến đạt từ 30% trở lên.", "records.online_rate", "", ""},
+		{"Tỷ lệ hồ sơ trực tuyến trên tổng số hồ sơ đạt từ 30% trở lên.", "records.online_rate", "", ""},
+		{"Năm 2024, 17 cơ quan, đơn vị cấp tỉnh và 9 huyện, thành phố đã tiếp nhận 412.300 hồ sơ.", "records.total", "412300", ""},
+		{"Cổng Dịch vụ công quốc gia được khai trương từ năm 2019 và đến nay đã có hơn 4,1 triệu hồ sơ trực tuyến thực hiện từ Cổng.", "records.online", "", ""},
+		{"Ảnh: Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ của người dân. Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 61,4%.", "records.online_rate", "61.4", ""},
+	})
+}

@@ -28,6 +28,7 @@ var staff = Family{
 			Meaning: "of staff.it_total, in district people's committees",
 			Wording: `"tại UBND cấp huyện 22 người"`},
 	},
+	PerLevel: []string{"staff.it_departments", "staff.it_district"},
 	Rules: []Rule{
 		{ID: "staff.it_total.label", Metric: "staff.it_total", Priority: 30,
 			Pattern: `(?:cán bộ|công chức|nhân lực|người)[^.;:\d]{0,20}?chuyên trách\s*(?:về\s*)?(?:công nghệ thông tin|CNTT)[^.;:\d]{0,80}?(?::|là|có)\s*{N}\s*(?:người|cán bộ)?`},

@@ -240,35 +240,6 @@ func TestWindow(t *testing.T) {
 	}
 }
 
-// TestSubUnitGate checks the head test of aboutSubUnit, which decides
-// most segments without its regular expression, against that
-// expression on every segment of every text document.
-func TestSubUnitGate(t *testing.T) {
-	check := func(text string) {
-		t.Helper()
-		s := strings.TrimSpace(text)
-		lead, unit := subUnitHead(s)
-		if want := strings.HasPrefix(strings.ToLower(s), "riêng "); lead != want {
-			t.Errorf("subUnitHead(%q): lead %v, want %v", s, lead, want)
-		}
-		if !unit && subUnitRe.MatchString(s) {
-			t.Errorf("subUnitHead(%q) rules out a unit that subUnitRe finds", s)
-		}
-	}
-	n := 0
-	for _, doc := range textDocs(t) {
-		for _, s := range Segments(doc) {
-			n++
-			check(s.Text)
-		}
-	}
-	for _, s := range []string{"Riêng huyện Krông Búk đạt", "1.2. Huyện Cư M'gar có", "- Trong đó: Thành phố Vinh", "Tại ſở Y tế", "Quận Cầu Giấy",
-		"1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1 Huyện Cư M'gar có"} {
-		check(s)
-	}
-	t.Logf("%d segments", n)
-}
-
 // TestKeywordScan checks the automaton's hits against strings.Index on
 // random words and texts, overlapping and nested words included.
 func TestKeywordScan(t *testing.T) {

@@ -16,11 +16,16 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "[--gold DIR] [--json] [--min-precision P] [--min-recall R] FILE...", `Eval extracts each FILE and compares the result with its gold file, found by
+	fs := newFlags("eval", "[--gold DIR] [--json] [--hide-blind] [--min-precision P] [--min-recall R] FILE...", `Eval extracts each FILE and compares the result with its gold file, found by
 file stem (dak-lak-2021.pdf → DIR/dak-lak-2021.json; without --gold, beside
 the file). It prints, per document and in total, precision, recall and F1 of
 the metric values, qualifier accuracy, budget items and flags found or
-false, then a per-metric table of misses and wrong values. The exit status
+false, then the errors by class (missed, wrong value, wrong choice
+between candidates, sub-unit taken for the province, province taken for a
+sub-unit, figure not in gold, false flag, flag missed, province or year
+wrong) and a per-metric table of misses and wrong values. With
+--hide-blind, documents whose gold is marked "blind" (held out from
+tuning) are scored but shown only as one aggregate line. The exit status
 is 1 when precision or recall falls below the given minimums, or when
 --max-false-flags is exceeded.`, stderr)
 	goldDir := fs.String("gold", "", "directory of gold `files` (default: beside each file)")
@@ -28,6 +33,7 @@ is 1 when precision or recall falls below the given minimums, or when
 	minP := fs.Float64("min-precision", 0, "fail below this precision")
 	minR := fs.Float64("min-recall", 0, "fail below this recall")
 	maxFalse := fs.Int("max-false-flags", -1, "fail above this many false flags (-1: no limit)")
+	hideBlind := fs.Bool("hide-blind", false, "show held-out (blind) documents only as one aggregate line: no per-document row, miss or false flag of theirs")
 	var pf pipelineFlags
 	pf.add(fs)
 	if err := pf.parse(fs, args); err != nil {
@@ -43,9 +49,10 @@ is 1 when precision or recall falls below the given minimums, or when
 	}
 	defer p.Close()
 	var docs []rules.Score
-	var total rules.Score
+	var total, blind rules.Score
 	total.Document = "TOTAL"
 	skipped := 0 // gold files named as reports
+	blind.Document = "BLIND"
 	for _, path := range fs.Args() {
 		dir := filepath.Dir(path)
 		if *goldDir != "" {
@@ -71,8 +78,17 @@ is 1 when precision or recall falls below the given minimums, or when
 		}
 		s := rules.Evaluate(g, rep)
 		s.Document = filepath.Base(path)
-		docs = append(docs, s)
 		total.Add(s)
+		if *hideBlind && g.Blind {
+			blind.Add(s)
+			continue
+		}
+		docs = append(docs, s)
+	}
+	var hidden *rules.Score
+	if blind.Documents > 0 {
+		blind.Document = fmt.Sprintf("BLIND (%d documents)", blind.Documents)
+		hidden = &blind
 	}
 	if skipped > 0 {
 		fmt.Fprintf(stderr, "baocao eval: skipped %d gold files named as reports\n", skipped)
@@ -80,19 +96,21 @@ is 1 when precision or recall falls below the given minimums, or when
 	if *asJSON {
 		type out struct {
 			Documents []rules.Score `json:"documents"`
-			Total     rules.Score   `json:"total"`
-			Precision float64       `json:"precision"`
-			Recall    float64       `json:"recall"`
-			F1        float64       `json:"f1"`
+			// Blind is the aggregate of the hidden blind documents.
+			Blind     *rules.Score `json:"blind,omitempty"`
+			Total     rules.Score  `json:"total"`
+			Precision float64      `json:"precision"`
+			Recall    float64      `json:"recall"`
+			F1        float64      `json:"f1"`
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", " ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out{docs, total, total.Precision(), total.Recall(), total.F1()}); err != nil {
+		if err := enc.Encode(out{docs, hidden, total, total.Precision(), total.Recall(), total.F1()}); err != nil {
 			return err
 		}
 	} else {
-		writeScores(stdout, docs, total)
+		writeScores(stdout, docs, hidden, total)
 	}
 	var fails []string
 	if total.Precision() < *minP {
@@ -111,7 +129,10 @@ is 1 when precision or recall falls below the given minimums, or when
 	return nil
 }
 
-func writeScores(w io.Writer, docs []rules.Score, total rules.Score) {
+// writeScores prints the per-document rows, the aggregate of the hidden
+// blind documents (when hidden is not nil), the total, then the false
+// flags and the per-metric table of the shown documents.
+func writeScores(w io.Writer, docs []rules.Score, hidden *rules.Score, total rules.Score) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DOCUMENT\tPROVINCE\tYEAR\tPERIOD\tP\tR\tF1\tFOUND/EXTRACTED/GOLD\tQUALIFIERS\tBUDGET\tFLAGS\tFALSE FLAGS")
 	row := func(s rules.Score) {
@@ -127,8 +148,12 @@ func writeScores(w io.Writer, docs []rules.Score, total rules.Score) {
 	for _, s := range docs {
 		row(s)
 	}
+	if hidden != nil {
+		row(*hidden)
+	}
 	row(total)
 	tw.Flush()
+	writeClasses(w, docs, hidden, total)
 
 	// Per-metric table of misses and wrong values.
 	type counts struct{ miss, wrong []string }
@@ -177,4 +202,39 @@ func sameFile(a, b string) bool {
 	x, errA := filepath.Abs(a)
 	y, errB := filepath.Abs(b)
 	return errA == nil && errB == nil && x == y
+}
+
+// writeClasses prints the errors by class: their counts for the total
+// (and the hidden blind documents), then each error of the shown
+// documents under its class.
+func writeClasses(w io.Writer, docs []rules.Score, hidden *rules.Score, total rules.Score) {
+	if len(total.Errors) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nErrors by class:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	head := "CLASS\tTOTAL"
+	if hidden != nil {
+		head += "\tBLIND"
+	}
+	fmt.Fprintln(tw, head+"\tSHOWN DOCUMENTS")
+	for _, c := range rules.ErrorClasses {
+		if total.Errors[c] == 0 {
+			continue
+		}
+		line := fmt.Sprintf("%s\t%d", c, total.Errors[c])
+		if hidden != nil {
+			line += fmt.Sprintf("\t%d", hidden.Errors[c])
+		}
+		var items []string
+		for _, s := range docs {
+			for _, e := range s.Classified {
+				if what, ok := strings.CutPrefix(e, c+": "); ok {
+					items = append(items, rules.Stem(s.Document)+": "+what)
+				}
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", line, strings.Join(items, "; "))
+	}
+	tw.Flush()
 }

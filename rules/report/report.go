@@ -153,6 +153,26 @@ type Figure struct {
 	// Confidence is the OCR confidence (0–100) of the figure's words;
 	// 0 when the text came from a text layer.
 	Confidence float64 `json:"confidence,omitempty"`
+	// Alternatives are other values the rules found for the metric and
+	// did not choose, best first (at most three): what a reader checks
+	// when the choice was a close call.
+	Alternatives []Alternative `json:"alternatives,omitempty"`
+	// Scope names the unit a sub-unit figure belongs to ("cấp xã",
+	// "Trung tâm Phục vụ hành chính công", "các sở, ngành", "Bộ Công
+	// Thương"); empty for a figure of the province (Report.SubUnits).
+	Scope string `json:"scope,omitempty"`
+}
+
+// Alternative is a value the rules found for a metric and did not
+// choose.
+type Alternative struct {
+	Value     Value  `json:"value"`
+	Qualifier string `json:"qualifier"`
+	Rule      string `json:"rule"`
+	Page      int    `json:"page"`
+	Line      int    `json:"line"`
+	// Text is the evidence, empty when it is the chosen figure's.
+	Text string `json:"text,omitempty"`
 }
 
 // BudgetItem is one row of a report's budget table.
@@ -259,6 +279,13 @@ type Report struct {
 	Correction bool    `json:"correction,omitempty"`
 	OCRPages   []int   `json:"ocr_pages,omitempty"`
 	OCRConf    float64 `json:"ocr_confidence,omitempty"`
+
+	// SubUnits are figures of a metric that belong to a part of the
+	// province (one level of government, a district, a department, the
+	// public-service centre, a group of agencies) or to another unit (the
+	// nation, a ministry, another province, the national portal), with
+	// their Scope: never the province's value, and not scored.
+	SubUnits []Figure `json:"sub_unit_figures,omitempty"`
 }
 
 // Metric describes one metric of the catalog.

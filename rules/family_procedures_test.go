@@ -1,0 +1,82 @@
+package rules_test
+
+import "testing"
+
+// TestProceduresWording checks wordings of real reports for procedures
+// and online services, written for this test in the styles of several
+// provinces: "TTHC cung cấp DVCTT toàn trình / một phần", "thủ tục đã
+// thực hiện ở mức độ 4", "dịch vụ công" for procedures, "trong 1.843
+// thủ tục", a total inside a ratio, a count called a rate, the national
+// portal named before its count, and procedures the province enacts or
+// offers as services that are not its total.
+func TestProceduresWording(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Hiện có 1.204 TTHC cung cấp dịch vụ công trực tuyến (DVCTT) toàn trình, 388 TTHC cung cấp DVCTT một phần và đã tích hợp được 702 DVCTT lên Cổng Dịch vụ công quốc gia.", "dvc.level4", "1204", ""},
+		{"Hiện có 1.204 TTHC cung cấp dịch vụ công trực tuyến (DVCTT) toàn trình, 388 TTHC cung cấp DVCTT một phần và đã tích hợp được 702 DVCTT lên Cổng Dịch vụ công quốc gia.", "dvc.level3", "388", ""},
+		{"Hiện có 1.204 TTHC cung cấp dịch vụ công trực tuyến (DVCTT) toàn trình, 388 TTHC cung cấp DVCTT một phần và đã tích hợp được 702 DVCTT lên Cổng Dịch vụ công quốc gia.", "tthc.total", "", ""},
+		{"Trong 1.650 thủ tục hành chính thuộc thẩm quyền của thành phố, đến cuối năm có 611 thủ tục đã thực hiện ở mức độ 4.", "dvc.level4", "611", ""},
+		{"Trong 1.650 thủ tục hành chính thuộc thẩm quyền của thành phố, đến cuối năm có 611 thủ tục đã thực hiện ở mức độ 4.", "tthc.total", "1650", ""},
+		{"Toàn tỉnh mới có 198 thủ tục hành chính thực hiện dịch vụ công trực tuyến mức độ 4.", "dvc.level4", "198", ""},
+		{"UBND tỉnh công bố 1.102 thủ tục hành chính giải quyết qua dịch vụ công trực tuyến mức độ 4.", "dvc.level4", "1102", ""},
+		{"Tỉnh có tới 1.401 thủ tục hành chính đã được cung cấp dịch vụ công trực tuyến mức độ 3 nhưng không phát sinh hồ sơ.", "dvc.level3", "", ""},
+		{"Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh đang cung cấp 1.760 dịch vụ công. Trong đó có 601 dịch vụ công trực tuyến toàn trình.", "tthc.total", "1760", ""},
+		{"Đến nay, tổng số dịch vụ công tỉnh đang thực hiện là 1.742, trong đó có 980 dịch vụ công trực tuyến.", "tthc.total", "1742", ""},
+		{"Hiện toàn tỉnh đang thực hiện 1.988 thủ tục hành chính, tất cả được công khai trên Cổng Dịch vụ công quốc gia.", "tthc.total", "1988", ""},
+		{"Tỉnh thực hiện cung ứng dịch vụ công 3 cấp với 2.104 thủ tục gồm 1.690 thủ tục cấp tỉnh, 281 thủ tục cấp huyện và 133 thủ tục cấp xã.", "tthc.total", "2104", ""},
+		{"Trên 75% (1.288/1.702 TTHC) được cung cấp dịch vụ công trực tuyến mức độ 3, 4.", "tthc.total", "1702", ""},
+		{"Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến một phần đạt 412; tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình đạt 690 (58,1%).", "dvc.level3", "412", ""},
+		{"Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến một phần đạt 412; tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình đạt 690 (58,1%).", "dvc.level4_rate", "58.1", ""},
+		{"- Tích hợp trên Cổng DVC quốc gia: 1.204 DVCTT.", "dvc.national_portal", "1204", ""},
+		{"Tỉnh đã tích hợp lên Cổng dịch vụ công Quốc gia 1.588 dịch vụ công trực tuyến.", "dvc.national_portal", "1588", ""},
+		{"Đã tích hợp 1.102 DVCTT toàn trình lên Cổng Dịch vụ công quốc gia.", "dvc.level4", "", ""},
+		{"Qua rà soát, tổng số TTHC thuộc thẩm quyền ban hành của tỉnh là 9 thủ tục.", "tthc.total", "", ""},
+		{"Hiện toàn tỉnh đang cung cấp gần 1.800 thủ tục hành chính dịch vụ công trực tuyến.", "tthc.total", "", ""},
+		{"Tỉnh có 980 thủ tục hành chính giải quyết qua dịch vụ công trực tuyến mức độ 4. UBND tỉnh công bố danh mục, áp dụng đối với 980 thủ tục hành chính ở 3 cấp. Ở cấp tỉnh có 840 TTHC thuộc 18 lĩnh vực. Cấp huyện có 100 TTHC. Cấp xã có 40 TTHC.", "tthc.provincial", "", ""},
+		{"Tỉnh có 980 thủ tục hành chính giải quyết qua dịch vụ công trực tuyến mức độ 4. UBND tỉnh công bố danh mục, áp dụng đối với 980 thủ tục hành chính ở 3 cấp. Ở cấp tỉnh có 840 TTHC thuộc 18 lĩnh vực. Cấp huyện có 100 TTHC. Cấp xã có 40 TTHC.", "dvc.level4", "980", ""},
+		{"Bộ TTHC của tỉnh gồm 1.802 thủ tục. Tỉnh cung cấp 1.001 DVCTT mức độ 4. Ở cấp tỉnh có 1.380 TTHC, cấp huyện có 278 TTHC, cấp xã có 144 TTHC.", "tthc.provincial", "1380", ""},
+		{"UBND tỉnh đã ban hành 40 quyết định công bố danh mục TTHC thuộc phạm vi chức năng quản lý của các sở, ban, ngành, với tổng số 912 TTHC.", "tthc.announced", "912", ""},
+		{"UBND tỉnh đã ban hành 40 quyết định công bố danh mục TTHC thuộc phạm vi chức năng quản lý của các sở, ban, ngành, với tổng số 912 TTHC.", "tthc.total", "", ""},
+		{"Đến tháng 6, toàn tỉnh có 288 thủ tục hành chính của 3 cấp chính quyền có một số tiêu chí phù hợp để thực hiện dịch vụ công trực tuyến mức độ 4 nhưng chưa đạt điều kiện.", "tthc.total", "", ""},
+		{"Chủ tịch UBND tỉnh đã ban hành 42 quyết định công bố danh mục thủ tục hành chính với tổng số 980 thủ tục, trong đó có 512 thủ tục mới.", "tthc.total", "", ""},
+	})
+}
+
+// TestCatalogAdditions checks the metrics real reports led to
+// (tthc.announced, dvc.total, dvc.eligible_rate, records.pending) on wordings written for
+// this test in the styles of several provinces, and the figures that
+// are not them.
+func TestCatalogAdditions(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		// tthc.announced
+		{"Từ đầu năm, UBND tỉnh đã ban hành 38 quyết định công bố danh mục thủ tục hành chính với tổng số 1.102 thủ tục, trong đó có 640 thủ tục mới.", "tthc.announced", "1102", ""},
+		{"Giai đoạn 2016-2020, UBND tỉnh ban hành 280 quyết định công bố 6.904 TTHC ở 3 cấp.", "tthc.announced", "6904", ""},
+		{"Chủ tịch UBND tỉnh đã ban hành 12 quyết định công bố danh mục 186 TTHC gồm: 20 TTHC ban hành mới; sửa đổi 150 TTHC; bãi bỏ 16 TTHC.", "tthc.announced", "186", ""},
+		{"Năm 2022, UBND tỉnh đã công bố 412 TTHC (120 mới, 250 sửa đổi, 42 bãi bỏ).", "tthc.announced", "412", ""},
+		{"UBND tỉnh đã ban hành 21 quyết định công bố 390 thủ tục hành chính nội bộ.", "tthc.announced", "", ""},
+		{"Hiện toàn tỉnh đang thực hiện 1.988 thủ tục hành chính.", "tthc.announced", "", ""},
+		// dvc.total
+		{"Thành phố đã cung cấp 611 dịch vụ công mức độ 3,4 trên cổng dịch vụ công của thành phố.", "dvc.total", "611", ""},
+		{"Đến nay đã triển khai 1.390 dịch vụ công mức độ 3, mức độ 4; trong đó cấp tỉnh 1.120 dịch vụ.", "dvc.total", "1390", ""},
+		{"Đến nay đã triển khai 1.390 dịch vụ công mức độ 3, mức độ 4; trong đó cấp tỉnh 1.120 dịch vụ.", "dvc.level3", "", ""},
+		{"Cổng dịch vụ công của tỉnh hiện cung cấp: 1.517 dịch vụ công trực tuyến (402 DVCTT một phần và 1.115 DVCTT toàn trình).", "dvc.total", "1517", ""},
+		{"Tỉnh cung cấp hơn 1.900 DVC trực tuyến, trong đó có gần 800 DVC trực tuyến được kết nối với Cổng DVC quốc gia.", "dvc.total", "1900", "over"},
+		{"Hiện toàn tỉnh đang cung cấp gần 1.800 thủ tục hành chính dịch vụ công trực tuyến, trong đó có gần 1.200 thủ tục hành chính toàn trình.", "dvc.total", "1800", "approx"},
+		{"Cổng Dịch vụ công quốc gia đến nay đã cung cấp 4.120 DVC trực tuyến mức độ 3, 4.", "dvc.total", "", ""},
+		{"Tỉnh đã tích hợp 671 dịch vụ công trực tuyến mức độ 3,4 trên Cổng Dịch vụ công quốc gia.", "dvc.total", "", ""},
+		{"Cổng dịch vụ công tỉnh đang cung cấp 312 DVCTT mức độ 3 và 498 DVCTT mức độ 4.", "dvc.total", "", ""},
+		// dvc.eligible_rate
+		{"Đến tháng 9/2021, tỉnh đã cung cấp 100% dịch vụ công đủ điều kiện lên trực tuyến mức độ 4.", "dvc.eligible_rate", "100", ""},
+		{"Hòa Bình đã đưa 100% dịch vụ công lên trực tuyến mức 4 trong năm 2021.", "dvc.eligible_rate", "100", ""},
+		{"Đến nay, tỷ lệ dịch vụ công đủ điều kiện mức độ 4 được cung cấp trên Cổng dịch vụ công của tỉnh là 98,6%.", "dvc.eligible_rate", "98.6", ""},
+		{"Đến nay, 100% thủ tục hành chính đủ điều kiện được thực hiện toàn trình.", "dvc.eligible_rate", "100", ""},
+		{"Đến nay, 100% thủ tục hành chính đủ điều kiện được thực hiện toàn trình.", "dvc.level4_rate", "", ""},
+		{"Đến nay, 95,1% thủ tục hành chính được cung cấp trực tuyến.", "dvc.eligible_rate", "", ""},
+		{"Phấn đấu năm 2025 cung cấp 100% dịch vụ công đủ điều kiện lên trực tuyến toàn trình.", "dvc.eligible_rate", "", ""},
+		// records.pending
+		{"Các cơ quan đã giải quyết 182.004 hồ sơ; còn 9.113 hồ sơ đang giải quyết.", "records.pending", "9113", ""},
+		{"Số hồ sơ còn lại đang giải quyết là 6.480 hồ sơ, gồm 5.310 hồ sơ chưa đến hạn và 1.170 hồ sơ đã quá hạn.", "records.pending", "6480", ""},
+		{"Trong tháng, 24.615 hồ sơ đang trong thời hạn xử lý.", "records.pending", "24615", ""},
+		{"Số hồ sơ đã giải quyết hơn 1,9 triệu hồ sơ, đang giải quyết hơn 85.200 hồ sơ.", "records.pending", "85200", "over"},
+		{"Thành phố đã tiếp nhận hơn 2 triệu hồ sơ. Số hồ sơ đã giải quyết hơn 1,9 triệu hồ sơ, đang giải quyết hơn 85.200 hồ sơ.", "records.resolved", "1900000", "over"},
+	})
+}

@@ -1,0 +1,178 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/rules/report"
+)
+
+// subUnit returns the sub-unit figure of a metric with a value, if any.
+func subUnit(rep *report.Report, metric, value string) (report.Figure, bool) {
+	for _, f := range rep.SubUnits {
+		if f.Metric == metric && f.Value.String() == value {
+			return f, true
+		}
+	}
+	return report.Figure{}, false
+}
+
+// TestScope checks that figures of one level, district, department,
+// centre or group of agencies, of the national portal, of a ministry, of
+// the nation and of another province are never the province's value:
+// they are kept as sub-unit figures with the unit that owns them, and
+// never stated twice against the province's. The texts are written for
+// this test in the styles of several provinces.
+func TestScope(t *testing.T) {
+	const head = "BÁO CÁO của UBND tỉnh Phú Thọ\nKết quả thực hiện năm 2022\n\n"
+	tests := []struct {
+		name   string
+		text   string
+		metric string
+		want   string // the province's value; "" for none
+		sub    string // a value that must be a sub-unit figure, "" for none
+		unit   string // a word of its scope
+	}{
+		{"the centre as subject", "Trong năm, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 23.100 hồ sơ, trong đó 19.800 hồ sơ trực tuyến.",
+			"records.total", "", "23100", "Trung tâm"},
+		{"the centre's clause passes on to the next sentence", "Trong quý IV, Trung tâm Hành chính công đã đón 9.300 lượt công dân; tiếp nhận 8.420 hồ sơ. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,1%.",
+			"records.on_time_rate", "", "99.1", "Trung tâm"},
+		{"a level as subject passes on to its sentence", "Cấp xã đã tiếp nhận 1.610 hồ sơ, gồm 1.475 hồ sơ trực tuyến; trong ngày đã giải quyết 484 hồ sơ.",
+			"records.resolved", "", "484", "Cấp xã"},
+		{"a level's rate", "Tỷ lệ hồ sơ giải quyết đúng hạn cấp tỉnh đạt 99,2%, cấp huyện đạt 98,1%.",
+			"records.on_time_rate", "", "99.2", "cấp tỉnh"},
+		{"a level named by its People's Committee", "Tỉ lệ hồ sơ do UBND cấp huyện tiếp nhận được giải quyết đúng hạn đạt 98,15%.",
+			"records.on_time_rate", "", "98.15", "cấp huyện"},
+		{"the province's total, its parts by level", "Toàn tỉnh tiếp nhận 12.500 hồ sơ, trong đó cấp tỉnh 4.100 hồ sơ, cấp huyện 3.200 hồ sơ.",
+			"records.total", "12500", "", ""},
+		{"after the breakdown the sentence returns to the province", "Toàn tỉnh tiếp nhận 12.500 hồ sơ (cấp tỉnh 4.100 hồ sơ, cấp huyện 3.200 hồ sơ), tỷ lệ giải quyết đúng hạn đạt 98,4%.",
+			"records.on_time_rate", "98.4", "", ""},
+		{"vertical agencies", "Khối cơ quan ngành dọc tiếp nhận 8.300 hồ sơ.",
+			"records.total", "", "8300", "ngành dọc"},
+		{"a count of departments with a rate", "Có 12/19 sở, ngành đạt tỷ lệ hồ sơ trực tuyến trên 80%.",
+			"records.online_rate", "", "80", "sở, ngành"},
+		{"the departments, then the districts", "Các sở, ngành tiếp nhận 55.000 hồ sơ, UBND cấp huyện tiếp nhận 20.000 hồ sơ.",
+			"records.total", "", "55000", "sở, ngành"},
+		{"departments, districts and communes together are the province", "Các sở, ngành, địa phương đã tiếp nhận 250.000 hồ sơ.",
+			"records.total", "250000", "", ""},
+		{"a named district as subject", "Huyện Tân Sơn tiếp nhận 6.120 hồ sơ, tỷ lệ hồ sơ trực tuyến đạt 41,3%.",
+			"records.online_rate", "", "41.3", "Tân Sơn"},
+		{"the capital city is a district", "Thành phố Việt Trì dẫn đầu toàn tỉnh về tỷ lệ hồ sơ trực tuyến (72,4%).",
+			"records.online_rate", "", "72.4", "Việt Trì"},
+		{"only one district", "Đáng chú ý, riêng thị xã Phú Thọ đã tiếp nhận 4.105 hồ sơ, tỷ lệ hồ sơ trực tuyến đạt 36,2%.",
+			"records.online_rate", "", "36.2", "riêng"},
+		{"another province", "Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 38,1%, thấp hơn Vĩnh Phúc (45,2%).",
+			"records.online_rate", "38.1", "", ""},
+		{"another province as subject", "Tỉnh Tuyên Quang đã tiếp nhận 310.220 hồ sơ trong năm.",
+			"records.total", "", "310220", "Tuyên Quang"},
+		{"a ministry", "Ở khối bộ, ngành, Bộ Công Thương dẫn đầu với 1,2 triệu hồ sơ trực tuyến.",
+			"records.online", "", "1200000", "Bộ"},
+		{"the nation, and the sentence after it", "Dù vậy, tỷ lệ hồ sơ trực tuyến của cả nước vẫn chưa đạt mục tiêu. Đến cuối năm, tỷ lệ hồ sơ trực tuyến chỉ đạt 45,8%.",
+			"records.online_rate", "", "45.8", "cả nước"},
+		{"a rank is no national figure", "Tỉnh dẫn đầu cả nước với tỷ lệ hồ sơ trực tuyến đạt 68,5%.",
+			"records.online_rate", "68.5", "", ""},
+		{"ministries that judge the province are no subject", "Các bộ, ngành trung ương đánh giá Phú Thọ là địa phương đi đầu cả nước về chuyển đổi số. Tỷ lệ hồ sơ trực tuyến đạt 61,4%.",
+			"records.online_rate", "61.4", "", ""},
+		{"the national portal's split of services", "Số DVCTT được tích hợp trên Cổng Dịch vụ công quốc gia là 1.127 DVCTT (bao gồm 313 DVCTT một phần và 814 DVCTT toàn trình).",
+			"dvc.level3", "", "313", "Cổng"},
+		{"the national portal's own count", "Số DVCTT được tích hợp trên Cổng Dịch vụ công quốc gia là 1.127 DVCTT (bao gồm 313 DVCTT một phần và 814 DVCTT toàn trình).",
+			"dvc.national_portal", "1127", "", ""},
+		{"services of one level", "Tỉnh đã triển khai 1.463 dịch vụ công trực tuyến; trong đó cấp tỉnh 1.187 dịch vụ công trực tuyến toàn trình.",
+			"dvc.level4", "", "1187", "cấp tỉnh"},
+		{"procedures by level are the province's split", "Bộ TTHC của tỉnh gồm 1.802 thủ tục, trong đó cấp tỉnh: 1.380 TTHC, cấp huyện: 278 TTHC.",
+			"tthc.district", "278", "", ""},
+		{"a system of the provincial level is the province's", "Hệ thống thông tin giải quyết TTHC cấp tỉnh đã tiếp nhận 320.118 hồ sơ.",
+			"records.total", "320118", "", ""},
+		{"levels from the centre to the commune are everyone", "Hệ thống quản lý văn bản liên thông từ cấp tỉnh đến cấp xã, qua đó đã gửi, nhận 1.846.227 văn bản điện tử.",
+			"edoc.total", "1846227", "", ""},
+		{"a level framing the sentence", "Ở cấp xã, quý I toàn tỉnh tiếp nhận 264.610 hồ sơ.",
+			"records.total", "", "264610", "cấp xã"},
+		{"the centre with every level's one-stop desk is the province", "Trung tâm Phục vụ hành chính công tỉnh và bộ phận một cửa các cấp đã tiếp nhận 186.450 hồ sơ.",
+			"records.total", "186450", "", ""},
+		{"a list item's level does not reach the next figure", "Cổng cung cấp 1.872 TTHC, gồm 1.471 TTHC cấp tỉnh, 276 TTHC cấp huyện và 125 TTHC cấp xã, trong đó 417 thủ tục được cung cấp mức độ 3.",
+			"dvc.level3", "417", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := applyText(t, head+tt.text+"\n")
+			f, ok := figure(rep, tt.metric)
+			switch {
+			case tt.want == "" && ok:
+				t.Errorf("%s = %s (rule %s), want no province figure", tt.metric, f.Value, f.Rule)
+			case tt.want != "" && !ok:
+				t.Errorf("%s not found (sub-units %+v)", tt.metric, rep.SubUnits)
+			case tt.want != "" && f.Value.String() != tt.want:
+				t.Errorf("%s = %s (rule %s), want %s", tt.metric, f.Value, f.Rule, tt.want)
+			}
+			if tt.sub != "" {
+				s, ok := subUnit(rep, tt.metric, tt.sub)
+				if !ok {
+					t.Errorf("no sub-unit figure %s = %s; sub-units %+v", tt.metric, tt.sub, rep.SubUnits)
+				} else if !strings.Contains(strings.ToLower(s.Scope), strings.ToLower(tt.unit)) {
+					t.Errorf("sub-unit %s = %s has scope %q, want one naming %q", tt.metric, tt.sub, s.Scope, tt.unit)
+				}
+			}
+			for _, fl := range rep.Flags {
+				if fl.Check == "duplicate" {
+					t.Errorf("a sub-unit figure is a second statement: %s", fl.Message)
+				}
+			}
+		})
+	}
+}
+
+// TestScopeOfTitle checks that a news item whose title's subject is one
+// unit (the public-service centre, a department, a district) is about
+// that unit where a clause names nothing else, and that a clause about
+// the whole province still speaks for it.
+func TestScopeOfTitle(t *testing.T) {
+	text := "Trung tâm Hành chính công tỉnh Bình Định giữ vững tỷ lệ đúng hạn\n\n" +
+		"Năm 2023, đơn vị đã tiếp nhận 50.212 hồ sơ và giải quyết 49.980 hồ sơ.\n\n" +
+		"Đáng chú ý, số hồ sơ được tiếp nhận trực tuyến đạt 31.200.\n\n" +
+		"Cũng trong năm, toàn tỉnh đã tiếp nhận 640.311 hồ sơ.\n"
+	rep := applyText(t, text)
+	if f, ok := figure(rep, "records.online"); ok {
+		t.Errorf("records.online = %s, want none: the centre's", f.Value)
+	}
+	if f, ok := figure(rep, "records.total"); !ok || f.Value.String() != "640311" {
+		t.Errorf("records.total = %v (found %v), want 640311, the province's", f.Value, ok)
+	}
+	if _, ok := subUnit(rep, "records.total", "50212"); !ok {
+		t.Errorf("the centre's 50.212 is not a sub-unit figure: %+v", rep.SubUnits)
+	}
+}
+
+// TestCountsOfSomethingElse checks that a number followed by a noun
+// other than its metric's own is not the metric: agencies, staff,
+// decisions and one-stop desks are counted beside certificates,
+// procedures and applications. Written for this test in the styles of
+// several provinces.
+func TestCountsOfSomethingElse(t *testing.T) {
+	const head = "BÁO CÁO\nKết quả thực hiện năm 2022\n\n"
+	tests := []struct {
+		text, metric string
+		not          []string // values the metric must not take
+		want         string   // the value it must take, "" for any or none
+	}{
+		{"Ban Cơ yếu Chính phủ đã cấp chứng thư số cho 52 cơ quan, đơn vị với tổng số 2.140 chứng thư số.", "cert.organization", []string{"52"}, ""},
+		{"Ban Cơ yếu Chính phủ đã cấp chứng thư số cho 52 cơ quan, đơn vị với tổng số 2.140 chứng thư số.", "cert.total", []string{"52"}, ""},
+		{"Đến nay có 39 cơ quan, đơn vị của tỉnh được cấp chứng thư số tổ chức.", "cert.organization", []string{"39"}, ""},
+		{"Tỉnh đã thành lập 08 Bộ phận Tiếp nhận và Trả kết quả cấp huyện và 260 Bộ phận Tiếp nhận và Trả kết quả cấp xã, với tổng số 1.144 cán bộ, công chức.", "tthc.commune", []string{"1144", "260"}, ""},
+		{"Chủ tịch UBND tỉnh đã ban hành 17 quyết định công bố danh mục thủ tục hành chính.", "tthc.total", []string{"17"}, ""},
+		{"Trung tâm đã hướng dẫn thủ tục hành chính cho 5.687 lượt tổ chức, cá nhân.", "tthc.total", []string{"5687"}, ""},
+		{"Hệ thống phòng, chống mã độc tập trung đã phát hiện, ngăn chặn 27.416 lượt mã độc.", "sec.malware_removed", nil, "27416"},
+		{"Hệ thống thư điện tử công vụ đã cấp 12.850 tài khoản thư điện tử cho cán bộ.", "email.accounts", nil, "12850"},
+	}
+	for _, tt := range tests {
+		rep := applyText(t, head+tt.text+"\n")
+		f, ok := figure(rep, tt.metric)
+		for _, v := range tt.not {
+			if ok && f.Value.String() == v {
+				t.Errorf("%q: %s = %s (rule %s), a count of something else", tt.text, tt.metric, v, f.Rule)
+			}
+		}
+		if tt.want != "" && (!ok || f.Value.String() != tt.want) {
+			t.Errorf("%q: %s = %v (found %v), want %s", tt.text, tt.metric, f.Value, ok, tt.want)
+		}
+	}
+}
