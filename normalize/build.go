@@ -162,7 +162,7 @@ func splitAtItems(lines []extract.Line, split bool) [][]extract.Line {
 	var out [][]extract.Line
 	start := 0
 	for i := 1; i < len(lines); i++ {
-		if listStart.MatchString(strings.TrimSpace(lines[i].Text)) {
+		if isListStart(strings.TrimSpace(lines[i].Text)) {
 			out = append(out, lines[start:i])
 			start = i
 		}
@@ -282,7 +282,16 @@ func hyphenated(prev, next string) bool {
 var (
 	// listStart matches the start of a list item or numbered heading.
 	listStart = regexp.MustCompile(`^(?:[-+•·▪●–—*]\s|\(?[a-zđ]\)\s|\(?\d{1,2}[.)]\s|[IVX]{1,5}\.\s|\d{1,2}\.\d{1,2}\.?\s|Điều\s\d)`)
+	// listFirst holds the runes a match of listStart can start with.
+	listFirst = "-+•·▪●–—*(abcdefghijklmnopqrstuvwxyzđ0123456789IVXĐ"
 )
+
+// isListStart reports whether s starts a list item or numbered heading
+// (listStart), looking at its first rune before running the expression.
+func isListStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(listFirst, r) && listStart.MatchString(s)
+}
 
 // continues reports whether a layout line next continues the paragraph
 // whose text so far is prev, rather than starting a new one.
@@ -292,7 +301,7 @@ func continues(prev, next string) bool {
 	if prev == "" || next == "" {
 		return false
 	}
-	if listStart.MatchString(next) {
+	if isListStart(next) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(next)
@@ -367,11 +376,16 @@ func endsShortLine(p *Para, next string, typical int) bool {
 // isUpperLine reports whether s is written in capitals (a title line).
 func isUpperLine(s string) bool {
 	letters, upper := 0, 0
-	for _, r := range s {
+	for i, r := range s {
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
 				upper++
+			} else if lower := letters - upper; (upper+len(s)-i)*10 < (upper+lower)*8 && lower&15 == 0 {
+				// Even were every byte left a capital, the line
+				// could not be one: a long paragraph is not read to
+				// its end.
+				return false
 			}
 		}
 	}

@@ -49,9 +49,10 @@ func Fold(s string) string {
 		}
 		syl = syl[:0]
 	}
+	t := runes()
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
-			syl = append(syl, unicode.ToLower(r))
+		if letterOrMark(t, r) {
+			syl = append(syl, lowerRune(t, r))
 			continue
 		}
 		flush()

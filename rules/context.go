@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/baocao/baocao/normalize"
 )
@@ -37,6 +38,7 @@ type ContextRule struct {
 	// applications.
 	Head, NotHead string
 
+	once                                                sync.Once
 	label, noun, notLabel, notNear, para, head, notHead *regexp.Regexp
 }
 
@@ -60,35 +62,19 @@ func hasSuffixAny(s string, suffixes []string) bool {
 	return false
 }
 
-// findWords returns the spans of every occurrence of the words in s, in
-// order of their ends.
-func findWords(s string, words []string) [][]int {
-	var out [][]int
-	for _, w := range words {
-		for i := 0; ; {
-			j := strings.Index(s[i:], w)
-			if j < 0 {
-				break
-			}
-			out = append(out, []int{i + j, i + j + len(w)})
-			i += j + len(w)
-		}
-	}
-	sort.Slice(out, func(a, b int) bool { return out[a][1] < out[b][1] })
-	return out
-}
-
 // compile compiles the patterns of a context rule, with the macros and
-// the lower-casing of sentence rules.
+// the lower-casing of sentence rules, once, on first use.
 func (r *ContextRule) compile() {
-	c := func(p string) *regexp.Regexp {
-		if p == "" {
-			return nil
+	r.once.Do(func() {
+		c := func(p string) *regexp.Regexp {
+			if p == "" {
+				return nil
+			}
+			return compileLower(p)
 		}
-		return compileLower(p)
-	}
-	r.label, r.noun, r.notLabel, r.notNear, r.para = c(r.Label), c(r.Noun), c(r.NotLabel), c(r.NotNear), c(r.Para)
-	r.head, r.notHead = c(r.Head), c(r.NotHead)
+		r.label, r.noun, r.notLabel, r.notNear, r.para = c(r.Label), c(r.Noun), c(r.NotLabel), c(r.NotNear), c(r.Para)
+		r.head, r.notHead = c(r.Head), c(r.NotHead)
+	})
 }
 
 var (
@@ -102,15 +88,15 @@ const labelStops = ";("
 
 // contextCandidates reads figures by topic, label and kind of number.
 // paraNums holds the numbers of each paragraph of doc (ScanNumbers).
-func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normalize.Number) []candidate {
+func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, paraNums [][]normalize.Number) []candidate {
 	c := compileFamilies()
 	topics := c.topics
 	var out []candidate
 	for pi := range doc.Paras {
 		p := &doc.Paras[pi]
-		lower := unleader(strings.ToLower(p.Text))
-		if len(lower) != len(p.Text) {
-			continue
+		lower := paras[pi].lower
+		if lower == "" {
+			continue // lower-casing moved byte offsets (or no text)
 		}
 		nums := paraNums[pi]
 		if len(nums) == 0 {
@@ -118,7 +104,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 		}
 		topicLocs := make([][][]int, len(topics))
 		for ti, t := range topics {
-			topicLocs[ti] = findWords(lower, t.Words)
+			topicLocs[ti] = spans(paras[pi].ctxHits, c.topicIDs[ti])
 			if len(t.NotAfter) > 0 {
 				topicLocs[ti] = dropAfter(lower, topicLocs[ti], t.NotAfter...)
 			}
@@ -139,6 +125,31 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 			if n.Value < 10 && n.Decimals == 0 && (levelWordRe.MatchString(lower[max(0, n.Start-16):n.Start]) || levelNounRe.MatchString(lower[n.End:])) {
 				// "cấp độ 2", "mức độ 3": a name, part of the next
 				// figure's label.
+				continue
+			}
+			end := len(lower)
+			if i := strings.IndexAny(lower[n.End:], ";.()"); i >= 0 {
+				end = n.End + i
+			}
+			for k := ni + 1; k < len(nums) && nums[k].Start < end; k++ {
+				// "314 thủ tục hành chính của 3 cấp chính quyền có …": a
+				// count of levels is part of the noun phrase.
+				if nx := nums[k]; nx.Value < 10 && nx.Decimals == 0 && levelNounRe.MatchString(lower[nx.End:]) {
+					continue
+				}
+				end = nums[k].Start
+				break
+			}
+			noun := lower[n.End:min(end, n.End+160)]
+			topic := topicAt(topics, topicLocs, n.Start, noun)
+			if !c.kinds[topic][n.Kind] || c.nouns.foreignNoun(c.topicFamily[topic], noun) {
+				// No rule reads this kind of number on this topic, or it
+				// counts something else ("1.144 cán bộ"): its labels are
+				// not needed.
+				if n.Kind == normalize.Percent {
+					prevPct = n.End
+				}
+				prevPrevEnd, prevEnd = prevEnd, n.End
 				continue
 			}
 			sentence := sentenceStartBefore(lower, n.Start)
@@ -173,25 +184,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 				r := []rune(label)
 				label = string(r[len(r)-80:])
 			}
-			end := n.End + strings.IndexAny(lower[n.End:]+";", ";.()")
-			for k := ni + 1; k < len(nums) && nums[k].Start < end; k++ {
-				// "314 thủ tục hành chính của 3 cấp chính quyền có …": a
-				// count of levels is part of the noun phrase.
-				if nx := nums[k]; nx.Value < 10 && nx.Decimals == 0 && levelNounRe.MatchString(lower[nx.End:]) {
-					continue
-				}
-				end = nums[k].Start
-				break
-			}
-			noun := lower[n.End:min(end, n.End+160)]
-			topic := topicAt(topics, topicLocs, n.Start, noun)
 			prevPrevEnd, prevEnd = prevEnd, n.End
-			if !c.kinds[topic][n.Kind] {
-				continue // no rule reads this kind of number on this topic
-			}
-			if c.nouns.foreignNoun(c.topicFamily[topic], noun) {
-				continue // a count of something else: "1.144 cán bộ"
-			}
 			seg := segmentAt(segs, p, n.NumStart)
 			if seg == nil || seg.plan || seg.planBefore(n.NumStart-seg.Off, doc.Year) {
 				continue
@@ -200,6 +193,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paraNums [][]normaliz
 				if r.Topic != topic || r.Kind != n.Kind {
 					continue
 				}
+				r.compile()
 				lbl := label
 				if r.Wide {
 					lbl = wide

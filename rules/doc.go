@@ -41,15 +41,30 @@
 // # Gates
 //
 // Most segments hold no figure of most families, and a regular
-// expression that fails is still costly. A segment without a digit is
+// expression that fails is still costly. Each paragraph is lower-cased
+// once and scanned once by one multi-pattern automaton (Aho–Corasick,
+// keywords.go) that knows every family's gate words (Family.Words),
+// every literal a rule's pattern requires (for every set of literals
+// its pattern requires, one of them: computed by regexp/syntax from the
+// pattern with its number macros left out), the literals a pattern
+// starts with, and the plan, year and topic words; its segments take
+// their keyword sets from that scan. A segment without a digit is
 // skipped; a family's sentence rules run only on segments that hold one
-// of the family's words (Family.Words); a rule runs only where the
-// segment holds, for every set of literals its compiled pattern requires,
-// one of them (computed from the pattern by regexp/syntax); and a
-// pattern that starts with its figure is tried only where a number
-// starts. The gate words and the required literals together are what a
-// multi-pattern scanner (one Aho–Corasick pass per segment) needs to
-// decide which rules to run.
+// of its words; a rule only where the segment holds one literal of each
+// of its sets. Where a rule runs, it is not searched from every
+// position: a pattern that starts with its figure is tried, anchored,
+// where a number (or a qualifier before it) starts, and one that starts
+// with known literals ("cung cấp", "tổng", a clause's "(" or ";", the
+// start of the segment for "^") where they stand. Each try reads only
+// the window a match there can reach (the pattern's maxCost: the most
+// runes other than spaces, digits and number separators it can hold)
+// and is skipped where that window lacks a required literal or the
+// pattern's next literal part does not stand within its reach. The
+// tries find exactly the matches a search from every position finds
+// (TestGatesAndStarts checks it on every segment of every text
+// document). A rule's regular expressions are compiled when it first
+// runs. Regular expressions of the package that are not rules
+// (gatedRegexp: the SOC's) are gated by the same keywords.
 //
 // # Sentence rules
 //
@@ -251,7 +266,9 @@
 // least 2 %): a loose "gần 50%" for 45,5% stays its own fact. Claims are read one paragraph at a time, and
 // a rate whose denominator the report does not state is checked against
 // the catalog's denominator only. The SOC state is decided from keywords
-// of each clause. Every rule is a backtracking regular expression run on
-// every segment that passes the gates; a long lazy gap between a literal
-// and a number costs most.
+// of each clause. A rule whose pattern starts with neither its figure
+// nor a known literal (a word boundary, a long class) is still searched
+// from every position of the segments that pass its gates, and a try
+// runs Go's regular expressions, whose backtracker explores every split
+// of a number before it fails.
 package rules

@@ -2,14 +2,18 @@ package rules
 
 import (
 	"fmt"
-	"github.com/baocao/baocao/extract"
-	"github.com/baocao/baocao/rules/report"
 	"math"
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
+	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/normalize"
+	"github.com/baocao/baocao/rules/report"
 )
 
 // Rule finds one metric in a segment of text (a sentence or a clause
@@ -46,50 +50,116 @@ type Rule struct {
 	// AllowPlan keeps matches in plan/target context (for SOC plans).
 	AllowPlan bool
 
-	re                         *regexp.Regexp // lower case, on Segment.lower
-	anchored                   *regexp.Regexp // re anchored at its start, for figure-first patterns
-	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
+	family      string     // the rule's family (Family.Name)
+	figureFirst bool       // the pattern starts with its figure
+	literals    [][]string // what every match contains
+	own         int        // literals[:own] are the pattern's, the rest Require's
+	starts      []string   // what every match starts with (startLiterals), or nil
+	next        []string   // the literals of the pattern's next anchor (nextAnchor), or nil
+	nextIDs     []int      // their keyword ids
+	nextCost    int        // how far from a match's start the next anchor starts
+	// gate holds the keyword ids of literals: the rule runs only where
+	// the segment holds one keyword of every set. startIDs are the ids
+	// of starts.
+	gate     [][]int
+	startIDs []int
+
+	// The regular expressions, compiled on first use: most rules never
+	// run on a short report, and compiling them all cost more than
+	// reading it.
+	once                       sync.Once
+	src                        string         // the pattern, macros expanded, in lower case
+	re                         *regexp.Regexp // src, searched on Segment.lower where it is not tried anchored
+	anchored                   *regexp.Regexp // re anchored at its start, tried where a match can start
+	cost                       int            // maxCost of the pattern: how far from its start a match can read
+	anchoredMid                *regexp.Regexp // anchored after one rune, for tries past offset 0 of a pattern with "^" in it
+	onlyAt0                    bool           // the pattern starts with "^"
 	require, reject, rejectSeg *regexp.Regexp
 	notBefore, rejectNear      *regexp.Regexp
-	family                     string     // the rule's family (Family.Name)
-	literals                   [][]string // what every match contains
+	foldOnce                   sync.Once
+	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 }
 
-// compile compiles a rule of family f.
+// compile prepares a rule of family f: the literals of its gates and
+// starts, read from its pattern with the figures' macros left out (they
+// hold no literal a gate uses), which is much cheaper than compiling
+// it. The regular expressions are compiled by regexps.
 func (r *Rule) compile(f *Family) {
 	r.family = f.Name
-	r.re = compileLower(r.Pattern)
-	if strings.HasPrefix(r.Pattern, "{N}") || strings.HasPrefix(r.Pattern, "{P}") || strings.HasPrefix(r.Pattern, "{M}") {
-		// A pattern that starts with its figure is tried only where a
-		// figure starts: cheaper than scanning every position.
-		r.anchored = regexp.MustCompile(`^(?:` + r.re.String() + `)`)
+	r.figureFirst = strings.HasPrefix(r.Pattern, "{N}") || strings.HasPrefix(r.Pattern, "{P}") || strings.HasPrefix(r.Pattern, "{M}")
+	sketch, err := syntax.Parse(lowerPattern(expandSketch(r.Pattern)), syntax.Perl)
+	if err != nil {
+		panic("rules: rule " + r.ID + ": " + err.Error())
 	}
-	r.literals = requiredLiterals(r.re.String())
-	r.reFold = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern))
+	if !r.figureFirst {
+		r.starts = startsOf(sketch)
+	}
+	r.next, _ = nextAnchor(sketch)
+	r.literals = requiredOf(sketch)
+	r.own = len(r.literals)
 	if r.Require != "" {
-		r.require = compileLower(r.Require)
+		// What Require needs gates the rule as well.
+		r.literals = append(r.literals, requiredLiterals(lowerPattern(expandSketch(r.Require)))...)
 	}
-	if r.Reject != "" {
-		r.reject = compileLower(r.Reject)
-	}
-	if r.RejectSeg != "" {
-		r.rejectSeg = compileLower(r.RejectSeg)
-	}
-	if r.NotBefore != "" {
-		r.notBefore = compileLower(r.NotBefore)
-	}
-	if r.RejectNear != "" {
-		r.rejectNear = compileLower(r.RejectNear)
-	}
+}
+
+// regexps compiles the rule's regular expressions, once.
+func (r *Rule) regexps() {
+	r.once.Do(func() {
+		r.src = lowerPattern(expandMacros(r.Pattern))
+		if r.figureFirst || r.starts != nil {
+			// A pattern that starts with its figure is tried only where a
+			// figure starts, one that starts with a literal only where
+			// that literal stands: cheaper than scanning every position.
+			// It is not compiled to search from every position.
+			r.anchored = regexp.MustCompile(`^(?:` + r.src + `)`)
+			re, err := syntax.Parse(r.src, syntax.Perl)
+			if err != nil {
+				panic(err) // compiled above
+			}
+			r.cost = maxCost(re)
+			_, r.nextCost = nextAnchor(re)
+			switch {
+			case re.Op == syntax.OpConcat && re.Sub[0].Op == syntax.OpBeginText || re.Op == syntax.OpBeginText:
+				r.onlyAt0 = true // "^…": nothing but offset 0
+			case hasBeginText(re):
+				// A "^" in an alternative ("(?:^|[(,;]\s*)"): past
+				// offset 0 the pattern is tried after the rune before
+				// the offset, where "^" cannot hold, as in the search
+				// from every position.
+				r.anchoredMid = regexp.MustCompile(`^(?s:.)(?:` + r.src + `)`)
+			}
+		} else {
+			r.re = regexp.MustCompile(r.src)
+		}
+		c := func(p string) *regexp.Regexp {
+			if p == "" {
+				return nil
+			}
+			return compileLower(p)
+		}
+		r.require, r.reject, r.rejectSeg = c(r.Require), c(r.Reject), c(r.RejectSeg)
+		r.notBefore, r.rejectNear = c(r.NotBefore), c(r.RejectNear)
+	})
+}
+
+// fold returns the rule's pattern compiled to match the original text,
+// folding case, for segments whose lower-casing moved byte offsets.
+func (r *Rule) fold() *regexp.Regexp {
+	r.foldOnce.Do(func() { r.reFold = regexp.MustCompile(`(?i)` + expandMacros(r.Pattern)) })
+	return r.reFold
 }
 
 // findAll returns the matches of re in text, like
 // FindAllStringSubmatchIndex. For a figure-first pattern (on lower-case
 // text) it tries only the positions where a number, or a qualifier word
 // or two before it, starts.
-func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool) [][]int {
+func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool, hits []hit, ends []int32) [][]int {
 	if r.anchored == nil || !lower {
 		return re.FindAllStringSubmatchIndex(text, -1)
+	}
+	if !r.figureFirst {
+		return r.findAt(text, hits, ends)
 	}
 	var out [][]int
 	end := 0
@@ -105,7 +175,7 @@ func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool) [][]int {
 			if st < end || st > i {
 				continue
 			}
-			if loc := r.anchored.FindStringSubmatchIndex(text[st:]); loc != nil {
+			if loc := r.tryAt(text, ends, st, hits); loc != nil {
 				for k := range loc {
 					if loc[k] >= 0 {
 						loc[k] += st
@@ -118,6 +188,74 @@ func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool) [][]int {
 		}
 	}
 	return out
+}
+
+// findAt returns the matches of the rule in text (lower case), like
+// FindAllStringSubmatchIndex, trying the pattern anchored where one of
+// its start literals stands (hits, in order of their ends): the leftmost
+// of those positions where it matches is where the search from every
+// position would have found its match.
+func (r *Rule) findAt(text string, hits []hit, ends []int32) [][]int {
+	var out [][]int
+	var cand []int
+	for _, h := range hits {
+		if slices.Contains(r.startIDs, int(h.id)) {
+			cand = append(cand, int(h.start))
+		}
+	}
+	if len(cand) == 0 {
+		return nil
+	}
+	slices.Sort(cand)
+	end := 0
+	for i, st := range cand {
+		if st < end || i > 0 && st == cand[i-1] {
+			continue
+		}
+		loc := r.tryAt(text, ends, st, hits)
+		if loc == nil {
+			continue
+		}
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += st
+			}
+		}
+		out = append(out, loc)
+		end = loc[1]
+	}
+	return out
+}
+
+// tryAt matches the rule anchored at offset st of text, in the window
+// a match there can read (window), where that window holds the literals
+// every match holds (hits are text's keywords). The locations are
+// relative to st.
+func (r *Rule) tryAt(text string, ends []int32, st int, hits []hit) []int {
+	w := window(text, ends, st, r.cost)
+	if !hitsWithin(hits, r.gate[:r.own], st, st+len(w)) {
+		return nil
+	}
+	if r.nextIDs != nil && !hitStarts(hits, r.nextIDs, st, st+len(window(text, ends, st, r.nextCost))) {
+		return nil
+	}
+	switch {
+	case st > 0 && r.onlyAt0:
+		return nil
+	case st > 0 && r.anchoredMid != nil:
+		_, n := utf8.DecodeLastRuneInString(text[:st])
+		loc := r.anchoredMid.FindStringSubmatchIndex(text[st-n : st+len(w)])
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] -= n
+			}
+		}
+		if loc != nil {
+			loc[0] = 0 // the match starts after the rune before it
+		}
+		return loc
+	}
+	return r.anchored.FindStringSubmatchIndex(w)
 }
 
 // prevWord returns the start of the word before offset i.
@@ -145,6 +283,13 @@ type Segment struct {
 	Order  int
 	// lower is Text in lower case, for the keyword gates.
 	lower string
+	// kw is the set of keywords lower holds, and hits where they stand
+	// (keywords.scan).
+	kw   kwSet
+	hits []hit
+	// ends holds the end of every costly rune of lower (costlyEnds),
+	// computed on first use by costly.
+	ends []int32
 	// Level marks a table row about one level of online service ("Mức
 	// độ 3", "Toàn trình"): only rules written for such rows (ids
 	// ending in ".row") read it.
@@ -176,6 +321,17 @@ type Segment struct {
 	idx int
 }
 
+// costly returns the ends of the costly runes of s.lower (costlyEnds).
+func (s *Segment) costly() []int32 {
+	if s.ends == nil {
+		s.ends = costlyEnds(s.lower)
+		if s.ends == nil {
+			s.ends = []int32{} // computed: none
+		}
+	}
+	return s.ends
+}
+
 var planRe = regexp.MustCompile(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư|cung cấp)|đề ra)`)
 
 // planWords are the literals of planRe, tested first because they are
@@ -185,8 +341,8 @@ var planWords = []string{"dự kiến", "chỉ tiêu", "phấn đấu", "mục t
 var yearRe = regexp.MustCompile(`(?:năm|đến|tới)\s+(20\d\d|19\d\d)`)
 
 var (
-	planTitleRe   = regexp.MustCompile(`(?i)phương hướng|thời gian tới|giai đoạn tới|đề xuất|kiến nghị|nhiệm vụ[^.]{0,60}(?:năm|thời gian)|kế hoạch[^.]{0,40}năm|giải pháp[^.]{0,40}năm|mục tiêu`)
-	resultTitleRe = regexp.MustCompile(`(?i)kết quả|tình hình|đánh giá|thực trạng`)
+	planTitleRe   = folded(`phương hướng|thời gian tới|giai đoạn tới|đề xuất|kiến nghị|nhiệm vụ[^.]{0,60}(?:năm|thời gian)|kế hoạch[^.]{0,40}năm|giải pháp[^.]{0,40}năm|mục tiêu`)
+	resultTitleRe = folded(`kết quả|tình hình|đánh giá|thực trạng`)
 	titleYearRe   = regexp.MustCompile(`(?:19|20)\d\d`)
 )
 
@@ -222,24 +378,33 @@ func onNotOver(before, qual string) bool {
 // inPlanContext reports whether text before a figure in its clause marks
 // it as a plan or target rather than a result.
 func inPlanContext(prefix string, year int) bool {
-	return planContext(prefix, strings.ToLower(prefix), year)
+	lower := toLower(prefix)
+	return planContext(prefix, year, containsAny(lower, planWords...), year > 0 && containsAny(lower, yearWords...))
 }
+
+// yearWords are the literals of yearRe.
+var yearWords = []string{"năm ", "đến ", "tới "}
 
 // planBefore is inPlanContext for the segment's text before offset off.
 func (s *Segment) planBefore(off, year int) bool {
 	off = max(0, min(off, len(s.Text)))
 	if len(s.lower) == len(s.Text) {
-		return planContext(s.Text[:off], s.lower[:off], year)
+		// The segment's keywords say which words stand before off.
+		c := &compiled
+		plan := hitBefore(s.hits, c.planIDs, off)
+		yr := year > 0 && hitBefore(s.hits, c.yearIDs, off)
+		return (plan || yr) && planContext(s.Text[:off], year, plan, yr)
 	}
 	return inPlanContext(s.Text[:off], year)
 }
 
-// planContext is inPlanContext given prefix in lower case.
-func planContext(prefix, lower string, year int) bool {
-	if containsAny(lower, planWords...) && planRe.MatchString(prefix) {
+// planContext is inPlanContext given whether prefix holds a plan word
+// (planWords) and a year word (yearWords).
+func planContext(prefix string, year int, planWord, yearWord bool) bool {
+	if planWord && planRe.MatchString(prefix) {
 		return true
 	}
-	if year > 0 && containsAny(lower, "năm ", "đến ", "tới ") {
+	if year > 0 && yearWord {
 		for _, m := range yearRe.FindAllStringSubmatch(prefix, -1) {
 			var y int
 			fmt.Sscan(m[1], &y)
@@ -258,23 +423,27 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 	if seg.Sub && !strings.HasSuffix(r.ID, "label-table") || seg.Level && !strings.HasSuffix(r.ID, ".row") {
 		return nil
 	}
-	if !passesGate(seg.lower, r.literals) {
+	if !seg.kw.hasAll(r.gate) {
 		return nil
 	}
+	r.regexps()
 	if r.require != nil && !r.require.MatchString(seg.lower) {
 		return nil
 	}
 	if r.rejectSeg != nil && r.rejectSeg.MatchString(seg.lower) {
 		return nil
 	}
-	re, text := r.re, seg.lower
+	re, text, lower := r.re, seg.lower, true
+	if r.anchored != nil {
+		re = r.anchored // the same groups
+	}
 	if len(seg.lower) != len(seg.Text) {
 		// Lower-casing changed byte offsets (rare letters): match the
 		// original text, folding case.
-		re, text = r.reFold, seg.Text
+		re, text, lower = r.fold(), seg.Text, false
 	}
 	var out []candidate
-	for _, loc := range r.findAll(re, text, re == r.re) {
+	for _, loc := range r.findAll(re, text, lower, seg.hits, seg.costly()) {
 		ni := re.SubexpIndex("n")
 		if ni < 0 || loc[2*ni] < 0 {
 			continue
@@ -514,14 +683,14 @@ func Apply(doc *normalize.Doc) *report.Report {
 	rep.OCRPages = doc.Source.OCRPages
 	rep.OCRConf = math.Round(doc.Source.OCRConf*10) / 10
 	c := compileFamilies()
-	segs := Segments(doc)
+	segs, paras := segmentDoc(doc)
 	var cands []candidate
 	for i := range segs {
 		if !strings.ContainsAny(segs[i].Text, "0123456789") {
 			continue // no figure to find
 		}
 		for _, g := range c.groups {
-			if g.words != nil && !containsAny(segs[i].lower, g.words...) {
+			if g.words != nil && !segs[i].kw.hasAny(g.wordIDs) {
 				continue // the gate: no word of the family
 			}
 			for _, r := range g.rules {
@@ -530,7 +699,7 @@ func Apply(doc *normalize.Doc) *report.Report {
 		}
 	}
 	nums := scanParas(doc)
-	cands = append(cands, contextCandidates(doc, segs, nums)...)
+	cands = append(cands, contextCandidates(doc, segs, paras, nums)...)
 	for _, f := range families {
 		if f.Detect != nil {
 			cands = append(cands, f.Detect(segs, doc)...)
@@ -574,7 +743,25 @@ func scanParas(doc *normalize.Doc) [][]normalize.Number {
 // and clauses of body paragraphs and footnotes, then table rows rendered
 // as "label: value" sentences.
 func Segments(doc *normalize.Doc) []Segment {
+	segs, _ := segmentDoc(doc)
+	return segs
+}
+
+// paraText is a paragraph in lower case (raw) with the keywords it
+// holds (hits, keywords.scan), and the same with its dotted leaders read
+// as colons (unleader), for the context rules (lower, ctxHits). Both
+// texts are "" where lower-casing moved byte offsets.
+type paraText struct {
+	raw, lower    string
+	hits, ctxHits []hit
+}
+
+// segmentDoc returns the segments of doc and its paragraphs' lower-case
+// text and keywords. Each paragraph is lower-cased and scanned for
+// keywords once, for its segments and for the context rules.
+func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 	var segs []Segment
+	var paraOf []int // the paragraph of each body segment
 	order := 0
 	for i := range doc.Paras {
 		p := &doc.Paras[i]
@@ -583,6 +770,9 @@ func Segments(doc *normalize.Doc) []Segment {
 			src = "footnote"
 		}
 		segs = append(segs, segments(p, &order, src)...)
+		for len(paraOf) < len(segs) {
+			paraOf = append(paraOf, i)
+		}
 	}
 	ocrPages := map[int]bool{}
 	for _, p := range doc.Source.OCRPages {
@@ -591,17 +781,63 @@ func Segments(doc *normalize.Doc) []Segment {
 	for ti := range doc.Tables {
 		segs = append(segs, tableSegments(&doc.Tables[ti], &order, doc.Year, ocrPages)...)
 	}
+	kw := &compileFamilies().kw
+	paras := make([]paraText, len(doc.Paras))
+	for i := range doc.Paras {
+		if lower := toLower(doc.Paras[i].Text); len(lower) == len(doc.Paras[i].Text) {
+			t := paraText{raw: lower, lower: unleader(lower), hits: kw.scan(lower)}
+			t.ctxHits = t.hits
+			if t.lower != lower {
+				t.ctxHits = kw.scan(t.lower) // dotted leaders read as colons
+			}
+			paras[i] = t
+		}
+	}
+	// One allocation for every segment's keyword set, and one per
+	// paragraph for its segments' hits.
+	words := (len(kw.words) + 63) / 64
+	sets := make([]uint64, len(segs)*words)
 	planTitles := map[string]bool{} // planSection, memoised by title
 	heads := titleParas(doc)
+	var (
+		pt     *paraText
+		hitBuf []hit
+	)
 	for i := range segs {
-		segs[i].lower = unleader(strings.ToLower(segs[i].Text))
-		segs[i].province = doc.Province.Name
-		if p := segs[i].Para; p != nil && heads[p] {
-			segs[i].first = len(doc.Paras) > 0 && p == &doc.Paras[0]
-			segs[i].title = p.Kind == normalize.Heading
-			segs[i].title = segs[i].partAt(0) == inTitle
+		s := &segs[i]
+		if i < len(paraOf) {
+			if t := &paras[paraOf[i]]; t != pt {
+				pt = t
+				hitBuf = make([]hit, 0, len(t.hits))
+			}
 		}
-		if p := segs[i].Para; p != nil {
+		// A segment's dotted leaders are read as colons (unleader) within
+		// the segment: its keywords are the paragraph's unless that
+		// changed its text.
+		if raw := ""; i < len(paraOf) && pt.raw != "" {
+			raw = pt.raw[s.Off : s.Off+len(s.Text)]
+			if s.lower = unleader(raw); s.lower == raw {
+				n := len(hitBuf)
+				hitBuf = hitsIn(hitBuf, pt.hits, s.Off, s.Off+len(s.Text))
+				s.hits = hitBuf[n:len(hitBuf):len(hitBuf)]
+			} else {
+				s.hits = kw.scan(s.lower)
+			}
+		} else {
+			s.lower = unleader(toLower(s.Text))
+			s.hits = kw.scan(s.lower)
+		}
+		s.kw = kwSet(sets[i*words : (i+1)*words : (i+1)*words])
+		for _, h := range s.hits {
+			s.kw.add(h.id)
+		}
+		s.province = doc.Province.Name
+		if p := s.Para; p != nil && heads[p] {
+			s.first = len(doc.Paras) > 0 && p == &doc.Paras[0]
+			s.title = p.Kind == normalize.Heading
+			s.title = s.partAt(0) == inTitle
+		}
+		if p := s.Para; p != nil {
 			for _, title := range p.Sections {
 				plan, ok := planTitles[title]
 				if !ok {
@@ -609,13 +845,13 @@ func Segments(doc *normalize.Doc) []Segment {
 					planTitles[title] = plan
 				}
 				if plan {
-					segs[i].plan = true
+					s.plan = true
 				}
 			}
 		}
 	}
 	segmentScopes(doc, segs)
-	return segs
+	return segs, paras
 }
 
 // place is where a figure stands in the original file: the position of

@@ -35,10 +35,9 @@ type Family struct {
 
 	// Words are the family's gate: a segment that holds none of them (in
 	// lower case) cannot match the family's sentence rules, which are
-	// then not run on it. Nil means no gate. With the literals every
-	// match of a rule's pattern must contain (computed when the rule is
-	// compiled), they are what a multi-pattern scanner needs to decide
-	// which rules to run on a segment.
+	// then not run on it. Nil means no gate. They are keywords of the
+	// rules' one automaton (keywords.go), with the literals every match
+	// of a rule's pattern must contain.
 	Words []string
 	// Topics are the subjects the family's context rules read figures
 	// about, each with the words (lower case) that name it.
@@ -122,6 +121,13 @@ type derived struct {
 	context []*ContextRule
 	// kinds holds the kinds of number some context rule reads, by topic.
 	kinds map[string]map[normalize.NumberKind]bool
+	// kw is the keyword automaton of the gates (keywords.go), and
+	// topicIDs the keyword ids of each topic's words.
+	kw       keywords
+	topicIDs [][]int
+	// planIDs and yearIDs are the keyword ids of planWords and
+	// yearWords.
+	planIDs, yearIDs []int
 	// nouns are the nouns figures count, and each family's own;
 	// topicFamily names the family of each topic.
 	nouns       nounTable
@@ -130,6 +136,38 @@ type derived struct {
 	// OfPortal metrics; portalScoped the other metrics of a family
 	// with OfPortal metrics.
 	perLevel, portalMetric, portalScoped map[string]bool
+}
+
+// indexKeywords gives every gate word and every literal of the rules a
+// keyword id, and builds the automaton.
+func (c *derived) indexKeywords() {
+	for i := range c.groups {
+		g := &c.groups[i]
+		if g.words != nil {
+			g.wordIDs = c.kw.idSet(g.words)
+		}
+	}
+	for _, r := range c.rules {
+		r.gate = nil
+		for _, set := range r.literals {
+			r.gate = append(r.gate, c.kw.idSet(set))
+		}
+		r.startIDs = c.kw.idSet(r.starts)
+		if r.next != nil {
+			r.nextIDs = c.kw.idSet(r.next)
+		}
+	}
+	for _, t := range c.topics {
+		c.topicIDs = append(c.topicIDs, c.kw.idSet(t.Words))
+	}
+	c.planIDs, c.yearIDs = c.kw.idSet(planWords), c.kw.idSet(yearWords)
+	for _, g := range gatedRegexps {
+		g.gate = nil
+		for _, set := range requiredLiterals(g.pattern) {
+			g.gate = append(g.gate, c.kw.idSet(set))
+		}
+	}
+	c.kw.build()
 }
 
 var compiled derived
@@ -254,7 +292,6 @@ func compileFamilies() *derived {
 			for i := range f.Context {
 				r := &f.Context[i]
 				check(r.ID, r.Metric)
-				r.compile()
 				if c.kinds[r.Topic] == nil {
 					c.kinds[r.Topic] = map[normalize.NumberKind]bool{}
 				}
@@ -268,14 +305,22 @@ func compileFamilies() *derived {
 				panic("rules: context rule " + r.ID + " reads unknown topic " + r.Topic)
 			}
 		}
+		c.indexKeywords()
 	})
 	return &compiled
 }
 
+// Prepare derives the catalog and builds the keyword automaton of the
+// rules, which the first [Apply] would otherwise do; the rules' regular
+// expressions are compiled when a rule first runs. A program may call it
+// in the background while it reads its first report.
+func Prepare() { compileFamilies() }
+
 // ruleGroup is the rules of one family with the family's gate.
 type ruleGroup struct {
-	words []string // the gate; nil for a family without one
-	rules []*Rule
+	words   []string // the gate; nil for a family without one
+	wordIDs []int    // the keyword ids of words
+	rules   []*Rule
 }
 
 // Catalog returns the metric catalog in its documented order.
@@ -302,25 +347,46 @@ func Label(code string) string {
 	return code
 }
 
-// macroRe matches a macro, or a Unicode class (\p{L}) that is none.
-var macroRe = regexp.MustCompile(`(?:\\[pP])?\{[A-Z][A-Z0-9]*\}`)
-
 // expandMacros replaces macros in a pattern. A vocabulary macro may use
 // other vocabulary macros; a number macro ({N}, {P}, {M}) is the figure,
 // and only the first one keeps its group names: later ones become
 // non-capturing.
-func expandMacros(p string) string {
+func expandMacros(p string) string { return expand(p, false) }
+
+// expandSketch is expandMacros with every number macro written as one
+// digit: the pattern's literals without the figures' long alternations
+// of qualifier phrases, which hold no literal a gate uses.
+func expandSketch(p string) string { return expand(p, true) }
+
+// unnamed makes the groups of a later number macro non-capturing.
+var unnamed = strings.NewReplacer("?P<q>", "?:", "?P<n>", "?:", "?P<s>", "?:")
+
+func expand(p string, sketch bool) string {
+	macros := built().macros
 	seen := false
-	var expand func(p string, depth int) string
-	expand = func(p string, depth int) string {
+	var b strings.Builder
+	var walk func(p string, depth int)
+	walk = func(p string, depth int) {
 		if depth > 4 {
 			panic("rules: macros nested too deep in " + p)
 		}
-		macros := built().macros
-		return macroRe.ReplaceAllStringFunc(p, func(m string) string {
-			if m[0] == '\\' {
-				return m
+		for i := 0; i < len(p); {
+			if p[i] == '\\' && i+2 < len(p) && (p[i+1] == 'p' || p[i+1] == 'P') {
+				if end := macroEnd(p, i+2); end > 0 {
+					// A Unicode class (\p{L}), not a macro.
+					b.WriteString(p[i:end])
+					i = end
+					continue
+				}
 			}
+			end := macroEnd(p, i)
+			if end < 0 {
+				b.WriteByte(p[i])
+				i++
+				continue
+			}
+			m := p[i:end]
+			i = end
 			x, ok := macros[m]
 			if !ok {
 				panic("rules: unknown macro " + m)
@@ -329,16 +395,39 @@ func expandMacros(p string) string {
 				if depth > 0 {
 					panic("rules: number macro " + m + " inside another macro")
 				}
-				if seen {
-					x = strings.NewReplacer("?P<q>", "?:", "?P<n>", "?:", "?P<s>", "?:").Replace(x)
+				switch {
+				case sketch:
+					x = `\d`
+				case seen:
+					x = unnamed.Replace(x)
 				}
 				seen = true
-				return x
+				b.WriteString(x)
+				continue
 			}
-			return expand(x, depth+1)
-		})
+			walk(x, depth+1)
+		}
 	}
-	return expand(p, 0)
+	walk(p, 0)
+	return b.String()
+}
+
+// macroEnd returns the end of the macro name ("{N}", "{TTHC}": a capital
+// letter, then capitals and digits, in braces) at offset i of p, or -1.
+func macroEnd(p string, i int) int {
+	if i+2 >= len(p) || p[i] != '{' || p[i+1] < 'A' || p[i+1] > 'Z' {
+		return -1
+	}
+	for j := i + 2; j < len(p); j++ {
+		switch c := p[j]; {
+		case c == '}':
+			return j + 1
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // compileLower compiles a pattern, macros expanded, in lower case, to

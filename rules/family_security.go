@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
 )
@@ -73,26 +71,26 @@ func init() { register(&security) }
 var socRank = map[string]int{"none": 1, "planned": 2, "pilot": 3, "in_progress": 4, "operational": 5}
 
 var (
-	socMentionRe = regexp.MustCompile(`\bsoc\b|trung tâm (?:giám sát|điều hành)[^.;]{0,40}?(?:an toàn|an ninh)[^.;]{0,20}?(?:thông tin|mạng|tập trung)`)
-	socNoneRe    = regexp.MustCompile(`chưa (?:được )?(?:triển khai|xây dựng|có|thành lập|đầu tư)`)
-	socPlanRe    = regexp.MustCompile(`dự kiến|kế hoạch|\bsẽ\b|chuẩn bị|nghiên cứu|đề xuất|đề án|phê duyệt chủ trương|xây dựng phương án|trình phê duyệt|phấn đấu|mục tiêu|định hướng`)
-	socPilotRe   = regexp.MustCompile(`thí điểm`)
-	socProgRe    = regexp.MustCompile(`đang (?:được\s+)?(?:nhà thầu\s+|đơn vị thi công\s+)?(?:trong quá trình\s+)?(?:triển khai|xây dựng|thực hiện|hoàn thiện|lắp đặt|thi công)|trong quá trình (?:triển khai|thi công|xây dựng)|đã lắp đặt`)
+	socMentionRe = gated(`\bsoc\b|trung tâm (?:giám sát|điều hành)[^.;]{0,40}?(?:an toàn|an ninh)[^.;]{0,20}?(?:thông tin|mạng|tập trung)`)
+	socNoneRe    = gated(`chưa (?:được )?(?:triển khai|xây dựng|có|thành lập|đầu tư)`)
+	socPlanRe    = gated(`dự kiến|kế hoạch|\bsẽ\b|chuẩn bị|nghiên cứu|đề xuất|đề án|phê duyệt chủ trương|xây dựng phương án|trình phê duyệt|phấn đấu|mục tiêu|định hướng`)
+	socPilotRe   = gated(`thí điểm`)
+	socProgRe    = gated(`đang (?:được\s+)?(?:nhà thầu\s+|đơn vị thi công\s+)?(?:trong quá trình\s+)?(?:triển khai|xây dựng|thực hiện|hoàn thiện|lắp đặt|thi công)|trong quá trình (?:triển khai|thi công|xây dựng)|đã lắp đặt`)
 	// socOpRe: a SOC in operation, launched ("ra mắt", "lễ tiếp nhận và
 	// vận hành", "khai trương"), or reporting what it monitors ("ghi
 	// nhận 5.463 cảnh báo", "báo cáo hoạt động Trung tâm giám sát").
-	socOpRe = regexp.MustCompile(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát|ra mắt|khai trương|tiếp nhận và (?:đưa vào )?vận hành|(?:ghi nhận|phát hiện|cảnh báo)\s+(?:được\s+)?[\d.]+\s+(?:cảnh báo|sự kiện|lượt tấn công|cuộc tấn công)|báo cáo (?:kết quả )?hoạt động`)
+	socOpRe = gated(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát|ra mắt|khai trương|tiếp nhận và (?:đưa vào )?vận hành|(?:ghi nhận|phát hiện|cảnh báo)\s+(?:được\s+)?[\d.]+\s+(?:cảnh báo|sự kiện|lượt tấn công|cuộc tấn công)|báo cáo (?:kết quả )?hoạt động`)
 	// socNCSCRe: the national monitoring centre, the NCSC, or since 2025
 	// the Ministry of Public Security's Trung tâm An ninh mạng quốc gia.
-	socNCSCRe   = regexp.MustCompile(`kết nối[^.;]{0,60}?(?:ncsc|trung tâm giám sát (?:an toàn )?không gian mạng quốc gia|trung tâm an ninh mạng quốc gia)`)
-	socNoNCSCRe = regexp.MustCompile(`chưa (?:được )?kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)|(?:sẽ|dự kiến) kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)|kết nối[^.;]{0,80}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)[^.;]{0,40}?sau khi`)
+	socNCSCRe   = gated(`kết nối[^.;]{0,60}?(?:ncsc|trung tâm giám sát (?:an toàn )?không gian mạng quốc gia|trung tâm an ninh mạng quốc gia)`)
+	socNoNCSCRe = gated(`chưa (?:được )?kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)|(?:sẽ|dự kiến) kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)|kết nối[^.;]{0,80}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)[^.;]{0,40}?sau khi`)
 )
 
 // plannedBefore reports whether a plan word stands in the 60 bytes
 // before offset i of s: "dự kiến đưa vào vận hành" is a plan, not a
 // state.
 func plannedBefore(s string, i int) bool {
-	return socPlanRe.MatchString(s[max(0, i-60):i])
+	return socPlanRe.MatchString(s[max(0, i-60):i], nil)
 }
 
 // classifySOC returns the SOC state a clause (in lower case) states, or
@@ -109,10 +107,10 @@ func plannedBefore(s string, i int) bool {
 //     trương") is planned.
 //
 // A state word that follows a plan word is read as planned.
-func classifySOC(s string) string {
-	achieved := func(re *regexp.Regexp) (found, planned bool) {
-		for _, loc := range re.FindAllStringIndex(s, -1) {
-			if plannedBefore(s, loc[0]) || socPlanRe.MatchString(s[loc[1]:min(len(s), loc[1]+24)]) {
+func classifySOC(s string, kw kwSet) string {
+	achieved := func(re *gatedRegexp) (found, planned bool) {
+		for _, loc := range re.FindAllStringIndex(s, kw) {
+			if plannedBefore(s, loc[0]) || socPlanRe.MatchString(s[loc[1]:min(len(s), loc[1]+24)], nil) {
 				planned = true
 				continue
 			}
@@ -130,11 +128,11 @@ func classifySOC(s string) string {
 		return "operational"
 	case prog:
 		return "in_progress"
-	case socNoneRe.MatchString(s):
+	case socNoneRe.MatchString(s, kw):
 		// "chưa triển khai SOC, dự kiến thuê dịch vụ năm sau": none
 		// yet; the plan is for later.
 		return "none"
-	case pilotPlanned || opPlanned || progPlanned || socPlanRe.MatchString(s):
+	case pilotPlanned || opPlanned || progPlanned || socPlanRe.MatchString(s, kw):
 		return "planned"
 	}
 	return ""
@@ -160,7 +158,7 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 		if !containsAny(seg.lower, "soc", "trung tâm", "ncsc", "không gian mạng", "an ninh mạng") {
 			continue
 		}
-		loc := socMentionRe.FindStringIndex(seg.lower)
+		loc := socMentionRe.FindStringIndex(seg.lower, seg.kw)
 		// Plans are judged on the words before the SOC is named: "Phấn
 		// đấu … đưa SOC vào vận hành" is a plan; "SOC đang được triển
 		// khai, dự kiến vận hành quý II" is in progress.
@@ -170,7 +168,7 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 		}
 		plan := seg.plan || inPlanContext(head, doc.Year)
 		if loc != nil {
-			st := classifySOC(seg.lower)
+			st := classifySOC(seg.lower, seg.kw)
 			if plan && socRank[st] > socRank["planned"] {
 				st = "planned"
 			}
@@ -179,11 +177,11 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 			}
 		}
 		switch {
-		case socNoNCSCRe.MatchString(seg.lower):
+		case socNoNCSCRe.MatchString(seg.lower, seg.kw):
 			if no == nil {
 				no = seg
 			}
-		case socNCSCRe.MatchString(seg.lower) && !plan && yes == nil:
+		case socNCSCRe.MatchString(seg.lower, seg.kw) && !plan && yes == nil:
 			yes = seg
 		}
 	}

@@ -67,7 +67,8 @@ func main() {
 		return
 	}
 	// Reports are small and short-lived: trade a little memory for less
-	// collection work (peak memory stays far under 300 MB).
+	// collection work (see also pipelineFlags: a limit once parser
+	// children start).
 	debug.SetGCPercent(400)
 	os.Exit(runMain(os.Args[1:], os.Stdout, os.Stderr))
 }

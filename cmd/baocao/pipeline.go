@@ -37,6 +37,10 @@ func (p *pipelineFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&p.passwordFile, "password-file", "", "read the password of encrypted PDFs from the first line of `file`")
 	fs.StringVar(&p.opt.Province, "province", "", "province of reports whose text names none: GSO code or name (the text wins when it names its own; default: from the file's path)")
 	p.opt.OCR.Workers = runtime.NumCPU()
+	// Once parser children run, the parent's heap (about 10 MB live
+	// during an ingest) may not grow to five times that: the whole
+	// process tree's memory counts.
+	p.opt.TreeMemoryLimit = 32 << 20
 }
 
 // parse parses args with fs, which holds the pipeline's flags, and

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -42,6 +43,12 @@ type Options struct {
 	// province unambiguously (see normalize.Identify); a text that
 	// contradicts it gets a warning.
 	Province string
+	// TreeMemoryLimit, when positive, is the soft memory limit
+	// (debug.SetMemoryLimit) of this process once it starts parser
+	// children: the memory of the whole process tree is what counts
+	// then, and the parent's heap is kept small; an ingest of text
+	// alone, which starts none, keeps its memory for fewer collections.
+	TreeMemoryLimit int64
 }
 
 // Check reports whether the options are valid.
@@ -82,6 +89,9 @@ func New(opt Options) (*Pipeline, error) {
 	if opt.OCR.MaxMemory == 0 {
 		opt.OCR.MaxMemory = opt.MaxMemory
 	}
+	// The rules' keyword automaton is built while the first file is
+	// read.
+	go rules.Prepare()
 	return &Pipeline{opt: opt}, nil
 }
 
@@ -129,6 +139,9 @@ func (p *Pipeline) read(ctx context.Context, f corpus.File) (*extract.Document, 
 		return extract.ReadFile(ctx, f, p.opt.Read)
 	}
 	p.poolOnce.Do(func() {
+		if p.opt.TreeMemoryLimit > 0 {
+			debug.SetMemoryLimit(p.opt.TreeMemoryLimit)
+		}
 		p.pool = extract.NewPool(extract.IsolateOptions{Timeout: p.opt.Timeout, MaxMemory: p.opt.MaxMemory, Options: p.opt.Read})
 	})
 	if p.pool == nil {
