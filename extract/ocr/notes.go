@@ -34,7 +34,8 @@ var noteMarkRe = regexp.MustCompile(`^(?:[(⁽]?(\d{1,2})[)⁾.]?|[¹²³⁴⁵�
 // horizontal ruling (under half the page wide) in the lower part of the
 // page that starts at the left edge of the text and belongs to no
 // table; failing one, it is the trailing rows of print set smaller than
-// the body, the first starting with a footnote mark.
+// the body, the first starting with a footnote mark. A Tesseract line
+// goes to one zone whole, the zone of its leftmost word.
 func pageZones(words []word, g geometry, rs rulingSet, unit int) (body, notes []word) {
 	if len(words) == 0 {
 		return nil, nil
@@ -103,10 +104,21 @@ func pageZones(words []word, g geometry, rs rulingSet, unit int) (body, notes []
 			below = func(i int) bool { return words[i].top+words[i].h/2 >= y }
 		}
 	}
+	// A Tesseract line lies on one side of the rule as a whole, the side
+	// of its leftmost word, which stands over the rule's own extent: a
+	// word further right is judged by the rule extended across the page,
+	// where a slight tilt of the scan can put the first footnote line
+	// above it and cut the line in two.
+	lead := map[int]int{} // Tesseract line → index of its leftmost word
+	for i, w := range words {
+		if j, ok := lead[w.tessLine]; !ok || w.left < words[j].left {
+			lead[w.tessLine] = i
+		}
+	}
 	for i, w := range words {
 		switch {
 		case drop[i]:
-		case below(i):
+		case below(lead[w.tessLine]):
 			notes = append(notes, w)
 		default:
 			body = append(body, w)

@@ -62,6 +62,10 @@ func TestPageZones(t *testing.T) {
 		rules []ruling
 	}{
 		{"footnote rule", []ruling{rule}},
+		// A rule tilted by 1.7°: extended across the page it passes
+		// below the right half of the first footnote line, which
+		// still goes to the footnote whole.
+		{"tilted footnote rule", []ruling{{a: 2045, b: 0.03, lo: 140, hi: 540}}},
 		{"small print", nil},
 	}
 	for _, tc := range tests {
