@@ -128,7 +128,8 @@ var ocrNumberCell = regexp.MustCompile(`^[-+]?\d[\d.,OolISB]*(?:[.,] \d+)?\s?%?$
 // has no opening quote for it (an odd number of " or ', or more ” than
 // “, or more ’ than ‘); and an exclamation or question mark glued to a
 // word or number where no sentence can end: before a lower-case word or
-// other punctuation ("25! cơ sở", "tổ chức?.", "NĐ-CP!,").
+// other punctuation ("25! cơ sở", "tổ chức?.", "NĐ-CP!,"); and a word
+// made only of spacing accent marks ("KẾT QUẢ ˆ THỰC HIỆN").
 func dropOCRMarkers(s string) string {
 	var kinds []rune
 	if strings.Count(s, `"`)%2 == 1 {
@@ -144,6 +145,12 @@ func dropOCRMarkers(s string) string {
 		kinds = append(kinds, '’')
 	}
 	s = ocrMarkRe.ReplaceAllString(s, "$1$2")
+	s = ocrAccentWordRe.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.HasPrefix(m, " ") || strings.HasPrefix(m, "\t") {
+			return m[:1] // the space before the speck stays
+		}
+		return "" // at the start of the line
+	})
 	if len(kinds) == 0 {
 		return s
 	}
@@ -171,6 +178,13 @@ func dropOCRMarkers(s string) string {
 // ocrMarkRe matches ! or ? glued to a word or number and followed by
 // punctuation or a lower-case word.
 var ocrMarkRe = regexp.MustCompile(`([\p{L}\p{N}])[!?]+([.,;:]|\s+\p{Ll})`)
+
+// ocrAccentWordRe matches a word made only of spacing accent marks (ˆ ˜
+// ´ ` ¨ ˘ ˇ ˙ ^), with the space before it: the speck of a diacritic
+// that OCR reads apart from its letter ("KẾT QUẢ ˆ THỰC HIỆN"). Printed
+// Vietnamese puts its tones and hats on letters, never alone between
+// words.
+var ocrAccentWordRe = regexp.MustCompile("(^|\\s)[\u02C6\u02DC\u00B4`\u00A8\u02D8\u02C7\u02D9^]+(\\s|$)")
 
 // FixOCRNumbers repairs the OCR confusions in the numbers of one line of
 // recognised text and returns the repaired line with warnings about

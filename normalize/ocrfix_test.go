@@ -230,6 +230,15 @@ func TestFixOCRText(t *testing.T) {
 		// A marker: more closing quotes than opening ones.
 		{"đạt 12’ và ‘ổn định’", "đạt 12 và ‘ổn định’"},
 		{"đạt 12’ và ổn định", "đạt 12 và ổn định"},
+		// The speck of a diacritic read apart from its letter, in the
+		// titles and sentences of several styles; accents on letters,
+		// carets in formulas and quotes stay.
+		{"KẾT QUẢ ˆ THỰC HIỆN KẾ HOẠCH NĂM 2021", "KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2021"},
+		{"˜ Báo cáo tình hình triển khai chính quyền số", "Báo cáo tình hình triển khai chính quyền số"},
+		{"tiếp nhận ´ 12.345 hồ sơ trực tuyến ¨", "tiếp nhận 12.345 hồ sơ trực tuyến "},
+		{"Tổng số TTHC ˆˆ của tỉnh là 1.774", "Tổng số TTHC của tỉnh là 1.774"},
+		{"diện tích 10^3 m2 và KẾT QUẢ", "diện tích 10^3 m2 và KẾT QUẢ"},
+		{"Cổng Dịch vụ công `Một cửa` của tỉnh", "Cổng Dịch vụ công `Một cửa` của tỉnh"},
 	}
 	for _, tc := range tests {
 		if got, _ := FixOCRText(tc.in); got != tc.want {
