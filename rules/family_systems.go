@@ -39,20 +39,22 @@ var systems = Family{
 			Pattern: `tổng\s*số\s*(?:HTTT|hệ thống thông tin)[^.;:\d]{0,40}?(?::|là)\s*{N}`,
 			Reject:  `cấp độ (?:[23]|ii|iii)|phê duyệt`},
 		{ID: "httt.level2_approved.label", Metric: "httt.level2_approved", Priority: 30,
-			Pattern: `(?:HTTT|hệ thống thông tin)\s*cấp độ (?:2|II)[^.;:\d]{0,30}?(?:đã\s*)?(?:được\s*)?phê duyệt(?:\s*hồ sơ(?: đề xuất)?(?: cấp độ)?)?\s*(?::|là)?\s*{N}`},
+			Pattern: `(?:HTTT|hệ thống thông tin)\s*cấp độ (?:2|II)[^.;:\d]{0,30}?(?:đã\s*)?(?:được\s*)?(?:phê\s*)?duyệt(?:\s*hồ sơ(?: đề xuất)?(?: cấp độ)?)?\s*(?::|là)?\s*{N}`},
 		{ID: "httt.level2_approved.count-first", Metric: "httt.level2_approved", Priority: 25,
 			Pattern: `{N}\s*(?:HTTT|hệ thống thông tin|hệ thống)\s*(?:ở\s*|theo\s*)?cấp độ (?:2|II)\b`,
-			Require: `phê duyệt`},
+			Require: `duyệt`},
 		{ID: "httt.level3_approved.label", Metric: "httt.level3_approved", Priority: 30,
-			Pattern: `(?:HTTT|hệ thống thông tin)?\s*cấp độ (?:3|III)[^.;:\d]{0,30}?(?:đã\s*)?(?:được\s*)?phê duyệt(?:\s*hồ sơ(?: đề xuất)?(?: cấp độ)?)?\s*(?::|là)?\s*{N}`},
+			Pattern: `(?:HTTT|hệ thống thông tin)?\s*cấp độ (?:3|III)[^.;:\d]{0,30}?(?:đã\s*)?(?:được\s*)?(?:phê\s*)?duyệt(?:\s*hồ sơ(?: đề xuất)?(?: cấp độ)?)?\s*(?::|là)?\s*{N}`},
 		{ID: "httt.level3_approved.count-first", Metric: "httt.level3_approved", Priority: 25,
 			Pattern: `{N}\s*(?:HTTT|hệ thống thông tin|hệ thống)\s*(?:ở\s*|theo\s*)?cấp độ (?:3|III)\b`,
-			Require: `phê duyệt`},
+			Require: `duyệt`},
 	},
 	Context: []ContextRule{
-		// Information systems by security level.
-		{ID: "ctx.httt.level2", Metric: "httt.level2_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:2|ii)[^;]{0,12}$`, Para: `phê duyệt`},
-		{ID: "ctx.httt.level3", Metric: "httt.level3_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:3|iii)[^;]{0,12}$`, Para: `phê duyệt`},
+		// Information systems by security level. "duyệt" alone: "đã
+		// duyệt hồ sơ đề xuất cấp độ" is said too, and OCR misreads
+		// "phê" ("gắn duyệt").
+		{ID: "ctx.httt.level2", Metric: "httt.level2_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:2|ii)[^;]{0,12}$`, Para: `duyệt`},
+		{ID: "ctx.httt.level3", Metric: "httt.level3_approved", Topic: "httt", Kind: normalize.Count, Label: `cấp độ (?:3|iii)[^;]{0,12}$`, Para: `duyệt`},
 		{ID: "ctx.httt.total", Metric: "httt.total", Topic: "httt", Kind: normalize.Count, Noun: `^\s*(?:hệ thống thông tin|httt)`, Label: `(?:có|xác định|tổng số|toàn tỉnh có|gồm)\s*(?:được\s*)?$`, NotNear: `cấp độ (?:[23]|ii|iii)|kiểm tra|đánh giá|phê duyệt`},
 	},
 	Relations: []Relation{
