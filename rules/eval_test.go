@@ -191,8 +191,8 @@ func TestRealSet(t *testing.T) {
 
 // unseenFloor is the blind score of the unseen set (testdata/eval-unseen,
 // batch D of issue 12) measured once, on 2026-12-07, with the rules of
-// main at a279231 (binary /tmp/bc-unseen, branch realD at ddd692d, which
-// changes no code), before any rule was changed for it: P 0.613, R 0.463
+// main at a279231 (binary /tmp/bc-unseen, branch realD at ddd692d before
+// its rebase; the branch changes no rule), before any rule was changed for it: P 0.613, R 0.463
 // (19 of 41 gold figures found, 31 extracted). TestUnseenSet fails only
 // when the score falls more than 0.02 below it: a regression guard, not a
 // target to tune towards.
