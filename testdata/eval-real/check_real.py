@@ -18,7 +18,10 @@ Then it checks what this set adds to the gold format:
     gives its number of gold metrics and its blind flag as the gold file does,
     and each batch has at least 5 blind documents;
   * at least a fifth of the documents (and at least 7) are blind.
-Run: python3 testdata/eval-real/check_real.py
+Run: python3 testdata/eval-real/check_real.py [FOLDER]
+FOLDER defaults to this script's folder; testdata/eval-unseen (batch D, the
+set scored once and never tuned on) is checked the same way, with its own
+SOURCES.md and README.md.
 Exit status 1 when anything is wrong.
 """
 import glob, importlib.util, json, os, re, subprocess, sys, unicodedata
@@ -67,13 +70,14 @@ def readme_rows(readme):
 
 def main():
     bad = 0
-    rc = subprocess.run([sys.executable, CHECK_GOLD, HERE]).returncode
+    folder = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    rc = subprocess.run([sys.executable, CHECK_GOLD, folder]).returncode
     if rc:
         print("check_gold.py reported errors")
         bad += 1
-    sources = open(os.path.join(HERE, "SOURCES.md"), encoding="utf-8").read()
-    readme = open(os.path.join(HERE, "README.md"), encoding="utf-8").read()
-    golds = sorted(glob.glob(os.path.join(HERE, "*.json")))
+    sources = open(os.path.join(folder, "SOURCES.md"), encoding="utf-8").read()
+    readme = open(os.path.join(folder, "README.md"), encoding="utf-8").read()
+    golds = sorted(glob.glob(os.path.join(folder, "*.json")))
     rows = readme_rows(readme)
     blind_by_batch = {}
     blind = 0
@@ -82,7 +86,7 @@ def main():
         g = json.load(open(gp, encoding="utf-8"))
         stem = os.path.splitext(os.path.basename(gp))[0]
         src = g["sources"][0]
-        text = cg.norm(open(os.path.join(HERE, src), encoding="utf-8").read())
+        text = cg.norm(open(os.path.join(folder, src), encoding="utf-8").read())
         if not isinstance(g.get("period"), str) or not g["period"].strip():
             errs.append("missing period")
         if not isinstance(g.get("blind"), bool):
