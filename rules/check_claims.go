@@ -13,7 +13,7 @@ import (
 // Arithmetic claims in the text: a percentage stated beside the two
 // numbers it is computed from, a total beside its parts, shares that must
 // add up to 100%. The claims are read from the numeric tokens of one
-// paragraph and the words between them; see CHECKS.md for the patterns.
+// paragraph and the words between them; see docs/checks.md for the patterns.
 
 // maxGap bounds, in bytes, the words allowed between the numbers of a
 // claim ("1315/1611 cơ sở kết nối, đạt tỷ lệ 82,6%").

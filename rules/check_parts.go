@@ -26,7 +26,7 @@ import (
 // overlap: files resolved ahead of time, on time and late; procedures
 // announced as new, amended, replaced or abolished.
 type Partition struct {
-	// Name names the partition in flags and in CHECKS.md.
+	// Name names the partition in flags and in docs/checks.md.
 	Name string
 	// Cats are its categories.
 	Cats []Category

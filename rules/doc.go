@@ -17,7 +17,7 @@
 // catalog ([Catalog], [Lookup] and rules/metrics.tsv, which a test
 // regenerates and checks against the shared contract), the keyword
 // gates, the topics of the context rules, the consistency checks and
-// their documentation (CHECKS.md), the rates the database recomputes
+// their documentation (docs/checks.md), the rates the database recomputes
 // ([report.Metric].Rate) and the arithmetic of the synthetic corpus
 // (package rules/synth). Adding a metric is editing one family.
 //
@@ -195,7 +195,7 @@
 // # Checks
 //
 // [RunChecks] flags reports whose numbers do not add up, in three
-// families of checks, documented one by one in CHECKS.md (generated from
+// families of checks, documented one by one in docs/checks.md (generated from
 // the relations): the relations the families declare between their
 // metrics (sums, differences, rates with their alternative numerators
 // and denominators, parts of a whole, shares of at most 100 %) and a

@@ -13,11 +13,11 @@ import (
 	"github.com/baocao/baocao/rules/report"
 )
 
-// The files generated from the families: rules/metrics.tsv, the tables of
-// rules/CHECKS.md and the README's copy of CHECKS.md. A test fails when one
-// is stale; go test ./rules -update rewrites them.
+// The files generated from the families: rules/metrics.tsv and the tables
+// of docs/checks.md. A test fails when one is stale; go test ./rules
+// -update rewrites them.
 
-var update = flag.Bool("update", false, "rewrite the files generated from the families: rules/metrics.tsv, rules/CHECKS.md and the README's copy of it")
+var update = flag.Bool("update", false, "rewrite the files generated from the families: rules/metrics.tsv and the tables of docs/checks.md")
 
 // checkGenerated compares a generated file with its committed copy, or
 // rewrites it with -update.
@@ -64,7 +64,7 @@ func TestMetricsTSV(t *testing.T) {
 	checkGenerated(t, "metrics.tsv", catalogTSV(Catalog()))
 }
 
-// Markers around the generated parts of CHECKS.md.
+// Markers around the generated parts of docs/checks.md.
 const (
 	genRelations  = "<!-- generated from the families' relations by go test ./rules -update -->"
 	genQualifiers = "<!-- generated from normalize.QualifierPhrases by go test ./rules -update -->"
@@ -73,7 +73,7 @@ const (
 )
 
 // relationsTable writes the table of relations, and the stated-twice
-// check, for CHECKS.md.
+// check, for docs/checks.md.
 func relationsTable() string {
 	var b strings.Builder
 	b.WriteString("| id | kind | compares | severity |\n| --- | --- | --- | --- |\n")
@@ -129,7 +129,7 @@ func relationsTable() string {
 	return b.String()
 }
 
-// qualifiersText writes the tolerance of qualified figures for CHECKS.md,
+// qualifiersText writes the tolerance of qualified figures for docs/checks.md,
 // from the qualifier table.
 func qualifiersText() string {
 	words := map[normalize.Qualifier][]string{}
@@ -146,7 +146,7 @@ func qualifiersText() string {
 }
 
 // partitionsTable writes the partitions of the parts check for
-// CHECKS.md.
+// docs/checks.md.
 func partitionsTable() string {
 	var b strings.Builder
 	b.WriteString("| partition | whole | categories (needed ones in bold) and their words |\n| --- | --- | --- |\n")
@@ -195,9 +195,14 @@ func replaceGenerated(t *testing.T, doc, marker, text string) string {
 	return doc[:i] + marker + "\n" + text + doc[i+j:]
 }
 
-// checksDoc returns CHECKS.md with its generated parts brought up to date.
+// checksPath is the documentation of the checks, whose tables are
+// generated.
+var checksPath = filepath.Join("..", "docs", "checks.md")
+
+// checksDoc returns docs/checks.md with its generated parts brought up to
+// date.
 func checksDoc(t *testing.T) string {
-	b, err := os.ReadFile("CHECKS.md")
+	b, err := os.ReadFile(checksPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,33 +211,8 @@ func checksDoc(t *testing.T) string {
 	return replaceGenerated(t, doc, genQualifiers, qualifiersText())
 }
 
-// TestChecksDoc keeps the tables of CHECKS.md the relations the families
-// declare and the qualifier table.
+// TestChecksDoc keeps the tables of docs/checks.md the relations the
+// families declare and the qualifier table.
 func TestChecksDoc(t *testing.T) {
-	checkGenerated(t, "CHECKS.md", checksDoc(t))
-}
-
-// TestReadmeChecks keeps the README's section "Consistency checks" a copy
-// of CHECKS.md, one heading level down.
-func TestReadmeChecks(t *testing.T) {
-	const start, end = "## Consistency checks\n", "\n## How extraction works\n"
-	path := filepath.Join("..", "README.md")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	readme := string(b)
-	i, j := strings.Index(readme, start), strings.Index(readme, end)
-	if i < 0 || j < i {
-		t.Fatalf("README.md has no section %q followed by %q", strings.TrimSpace(start), strings.TrimSpace(end))
-	}
-	var lines []string
-	for _, l := range strings.Split(strings.TrimRight(checksDoc(t), "\n"), "\n") {
-		if strings.HasPrefix(l, "#") {
-			l = "#" + l
-		}
-		lines = append(lines, l)
-	}
-	want := readme[:i] + strings.Join(lines, "\n") + "\n" + readme[j:]
-	checkGenerated(t, path, want)
+	checkGenerated(t, checksPath, checksDoc(t))
 }

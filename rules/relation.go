@@ -34,7 +34,7 @@ const (
 // recompute the rate from summed figures (report.Metric.Rate), and the
 // synthetic corpus draws consistent figures from the relations.
 type Relation struct {
-	// ID names the check in flags and in CHECKS.md.
+	// ID names the check in flags and in docs/checks.md.
 	ID   string
 	Kind RelKind
 	// Severity of a flag; by default Error, Warning for a Ratio.

@@ -264,11 +264,18 @@ func TestFlagsAnywhere(t *testing.T) {
 		{[]string{"query", "--db", db, "--format", "csv", "-- the answer\nSELECT 3 AS z"}, "z\n3\n"},
 		{[]string{"query", "--db", db, "--format", "csv", "--", "-- the answer\nSELECT 4 AS z"}, "z\n4\n"},
 		{[]string{"query", "--format", "csv", "SELECT", "5", "AS", "w", "--db", db}, "w\n5\n"},
+		// --lang, which every command takes, also before the command.
+		{[]string{"--lang", "vi", "query", "--format", "csv", "--db", db, "SELECT 6 AS v"}, "v\n6\n"},
+		{[]string{"--lang=en", "query", "--format", "csv", "--db", db, "SELECT 7 AS v"}, "v\n7\n"},
 	} {
 		code, stdout, stderr := baocao(t, tc.args...)
 		if code != 0 || stdout != tc.want {
 			t.Errorf("%q: exit %d, stdout %q, want %q\n%s", tc.args, code, stdout, tc.want, stderr)
 		}
+	}
+
+	if code, stdout, stderr := baocao(t, "--lang", "vi", "check", "--db", db); code != 0 || !strings.Contains(stdout, "cảnh báo, đọc từ kon-tum-2021.md") {
+		t.Errorf("--lang vi check: exit %d, want the flags in Vietnamese\n%s%s", code, stdout, stderr)
 	}
 
 	// A misspelt flag after the paths is an error, and nothing is made.

@@ -22,7 +22,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 figures without touching a database: for each metric its Vietnamese label,
 value, unit and qualifier, the rule that found it, and its evidence with
 page and line. Flags raised by the consistency checks and the budget items
-follow. With --json it prints the JSON contract described in README.md.`, stderr)
+follow. With --json it prints the JSON contract described in docs/json.md.`, stderr)
 	asJSON := fs.Bool("json", false, "print the JSON contract")
 	var pf pipelineFlags
 	pf.add(fs)

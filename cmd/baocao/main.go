@@ -143,6 +143,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	ctx = msg.With(ctx, pr)
+	args = commandFirst(args)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			for _, c := range commands {
@@ -185,6 +186,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// commandFirst moves a --lang flag written before the command name
+// ("baocao --lang vi check") after it, where every command reads it.
+func commandFirst(args []string) []string {
+	var lead []string
+	for len(args) > 0 {
+		switch a := args[0]; {
+		case (a == "-lang" || a == "--lang") && len(args) > 1:
+			lead, args = append(lead, args[:2]...), args[2:]
+		case strings.HasPrefix(a, "-lang=") || strings.HasPrefix(a, "--lang="):
+			lead, args = append(lead, a), args[1:]
+		default:
+			if len(lead) == 0 || len(args) == 0 {
+				return args
+			}
+			return append(append([]string{args[0]}, lead...), args[1:]...)
+		}
+	}
+	return args
+}
+
 func usage(w io.Writer) {
 	fmt.Fprint(w, `baocao turns provincial reports on digital government and information
 security (PDF, DOCX, text, Markdown) into a SQLite database of figures.
@@ -200,7 +221,10 @@ Commands:
 		fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
-Run "baocao <command> -h" for the flags of a command.
+Run "baocao <command> -h" for the flags of a command. Commands use the
+database baocao.db in the current folder unless given --db FILE. Messages
+are in Vietnamese with --lang vi (before or after the command) or
+LANG=vi_VN.UTF-8.
 `)
 }
 

@@ -16,7 +16,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("query", "[--db FILE] [--format table|csv|json] [--timeout D] [--max-memory MiB] [--schema] SQL", `Query runs SQL against the database, read-only: the database is opened in
 read-only mode and no statement can change it. The views metric_values,
 latest_metric_values, province_year, report_flags and unit2025_year are
-documented in README.md; --schema lists every table and view. A query that
+documented in docs/database.md; --schema lists every table and view. A query that
 runs longer than --timeout or needs more than --max-memory is stopped.`, stderr)
 	dbPath := fs.String("db", "baocao.db", "SQLite database `file`")
 	format := fs.String("format", "table", "output format: table, csv or json")

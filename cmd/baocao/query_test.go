@@ -22,11 +22,11 @@ func samplesDB(t *testing.T) string {
 	return db
 }
 
-// TestReadmeExamples runs every example query of the README, after
+// TestExampleQueries runs every example query of docs/database.md, after
 // ingesting the sample reports, through `baocao query` and through the
 // stock sqlite3 shell, and checks the rows.
-func TestReadmeExamples(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+func TestExampleQueries(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "database.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,8 +44,8 @@ func TestReadmeExamples(t *testing.T) {
 	}
 	for _, ex := range store.Examples() {
 		t.Run(ex.Name, func(t *testing.T) {
-			if !bytes.Contains(readme, []byte(strings.TrimSpace(ex.SQL))) {
-				t.Errorf("README.md does not show the query verbatim")
+			if !bytes.Contains(doc, []byte(strings.TrimSpace(ex.SQL))) {
+				t.Errorf("docs/database.md does not show the query verbatim")
 			}
 			code, out, errb := baocao(t, "query", "--db", db, "--format", "csv", "--", ex.SQL)
 			if code != 0 {

@@ -132,7 +132,7 @@ type Figure struct {
 	// read from, as normalized text.
 	Text string `json:"text"`
 	// Page and Line locate the number itself (not the start of its
-	// sentence): see the README's JSON contract for what they mean in
+	// sentence): see the JSON contract (docs/json.md) for what they mean in
 	// each format.
 	Page int `json:"page"`
 	Line int `json:"line"`

@@ -11,15 +11,16 @@ import (
 	"github.com/baocao/baocao/rules/report"
 )
 
-var update = flag.Bool("update", false, "rewrite the README's description of the views from the schema and the catalog")
+var update = flag.Bool("update", false, "rewrite the description of the views in docs/database.md from the schema and the catalog")
 
-// Markers around the README's generated description of the views.
+// Markers around the generated description of the views in
+// docs/database.md.
 const (
 	genViews = "<!-- generated from store.SchemaDoc and the metric catalog by go test ./store -update -->"
 	genEnd   = "<!-- end of generated text -->"
 )
 
-// viewsDoc describes the views for the README: the table of views with
+// viewsDoc describes the views for docs/database.md: the table of views with
 // their comments, and the columns the catalog gives province_year and
 // unit2025_year.
 func viewsDoc(cat []report.Metric) (string, error) {
@@ -73,10 +74,11 @@ func isAre(n int) string {
 	return "are"
 }
 
-// TestReadmeViews keeps the README's description of the views (section
-// "Views") the views SchemaDoc lists and the columns the catalog gives.
-func TestReadmeViews(t *testing.T) {
-	path := filepath.Join("..", "README.md")
+// TestViewsDoc keeps the description of the views in docs/database.md
+// (section "Views") the views SchemaDoc lists and the columns the catalog
+// gives.
+func TestViewsDoc(t *testing.T) {
+	path := filepath.Join("..", "docs", "database.md")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +95,7 @@ func TestReadmeViews(t *testing.T) {
 		j += k + 1
 	}
 	if i < 0 || j < 0 {
-		t.Fatalf("README.md has no %q … %q block", genViews, genEnd)
+		t.Fatalf("%s has no %q … %q block", path, genViews, genEnd)
 	}
 	text, err := viewsDoc(testCatalog(t))
 	if err != nil {
@@ -107,6 +109,6 @@ func TestReadmeViews(t *testing.T) {
 		return
 	}
 	if want != doc {
-		t.Errorf("README.md's description of the views is stale: run go test ./store -run TestReadmeViews -update")
+		t.Errorf("%s: the description of the views is stale: run go test ./store -run TestViewsDoc -update", path)
 	}
 }
