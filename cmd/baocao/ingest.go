@@ -15,6 +15,7 @@ import (
 	"github.com/baocao/baocao/rules/pipeline"
 	"github.com/baocao/baocao/rules/report"
 	"github.com/baocao/baocao/store"
+	"golang.org/x/text/message"
 )
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -106,7 +107,7 @@ when interrupted; everything read is stored.`, stderr)
 			return err == nil && ok
 		},
 		Process:  p.Report,
-		Describe: describe,
+		Describe: func(rep *report.Report) string { return describe(pr, rep) },
 		KeepData: !*noOriginals,
 		Commit: func(ctx context.Context, results []corpus.Result[*report.Report]) error {
 			items := make([]store.Item, 0, len(results))
@@ -162,14 +163,15 @@ when interrupted; everything read is stored.`, stderr)
 	return nil
 }
 
-// describe sums up an ingested report for the progress display.
-func describe(rep *report.Report) string {
-	s := fmt.Sprintf("%d metrics, %d flags", len(rep.Metrics), len(rep.Flags))
+// describe sums up an ingested report for the progress display, in the
+// language of pr.
+func describe(pr *message.Printer, rep *report.Report) string {
+	s := pr.Sprintf("%d metrics", len(rep.Metrics)) + ", " + pr.Sprintf("%d flags", len(rep.Flags))
 	if n := len(rep.OCRPages); n > 0 {
-		s += fmt.Sprintf(", %d pages by OCR (mean confidence %.0f)", n, rep.OCRConf)
+		s += pr.Sprintf(", %d pages by OCR (mean confidence %.0f)", n, rep.OCRConf)
 	}
 	if len(rep.Metrics) == 0 {
-		s += ", no figure found"
+		s += pr.Sprintf(", no figure found")
 	}
 	return s
 }

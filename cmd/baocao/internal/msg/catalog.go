@@ -1,5 +1,19 @@
 package msg
 
+// englishOne maps each English message whose first verb counts
+// something to its form for a count of one ("1 file", not "1 files").
+// Vietnamese nouns do not change with the count.
+var englishOne = map[string]string{
+	"%d files in %s: %d ingested, %d unchanged, %d duplicate, %d failed":                    "%d file in %s: %d ingested, %d unchanged, %d duplicate, %d failed",
+	"skipped %d files that are not reports:":                                                "skipped %d file that is not a report:",
+	"interrupted: %d files left for the next run":                                           "interrupted: %d file left for the next run",
+	"%d pages read by OCR, mean confidence %.0f: figures from them may hold misread digits": "%d page read by OCR, mean confidence %.0f: figures from it may hold misread digits",
+	"%d flags, read from %s":                                                                "%d flag, read from %s",
+	"%d metrics":                                                                            "%d metric",
+	"%d flags":                                                                              "%d flag",
+	", %d pages by OCR (mean confidence %.0f)":                                              ", %d page by OCR (mean confidence %.0f)",
+}
+
 // vietnamese maps each English message, as written in the code, to its
 // Vietnamese translation. The verbs (%d, %s, …) must be the same, in the
 // same order: TestCatalogVerbs checks it.
@@ -17,11 +31,15 @@ var vietnamese = map[string]string{
 	"%s: no such file or folder":                                         "%s: không có tệp hoặc thư mục này",
 	"%s; waiting for it to finish (Ctrl-C to give up)":                   "%s; đang chờ lượt ghi đó xong (Ctrl-C để thôi)",
 	"%d files in %s: %d ingested, %d unchanged, %d duplicate, %d failed": "%d tệp trong %s: %d đã nạp, %d không đổi, %d trùng nội dung, %d lỗi",
-	" (%.1f files/s)":                        " (%.1f tệp/giây)",
-	", %d not done (run again to finish)":    ", %d chưa xử lý (chạy lại để hoàn tất)",
-	"skipped %d files that are not reports:": "bỏ qua %d tệp không phải báo cáo:",
-	" and %d more":                           " và %d tệp khác",
-	"failed:":                                "lỗi:",
+	" (%.1f files/s)":                          " (%.1f tệp/giây)",
+	", %d not done (run again to finish)":      ", %d chưa xử lý (chạy lại để hoàn tất)",
+	"skipped %d files that are not reports:":   "bỏ qua %d tệp không phải báo cáo:",
+	" and %d more":                             " và %d tệp khác",
+	"failed:":                                  "lỗi:",
+	"%d metrics":                               "%d số liệu",
+	"%d flags":                                 "%d cảnh báo",
+	", %d pages by OCR (mean confidence %.0f)": ", %d trang đọc bằng OCR (độ tin cậy trung bình %.0f)",
+	", no figure found":                        ", không tìm thấy số liệu nào",
 	"metrics stored: %d, flags stored: %d, database: %s":                   "đã lưu %d số liệu, %d cảnh báo, cơ sở dữ liệu: %s",
 	"interrupted: %d files left for the next run":                          "đã dừng: còn %d tệp cho lần chạy sau",
 	"no reports found in %s (reports are .pdf, .docx, .txt and .md files)": "không tìm thấy báo cáo nào trong %s (báo cáo là các tệp .pdf, .docx, .txt và .md)",

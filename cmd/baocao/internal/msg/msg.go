@@ -11,7 +11,8 @@
 // messages are formatted for the reader: the Vietnamese printer writes
 // 1.543 and 46,14, and so does the English one (it uses the en-150
 // locale, English with the same separators), because analysts read
-// Vietnamese numbers whatever the language of the messages.
+// Vietnamese numbers whatever the language of the messages. English
+// messages that count something take the singular for one (englishOne).
 //
 // # Limits
 //
@@ -26,6 +27,7 @@ import (
 	"context"
 	"strings"
 
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
@@ -45,6 +47,11 @@ var cat = func() *catalog.Builder {
 	b := catalog.NewBuilder(catalog.Fallback(english))
 	for k, v := range vietnamese {
 		if err := b.SetString(language.Vietnamese, k, v); err != nil {
+			panic("msg: " + k + ": " + err.Error())
+		}
+	}
+	for k, one := range englishOne {
+		if err := b.Set(english, k, plural.Selectf(1, "%d", "=1", one, "other", k)); err != nil {
 			panic("msg: " + k + ": " + err.Error())
 		}
 	}
