@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
@@ -460,7 +461,10 @@ exec sleep 30
 	}
 	in := &extract.Document{Path: scannedPDF, Format: corpus.PDF, Pages: 2, NoTextPages: []int{2}}
 	doc, err := Fill(context.Background(), scannedPDF, in, Options{
-		CacheDir: NoCache, Tesseract: script, PageTimeout: 200_000_000, // 0.2s
+		// Long enough for pdfinfo and pdfimages on a loaded machine
+		// (the file's own deadline is three of it), far under the
+		// stub's 30 s.
+		CacheDir: NoCache, Tesseract: script, PageTimeout: 2 * time.Second,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -472,7 +476,7 @@ exec sleep 30
 		t.Errorf("warnings = %q, want a page 2 timeout", doc.Warnings)
 	}
 	// Without a document, a file none of whose pages could be read fails.
-	_, err = Fill(context.Background(), scannedPDF, nil, Options{CacheDir: NoCache, Tesseract: script, PageTimeout: 200_000_000})
+	_, err = Fill(context.Background(), scannedPDF, nil, Options{CacheDir: NoCache, Tesseract: script, PageTimeout: 2 * time.Second})
 	if !errors.Is(err, extract.ErrNoText) {
 		t.Errorf("all pages failed: %v, want ErrNoText", err)
 	}
