@@ -196,6 +196,9 @@ func reportYear(text string, issue time.Time, hasIssue bool, lay *layout, nums [
 			if s.zone != zone || s.history || (yearless[zone] && plain) || s.index {
 				continue
 			}
+			if plain && docDate.IsZero() && nowBefore(text, lay, s.off) {
+				continue
+			}
 			if _, ok := first[s.year]; !ok {
 				first[s.year] = s.off
 			}
@@ -220,6 +223,21 @@ func reportYear(text string, issue time.Time, hasIssue bool, lay *layout, nums [
 	}
 	y, _ := bestYear(fallback)
 	return yearResult{year: y, fallback: y != 0}
+}
+
+// nowBefore reports whether the line holding off speaks of the present
+// before it ("Tính đến nay, cổng … có 819 dịch vụ …. Năm 2018, tổng số hồ
+// sơ …"): a year named after "đến nay" in an undated text is another
+// year than the one the text reports on, which goes without saying.
+func nowBefore(text string, lay *layout, off int) bool {
+	x := lay.lineAt(off)
+	f := Fold(text[x.off:off])
+	for _, c := range []string{"đến nay", "hiện nay", "đến thời điểm này"} {
+		if strings.Contains(f, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // planResultsYear returns, for a plan ("KẾ HOẠCH / Chuyển đổi số tỉnh
@@ -514,6 +532,11 @@ func yearPlaceBefore(s string) bool {
 	}
 	words := strings.Fields(s)
 	if len(words) == 0 {
+		return false
+	}
+	// A weekday ("Thứ Ba, 14/05/2024", "Chủ Nhật, …") dates a web page,
+	// not a report's place-and-date line.
+	if f := Fold(strings.Join(words[max(0, len(words)-2):], " ")); strings.HasPrefix(f, "thứ ") || f == "chủ nhật" {
 		return false
 	}
 	if len(words) > 5 {
