@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract"
@@ -638,7 +639,8 @@ func figureStart(before, s string) bool {
 
 func sentenceStart(s string) bool {
 	for _, r := range s {
-		return r == '-' || r == '+' || (r >= 'A' && r <= 'Z') || strings.ContainsRune("ĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ", r)
+		// Every capital: "Ở", "Ứng", "Ấp" open sentences too.
+		return r == '-' || r == '+' || unicode.IsUpper(r)
 	}
 	return false
 }

@@ -206,6 +206,9 @@ func findCues(text, lower string, own map[string]bool) []cue {
 	}
 	for _, l := range onlyRe.FindAllStringIndex(lower, -1) {
 		st := l[0] + strings.Index(lower[l[0]:l[1]], "riêng")
+		if onlySubject(lower[st+len("riêng") : l[1]]) {
+			continue
+		}
 		out = append(out, cue{start: st, end: l[1], kind: cueUnit, unit: strings.TrimSpace(text[st:l[1]]), only: true})
 	}
 	if m := subUnitRe.FindStringSubmatchIndex(text); m != nil && !sameUnitAsProvince(text[m[0]:min(len(text), m[1]+30)], text[m[2]:m[3]], own) {
@@ -221,6 +224,33 @@ func findCues(text, lower string, own map[string]bool) []cue {
 		out = append(out, cue{start: l[0], end: l[1], kind: cueUnit, unit: strings.TrimSpace(text[l[0]:l[1]])})
 	}
 	return dropDomain(dropFramed(dropInner(out, lower), lower), lower)
+}
+
+// subjectWords are the families' topic words ("dịch vụ công trực
+// tuyến", "hồ sơ", "chứng thư", …), built once.
+var subjectWords = sync.OnceValue(func() []string {
+	var out []string
+	for _, f := range familiesByOrder() {
+		for _, tp := range f.Topics {
+			out = append(out, tp.Words...)
+		}
+	}
+	return out
+})
+
+// onlySubject reports whether the words after "riêng" name a kind of
+// what the reports count, not a unit: "Riêng DVC trực tuyến mức 3 và mức
+// 4, tỉnh đã cung cấp …" singles out the services, and its figures are
+// still the province's.
+func onlySubject(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	rest = strings.TrimPrefix(rest, "các ")
+	for _, w := range subjectWords() {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // domainRe before a unit makes it the domain of what is counted, not
