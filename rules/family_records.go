@@ -235,7 +235,8 @@ var records = Family{
 		// records.digitized_rate: records (hồ sơ), or records and results,
 		// digitised; not results alone, nor records of a sector.
 		{ID: "records.digitized_rate.stated", Metric: "records.digitized_rate", Priority: 30,
-			Pattern: `{TL}\s*(?:hồ sơ[^.;:%]{0,40}?(?:được\s*|đã được\s*)?{DIGITIZED}|{DIGITIZED}\s*(?:các\s*)?hồ sơ)[^.;:%]{0,60}?(?::|là|đạt)?\s*{P}`,
+			// "tỷ lệ số hoá thành phần hồ sơ": the documents of each file.
+			Pattern: `{TL}\s*(?:hồ sơ[^.;:%]{0,40}?(?:được\s*|đã được\s*)?{DIGITIZED}|{DIGITIZED}\s*(?:các\s*)?(?:thành phần\s*)?hồ sơ)[^.;:%]{0,60}?(?::|là|đạt)?\s*{P}`,
 			Reject:  `{NOTAPPLICATION}`},
 		{ID: "records.digitized_rate.label", Metric: "records.digitized_rate", Priority: 30,
 			Pattern: `^(?:[-+•]\s*)?{DIGITIZED}\s*hồ sơ[^.;:%]{0,60}?:\s*(?:đạt\s*)?{P}`,

@@ -49,6 +49,11 @@ func TestDigitizedRate(t *testing.T) {
 		{"Tỷ lệ hồ sơ được số hóa ngay khi tiếp nhận đạt trên 80%, vượt chỉ tiêu giao.", "records.digitized_rate", "80", "over"},
 		{"- Số hóa hồ sơ, kết quả giải quyết TTHC: đạt 64,5%;", "records.digitized_rate", "64.5", ""},
 		{"Thành phố đã số hóa 100% hồ sơ, kết quả giải quyết TTHC còn hiệu lực.", "records.digitized_rate", "100", ""},
+		// The documents of each file ("thành phần hồ sơ").
+		{"Tỷ lệ số hoá thành phần hồ sơ trên toàn tỉnh đạt 97,2%.", "records.digitized_rate", "97.2", ""},
+		{"Tỉ lệ số hóa thành phần hồ sơ TTHC của tỉnh là 88%.", "records.digitized_rate", "88", ""},
+		{"Đến hết quý, tỷ lệ số hóa thành phần hồ sơ, kết quả giải quyết TTHC: 76,5%.", "records.digitized_rate", "76.5", ""},
+		{"Tỷ lệ số hóa thành phần hồ sơ địa chính đạt 60%.", "records.digitized_rate", "", ""},
 		// Results alone, records of a sector, plans and the reuse of
 		// digitised data are other figures.
 		{"Tỷ lệ số hóa kết quả giải quyết TTHC đạt 58%.", "records.digitized_rate", "", ""},
