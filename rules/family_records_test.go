@@ -222,6 +222,26 @@ func TestRecordsWording(t *testing.T) {
 // breakdown that states the early files apart is a part, not the rate;
 // the national index of online use is the online rate; a rate given as
 // a floor ("từ 30% trở lên") is a target.
+// TestRecordsOfOneProcedure checks that the files of one procedure and
+// the online rate of one level of service are not the province's
+// figures, in the wordings of several provinces.
+func TestRecordsOfOneProcedure(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Toàn tỉnh tiếp nhận 2.540 hồ sơ cấp phiếu lý lịch tư pháp qua ứng dụng VNeID.", "records.total", "", ""},
+		{"Năm 2023 đã tiếp nhận 860 hồ sơ đăng ký doanh nghiệp qua mạng.", "records.total", "", ""},
+		{"Toàn tỉnh đã giải quyết 1.215 hồ sơ cấp giấy phép xây dựng.", "records.total", "", ""},
+		{"Các cơ quan đã tiếp nhận 314 hồ sơ, tiếp nhận thêm 95 hồ sơ cấp đổi giấy phép lái xe.", "records.total", "314", ""},
+		{"Toàn tỉnh tiếp nhận 48.200 hồ sơ, giải quyết đúng hạn 99%.", "records.total", "48200", ""},
+		{"Trong năm, tỉnh tiếp nhận 31.200 hồ sơ thủ tục hành chính.", "records.total", "31200", ""},
+		// The online rate of one level of service.
+		{"Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3 đạt 38,2%, mức độ 4 đạt 12%.", "records.online_rate", "", ""},
+		{"Năm nay, tỷ lệ hồ sơ xử lý trực tuyến một phần đạt tỷ lệ 52%.", "records.online_rate", "", ""},
+		{"Với hồ sơ, tỷ lệ hồ sơ nộp trực tuyến mức độ 3 là 23%.", "records.online_rate", "", ""},
+		{"Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4 đạt 27,6%.", "records.online_rate", "27.6", ""},
+		{"Tỷ lệ hồ sơ giải quyết trực tuyến đạt 44%.", "records.online_rate", "44", ""},
+	})
+}
+
 func TestRecordsResolve(t *testing.T) {
 	checkParaphrases(t, []paraphrase{
 		{"Đã giải quyết 130.500 hồ sơ; trong đó 61.220 hồ sơ giải quyết trước hạn đạt 46,9%; 67.900 hồ sơ giải quyết đúng hạn đạt 52,0%; 1.380 hồ sơ quá hạn.", "records.on_time_rate", "", ""},

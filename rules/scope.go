@@ -144,8 +144,14 @@ var cuePatterns = []cuePattern{
 			return !levelNotScopeRe.MatchString(lower[max(0, l[0]-60):l[0]])
 		}},
 	// The public-service centre, the City Office.
-	{cueCentre, []string{"hành chính công", "văn phòng"},
-		regexp.MustCompile(`trung tâm (?:phục vụ )?hành chính công(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`), nil},
+	{cueCentre, []string{"hành chính công", "văn phòng", "hcc"},
+		regexp.MustCompile(`trung tâm (?:phục vụ |dịch vụ )?(?:hành chính công|hcc)(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`), nil},
+	// The centre named again by its noun alone, as the place files go
+	// through or a subject ("… được tiếp nhận, giải quyết qua Trung
+	// tâm", "Bình quân mỗi tháng, Trung tâm nhận …"); not a data, control
+	// or monitoring centre.
+	{cueCentre, []string{"trung tâm"},
+		regexp.MustCompile(`(?:qua|tại) trung tâm(?:$|[\s,.;)])|(?:^|[.;,:]\s*)trung tâm (?:đã |cũng |đang )?(?:nhận|tiếp nhận|giải quyết|trả)`), nil},
 	// A group of agencies: vertical agencies, departments, districts,
 	// communes, counted or all of them ("10/17 sở, ngành", "các huyện");
 	// "các sở, ngành, địa phương" is everyone, a province cue.
