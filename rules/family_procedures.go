@@ -43,6 +43,11 @@ var procedures = Family{
 		// Procedures offered as online services: "(được) cung cấp /
 		// thực hiện / triển khai / giải quyết qua (dưới hình thức / ở)
 		// DVCTT" before the level.
+		// A launch before the figure: "Cổng … bắt đầu hoạt động từ tháng
+		// 1/2017 với 335 dịch vụ mức độ 3 và 4" counts the services at
+		// the start, not now.
+		// (Read in the 50 bytes before the figure: "bắt" may fall off.)
+		"{LAUNCH}":  `(?:đầu|vào|thức) (?:hoạt động|vận hành)[^.;]{0,40}$|khai trương[^.;]{0,40}$`,
 		"{OFFERED}": `(?:đã\s*)?(?:được\s*)?(?:(?:cung cấp|thực hiện|triển khai|giải quyết qua|áp dụng)\s*)?(?:(?:dưới hình thức|ở|theo)\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?`,
 	},
 	Metrics: []report.Metric{
@@ -182,7 +187,7 @@ var procedures = Family{
 			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
 		{ID: "dvc.level3.count-first", Metric: "dvc.level3", Priority: 25,
 			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}(?:\s*(?:,|và)\s*(?:(?:mức độ|mức)\s*)?4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L4})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
-			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*(?:mức độ\s*)?4\b`,
+			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*(?:mức độ\s*)?4\b`,
 			Require: `.`},
 		// "143 TTHC cung cấp DVCTT một phần", "556 thủ tục đã thực hiện ở
 		// mức độ 4", "257 thủ tục hành chính thực hiện dịch vụ công trực
@@ -219,17 +224,17 @@ var procedures = Family{
 			RejectNear: `hồ sơ|phát sinh|{PORTAL}`},
 		{ID: "dvc.level4.count-first", Metric: "dvc.level4", Priority: 25,
 			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
-			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
+			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
 		// dvc.total: levels 3 and 4 (partial and end to end) together.
 		{ID: "dvc.total.levels", Metric: "dvc.total", Priority: 30,
 			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L4}\s*và\s*{L3}|{L3}\s*và\s*{L4})`,
-			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`},
+			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`},
 		// "đã cung cấp: 1.402 dịch vụ công trực tuyến (335 DVCTT một
 		// phần và 1.067 DVCTT toàn trình)", "cung cấp hơn 2.000 DVC
 		// trực tuyến, trong đó …": online services, no level named.
 		{ID: "dvc.total.offered", Metric: "dvc.total", Priority: 25,
 			Pattern:   `(?:cung cấp|triển khai)\s*:?\s*{N}\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)(?:\s*\(dvctt\))?\s*(?:$|[.;,(]|trên cổng dịch vụ công (?:của )?tỉnh)`,
-			NotBefore: `tích hợp[^,;]*$`},
+			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`},
 		// "1.402 dịch vụ công trực tuyến (335 DVCTT một phần và 1.067
 		// DVCTT toàn trình)", "2.234 DVCTT được thực hiện … (1.096 DVCTT
 		// toàn trình và 1.138 DVCTT một phần)": a total split by level.

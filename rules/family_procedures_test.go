@@ -62,6 +62,11 @@ func TestServicesByHead(t *testing.T) {
 		{"Đối với dịch vụ công trực tuyến mức độ 4, toàn tỉnh có 18.930 hồ sơ phát sinh.", "dvc.level4", "", ""},
 		// A sentence that opens with "Ở" ends the one before it.
 		{"Toàn tỉnh đã vận hành 512 dịch vụ công cấp tỉnh. Ở dịch vụ công mức độ 4, trên địa bàn tỉnh có 870 dịch vụ công.", "dvc.level4", "870", ""},
+		// The count at a launch is not the count now.
+		{"Cổng dịch vụ công của tỉnh bắt đầu hoạt động từ tháng 3/2016 với 214 dịch vụ mức độ 3 và 4.", "dvc.total", "", ""},
+		{"Hệ thống chính thức vận hành năm 2018 với 96 dịch vụ công trực tuyến mức độ 4.", "dvc.level4", "", ""},
+		{"Ngày khai trương, Cổng cung cấp 150 dịch vụ công trực tuyến mức độ 3.", "dvc.level3", "", ""},
+		{"Cổng đi vào hoạt động từ năm 2017; hiện cung cấp 1.044 dịch vụ công mức độ 3 và 4.", "dvc.total", "1044", ""},
 		// Out of all procedures.
 		{"Số dịch vụ công trực tuyến mức độ 4 là 612/1.804 thủ tục, đạt 33,9%.", "dvc.level4", "612", ""},
 		{"Số dịch vụ công trực tuyến mức độ 4 là 612/1.804 thủ tục, đạt 33,9%.", "tthc.total", "1804", ""},
@@ -94,7 +99,7 @@ func TestCatalogAdditions(t *testing.T) {
 		{"Từ đầu năm, UBND tỉnh đã ban hành 38 quyết định công bố danh mục thủ tục hành chính với tổng số 1.102 thủ tục, trong đó có 640 thủ tục mới.", "tthc.announced", "1102", ""},
 		{"Giai đoạn 2016-2020, UBND tỉnh ban hành 280 quyết định công bố 6.904 TTHC ở 3 cấp.", "tthc.announced", "6904", ""},
 		{"Chủ tịch UBND tỉnh đã ban hành 12 quyết định công bố danh mục 186 TTHC gồm: 20 TTHC ban hành mới; sửa đổi 150 TTHC; bãi bỏ 16 TTHC.", "tthc.announced", "186", ""},
-		{"Năm 2022, UBND tỉnh đã công bố 412 TTHC (120 mới, 250 sửa đổi, 42 bãi bỏ).", "tthc.announced", "412", ""},
+		{"Năm 2023, UBND tỉnh đã công bố 412 TTHC (120 mới, 250 sửa đổi, 42 bãi bỏ).", "tthc.announced", "412", ""},
 		{"UBND tỉnh đã ban hành 21 quyết định công bố 390 thủ tục hành chính nội bộ.", "tthc.announced", "", ""},
 		{"Hiện toàn tỉnh đang thực hiện 1.988 thủ tục hành chính.", "tthc.announced", "", ""},
 		// dvc.total

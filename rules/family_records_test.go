@@ -222,9 +222,10 @@ func TestRecordsWording(t *testing.T) {
 // breakdown that states the early files apart is a part, not the rate;
 // the national index of online use is the online rate; a rate given as
 // a floor ("từ 30% trở lên") is a target.
-// TestRecordsOfOneProcedure checks that the files of one procedure and
-// the online rate of one level of service are not the province's
-// figures, in the wordings of several provinces.
+// TestRecordsOfOneProcedure checks that the files of one procedure, the
+// figures of an earlier year and the online rate of one level of service
+// are not the province's figures of the year, in the wordings of several
+// provinces.
 func TestRecordsOfOneProcedure(t *testing.T) {
 	checkParaphrases(t, []paraphrase{
 		{"Toàn tỉnh tiếp nhận 2.540 hồ sơ cấp phiếu lý lịch tư pháp qua ứng dụng VNeID.", "records.total", "", ""},
@@ -233,6 +234,13 @@ func TestRecordsOfOneProcedure(t *testing.T) {
 		{"Các cơ quan đã tiếp nhận 314 hồ sơ, tiếp nhận thêm 95 hồ sơ cấp đổi giấy phép lái xe.", "records.total", "314", ""},
 		{"Toàn tỉnh tiếp nhận 48.200 hồ sơ, giải quyết đúng hạn 99%.", "records.total", "48200", ""},
 		{"Trong năm, tỉnh tiếp nhận 31.200 hồ sơ thủ tục hành chính.", "records.total", "31200", ""},
+		// A sentence framed by an earlier year gives that year's figures
+		// (the report is of 2023).
+		{"Năm 2021, tổng số hồ sơ được giải quyết trực tuyến là trên 18.300 hồ sơ.", "records.online", "", ""},
+		{"Cũng năm 2022, toàn tỉnh tiếp nhận 152.000 hồ sơ.", "records.total", "", ""},
+		{"Năm 2020, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh đạt 97,1%.", "records.on_time_rate", "", ""},
+		{"Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,4%.", "records.on_time_rate", "98.4", ""},
+		{"Toàn tỉnh tiếp nhận 161.400 hồ sơ, tăng 6% so với năm 2022.", "records.total", "161400", ""},
 		// The online rate of one level of service.
 		{"Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3 đạt 38,2%, mức độ 4 đạt 12%.", "records.online_rate", "", ""},
 		{"Năm nay, tỷ lệ hồ sơ xử lý trực tuyến một phần đạt tỷ lệ 52%.", "records.online_rate", "", ""},
