@@ -149,9 +149,10 @@ var cuePatterns = []cuePattern{
 	// The centre named again by its noun alone, as the place files go
 	// through or a subject ("… được tiếp nhận, giải quyết qua Trung
 	// tâm", "Bình quân mỗi tháng, Trung tâm nhận …"); not a data, control
-	// or monitoring centre.
+	// or monitoring centre ("tại Trung tâm tích hợp dữ liệu"): the noun
+	// ends there.
 	{cueCentre, []string{"trung tâm"},
-		regexp.MustCompile(`(?:qua|tại) trung tâm(?:$|[\s,.;)])|(?:^|[.;,:]\s*)trung tâm (?:đã |cũng |đang )?(?:nhận|tiếp nhận|giải quyết|trả)`), nil},
+		regexp.MustCompile(`(?:qua|tại) trung tâm(?:$|[,.;)]|\s+(?:là|trong|từ|với|và|được|đã|có|\()(?:\s|$))|(?:^|[.;,:]\s*)trung tâm (?:đã |cũng |đang )?(?:nhận|tiếp nhận|giải quyết|trả)`), nil},
 	// A group of agencies: vertical agencies, departments, districts,
 	// communes, counted or all of them ("10/17 sở, ngành", "các huyện");
 	// "các sở, ngành, địa phương" is everyone, a province cue.
@@ -567,6 +568,16 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 				return cu.scope()
 			}
 		}
+		// The centre the files went through, in the figure's sentence
+		// before the next figure: "hơn 1 triệu hồ sơ được tiếp nhận, giải
+		// quyết qua Trung tâm".
+		end = min(sentenceEnd(s.lower, i, 100), nextFigure(s.lower, i))
+		for k := range s.cues {
+			cu := &s.cues[k]
+			if cu.kind == cueCentre && cu.start >= i && cu.start < end && !ignore(cu) && s.through(cu) {
+				return cu.scope()
+			}
+		}
 	}
 	off = min(off, len(s.lower))
 	closed := closedSpans(s.lower[:off])
@@ -700,6 +711,12 @@ func (s *Segment) markCues() {
 		}
 		cs := s.clauseStart(cu.start, nil)
 		cu.subject = cu.bound < 0 && clauseHeadRe.MatchString(s.lower[cs:cu.start]) && !notSubjectRe.MatchString(s.lower[max(0, cu.start-12):cu.start])
+		// Files "qua Trung tâm" make the centre the subject of what the
+		// sentence says of them next ("… qua trung tâm là 172.440 hồ sơ,
+		// tỷ lệ hồ sơ giải quyết sớm và đúng hạn là trên 98%").
+		if cu.kind == cueCentre && s.through(cu) {
+			cu.subject = true
+		}
 
 	}
 }
@@ -913,6 +930,37 @@ func clauseEnd(s string, i, n int) int {
 			if k := j + 1 + len(s[j+1:]) - len(strings.TrimLeft(s[j+1:], " ")); k < len(s) && (s[k] < '0' || s[k] > '9') {
 				return j
 			}
+		}
+	}
+	return end
+}
+
+// throughRe: the place files go through ("qua Trung tâm", "tại Trung
+// tâm …"), at a cue's start or right before it.
+var (
+	throughRe       = regexp.MustCompile(`^(?:qua|tại) `)
+	throughBeforeRe = regexp.MustCompile(`(?:qua|tại)\s*$`)
+)
+
+// through reports whether the centre cue cu names the place files go
+// through.
+func (s *Segment) through(cu *cue) bool {
+	return throughRe.MatchString(s.lower[cu.start:]) || throughBeforeRe.MatchString(s.lower[max(0, cu.start-6):cu.start])
+}
+
+// sentenceEnd returns the offset of the first ";", "(" or full stop at
+// or after i, at most i+n: unlike clauseEnd, commas do not end it.
+func sentenceEnd(s string, i, n int) int {
+	end := min(len(s), i+n)
+	for j := i; j < end; j++ {
+		switch s[j] {
+		case ';', '(':
+			return j
+		case '.':
+			if j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+				continue // a thousands separator
+			}
+			return j
 		}
 	}
 	return end
