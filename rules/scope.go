@@ -90,7 +90,9 @@ var (
 	modifierGapRe = regexp.MustCompile(`^[\s,]*(?:của\s+|thuộc\s+)?(?:tỉnh|thành phố|tp\.?)?\s*$`)
 	// rankBeforeRe: "dẫn đầu cả nước", "đứng thứ 2 toàn quốc": a rank,
 	// not the nation's figure.
-	rankBeforeRe = regexp.MustCompile(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)[^,;.\d]{0,25}$`)
+	// The units ranked may stand between: "đứng đầu 63 tỉnh, thành phố
+	// cả nước".
+	rankBeforeRe = regexp.MustCompile(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)(?:\s*(?:trong\s*)?(?:\d+|các)\s*tỉnh,\s*thành(?: phố)?)?[^,;.\d]{0,25}$`)
 	// ministryCueRe runs on the original text: "Bộ Công Thương", "Bộ
 	// TT&TT"; not "Bộ Chỉ số", "Bộ TTHC" or "Bộ phận".
 	ministryCueRe  = regexp.MustCompile(`\bBộ\s+(?:\p{Lu}[\p{L}&]*)(?:\s+(?:và\s+)?\p{Lu}[\p{L}&]*)*`)

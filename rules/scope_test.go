@@ -49,6 +49,14 @@ func TestScope(t *testing.T) {
 			"records.total", "210300", "", ""},
 		{"machines managed at a data centre", "Toàn tỉnh có 1.870 máy trạm được kết nối về hệ thống quản lý tập trung tại Trung tâm tích hợp dữ liệu; tiếp nhận 64.000 hồ sơ.",
 			"records.total", "64000", "", ""},
+		// A rank among the provinces of the nation is no figure of the
+		// nation.
+		{"first of the 63 provinces", "Tỉnh vinh dự đứng đầu 63 tỉnh, thành phố cả nước về dịch vụ công trực tuyến với tỷ lệ giải quyết đúng hạn 99,36%.",
+			"records.on_time_rate", "99.36", "", ""},
+		{"leading the provinces", "Thành phố dẫn đầu các tỉnh, thành cả nước về thanh toán trực tuyến, tỷ lệ hồ sơ trực tuyến đạt 74,2%.",
+			"records.online_rate", "74.2", "", ""},
+		{"the nation's own rate", "Tỷ lệ hồ sơ giải quyết đúng hạn bình quân của cả nước đạt 96,1%.",
+			"records.on_time_rate", "", "96.1", "cả nước"},
 		{"a data centre is no unit", "Trung tâm dữ liệu của tỉnh đã lưu trữ dữ liệu của 46.500 hồ sơ; toàn tỉnh tiếp nhận 98.400 hồ sơ.",
 			"records.total", "98400", "", ""},
 		// "Riêng" before a kind of what is counted singles it out; before
