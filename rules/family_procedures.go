@@ -177,6 +177,14 @@ var procedures = Family{
 		{ID: "tthc.commune.count-first", Metric: "tthc.commune", Priority: 25,
 			Pattern:    `{N}\s*{TTHC}\s*(?:thuộc thẩm quyền (?:giải quyết )?(?:của )?)?(?:cấp xã|cấp phường)`,
 			RejectNear: `{PORTAL}`},
+		// A clause headed by a level: "Ở cấp xã, các địa phương đã … niêm
+		// yết đầy đủ 328 thủ tục hành chính thuộc thẩm quyền".
+		{ID: "tthc.provincial.head", Metric: "tthc.provincial", Priority: 25,
+			Pattern: `^(?:ở|đối với|tại|với)\s*cấp (?:tỉnh|thành phố)\s*,[^.;\d]{0,160}?(?:niêm yết|công khai|thực hiện|cung cấp|áp dụng)\s*(?:công khai\s*)?(?:đầy đủ\s*)?{N}\s*{TTHC}`},
+		{ID: "tthc.district.head", Metric: "tthc.district", Priority: 25,
+			Pattern: `^(?:ở|đối với|tại|với)\s*cấp (?:huyện|quận, huyện|quận)\s*,[^.;\d]{0,160}?(?:niêm yết|công khai|thực hiện|cung cấp|áp dụng)\s*(?:công khai\s*)?(?:đầy đủ\s*)?{N}\s*{TTHC}`},
+		{ID: "tthc.commune.head", Metric: "tthc.commune", Priority: 25,
+			Pattern: `^(?:ở|đối với|tại|với)\s*cấp (?:xã|phường|xã, phường|phường, xã)\s*,[^.;\d]{0,160}?(?:niêm yết|công khai|thực hiện|cung cấp|áp dụng)\s*(?:công khai\s*)?(?:đầy đủ\s*)?{N}\s*{TTHC}`},
 		{ID: "tthc.multilevel.label", Metric: "tthc.multilevel", Priority: 30,
 			Pattern: `(?:chung (?:\d|hai|ba|các|nhiều) cấp|liên thông (?:\d|hai|ba|các|nhiều) cấp|nhiều cấp)\s*(?::|là|có)?\s*{N}\s*(?:thủ tục|TTHC)?`},
 		{ID: "tthc.multilevel.count-first", Metric: "tthc.multilevel", Priority: 25,

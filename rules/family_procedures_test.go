@@ -67,6 +67,12 @@ func TestServicesByHead(t *testing.T) {
 		{"Hệ thống chính thức vận hành năm 2018 với 96 dịch vụ công trực tuyến mức độ 4.", "dvc.level4", "", ""},
 		{"Ngày khai trương, Cổng cung cấp 150 dịch vụ công trực tuyến mức độ 3.", "dvc.level3", "", ""},
 		{"Cổng đi vào hoạt động từ năm 2017; hiện cung cấp 1.044 dịch vụ công mức độ 3 và 4.", "dvc.total", "1044", ""},
+		// A clause headed by a level gives that level's procedures.
+		{"Ở cấp xã, bộ phận một cửa đã niêm yết công khai 112 thủ tục hành chính thuộc thẩm quyền.", "tthc.commune", "112", ""},
+		{"Đối với cấp huyện, các địa phương đang thực hiện 236 thủ tục hành chính.", "tthc.district", "236", ""},
+		{"Tại cấp tỉnh, các sở, ngành đã công khai đầy đủ 1.386 TTHC trên cổng thông tin.", "tthc.provincial", "1386", ""},
+		{"Ở cấp xã, các địa phương đã tiếp nhận 4.500 hồ sơ thủ tục hành chính.", "tthc.commune", "", ""},
+		{"Ở cấp xã, bộ phận một cửa đã niêm yết công khai 112 thủ tục hành chính thuộc thẩm quyền.", "tthc.total", "", ""},
 		// Out of all procedures.
 		{"Số dịch vụ công trực tuyến mức độ 4 là 612/1.804 thủ tục, đạt 33,9%.", "dvc.level4", "612", ""},
 		{"Số dịch vụ công trực tuyến mức độ 4 là 612/1.804 thủ tục, đạt 33,9%.", "tthc.total", "1804", ""},

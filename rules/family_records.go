@@ -231,6 +231,11 @@ var records = Family{
 		{ID: "records.online_rate.pct-first", Metric: "records.online_rate", Priority: 25,
 			Pattern: `{P}\s*(?:số\s*)?hồ sơ[^.;%\d]{0,40}?(?:được\s*)?(?:{HANDLED})\s*(?:trực tuyến|qua (?:môi trường )?mạng)`,
 			Reject:  `{L3}|{L4}|{TIMELY}|{SECTOR}|thanh toán`},
+		// "29,1% hồ sơ có sử dụng dịch vụ công trực tuyến": the files
+		// that went through the online services.
+		{ID: "records.online_rate.uses", Metric: "records.online_rate", Priority: 25,
+			Pattern:    `{P}\s*(?:số\s*)?hồ sơ\s*(?:có\s*)?(?:sử dụng|thông qua|qua)\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)`,
+			RejectNear: `{TIMELY}|{SECTOR}|thanh toán`},
 		// "34.020/277.307 hồ sơ giải quyết trực tuyến …, đạt 12%".
 		{ID: "records.online_rate.ratio", Metric: "records.online_rate", Priority: 25,
 			Pattern: `\d[\d.]*\s*/\s*\d[\d.]*\s*hồ sơ\s*(?:được\s*)?(?:{HANDLED}\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)[^.;%]{0,80}?,\s*(?:đạt|chiếm)\s*(?:{TL}\s*)?{P}`,
@@ -279,6 +284,12 @@ var records = Family{
 		// Applications.
 		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `{ONTIME}[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`, NotNear: `^\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:quá|trễ|trước|sớm) hạn`},
 		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:trực tuyến|qua (?:môi trường )?mạng)[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|trực tuyến\s*{L3}\s*(?:đạt|là|chiếm|:)|{TIMELY}|bưu chính|thanh toán|{SECTOR}`, NotNear: `^\s*trở lên`},
+		// "Việc tiếp nhận hồ sơ TTHC trên môi trường điện tử ngày càng
+		// tăng (tỷ lệ … đạt trên 90%)": the share in an aside after the
+		// online files.
+		{ID: "ctx.records.online_rate.aside", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Wide: true,
+			Label:    `(?:trực tuyến|(?:qua|trên) môi trường (?:mạng|điện tử))[^%;()\d]{0,40}\(\s*{TL}[^%()\d]{0,50}$`,
+			NotLabel: `{TIMELY}|bưu chính|thanh toán|{SECTOR}|{L3}|{L4}`},
 		{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|{PORTAL}`},
 		{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`, NotNear: `^\s*hồ sơ\s*{ONEPROC}`},
 		{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},

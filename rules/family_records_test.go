@@ -241,6 +241,16 @@ func TestRecordsOfOneProcedure(t *testing.T) {
 		{"Năm 2020, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh đạt 97,1%.", "records.on_time_rate", "", ""},
 		{"Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,4%.", "records.on_time_rate", "98.4", ""},
 		{"Toàn tỉnh tiếp nhận 161.400 hồ sơ, tăng 6% so với năm 2022.", "records.total", "161400", ""},
+		// The files that used the online services; the share in an aside
+		// after the online files.
+		{"Năm 2023, 46,8% hồ sơ có sử dụng dịch vụ công trực tuyến.", "records.online_rate", "46.8", ""},
+		{"Có 33% hồ sơ sử dụng DVCTT trong tổng số hồ sơ tiếp nhận.", "records.online_rate", "33", ""},
+		{"Khoảng 52% hồ sơ thông qua dịch vụ công trực tuyến, tăng so với năm trước.", "records.online_rate", "52", "approx"},
+		{"Có 98% hồ sơ qua dịch vụ công trực tuyến được giải quyết đúng hạn.", "records.online_rate", "", ""},
+		{"Việc nộp hồ sơ trên môi trường điện tử tăng nhanh (tỷ lệ năm nay đạt 72%).", "records.online_rate", "72", ""},
+		{"Số hồ sơ tiếp nhận qua môi trường mạng tiếp tục tăng (tỷ lệ bình quân đạt 64,5%).", "records.online_rate", "64.5", ""},
+		{"Hồ sơ nộp trực tuyến tăng mạnh (tỉ lệ cả năm đạt 58%).", "records.online_rate", "58", ""},
+		{"Hồ sơ nộp trực tuyến tăng mạnh (tỷ lệ giải quyết đúng hạn đạt 99%).", "records.online_rate", "", ""},
 		// The online rate of one level of service.
 		{"Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3 đạt 38,2%, mức độ 4 đạt 12%.", "records.online_rate", "", ""},
 		{"Năm nay, tỷ lệ hồ sơ xử lý trực tuyến một phần đạt tỷ lệ 52%.", "records.online_rate", "", ""},
