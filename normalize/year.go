@@ -53,7 +53,14 @@ var titleCues = []string{"báo cáo", "kết quả", "tình hình", "thực hi�
 //     2021 xếp thứ 5; năm 2022 xếp thứ 4"), the earlier ones are history
 //     and count a quarter;
 //   - "đến nay", "hiện nay" in the lead are dated by the document's date
-//     (its issue date or a news page's dateline).
+//     (its issue date or a news page's dateline); in an undated text, a
+//     year named after them in their line is another year;
+//   - a start date after a verb of launch ("bắt đầu hoạt động từ tháng
+//     1/2017") dates when something began, and a sentence whose subject
+//     is a ranking ("Bảng xếp hạng chỉ số … năm 2019 đặt …") names the
+//     ranking's year;
+//   - a dateline above the title is the date the page was shown; one
+//     below the title is the article's.
 //
 // When no year qualifies it falls back on the years of the dates cited
 // in the text (documents issued during the period), the issue date
