@@ -86,6 +86,21 @@ func TestIdentifyYear(t *testing.T) {
 		{"index year in the lead", "Tỉnh tăng bậc chuyển đổi số\n\nTheo Bộ Thông tin và Truyền thông, tỉnh tăng 3 bậc trong xếp hạng chỉ số DTI năm 2023.\n\n6 tháng đầu năm 2024, tỉnh đạt 88% hồ sơ trực tuyến.", "", 2024, ""},
 		{"no year in the text: the path", "Trong 5 tháng đầu năm, tỷ lệ hồ sơ trực tuyến mới đạt 17%.", "Hà Tĩnh/BC 2022.txt", 2022, ""},
 		{"as of the publication date", "Tỉnh có 1.498 thủ tục hành chính được cung cấp trực tuyến\n\nThứ Năm, 21/03/2019, 10:15 [GMT+7]\n\nĐến nay, tỉnh có 1.498 thủ tục hành chính đã được cung cấp trực tuyến, trong đó 127 thủ tục mức 4.\n\nSố liệu cho thấy cuối năm 2018 chỉ có 6.227/11.176 hồ sơ mức 4.", "", 2019, ""},
+		// A launch date is when something began, not the period.
+		{"launch date in the lead", "Cổng dịch vụ công tỉnh mở rộng danh mục\n\nHệ thống một cửa điện tử của tỉnh chính thức vận hành từ tháng 3/2016 với 214 thủ tục mức độ 3.\n\nĐến nay, cổng đã cung cấp 1.320 dịch vụ công trực tuyến cho người dân.", "dich-vu-cong-2021.txt", 2021, "outside its title and lead"},
+		{"launch date without a path", "Trung tâm Phục vụ hành chính công đi vào hoạt động từ tháng 10/2019 với 1.650 thủ tục.\n\nTrong 6 tháng đầu năm 2022, Trung tâm tiếp nhận 41.200 hồ sơ.", "", 2022, ""},
+		{"start of the period", "Từ tháng 1/2023 đến nay, toàn tỉnh tiếp nhận 98.000 hồ sơ trực tuyến, đạt 61%.", "", 2023, ""},
+		// A year named after "đến nay" in an undated text is another year.
+		{"year after now in the lead", "Tỉnh đẩy mạnh dịch vụ công trực tuyến\n\nĐến nay, Cổng dịch vụ công của tỉnh có 1.012 dịch vụ công mức độ 3 và 4. Năm 2019, số hồ sơ trực tuyến là 18.400 hồ sơ.", "quang-ngai-2020.txt", 2020, "outside its title and lead"},
+		{"year after present in the lead", "Hiện nay tỉnh cung cấp 905 dịch vụ công trực tuyến; riêng năm 2021, số hồ sơ nộp qua mạng tăng gấp đôi.", "ninh-thuan-2022.txt", 2022, "outside its title and lead"},
+		{"year before now stays", "Năm 2021, tỉnh đã số hóa 40% hồ sơ; đến nay có 100% xã dùng phần mềm một cửa.", "", 2021, ""},
+		// A sentence whose subject is a ranking names the ranking's year.
+		{"ranking subject", "Tỉnh đứng thứ 40/63 về ứng dụng công nghệ thông tin\n\nThứ Hai, 14/09/2020, 09:30 [GMT+7]\n\nTheo Bộ, bảng xếp hạng mức độ ứng dụng công nghệ thông tin của các bộ, ngành và địa phương năm 2019 đưa tỉnh lên vị trí 40/63; trước đó tỉnh đứng thứ 45.", "yen-bai-2020.txt", 2020, "outside its title and lead"},
+		{"ranking subject, long phrase", "Chỉ số sẵn sàng cho phát triển và ứng dụng công nghệ thông tin và truyền thông của các tỉnh, thành phố trực thuộc Trung ương năm 2018 xếp tỉnh thứ 25.", "lai-chau-2019.txt", 2019, "outside its title and lead"},
+		// A dateline above the title is the page's; the one below is the
+		// article's.
+		{"page date above the title", "Thứ Ba, 14/05/2024, 10:02 [GMT+7]\n\nSở Nội vụ hướng dẫn ký số văn bản\n\nThứ 6, 18/12/2020 | 08:15:40\n\nĐến nay, các cơ quan của tỉnh đã thực hiện ký số văn bản điện tử gửi đi.", "", 2020, ""},
+		{"one dateline above the title", "Thứ Ba, 14/05/2024, 10:02 [GMT+7]\n\nSở Nội vụ hướng dẫn ký số văn bản\n\nĐến nay, các cơ quan của tỉnh đã thực hiện ký số văn bản điện tử gửi đi.", "", 2024, ""},
 		{"title beats the path", "BÁO CÁO\nKết quả chuyển đổi số năm 2023\n\nNăm 2023, tỉnh đã ...", "bao-cao-2024.txt", 2023, "kept 2023"},
 		{"plan: the year of its results", "KẾ HOẠCH\nChuyển đổi số tỉnh Bình Định năm 2023\n\nPhần I\nĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2022\n\n1. Hạ tầng số: 100% xã có cáp quang.", "", 2022, ""},
 	}

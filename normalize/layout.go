@@ -94,6 +94,11 @@ func docLayout(text string) *layout {
 		off = end + 1
 	}
 	inTitle, lead := true, 0
+	// titleAt is the title's line: the first, or the one after a
+	// dateline that opens the page. Such a dateline is the date the page
+	// was shown or printed; a dateline after the title is the article's
+	// and replaces it.
+	titleAt, pageDate := 0, false
 	for i := range l.lines {
 		if lead >= leadLines && !inTitle {
 			break // the rest is body
@@ -104,11 +109,16 @@ func docLayout(text string) *layout {
 		head := strings.TrimLeft(s, "#*_ (")
 		f := Fold(head[:min(len(head), 400)])
 		switch {
-		case i < 6 && len(strings.Fields(s)) <= 14 && l.published.IsZero() && isDateline(s):
+		case i < 6 && len(strings.Fields(s)) <= 14 && (l.published.IsZero() || pageDate && i > titleAt) && isDateline(s):
 			x.role = lineDateline
+			if i == titleAt {
+				titleAt, pageDate = i+1, true
+			} else {
+				l.published, pageDate = time.Time{}, false
+			}
 		case strings.HasPrefix(f, "ảnh") || strings.HasPrefix(f, "ảnh minh họa"):
 			x.role = lineCaption
-		case inTitle && (i == 0 || (i < 12 && x.off < 2500 && titleBlockLine(s, f, words))):
+		case inTitle && (i == titleAt || (i < 12 && x.off < 2500 && titleBlockLine(s, f, words))):
 			x.role = lineTitle
 		default:
 			inTitle = false

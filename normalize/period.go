@@ -161,6 +161,7 @@ const (
 	roleCutoff                    // "tính đến tháng 9/2021": as of a date
 	roleTarget                    // "đến năm 2025", "phấn đấu năm 2026", a plan
 	roleCompare                   // "so với năm 2022", "(năm 2023: …)"
+	roleHistory                   // "bắt đầu hoạt động từ tháng 1/2017": when something began
 )
 
 // periodMention is a statement of a period found in a text.
@@ -597,6 +598,9 @@ func mentionRole(text string, a, b int, multi, plain bool) periodRole {
 	}
 	for _, c := range periodStartCues {
 		if strings.HasSuffix(before, c) && !plain {
+			if launchClause(clause) {
+				return roleHistory
+			}
 			return roleCutoff // "từ giữa tháng 5/2025": a point in time
 		}
 	}
@@ -628,6 +632,23 @@ func mentionRole(text string, a, b int, multi, plain bool) periodRole {
 		return roleTarget
 	}
 	return rolePeriod
+}
+
+// Verbs of a launch: a start date after them ("Cổng … bắt đầu hoạt động
+// từ tháng 1/2017 với 335 dịch vụ", "Trung tâm đi vào vận hành từ tháng
+// 10/2019") dates when something began, not the period reported on
+// (folded).
+var periodLaunchCues = []string{"bắt đầu", "đi vào hoạt động", "đi vào vận hành", "chính thức hoạt động", "chính thức vận hành", "khai trương", "ra mắt", "thành lập"}
+
+// launchClause reports whether the folded clause before a start date
+// holds a verb of launch.
+func launchClause(clause string) bool {
+	for _, c := range periodLaunchCues {
+		if strings.Contains(clause, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // Nouns that name a programme or plan: a multi-year period after them
@@ -700,6 +721,10 @@ func planClause(before string) bool {
 // 2022", "DTI 2022") (folded).
 var periodIndexCues = []string{"xếp hạng", "chỉ số", "dti", "par index", "sipas", "papi", "pci", "bảng xếp hạng"}
 
+// Words that open a sentence whose subject is a ranking (folded); but
+// "chỉ số", they may stand anywhere in it before the year.
+var periodIndexHeads = []string{"bảng xếp hạng", "kết quả xếp hạng", "kết quả đánh giá chỉ số", "chỉ số"}
+
 // Words right after a year, in its clause, that make it the year of a
 // rank ("năm 2020 xếp thứ 7; năm 2021 xếp thứ 5") (folded).
 var periodRankAfter = []string{"xếp thứ", "xếp hạng", "đứng thứ", "ở vị trí thứ", "vị trí thứ", "đạt hạng"}
@@ -716,6 +741,23 @@ func indexYear(text string, off, end int) bool {
 	for _, w := range periodIndexCues {
 		if strings.Contains(c, w) {
 			return true
+		}
+	}
+	// A sentence whose subject is a ranking ("Bảng xếp hạng chỉ số đánh
+	// giá … của các tỉnh, thành phố năm 2019 đặt …"): its year, however
+	// long the noun phrase, before any verb of the sentence.
+	from := max(0, off-300)
+	if k := strings.LastIndexAny(text[from:off], ".;:!?\n("); k >= 0 {
+		from += k + 1
+	} else if from > 0 {
+		from = off // the sentence starts further back
+	}
+	s := strings.TrimSpace(Fold(text[from:off]))
+	if !strings.Contains(s, " đã ") && !strings.Contains(s, " đạt ") {
+		for _, w := range periodIndexHeads {
+			if strings.HasPrefix(s, w) || w != "chỉ số" && strings.Contains(s, w) {
+				return true
+			}
 		}
 	}
 	a := Fold(after(text, end, 40))

@@ -53,7 +53,14 @@ var titleCues = []string{"báo cáo", "kết quả", "tình hình", "thực hi�
 //     2021 xếp thứ 5; năm 2022 xếp thứ 4"), the earlier ones are history
 //     and count a quarter;
 //   - "đến nay", "hiện nay" in the lead are dated by the document's date
-//     (its issue date or a news page's dateline).
+//     (its issue date or a news page's dateline); in an undated text, a
+//     year named after them in their line is another year;
+//   - a start date after a verb of launch ("bắt đầu hoạt động từ tháng
+//     1/2017") dates when something began, and a sentence whose subject
+//     is a ranking ("Bảng xếp hạng chỉ số … năm 2019 đặt …") names the
+//     ranking's year;
+//   - a dateline above the title is the date the page was shown; one
+//     below the title is the article's.
 //
 // When no year qualifies it falls back on the years of the dates cited
 // in the text (documents issued during the period), the issue date
@@ -196,6 +203,9 @@ func reportYear(text string, issue time.Time, hasIssue bool, lay *layout, nums [
 			if s.zone != zone || s.history || (yearless[zone] && plain) || s.index {
 				continue
 			}
+			if plain && docDate.IsZero() && nowBefore(text, lay, s.off) {
+				continue
+			}
 			if _, ok := first[s.year]; !ok {
 				first[s.year] = s.off
 			}
@@ -220,6 +230,21 @@ func reportYear(text string, issue time.Time, hasIssue bool, lay *layout, nums [
 	}
 	y, _ := bestYear(fallback)
 	return yearResult{year: y, fallback: y != 0}
+}
+
+// nowBefore reports whether the line holding off speaks of the present
+// before it ("Tính đến nay, cổng … có 819 dịch vụ …. Năm 2018, tổng số hồ
+// sơ …"): a year named after "đến nay" in an undated text is another
+// year than the one the text reports on, which goes without saying.
+func nowBefore(text string, lay *layout, off int) bool {
+	x := lay.lineAt(off)
+	f := Fold(text[x.off:off])
+	for _, c := range []string{"đến nay", "hiện nay", "đến thời điểm này"} {
+		if strings.Contains(f, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // planResultsYear returns, for a plan ("KẾ HOẠCH / Chuyển đổi số tỉnh
@@ -514,6 +539,11 @@ func yearPlaceBefore(s string) bool {
 	}
 	words := strings.Fields(s)
 	if len(words) == 0 {
+		return false
+	}
+	// A weekday ("Thứ Ba, 14/05/2024", "Chủ Nhật, …") dates a web page,
+	// not a report's place-and-date line.
+	if f := Fold(strings.Join(words[max(0, len(words)-2):], " ")); strings.HasPrefix(f, "thứ ") || f == "chủ nhật" {
 		return false
 	}
 	if len(words) > 5 {

@@ -44,6 +44,13 @@ func TestDeclaredChecks(t *testing.T) {
 			wantID: "records.levels", sev: report.Error, stated: 751295, computed: 750824},
 		{name: "records level2 missing: no check", figs: []report.Figure{testFig("records.total", 194439), testFig("records.level3", 680), testFig("records.level4", 7267)}},
 		{name: "cert parts", figs: []report.Figure{testFig("cert.total", 4768), testFig("cert.personal", 3728), testFig("cert.organization", 1040)}},
+		// A total that already counts the SIM and the revoked certificates
+		// beside those of people and organisations holds; one that equals
+		// no such sum is still flagged, against the parts alone.
+		{name: "cert total counts SIM and revoked", figs: []report.Figure{testFig("cert.total", 5000), testFig("cert.personal", 3900), testFig("cert.organization", 700), testFig("cert.sim_pki", 250), testFig("cert.revoked", 150)}},
+		{name: "cert total counts SIM only", figs: []report.Figure{testFig("cert.total", 4850), testFig("cert.personal", 3900), testFig("cert.organization", 700), testFig("cert.sim_pki", 250), testFig("cert.revoked", 150)}},
+		{name: "cert total equals no sum of its parts", figs: []report.Figure{testFig("cert.total", 4700), testFig("cert.personal", 3900), testFig("cert.organization", 700), testFig("cert.sim_pki", 250), testFig("cert.revoked", 150)},
+			wantID: "cert.parts", sev: report.Error, stated: 4700, computed: 4600},
 		{name: "staff parts", figs: []report.Figure{testFig("staff.it_total", 82), testFig("staff.it_departments", 60), testFig("staff.it_district", 22)}},
 		{name: "staff parts off", figs: []report.Figure{testFig("staff.it_total", 83), testFig("staff.it_departments", 60), testFig("staff.it_district", 22)},
 			wantID: "staff.parts", sev: report.Error, stated: 83, computed: 82},

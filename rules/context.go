@@ -186,7 +186,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 			}
 			prevPrevEnd, prevEnd = prevEnd, n.End
 			seg := segmentAt(segs, p, n.NumStart)
-			if seg == nil || seg.plan || seg.planBefore(n.NumStart-seg.Off, doc.Year) {
+			if seg == nil || seg.plan || seg.planBefore(n.NumStart-seg.Off, doc.Year) || seg.earlierYear(doc.Year) {
 				continue
 			}
 			for _, r := range c.context {

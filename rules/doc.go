@@ -79,8 +79,10 @@
 // Reject, RejectSeg, RejectNear, NotBefore), and every candidate must
 // pass the same tests: the number stands alone (not part of a ratio, a
 // date, a code or a malformed number such as 2.130.11), it is not in a
-// clause about a plan or a later year, nor one that names a district
-// before it. The number is parsed by normalize's scanner
+// clause about a plan or a later year, nor in a sentence framed by an
+// earlier year than the one reported on ("Năm 2018, tổng số hồ sơ …" in
+// a report of 2019: that year's figures; a state such as the SOC's is
+// not affected), nor one that names a district before it. The number is parsed by normalize's scanner
 // ([normalize.ParseNumber], [normalize.ParsePercent]), a scale word
 // multiplies it, and "trên" after a verb of deploying ("triển khai trên
 // 2.980 máy") is "on", not the qualifier "over".
@@ -109,7 +111,13 @@
 // rules alike: "cấp chứng thư số cho 52 cơ quan, đơn vị với tổng số
 // 2.140 chứng thư" gives no certificate count 52, "với tổng số 1.144
 // cán bộ, công chức" no procedure count. The family's own nouns are its
-// words and topic words.
+// words and topic words. Holders of both kinds listed after the
+// certificates ("cấp chứng thư số cho 381 tổ chức, 710 cá nhân") are the
+// split by holder, one certificate each; one kind alone stays a count of
+// holders. Files named by one procedure ("1.368 hồ sơ cấp phiếu lý lịch
+// tư pháp", {ONEPROC}) are that procedure's, not all the files, and
+// services counted at a launch ("bắt đầu hoạt động từ tháng 1/2017 với
+// 335 dịch vụ", {LAUNCH}) are not the count now.
 //
 // # Context rules
 //
@@ -153,7 +161,13 @@
 // "và" are the province; the national portal as a clause's subject ("Cổng
 // DVC quốc gia được khai trương … và đã có 4,78 triệu hồ sơ …") makes its
 // figures another unit's for every metric; a photo caption ("Ảnh: …")
-// passes nothing on. Metrics that count a
+// passes nothing on. The centre is also named by its noun alone where
+// files go through it ("tiếp nhận, giải quyết qua Trung tâm"), which
+// scopes a figure before it in its sentence and is the subject of what
+// the sentence says next of those files. "Riêng" before a kind of what
+// reports count ("Riêng DVC trực tuyến mức 3 và mức 4, …") singles out
+// the kind, not a unit, and a rank among the provinces ("đứng đầu 63
+// tỉnh, thành phố cả nước về …") is no figure of the nation. Metrics that count a
 // level or group (Family.PerLevel) are not scoped by levels or groups;
 // a family's portal metric (Family.OfPortal) is not scoped by the
 // portal. A candidate of another scope is never the province's value
@@ -209,7 +223,11 @@
 // ([Partition]: timeliness, channel, level of government, …): the words
 // of each part name its category, parts of distinct categories may not
 // exceed the total, and parts that name every category the partition
-// needs must equal it. Figures are compared
+// needs must equal it. A sum's whole may already count other metrics
+// the report states beside its terms (Relation.MayInclude: the
+// certificates issued may count the SIM and the revoked ones beside
+// those of people and organisations); the sum holds when the whole
+// equals the terms plus any of them. Figures are compared
 // as intervals: an exact figure is a point, a figure after an "over"
 // phrase is [N, ∞), after an "under" phrase (−∞, N], after an "approx"
 // phrase N ± 5 %; a check fails only when no value in the intervals

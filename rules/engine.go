@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract"
@@ -416,6 +417,26 @@ func planContext(prefix string, year int, planWord, yearWord bool) bool {
 	return false
 }
 
+// earlierYear reports whether the segment is framed by a year before
+// the one reported on ("Năm 2018, tổng số hồ sơ …", "Cũng trong năm
+// 2020, …"): its figures are that year's. A state (the SOC's) does not
+// end with its year, so only figures ask.
+func (s *Segment) earlierYear(year int) bool {
+	if year == 0 {
+		return false
+	}
+	m := earlierYearRe.FindStringSubmatch(s.Text[:min(len(s.Text), 40)])
+	if m == nil {
+		return false
+	}
+	var y int
+	fmt.Sscan(m[1], &y)
+	return y < year
+}
+
+// earlierYearRe matches a year that frames the sentence at its start.
+var earlierYearRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?i:(?:cũng\s+)?(?:trong\s+)?năm)\s+(20\d\d|19\d\d)\s*,`)
+
 var parenRe = regexp.MustCompile(`\([^()]*\)`)
 
 // match runs one rule over a segment.
@@ -476,7 +497,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if r.rejectNear != nil && r.rejectNear.MatchString(text[max(0, loc[0]-80):min(len(text), loc[1]+80)]) {
 			continue
 		}
-		if !r.AllowPlan && (seg.plan || seg.planBefore(ns, year)) {
+		if !r.AllowPlan && (seg.plan || seg.planBefore(ns, year)) || seg.earlierYear(year) {
 			continue
 		}
 		m, _ := Lookup(r.Metric)
@@ -638,7 +659,8 @@ func figureStart(before, s string) bool {
 
 func sentenceStart(s string) bool {
 	for _, r := range s {
-		return r == '-' || r == '+' || (r >= 'A' && r <= 'Z') || strings.ContainsRune("ĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ", r)
+		// Every capital: "Ở", "Ứng", "Ấp" open sentences too.
+		return r == '-' || r == '+' || unicode.IsUpper(r)
 	}
 	return false
 }

@@ -196,11 +196,14 @@ func TestRealSet(t *testing.T) {
 // (19 of 41 gold figures found, 31 extracted). TestUnseenSet fails only
 // when the score falls more than 0.02 below it: a regression guard, not a
 // target to tune towards.
-var unseenFloor = struct{ precision, recall float64 }{precision: 0.613 - 0.02, recall: 0.463 - 0.02}
+//
+// Branch lang3 then tuned the rules on the set (P 1.000, R 0.927, 38 of
+// 41 found, 38 extracted); the floor now keeps that score, minus 0.02.
+var unseenFloor = struct{ precision, recall float64 }{precision: 1.000 - 0.02, recall: 0.927 - 0.02}
 
 // TestUnseenSet scores the unseen set: 28 documents reworded from public
-// pages that no rule was ever tuned on. Only the totals are logged, never a
-// document's misses, so that the set stays unseen to whoever tunes rules.
+// pages, scored once before any rule was tuned on them and tuned on since
+// (branch lang3). Only the totals are logged, never a document's misses.
 func TestUnseenSet(t *testing.T) {
 	dir := filepath.Join("..", "testdata", "eval-unseen")
 	var total rules.Score
@@ -209,7 +212,7 @@ func TestUnseenSet(t *testing.T) {
 	}
 	t.Logf("eval-unseen: %d documents P=%.3f R=%.3f", total.Documents, total.Precision(), total.Recall())
 	if total.Precision() < unseenFloor.precision || total.Recall() < unseenFloor.recall {
-		t.Errorf("P=%.3f R=%.3f, below the once-measured blind score minus 0.02 (P ≥ %.3f, R ≥ %.3f)",
+		t.Errorf("P=%.3f R=%.3f, below the score after tuning minus 0.02 (P ≥ %.3f, R ≥ %.3f)",
 			total.Precision(), total.Recall(), unseenFloor.precision, unseenFloor.recall)
 	}
 }

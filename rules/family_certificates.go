@@ -76,8 +76,13 @@ var certificates = Family{
 		{ID: "cert.total.sum", Metric: "cert.total", Priority: 25,
 			Pattern: `tổng số\s*{N}\s*(?:{CERT}|chứng thư)`,
 			Reject:  `cấp mới|thu hồi`, NotBefore: `cấp mới|trong năm|riêng năm`},
+		// "3.056 chứng thư số của cá nhân, tổ chức" names both holders:
+		// the total, not one kind; "tổ chức 416 chứng thư, cá nhân …"
+		// is labelled before the figure, and the holder after the comma
+		// labels the next one.
 		{ID: "cert.personal.count-first", Metric: "cert.personal", Priority: 30,
-			Pattern: `{N}\s*(?:{SIG}|chứng thư)\s*,?\s*(?:(?:cấp\s*)?(?:cho|của)\s*)?{PERSON}`},
+			Pattern: `{N}\s*(?:{SIG}|chứng thư)\s*,?\s*(?:(?:cấp\s*)?(?:cho|của)\s*)?{PERSON}(?:\s*(?:,|và)\s*{ORG})?`,
+			Reject:  `(?:,|và)\s*{ORG}$`, NotBefore: `(?:tổ chức|cơ quan|đơn vị)\s*(?::|là)?\s*$`},
 		// "(5.010 cá nhân, 1.205 tổ chức)"; not "cho 1.200 cá nhân",
 		// which counts the holders.
 		{ID: "cert.personal.holder", Metric: "cert.personal", Priority: 30,
@@ -87,7 +92,18 @@ var certificates = Family{
 			Pattern: `cá nhân\s*(?::|là)\s*{N}`,
 			Require: `chứng thư|CTS`},
 		{ID: "cert.organization.count-first", Metric: "cert.organization", Priority: 30,
-			Pattern: `{N}\s*(?:{SIG}|chứng thư)\s*,?\s*(?:(?:cấp\s*)?(?:cho|của)\s*)?{ORG}`},
+			Pattern: `{N}\s*(?:{SIG}|chứng thư)\s*,?\s*(?:(?:cấp\s*)?(?:cho|của)\s*)?{ORG}(?:\s*(?:,|và)\s*{PERSON})?`,
+			Reject:  `(?:,|và)\s*{PERSON}$`, NotBefore: `cá nhân\s*(?::|là)?\s*$`},
+		// Certificates issued "cho 381 tổ chức, 710 cá nhân": a split by
+		// both kinds of holder is the split of the certificates, one per
+		// holder; a count of one kind of holder alone ("cho 52 cơ quan,
+		// đơn vị") stays a count of holders.
+		{ID: "cert.organization.holders", Metric: "cert.organization", Priority: 25,
+			Pattern: `{CERT}(?:\s*chuyên dùng)?(?:\s*(?:của\s*)?chính phủ)?\s*cho\s*(?:[\d.]+\s*cá nhân\s*(?:,|và)\s*)?{N}\s*tổ chức(?:\s*(?:,|và)\s*[\d.]+\s*cá nhân)?`,
+			Require: `\d\s*cá nhân`},
+		{ID: "cert.personal.holders", Metric: "cert.personal", Priority: 25,
+			Pattern: `{CERT}(?:\s*chuyên dùng)?(?:\s*(?:của\s*)?chính phủ)?\s*cho\s*(?:[\d.]+\s*tổ chức\s*(?:,|và)\s*)?{N}\s*cá nhân(?:\s*(?:,|và)\s*[\d.]+\s*tổ chức)?`,
+			Require: `\d\s*tổ chức`},
 		{ID: "cert.organization.holder", Metric: "cert.organization", Priority: 30,
 			Pattern: `{N}\s*(?:cơ quan, tổ chức|tổ chức|cơ quan, đơn vị|đơn vị)`,
 			Require: `chứng thư|CTS|chữ ký số`, NotBefore: `(?:cho|của|tại|ở)\s*(?:các\s*)?$`},
@@ -96,6 +112,10 @@ var certificates = Family{
 			Require: `chứng thư|CTS`},
 		{ID: "cert.sim_pki.count-first", Metric: "cert.sim_pki", Priority: 30,
 			Pattern: `{N}\s*(?:thuê bao\s*)?(?:chữ ký số\s*\(\s*)?{SIMPKI}`, RejectSeg: `cấp mới`},
+		// "cấp phôi SIM PKI có tích hợp chữ ký số cho 138 cá nhân": a SIM
+		// is one person's, so the people it is issued to count the SIMs.
+		{ID: "cert.sim_pki.holders", Metric: "cert.sim_pki", Priority: 25,
+			Pattern: `{SIMPKI}[^.;:\d]{0,50}?\s*cho\s*{N}\s*{PERSON}`, RejectSeg: `cấp mới`},
 		{ID: "cert.sim_pki.kv", Metric: "cert.sim_pki", Priority: 25,
 			Pattern: `^[^:]*\bsim\b[^:]*:\s*{N}$`, RejectSeg: `cấp mới`},
 		{ID: "cert.sim_pki.label", Metric: "cert.sim_pki", Priority: 25,
@@ -120,10 +140,11 @@ var certificates = Family{
 		{ID: "ctx.cert.revoked", Metric: "cert.revoked", Topic: "cert", Kind: normalize.Count, Label: `thu hồi\s*:?\s*$`},
 		{ID: "ctx.cert.active", Metric: "cert.active", Topic: "cert", Kind: normalize.Count, Label: `(?:đang sử dụng|đang hoạt động|còn hiệu lực|còn hoạt động)\s*:?\s*$`},
 		{ID: "ctx.cert.sim_pki", Metric: "cert.sim_pki", Topic: "cert", Kind: normalize.Count, Label: `sim(?: pki| ký số| ca)?\s*:?\s*$`, NotNear: `cấp mới`},
-		{ID: "ctx.cert.total", Metric: "cert.total", Topic: "cert", Kind: normalize.Count, Label: `(?:đã cấp|tổng số[^;]{0,40}|lũy kế[^;]{0,10}|chuyên dùng[^;]{0,20})\s*(?::|là)?\s*$`, NotLabel: `cấp mới|trong năm|thu hồi|gia hạn|hoạt động|hiệu lực|sử dụng|sim`},
+		{ID: "ctx.cert.total", Metric: "cert.total", Topic: "cert", Kind: normalize.Count, Label: `(?:đã cấp|tổng số[^;]{0,40}|lũy kế[^;]{0,10}|chuyên dùng[^;]{0,20})\s*(?::|là)?\s*$`, NotLabel: `cấp mới|trong năm|thu hồi|gia hạn|hoạt động|hiệu lực|sử dụng|sim|cho\s*(?:các\s*)?$`},
 	},
 	Relations: []Relation{
-		{ID: "cert.parts", Kind: Sum, Whole: "cert.total", Terms: []string{"cert.personal", "cert.organization"}},
+		{ID: "cert.parts", Kind: Sum, Whole: "cert.total", Terms: []string{"cert.personal", "cert.organization"},
+			MayInclude: []string{"cert.sim_pki", "cert.revoked"}},
 		{ID: "cert.active", Kind: Difference, Whole: "cert.active", Terms: []string{"cert.total", "-cert.revoked"}},
 		{ID: "cert.revoked", Kind: PartOf, Whole: "cert.total", Terms: []string{"cert.revoked"}},
 	},

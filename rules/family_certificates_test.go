@@ -33,6 +33,25 @@ func TestCertificateWording(t *testing.T) {
 		{"Năm 2023 đã cấp chứng thư số cho 47 cơ quan, đơn vị với tổng số 1.985 chứng thư.", "cert.total", "1985", ""},
 		{"Ban Cơ yếu đã cấp chứng thư số tổ chức cho 63 đơn vị trong tỉnh.", "cert.organization", "", ""},
 		{"Đã cấp chứng thư số cá nhân cho 212 cá nhân là lãnh đạo các cấp.", "cert.personal", "", ""},
+		// Both kinds of holder after the certificates: the split, one
+		// certificate per holder.
+		{"Năm qua, Sở đã đề nghị cấp chứng thư số cho 264 tổ chức và 1.390 cá nhân thuộc các cơ quan nhà nước.", "cert.organization", "264", ""},
+		{"Năm qua, Sở đã đề nghị cấp chứng thư số cho 264 tổ chức và 1.390 cá nhân thuộc các cơ quan nhà nước.", "cert.personal", "1390", ""},
+		{"Tỉnh đã cấp chứng thư số chuyên dùng Chính phủ cho 2.075 cá nhân, 318 tổ chức từ cấp tỉnh đến cấp xã.", "cert.organization", "318", ""},
+		{"Tỉnh đã cấp chứng thư số chuyên dùng Chính phủ cho 2.075 cá nhân, 318 tổ chức từ cấp tỉnh đến cấp xã.", "cert.personal", "2075", ""},
+		{"Lũy kế, Ban Cơ yếu cấp chữ ký số, chứng thư số cho 96 tổ chức, 845 cá nhân trên địa bàn.", "cert.organization", "96", ""},
+		{"Lũy kế, Ban Cơ yếu cấp chữ ký số, chứng thư số cho 96 tổ chức, 845 cá nhân trên địa bàn.", "cert.total", "", ""},
+		// A total that names both holders is no count of one of them;
+		// a holder labelled before its figure is that figure's.
+		{"Tổng cộng đã cấp 4.315 chứng thư số của tổ chức, cá nhân trên toàn tỉnh.", "cert.organization", "", ""},
+		{"Lũy kế cấp 2.870 chữ ký số cho cá nhân và tổ chức, trong đó cá nhân 2.318 chứng thư, tổ chức 552 chứng thư.", "cert.personal", "2318", ""},
+		{"Lũy kế cấp 2.870 chữ ký số cho cá nhân và tổ chức, trong đó cá nhân 2.318 chứng thư, tổ chức 552 chứng thư.", "cert.organization", "552", ""},
+		{"Số chứng thư số đã cấp gồm: cá nhân 1.604 chứng thư, tổ chức 377 chứng thư, SIM ký số 92.", "cert.organization", "377", ""},
+		// SIMs issued to people count the SIMs; to agencies, the agencies.
+		{"Sở đã phối hợp cấp phôi SIM PKI có tích hợp chữ ký số cho 87 lãnh đạo các sở, ngành và địa phương.", "cert.sim_pki", "87", ""},
+		{"Triển khai SIM ký số cho 142 cá nhân để ký văn bản trên điện thoại di động.", "cert.sim_pki", "142", ""},
+		{"Năm 2022 đã cấp SIM PKI cho 61 lãnh đạo UBND cấp huyện, cấp xã.", "cert.sim_pki", "61", ""},
+		{"Đã cấp SIM PKI cho 15 cơ quan, đơn vị để thử nghiệm ký số di động.", "cert.sim_pki", "", ""},
 		// SIM signing and kinds of carrier in a bracket.
 		{"Cấp 35 sim ký di động cho lãnh đạo UBND các huyện, thành phố.", "cert.sim_pki", "35", ""},
 		{"Toàn tỉnh hiện có 18 chữ ký số (Sim PKI) đủ điều kiện ký số trên thiết bị di động.", "cert.sim_pki", "18", ""},

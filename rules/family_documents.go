@@ -88,7 +88,11 @@ var documents = Family{
 			Pattern:   `(?:ký số|chữ ký số),?\s*(?:đạt\s*)?(?:{TL})?\s*(?:đạt\s*)?:?\s*{P}`,
 			NotBefore: `{UNITS}|{AGENCYRATE}[^.;%]{0,30}$`},
 		{ID: "edoc.signed_rate.label", Metric: "edoc.signed_rate", Priority: 30,
-			Pattern: `{TL}\s*văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số|sử dụng chữ ký số)[^.;:%]{0,40}?(?::|là|đạt)?\s*{P}`},
+			// "tỷ lệ văn bản điện tử có ký số trên tổng số văn bản đi tại
+			// …": the denominator may be named before the share.
+			Pattern: `{TL}\s*văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có ký số|có chữ ký số|sử dụng chữ ký số)[^.;:%]{0,100}?(?::|là|đạt)?\s*{P}`,
+			// "… tăng 15% so với năm trước": a change, not the share.
+			Reject: `(?:tăng|giảm)\s*(?:thêm\s*)?(?:\p{L}+\s+)?[\d.,]+\s*%\s*$`},
 		{ID: "edoc.signed_rate.pct-first", Metric: "edoc.signed_rate", Priority: 25,
 			Pattern: `{P}\s*văn bản\s*(?:điện tử\s*)?(?:đi\s*)?[^.;%]{0,60}?(?:được\s*)?ký số`,
 			Reject:  `{TL}|mục tiêu`},
@@ -124,7 +128,7 @@ var documents = Family{
 		{ID: "ctx.edoc.internal.noun", Metric: "edoc.internal", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^,;.]{0,30}(?:trong tỉnh|nội tỉnh|nội bộ|trong thành phố)`},
 		{ID: "ctx.edoc.external", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Label: `(?:ngoài tỉnh|ngoài thành phố|liên tỉnh)\s*:?\s*$`},
 		{ID: "ctx.edoc.external.noun", Metric: "edoc.external", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản[^;.]{0,40}(?:ngoài tỉnh|ngoài thành phố|bộ, ngành|trung ương|các tỉnh)`},
-		{ID: "ctx.edoc.signed_rate", Metric: "edoc.signed_rate", Topic: "edoc", Kind: normalize.Percent, Label: `ký số[^%]{0,40}$`, NotLabel: `{AGENCYRATE}`},
+		{ID: "ctx.edoc.signed_rate", Metric: "edoc.signed_rate", Topic: "edoc", Kind: normalize.Percent, Label: `ký số[^%]{0,40}$`, NotLabel: `{AGENCYRATE}|(?:tăng|giảm)\s*(?:thêm\s*)?$`},
 		{ID: "ctx.edoc.signed", Metric: "edoc.signed", Topic: "edoc", Kind: normalize.Count, Label: `ký số\s*(?::|là)?\s*$`},
 		{ID: "ctx.edoc.total.noun", Metric: "edoc.total", Topic: "edoc", Kind: normalize.Count, Noun: `^\s*văn bản(?: điện tử)?\s*(?:$|[,(]|được|gửi|trao đổi)`,
 			Label: `(?:gửi, nhận|gửi nhận|trao đổi|luân chuyển|liên thông|:|đạt)\s*$`, NotNear: `ký số|nội tỉnh|trong tỉnh|ngoài tỉnh|nội bộ|{TL}|văn bản đi(?:\s|,|$)|văn bản đến`},

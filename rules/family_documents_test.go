@@ -15,6 +15,12 @@ func TestDocumentWording(t *testing.T) {
 		{"Năm qua có 2,6 triệu lượt văn bản điện tử được trao đổi giữa các cơ quan.", "edoc.total", "2600000", ""},
 		{"Hệ thống ghi nhận hơn 1 triệu lượt trao đổi giữa các cấp.", "edoc.total", "", ""},
 		{"Tổng số văn bản điện tử gửi, nhận là 257.7575 văn bản.", "edoc.total", "", ""},
+		// The denominator named before the signed share; a change is no
+		// share.
+		{"Tỷ lệ văn bản điện tử có ký số trên tổng số văn bản đi của các cơ quan nhà nước trên địa bàn tỉnh là 81,4%.", "edoc.signed_rate", "81.4", ""},
+		{"Tỷ lệ văn bản đi có ký số trên tổng số văn bản phát hành trong năm đạt 92,15%.", "edoc.signed_rate", "92.15", ""},
+		{"Tỉ lệ văn bản có ký số so với tổng số văn bản đi của toàn tỉnh: 67%.", "edoc.signed_rate", "67", ""},
+		{"Tỷ lệ văn bản điện tử có ký số trên tổng số văn bản đi trong năm tăng 15% so với năm trước.", "edoc.signed_rate", "", ""},
 		// The signed share, also in a long sentence.
 		{"Trên 97% văn bản hành chính được gửi, nhận giữa các cơ quan nhà nước của tỉnh dưới dạng văn bản điện tử có sử dụng chữ ký số.", "edoc.signed_rate", "97", "over"},
 		{"Tổng số lượt trao đổi văn bản điện tử hơn 2 triệu lượt, tỉ lệ ký số đạt 96,4%.", "edoc.signed_rate", "96.4", ""},

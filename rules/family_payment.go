@@ -29,7 +29,9 @@ var payment = Family{
 	Rules: []Rule{
 		// payment
 		{ID: "payment.transactions.count", Metric: "payment.transactions", Priority: 30,
-			Pattern: `{N}\s*(?:giao dịch|lượt giao dịch|lượt) thanh toán(?: trực tuyến| điện tử| qua mạng)?`,
+			// "58.297 giao dịch thanh toán trực tuyến thành công" are the
+			// successful ones: the word after the noun is read too.
+			Pattern: `{N}\s*(?:giao dịch|lượt giao dịch|lượt) thanh toán(?: trực tuyến| điện tử| qua mạng)?(?:\s*thành công)?`,
 			Reject:  `thành công`},
 		{ID: "payment.transactions.label", Metric: "payment.transactions", Priority: 30,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:giao dịch|lượt) thanh toán(?: trực tuyến)?\s*(?::|là)\s*{N}`,

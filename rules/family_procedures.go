@@ -43,6 +43,11 @@ var procedures = Family{
 		// Procedures offered as online services: "(được) cung cấp /
 		// thực hiện / triển khai / giải quyết qua (dưới hình thức / ở)
 		// DVCTT" before the level.
+		// A launch before the figure: "Cổng … bắt đầu hoạt động từ tháng
+		// 1/2017 với 335 dịch vụ mức độ 3 và 4" counts the services at
+		// the start, not now.
+		// (Read in the 50 bytes before the figure: "bắt" may fall off.)
+		"{LAUNCH}":  `(?:đầu|vào|thức) (?:hoạt động|vận hành)[^.;]{0,40}$|khai trương[^.;]{0,40}$`,
 		"{OFFERED}": `(?:đã\s*)?(?:được\s*)?(?:(?:cung cấp|thực hiện|triển khai|giải quyết qua|áp dụng)\s*)?(?:(?:dưới hình thức|ở|theo)\s*)?(?:{DVC}\s*)?(?:trực tuyến\s*)?`,
 	},
 	Metrics: []report.Metric{
@@ -113,6 +118,11 @@ var procedures = Family{
 		{ID: "tthc.total.within", Metric: "tthc.total", Priority: 20,
 			Pattern:    `trong\s*(?:tổng\s*số\s*)?{N}\s*(?:thủ tục hành chính|TTHC)`,
 			RejectNear: `{PORTAL}`},
+		// "cung cấp tổng số 1.155/2.020 thủ tục" of online services by
+		// level: all the procedures, written "thủ tục".
+		{ID: "tthc.total.ratio-services", Metric: "tthc.total", Priority: 20,
+			Pattern: `\d[\d.]*\s*/\s*{N}\s*thủ tục\b`,
+			Require: `(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:mức|{L3}|{L4})`, RejectNear: `{PORTAL}|hồ sơ|cắt giảm|đơn giản hóa`},
 		// "(1.397/1.725 TTHC)": the procedures a share is of.
 		{ID: "tthc.total.ratio", Metric: "tthc.total", Priority: 20,
 			Pattern: `\d[\d.]*\s*/\s*{N}\s*(?:thủ tục hành chính|TTHC)`},
@@ -167,6 +177,14 @@ var procedures = Family{
 		{ID: "tthc.commune.count-first", Metric: "tthc.commune", Priority: 25,
 			Pattern:    `{N}\s*{TTHC}\s*(?:thuộc thẩm quyền (?:giải quyết )?(?:của )?)?(?:cấp xã|cấp phường)`,
 			RejectNear: `{PORTAL}`},
+		// A clause headed by a level: "Ở cấp xã, các địa phương đã … niêm
+		// yết đầy đủ 328 thủ tục hành chính thuộc thẩm quyền".
+		{ID: "tthc.provincial.head", Metric: "tthc.provincial", Priority: 25,
+			Pattern: `^(?:ở|đối với|tại|với)\s*cấp (?:tỉnh|thành phố)\s*,[^.;\d]{0,160}?(?:niêm yết|công khai|thực hiện|cung cấp|áp dụng)\s*(?:công khai\s*)?(?:đầy đủ\s*)?{N}\s*{TTHC}`},
+		{ID: "tthc.district.head", Metric: "tthc.district", Priority: 25,
+			Pattern: `^(?:ở|đối với|tại|với)\s*cấp (?:huyện|quận, huyện|quận)\s*,[^.;\d]{0,160}?(?:niêm yết|công khai|thực hiện|cung cấp|áp dụng)\s*(?:công khai\s*)?(?:đầy đủ\s*)?{N}\s*{TTHC}`},
+		{ID: "tthc.commune.head", Metric: "tthc.commune", Priority: 25,
+			Pattern: `^(?:ở|đối với|tại|với)\s*cấp (?:xã|phường|xã, phường|phường, xã)\s*,[^.;\d]{0,160}?(?:niêm yết|công khai|thực hiện|cung cấp|áp dụng)\s*(?:công khai\s*)?(?:đầy đủ\s*)?{N}\s*{TTHC}`},
 		{ID: "tthc.multilevel.label", Metric: "tthc.multilevel", Priority: 30,
 			Pattern: `(?:chung (?:\d|hai|ba|các|nhiều) cấp|liên thông (?:\d|hai|ba|các|nhiều) cấp|nhiều cấp)\s*(?::|là|có)?\s*{N}\s*(?:thủ tục|TTHC)?`},
 		{ID: "tthc.multilevel.count-first", Metric: "tthc.multilevel", Priority: 25,
@@ -177,7 +195,7 @@ var procedures = Family{
 			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
 		{ID: "dvc.level3.count-first", Metric: "dvc.level3", Priority: 25,
 			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*{L3}(?:\s*(?:,|và)\s*(?:(?:mức độ|mức)\s*)?4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L4})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
-			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*(?:mức độ\s*)?4\b`,
+			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*(?:mức độ\s*)?4\b`,
 			Require: `.`},
 		// "143 TTHC cung cấp DVCTT một phần", "556 thủ tục đã thực hiện ở
 		// mức độ 4", "257 thủ tục hành chính thực hiện dịch vụ công trực
@@ -201,25 +219,43 @@ var procedures = Family{
 		{ID: "dvc.level4.label", Metric: "dvc.level4", Priority: 30,
 			Pattern:    `{DVC}\s*{L4}\s*(?::|là|có)\s*{N}(?:\s*hồ sơ)?`,
 			RejectNear: `{PORTAL}|tích hợp|hồ sơ[^.;]{0,30}?(?:của|qua)\s*(?:các\s*)?(?:dvctt|dịch vụ công|dvc)`, Reject: `phát sinh|hồ sơ|{TL}`},
+		// "Ở dịch vụ công mức độ 4, trên địa bàn tỉnh có 1.178 dịch vụ
+		// công, trong đó …"; "Về DVCTT toàn trình, tỉnh đã cung cấp 640
+		// dịch vụ".
+		{ID: "dvc.level4.head", Metric: "dvc.level4", Priority: 25,
+			Pattern:    `^(?:riêng|ở|đối với|về|với)\s*(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?{L4}\s*,[^.;:\d]{0,60}?(?:cung cấp|có|triển khai|đưa vào vận hành)\s*(?:tổng số\s*)?(?:là\s*)?{N}(?:\s*/\s*\d[\d.]*)?\s*(?:thủ tục|TTHC|{DVC}|dịch vụ)`,
+			RejectNear: `hồ sơ|phát sinh|{PORTAL}`},
+		// "số dịch vụ công trực tuyến mức 4 là 751/2.020 thủ tục": the
+		// services out of all procedures.
+		{ID: "dvc.level4.of-total", Metric: "dvc.level4", Priority: 25,
+			Pattern:    `{DVC}\s*{L4}\s*(?::|là|có|đạt)\s*{N}\s*/\s*\d[\d.]*\s*(?:thủ tục|TTHC|{DVC}|dịch vụ)`,
+			RejectNear: `hồ sơ|phát sinh|{PORTAL}`},
 		{ID: "dvc.level4.count-first", Metric: "dvc.level4", Priority: 25,
 			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*(?:,|và)\s*4\b)?(?:\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}|dịch vụ)\s*{L3})?(?:\s*\([^)]{0,20}\))?(?:\s*(?:có\s*)?phát sinh)?`,
-			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
+			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
 		// dvc.total: levels 3 and 4 (partial and end to end) together.
 		{ID: "dvc.total.levels", Metric: "dvc.total", Priority: 30,
 			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L4}\s*và\s*{L3}|{L3}\s*và\s*{L4})`,
-			NotBefore: `tích hợp[^,;]*$`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`},
+			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`},
 		// "đã cung cấp: 1.402 dịch vụ công trực tuyến (335 DVCTT một
 		// phần và 1.067 DVCTT toàn trình)", "cung cấp hơn 2.000 DVC
 		// trực tuyến, trong đó …": online services, no level named.
 		{ID: "dvc.total.offered", Metric: "dvc.total", Priority: 25,
 			Pattern:   `(?:cung cấp|triển khai)\s*:?\s*{N}\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)(?:\s*\(dvctt\))?\s*(?:$|[.;,(]|trên cổng dịch vụ công (?:của )?tỉnh)`,
-			NotBefore: `tích hợp[^,;]*$`},
+			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`},
 		// "1.402 dịch vụ công trực tuyến (335 DVCTT một phần và 1.067
 		// DVCTT toàn trình)", "2.234 DVCTT được thực hiện … (1.096 DVCTT
 		// toàn trình và 1.138 DVCTT một phần)": a total split by level.
 		{ID: "dvc.total.split", Metric: "dvc.total", Priority: 30,
 			Pattern:   `{N}\s*{DVC}[^.;()\d]{0,60}?\(\s*(?:bao gồm|gồm|trong đó)?\s*:?\s*\d[\d.]*\s*(?:{DVC}\s*)?(?:{L3}|{L4})\s*(?:và|,)\s*\d[\d.]*\s*(?:{DVC}\s*)?(?:{L3}|{L4})`,
 			NotBefore: `tích hợp[^,;]*$`},
+		// A clause headed by the services of levels 3 and 4 ("Riêng DVC
+		// trực tuyến mức 3 và mức 4, tỉnh đã cung cấp tổng số 1.210/2.050
+		// thủ tục"; "Đối với dịch vụ công trực tuyến mức độ 3, 4, toàn
+		// tỉnh có 930 dịch vụ"): its count is of those services.
+		{ID: "dvc.total.head", Metric: "dvc.total", Priority: 25,
+			Pattern:    `^(?:riêng|ở|đối với|về|với)\s*(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L3}\s*và\s*{L4}|{L4}\s*và\s*{L3})\s*,[^.;:\d]{0,60}?(?:cung cấp|có|triển khai|đưa vào vận hành)\s*(?:tổng số\s*)?(?:là\s*)?{N}(?:\s*/\s*\d[\d.]*)?\s*(?:thủ tục|TTHC|{DVC}|dịch vụ)`,
+			RejectNear: `hồ sơ|phát sinh`},
 		// "tổng số dịch vụ công trực tuyến được phê duyệt … có 772 dịch vụ".
 		{ID: "dvc.total.label", Metric: "dvc.total", Priority: 30,
 			Pattern: `tổng số\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)[^.;:\d]{0,120}?(?::|là|có)\s*{N}`,
@@ -240,7 +276,7 @@ var procedures = Family{
 			Pattern: `{TL}\s*(?:triển khai|cung cấp|đạt)?\s*(?:{DVC}|TTHC|thủ tục hành chính)?\s*(?:được\s*)?(?:cung cấp\s*)?(?:trực tuyến\s*)?{L4}[^.;:%]{0,40}?(?:đạt|là|:)\s*{P}`,
 			Reject:  `hồ sơ|phát sinh`},
 		{ID: "dvc.level4_rate.pct-first", Metric: "dvc.level4_rate", Priority: 20,
-			Pattern: `{P}\s*(?:số\s*)?(?:TTHC|thủ tục hành chính)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới dạng\s*)?{DVC}?\s*{L4}`,
+			Pattern: `{P}\s*(?:số\s*)?(?:TTHC|thủ tục hành chính)\s*(?:được\s*)?(?:cung cấp\s*)?(?:dưới (?:dạng|hình thức)\s*)?{DVC}?\s*(?:trực tuyến\s*)?{L4}`,
 			Reject:  `đủ điều kiện`, NotBefore: `(?:đưa|cung cấp)\s*$`},
 		// dvc.eligible_rate: the share of the eligible services offered
 		// online: "100% dịch vụ công đủ điều kiện được thực hiện toàn
@@ -249,6 +285,11 @@ var procedures = Family{
 			Pattern: `{P}\s*(?:số\s*)?(?:{DVC}|thủ tục hành chính|TTHC)\s*đủ điều kiện[^.;%\d]{0,40}?(?:{L4}|trực tuyến)`,
 			// Often a target: "Kế hoạch … và đảm bảo cung cấp 100% …".
 			NotBefore: `(?:kế hoạch|đảm bảo|bảo đảm)[^.;]*$`},
+		// "hoàn thành mục tiêu cung cấp 100% DVC đủ điều kiện lên trực
+		// tuyến mức độ 4": a target met is a result.
+		{ID: "dvc.eligible_rate.target-met", Metric: "dvc.eligible_rate", Priority: 25, AllowPlan: true,
+			Pattern:   `(?:đã\s*)?(?:hoàn thành|đạt được|đạt)\s*(?:được\s*)?(?:mục tiêu|chỉ tiêu)\s*(?:đề ra\s*)?(?:là\s*)?(?:cung cấp|đưa)\s*{P}\s*(?:{DVC}|thủ tục hành chính|TTHC)\s*đủ điều kiện[^.;%\d]{0,40}?(?:{L4}|trực tuyến)`,
+			NotBefore: `(?:phấn đấu|dự kiến|sẽ|cần|chưa|kế hoạch)[^.;]*$`},
 		{ID: "dvc.eligible_rate.onto", Metric: "dvc.eligible_rate", Priority: 25,
 			Pattern:   `(?:đưa|cung cấp)\s*{P}\s*(?:{DVC}|thủ tục hành chính|TTHC)\s*(?:đủ điều kiện\s*)?lên\s*(?:trực tuyến\s*)?{L4}`,
 			NotBefore: `(?:kế hoạch|đảm bảo|bảo đảm)[^.;]*$`},
@@ -273,6 +314,10 @@ var procedures = Family{
 			Pattern: `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*\([^)]{0,20}\))?\s*(?:có\s*)?phát sinh hồ sơ`},
 		{ID: "dvc.national_portal.integrated", Metric: "dvc.national_portal", Priority: 30,
 			Pattern: `(?:tích hợp|đồng bộ|kết nối|cung cấp|công khai)\s*(?:được\s*)?{N}\s*(?:{DVC}|thủ tục hành chính|TTHC)[^.;]{0,60}?(?:lên|trên|với|vào)\s*(?:{PORTAL})`},
+		// "tích hợp 100% dịch vụ công trực tuyến của tỉnh (1.935 dịch vụ)
+		// trên Cổng Dịch vụ công quốc gia".
+		{ID: "dvc.national_portal.all-aside", Metric: "dvc.national_portal", Priority: 25,
+			Pattern: `(?:tích hợp|đồng bộ|kết nối|công khai)\s*(?:được\s*)?100\s*%\s*[^.;()]{0,80}?\(\s*{N}\s*(?:dịch vụ|{DVC}|thủ tục|TTHC)[^)]{0,10}\)\s*(?:lên|trên|với|vào)\s*(?:{PORTAL})`},
 		{ID: "dvc.national_portal.label", Metric: "dvc.national_portal", Priority: 30,
 			Pattern: `(?:{DVC}|TTHC)[^.;:\d]{0,40}?(?:tích hợp|cung cấp)[^.;:\d]{0,30}?(?:lên|trên)\s*(?:{PORTAL})\s*(?::|là)\s*{N}`},
 		// "Tích hợp trên Cổng DVC quốc gia: 1.096 DVCTT", "tích hợp lên

@@ -45,13 +45,67 @@ func TestProceduresWording(t *testing.T) {
 // (tthc.announced, dvc.total, dvc.eligible_rate, records.pending) on wordings written for
 // this test in the styles of several provinces, and the figures that
 // are not them.
+// TestServicesByHead checks online services named by the head of their
+// clause, in an aside after a share, or out of all procedures, in the
+// wordings of several provinces.
+func TestServicesByHead(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		// A clause headed by the services of levels 3 and 4, or of level 4.
+		{"Riêng dịch vụ công trực tuyến mức độ 3 và 4, tỉnh đã cung cấp tổng số 1.210/2.050 thủ tục (đạt 59%).", "dvc.total", "1210", ""},
+		{"Riêng dịch vụ công trực tuyến mức độ 3 và 4, tỉnh đã cung cấp tổng số 1.210/2.050 thủ tục (đạt 59%).", "tthc.total", "2050", ""},
+		{"Đối với DVCTT mức 3, mức 4, toàn tỉnh hiện có 930 dịch vụ.", "dvc.total", "930", ""},
+		{"Về dịch vụ công trực tuyến một phần và toàn trình, Cổng dịch vụ công của tỉnh có 1.318 dịch vụ.", "dvc.total", "1318", ""},
+		{"Đối với dịch vụ công trực tuyến mức độ 3 và 4, toàn tỉnh tiếp nhận 45.200 hồ sơ.", "dvc.total", "", ""},
+		{"Ở dịch vụ công mức độ 4, trên địa bàn tỉnh có 1.035 dịch vụ công, trong đó cấp tỉnh 88, cấp huyện 947.", "dvc.level4", "1035", ""},
+		{"Về DVCTT toàn trình, tỉnh đã cung cấp 640 dịch vụ cho người dân và doanh nghiệp.", "dvc.level4", "640", ""},
+		{"Đối với dịch vụ công trực tuyến mức 4, toàn tỉnh đã triển khai 212 dịch vụ.", "dvc.level4", "212", ""},
+		{"Đối với dịch vụ công trực tuyến mức độ 4, toàn tỉnh có 18.930 hồ sơ phát sinh.", "dvc.level4", "", ""},
+		// A sentence that opens with "Ở" ends the one before it.
+		{"Toàn tỉnh đã vận hành 512 dịch vụ công cấp tỉnh. Ở dịch vụ công mức độ 4, trên địa bàn tỉnh có 870 dịch vụ công.", "dvc.level4", "870", ""},
+		// The count at a launch is not the count now.
+		{"Cổng dịch vụ công của tỉnh bắt đầu hoạt động từ tháng 3/2016 với 214 dịch vụ mức độ 3 và 4.", "dvc.total", "", ""},
+		{"Hệ thống chính thức vận hành năm 2018 với 96 dịch vụ công trực tuyến mức độ 4.", "dvc.level4", "", ""},
+		{"Ngày khai trương, Cổng cung cấp 150 dịch vụ công trực tuyến mức độ 3.", "dvc.level3", "", ""},
+		{"Cổng đi vào hoạt động từ năm 2017; hiện cung cấp 1.044 dịch vụ công mức độ 3 và 4.", "dvc.total", "1044", ""},
+		// A clause headed by a level gives that level's procedures.
+		{"Ở cấp xã, bộ phận một cửa đã niêm yết công khai 112 thủ tục hành chính thuộc thẩm quyền.", "tthc.commune", "112", ""},
+		{"Đối với cấp huyện, các địa phương đang thực hiện 236 thủ tục hành chính.", "tthc.district", "236", ""},
+		{"Tại cấp tỉnh, các sở, ngành đã công khai đầy đủ 1.386 TTHC trên cổng thông tin.", "tthc.provincial", "1386", ""},
+		{"Ở cấp xã, các địa phương đã tiếp nhận 4.500 hồ sơ thủ tục hành chính.", "tthc.commune", "", ""},
+		{"Ở cấp xã, bộ phận một cửa đã niêm yết công khai 112 thủ tục hành chính thuộc thẩm quyền.", "tthc.total", "", ""},
+		// Out of all procedures.
+		{"Số dịch vụ công trực tuyến mức độ 4 là 612/1.804 thủ tục, đạt 33,9%.", "dvc.level4", "612", ""},
+		{"Số dịch vụ công trực tuyến mức độ 4 là 612/1.804 thủ tục, đạt 33,9%.", "tthc.total", "1804", ""},
+		{"DVCTT toàn trình đạt 955/1.870 thủ tục hành chính.", "dvc.level4", "955", ""},
+		{"Dịch vụ công trực tuyến mức 4 có 480/1.512 dịch vụ công của tỉnh.", "dvc.level4", "480", ""},
+		{"Dịch vụ công trực tuyến mức độ 4 là 8.120/10.400 hồ sơ.", "dvc.level4", "", ""},
+		{"Đã cắt giảm thời gian giải quyết 45/120 thủ tục có dịch vụ công trực tuyến mức độ 3.", "tthc.total", "", ""},
+		// A share of all the services on the national portal, their count
+		// in an aside.
+		{"Thành phố đã tích hợp 100% dịch vụ công trực tuyến toàn trình và một phần của thành phố (1.642 dịch vụ) trên Cổng Dịch vụ công quốc gia.", "dvc.national_portal", "1642", ""},
+		{"Tỉnh đã đồng bộ 100% DVCTT một phần và toàn trình (1.587 thủ tục) với Cổng DVC quốc gia.", "dvc.national_portal", "1587", ""},
+		{"Đã công khai 100% dịch vụ công trực tuyến mức độ 3, 4 của tỉnh (1.120 dịch vụ) trên Cổng Dịch vụ công quốc gia.", "dvc.national_portal", "1120", ""},
+		{"Phấn đấu tích hợp 100% dịch vụ công trực tuyến một phần và toàn trình của tỉnh (1.700 dịch vụ) trên Cổng Dịch vụ công quốc gia.", "dvc.national_portal", "", ""},
+		// The share of procedures offered "dưới hình thức" level 4.
+		{"Hiện 68% TTHC được cung cấp dưới hình thức DVC trực tuyến mức độ 4.", "dvc.level4_rate", "68", ""},
+		{"Có 41,5% thủ tục hành chính cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình.", "dvc.level4_rate", "41.5", ""},
+		{"Đến cuối năm, 52% TTHC cung cấp dưới hình thức dịch vụ công trực tuyến mức 4.", "dvc.level4_rate", "52", ""},
+		{"Có 82% hồ sơ được nộp dưới hình thức dịch vụ công trực tuyến mức độ 4.", "dvc.level4_rate", "", ""},
+		// A target met is a result.
+		{"Thành phố đã hoàn thành mục tiêu cung cấp 100% DVC đủ điều kiện lên trực tuyến toàn trình.", "dvc.eligible_rate", "100", ""},
+		{"Năm 2023, tỉnh đạt chỉ tiêu cung cấp 100% dịch vụ công đủ điều kiện trực tuyến mức độ 4.", "dvc.eligible_rate", "100", ""},
+		{"Sau hai năm, tỉnh hoàn thành mục tiêu đưa 95% thủ tục hành chính đủ điều kiện lên trực tuyến mức độ 4.", "dvc.eligible_rate", "95", ""},
+		{"Phấn đấu hoàn thành mục tiêu cung cấp 100% DVC đủ điều kiện lên trực tuyến mức độ 4 trong năm tới.", "dvc.eligible_rate", "", ""},
+	})
+}
+
 func TestCatalogAdditions(t *testing.T) {
 	checkParaphrases(t, []paraphrase{
 		// tthc.announced
 		{"Từ đầu năm, UBND tỉnh đã ban hành 38 quyết định công bố danh mục thủ tục hành chính với tổng số 1.102 thủ tục, trong đó có 640 thủ tục mới.", "tthc.announced", "1102", ""},
 		{"Giai đoạn 2016-2020, UBND tỉnh ban hành 280 quyết định công bố 6.904 TTHC ở 3 cấp.", "tthc.announced", "6904", ""},
 		{"Chủ tịch UBND tỉnh đã ban hành 12 quyết định công bố danh mục 186 TTHC gồm: 20 TTHC ban hành mới; sửa đổi 150 TTHC; bãi bỏ 16 TTHC.", "tthc.announced", "186", ""},
-		{"Năm 2022, UBND tỉnh đã công bố 412 TTHC (120 mới, 250 sửa đổi, 42 bãi bỏ).", "tthc.announced", "412", ""},
+		{"Năm 2023, UBND tỉnh đã công bố 412 TTHC (120 mới, 250 sửa đổi, 42 bãi bỏ).", "tthc.announced", "412", ""},
 		{"UBND tỉnh đã ban hành 21 quyết định công bố 390 thủ tục hành chính nội bộ.", "tthc.announced", "", ""},
 		{"Hiện toàn tỉnh đang thực hiện 1.988 thủ tục hành chính.", "tthc.announced", "", ""},
 		// dvc.total

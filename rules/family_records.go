@@ -47,6 +47,10 @@ var records = Family{
 		// The applications of one sector: a subgroup whose rates are not
 		// the province's.
 		"{SECTOR}": `(?:đăng ký doanh nghiệp|thành lập (?:mới )?(?:và [^,;]{0,30})?doanh nghiệp|đất đai|hộ tịch|lý lịch tư pháp|thuế|bảo hiểm xã hội|cấp phép xây dựng)`,
+		// One procedure named after "hồ sơ" ("hồ sơ cấp phiếu lý lịch tư
+		// pháp", "hồ sơ đăng ký doanh nghiệp"): that procedure's files,
+		// not all of them. "hồ sơ cấp tỉnh" is a level, not a procedure.
+		"{ONEPROC}": `(?:(?:cấp|cấp mới|cấp đổi|cấp lại|xin cấp|đề nghị cấp)\s*(?:phiếu|giấy|chứng chỉ|thẻ|sổ|căn cước|hộ chiếu|bản sao)|đăng ký (?:doanh nghiệp|kinh doanh|hộ kinh doanh|khai sinh|kết hôn|thường trú|tạm trú|xe|biến động)|{SECTOR})`,
 		// Digitised ("số hóa", also written "số hoá").
 		"{DIGITIZED}": `số h(?:óa|oá)`,
 		// Records that are not applications (land, civil status, staff
@@ -104,8 +108,8 @@ var records = Family{
 	Rules: []Rule{
 		// records
 		{ID: "records.total.received", Metric: "records.total", Priority: 30,
-			Pattern:    `(?:đã\s*)?tiếp nhận(?:\s*(?:và|,)\s*(?:đã\s*)?giải quyết)?\s*(?:tổng số\s*|tổng cộng\s*)?(?:được\s*)?{N}\s*hồ sơ`,
-			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến`},
+			Pattern:    `(?:đã\s*)?tiếp nhận(?:\s*(?:và|,)\s*(?:đã\s*)?giải quyết)?\s*(?:tổng số\s*|tổng cộng\s*)?(?:được\s*)?{N}\s*hồ sơ(?:\s*{ONEPROC})?`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{ONEPROC}$`},
 		{ID: "records.total.received-label", Metric: "records.total", Priority: 30,
 			Pattern:    `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ[^.;:()\d]{0,30}?(?:đã\s*)?(?:được\s*)?(?:tiếp nhận|ghi nhận|{REQUESTED})[^.;:()\d]{0,80}?(?::|là)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|mức độ \d`},
@@ -123,8 +127,8 @@ var records = Family{
 		{ID: "records.total.received-ratio", Metric: "records.total", Priority: 25,
 			Pattern: `\d[\d.]*\s*/\s*{N}\s*hồ sơ\s*(?:được\s*)?(?:{HANDLED}\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)`},
 		{ID: "records.total.resolved", Metric: "records.total", Priority: 25,
-			Pattern:    `(?:đã\s*)?(?:giải quyết|xử lý)\s*(?:xong\s*)?(?:được\s*)?{N}\s*hồ sơ`,
-			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}`, NotBefore: `đang\s*$`},
+			Pattern:    `(?:đã\s*)?(?:giải quyết|xử lý)\s*(?:xong\s*)?(?:được\s*)?{N}\s*hồ sơ(?:\s*{ONEPROC})?`,
+			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|{TL}|{ONEPROC}$`, NotBefore: `đang\s*$`},
 		{ID: "records.total.resolved-label", Metric: "records.total", Priority: 25,
 			Pattern:    `tổng\s*số\s*(?:lượng\s*)?hồ sơ\s*(?:đã\s*)?(?:được\s*)?giải quyết[^.;:()]{0,60}?(?::|là)\s*{N}`,
 			RejectNear: `{PORTAL}|bưu chính`, Reject: `trực tuyến|mức độ \d(?:\s*$|\s*[:(])`},
@@ -227,6 +231,11 @@ var records = Family{
 		{ID: "records.online_rate.pct-first", Metric: "records.online_rate", Priority: 25,
 			Pattern: `{P}\s*(?:số\s*)?hồ sơ[^.;%\d]{0,40}?(?:được\s*)?(?:{HANDLED})\s*(?:trực tuyến|qua (?:môi trường )?mạng)`,
 			Reject:  `{L3}|{L4}|{TIMELY}|{SECTOR}|thanh toán`},
+		// "29,1% hồ sơ có sử dụng dịch vụ công trực tuyến": the files
+		// that went through the online services.
+		{ID: "records.online_rate.uses", Metric: "records.online_rate", Priority: 25,
+			Pattern:    `{P}\s*(?:số\s*)?hồ sơ\s*(?:có\s*)?(?:sử dụng|thông qua|qua)\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)`,
+			RejectNear: `{TIMELY}|{SECTOR}|thanh toán`},
 		// "34.020/277.307 hồ sơ giải quyết trực tuyến …, đạt 12%".
 		{ID: "records.online_rate.ratio", Metric: "records.online_rate", Priority: 25,
 			Pattern: `\d[\d.]*\s*/\s*\d[\d.]*\s*hồ sơ\s*(?:được\s*)?(?:{HANDLED}\s*)?(?:trực tuyến|qua (?:môi trường )?mạng)[^.;%]{0,80}?,\s*(?:đạt|chiếm)\s*(?:{TL}\s*)?{P}`,
@@ -235,7 +244,8 @@ var records = Family{
 		// records.digitized_rate: records (hồ sơ), or records and results,
 		// digitised; not results alone, nor records of a sector.
 		{ID: "records.digitized_rate.stated", Metric: "records.digitized_rate", Priority: 30,
-			Pattern: `{TL}\s*(?:hồ sơ[^.;:%]{0,40}?(?:được\s*|đã được\s*)?{DIGITIZED}|{DIGITIZED}\s*(?:các\s*)?hồ sơ)[^.;:%]{0,60}?(?::|là|đạt)?\s*{P}`,
+			// "tỷ lệ số hoá thành phần hồ sơ": the documents of each file.
+			Pattern: `{TL}\s*(?:hồ sơ[^.;:%]{0,40}?(?:được\s*|đã được\s*)?{DIGITIZED}|{DIGITIZED}\s*(?:các\s*)?(?:thành phần\s*)?hồ sơ)[^.;:%]{0,60}?(?::|là|đạt)?\s*{P}`,
 			Reject:  `{NOTAPPLICATION}`},
 		{ID: "records.digitized_rate.label", Metric: "records.digitized_rate", Priority: 30,
 			Pattern: `^(?:[-+•]\s*)?{DIGITIZED}\s*hồ sơ[^.;:%]{0,60}?:\s*(?:đạt\s*)?{P}`,
@@ -273,9 +283,15 @@ var records = Family{
 	Context: []ContextRule{
 		// Applications.
 		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `{ONTIME}[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`, NotNear: `^\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:quá|trễ|trước|sớm) hạn`},
-		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:trực tuyến|qua (?:môi trường )?mạng)[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|{TIMELY}|bưu chính|thanh toán|{SECTOR}`, NotNear: `^\s*trở lên`},
+		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:trực tuyến|qua (?:môi trường )?mạng)[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|trực tuyến\s*{L3}\s*(?:đạt|là|chiếm|:)|{TIMELY}|bưu chính|thanh toán|{SECTOR}`, NotNear: `^\s*trở lên`},
+		// "Việc tiếp nhận hồ sơ TTHC trên môi trường điện tử ngày càng
+		// tăng (tỷ lệ … đạt trên 90%)": the share in an aside after the
+		// online files.
+		{ID: "ctx.records.online_rate.aside", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Wide: true,
+			Label:    `(?:trực tuyến|(?:qua|trên) môi trường (?:mạng|điện tử))[^%;()\d]{0,40}\(\s*{TL}[^%()\d]{0,50}$`,
+			NotLabel: `{TIMELY}|bưu chính|thanh toán|{SECTOR}|{L3}|{L4}`},
 		{ID: "ctx.records.online", Metric: "records.online", Topic: "records", Kind: normalize.Count, Label: `(?:hồ sơ (?:nộp |tiếp nhận )?trực tuyến|trực tuyến)\s*(?::|là)?\s*$`, NotLabel: `mức độ [234]\s*:|toàn trình|một phần|bưu chính|{PORTAL}`},
-		{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`},
+		{ID: "ctx.records.total", Metric: "records.total", Topic: "records", Kind: normalize.Count, Label: `tiếp nhận\s*(?::|là|được)?\s*$`, NotLabel: `trực tuyến|bưu chính|quốc gia`, NotNear: `^\s*hồ sơ\s*{ONEPROC}`},
 		{ID: "ctx.records.level2", Metric: "records.level2", Topic: "records", Kind: normalize.Count, Label: `(?:mức độ|mức) 2\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
 		{ID: "ctx.records.level3", Metric: "records.level3", Topic: "records", Kind: normalize.Count, Label: `{L3}\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},
 		{ID: "ctx.records.level4", Metric: "records.level4", Topic: "records", Kind: normalize.Count, Label: `{L4}\s*:?\s*$`, Noun: `^\s*hồ sơ`, NotNear: `trực tuyến`, NotHead: `{ONLINE}`},

@@ -49,6 +49,11 @@ func TestDigitizedRate(t *testing.T) {
 		{"Tỷ lệ hồ sơ được số hóa ngay khi tiếp nhận đạt trên 80%, vượt chỉ tiêu giao.", "records.digitized_rate", "80", "over"},
 		{"- Số hóa hồ sơ, kết quả giải quyết TTHC: đạt 64,5%;", "records.digitized_rate", "64.5", ""},
 		{"Thành phố đã số hóa 100% hồ sơ, kết quả giải quyết TTHC còn hiệu lực.", "records.digitized_rate", "100", ""},
+		// The documents of each file ("thành phần hồ sơ").
+		{"Tỷ lệ số hoá thành phần hồ sơ trên toàn tỉnh đạt 97,2%.", "records.digitized_rate", "97.2", ""},
+		{"Tỉ lệ số hóa thành phần hồ sơ TTHC của tỉnh là 88%.", "records.digitized_rate", "88", ""},
+		{"Đến hết quý, tỷ lệ số hóa thành phần hồ sơ, kết quả giải quyết TTHC: 76,5%.", "records.digitized_rate", "76.5", ""},
+		{"Tỷ lệ số hóa thành phần hồ sơ địa chính đạt 60%.", "records.digitized_rate", "", ""},
 		// Results alone, records of a sector, plans and the reuse of
 		// digitised data are other figures.
 		{"Tỷ lệ số hóa kết quả giải quyết TTHC đạt 58%.", "records.digitized_rate", "", ""},
@@ -217,6 +222,44 @@ func TestRecordsWording(t *testing.T) {
 // breakdown that states the early files apart is a part, not the rate;
 // the national index of online use is the online rate; a rate given as
 // a floor ("từ 30% trở lên") is a target.
+// TestRecordsOfOneProcedure checks that the files of one procedure, the
+// figures of an earlier year and the online rate of one level of service
+// are not the province's figures of the year, in the wordings of several
+// provinces.
+func TestRecordsOfOneProcedure(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Toàn tỉnh tiếp nhận 2.540 hồ sơ cấp phiếu lý lịch tư pháp qua ứng dụng VNeID.", "records.total", "", ""},
+		{"Năm 2023 đã tiếp nhận 860 hồ sơ đăng ký doanh nghiệp qua mạng.", "records.total", "", ""},
+		{"Toàn tỉnh đã giải quyết 1.215 hồ sơ cấp giấy phép xây dựng.", "records.total", "", ""},
+		{"Các cơ quan đã tiếp nhận 314 hồ sơ, tiếp nhận thêm 95 hồ sơ cấp đổi giấy phép lái xe.", "records.total", "314", ""},
+		{"Toàn tỉnh tiếp nhận 48.200 hồ sơ, giải quyết đúng hạn 99%.", "records.total", "48200", ""},
+		{"Trong năm, tỉnh tiếp nhận 31.200 hồ sơ thủ tục hành chính.", "records.total", "31200", ""},
+		// A sentence framed by an earlier year gives that year's figures
+		// (the report is of 2023).
+		{"Năm 2021, tổng số hồ sơ được giải quyết trực tuyến là trên 18.300 hồ sơ.", "records.online", "", ""},
+		{"Cũng năm 2022, toàn tỉnh tiếp nhận 152.000 hồ sơ.", "records.total", "", ""},
+		{"Năm 2020, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh đạt 97,1%.", "records.on_time_rate", "", ""},
+		{"Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,4%.", "records.on_time_rate", "98.4", ""},
+		{"Toàn tỉnh tiếp nhận 161.400 hồ sơ, tăng 6% so với năm 2022.", "records.total", "161400", ""},
+		// The files that used the online services; the share in an aside
+		// after the online files.
+		{"Năm 2023, 46,8% hồ sơ có sử dụng dịch vụ công trực tuyến.", "records.online_rate", "46.8", ""},
+		{"Có 33% hồ sơ sử dụng DVCTT trong tổng số hồ sơ tiếp nhận.", "records.online_rate", "33", ""},
+		{"Khoảng 52% hồ sơ thông qua dịch vụ công trực tuyến, tăng so với năm trước.", "records.online_rate", "52", "approx"},
+		{"Có 98% hồ sơ qua dịch vụ công trực tuyến được giải quyết đúng hạn.", "records.online_rate", "", ""},
+		{"Việc nộp hồ sơ trên môi trường điện tử tăng nhanh (tỷ lệ năm nay đạt 72%).", "records.online_rate", "72", ""},
+		{"Số hồ sơ tiếp nhận qua môi trường mạng tiếp tục tăng (tỷ lệ bình quân đạt 64,5%).", "records.online_rate", "64.5", ""},
+		{"Hồ sơ nộp trực tuyến tăng mạnh (tỉ lệ cả năm đạt 58%).", "records.online_rate", "58", ""},
+		{"Hồ sơ nộp trực tuyến tăng mạnh (tỷ lệ giải quyết đúng hạn đạt 99%).", "records.online_rate", "", ""},
+		// The online rate of one level of service.
+		{"Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3 đạt 38,2%, mức độ 4 đạt 12%.", "records.online_rate", "", ""},
+		{"Năm nay, tỷ lệ hồ sơ xử lý trực tuyến một phần đạt tỷ lệ 52%.", "records.online_rate", "", ""},
+		{"Với hồ sơ, tỷ lệ hồ sơ nộp trực tuyến mức độ 3 là 23%.", "records.online_rate", "", ""},
+		{"Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4 đạt 27,6%.", "records.online_rate", "27.6", ""},
+		{"Tỷ lệ hồ sơ giải quyết trực tuyến đạt 44%.", "records.online_rate", "44", ""},
+	})
+}
+
 func TestRecordsResolve(t *testing.T) {
 	checkParaphrases(t, []paraphrase{
 		{"Đã giải quyết 130.500 hồ sơ; trong đó 61.220 hồ sơ giải quyết trước hạn đạt 46,9%; 67.900 hồ sơ giải quyết đúng hạn đạt 52,0%; 1.380 hồ sơ quá hạn.", "records.on_time_rate", "", ""},

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
 )
@@ -79,12 +82,16 @@ var (
 	// socOpRe: a SOC in operation, launched ("ra mắt", "lễ tiếp nhận và
 	// vận hành", "khai trương"), or reporting what it monitors ("ghi
 	// nhận 5.463 cảnh báo", "báo cáo hoạt động Trung tâm giám sát").
-	socOpRe = gated(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|thuê dịch vụ[^.;]{0,120}?giám sát|ra mắt|khai trương|tiếp nhận và (?:đưa vào )?vận hành|(?:ghi nhận|phát hiện|cảnh báo)\s+(?:được\s+)?[\d.]+\s+(?:cảnh báo|sự kiện|lượt tấn công|cuộc tấn công)|báo cáo (?:kết quả )?hoạt động`)
+	socOpRe = gated(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|hoàn thành (?:và|,) (?:đưa vào )?(?:vận hành|sử dụng|khai thác)|thuê dịch vụ[^.;]{0,120}?giám sát|ra mắt|khai trương|tiếp nhận và (?:đưa vào )?vận hành|(?:ghi nhận|phát hiện|cảnh báo)\s+(?:được\s+)?[\d.]+\s+(?:cảnh báo|sự kiện|lượt tấn công|cuộc tấn công)|báo cáo (?:kết quả )?hoạt động`)
 	// socNCSCRe: the national monitoring centre, the NCSC, or since 2025
 	// the Ministry of Public Security's Trung tâm An ninh mạng quốc gia.
 	socNCSCRe   = gated(`kết nối[^.;]{0,60}?(?:ncsc|trung tâm giám sát (?:an toàn )?không gian mạng quốc gia|trung tâm an ninh mạng quốc gia)`)
 	socNoNCSCRe = gated(`chưa (?:được )?kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)|(?:sẽ|dự kiến) kết nối[^.;]{0,60}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)|kết nối[^.;]{0,80}?(?:ncsc|không gian mạng quốc gia|an ninh mạng quốc gia)[^.;]{0,40}?sau khi`)
 )
+
+// socListRe: a clause that opens a list of systems ("các nền tảng dùng
+// chung như", "gồm:").
+var socListRe = regexp.MustCompile(`(?:như|gồm|bao gồm)\s*:?\s*[^;:]*;$|:\s*[^;:]*;$`)
 
 // plannedBefore reports whether a plan word stands in the 60 bytes
 // before offset i of s: "dự kiến đưa vào vận hành" is a plan, not a
@@ -169,6 +176,16 @@ func socCandidates(segs []Segment, doc *normalize.Doc) []candidate {
 		plan := seg.plan || inPlanContext(head, doc.Year)
 		if loc != nil {
 			st := classifySOC(seg.lower, seg.kw)
+			// A SOC named in a list whose verb stands in the clause
+			// before the ";" ("đã hoàn thành và đưa vào vận hành các nền
+			// tảng dùng chung như … (IOC); …, hệ thống giám sát an toàn
+			// không gian mạng SOC, …") has that clause's state.
+			if st == "" && i > 0 {
+				if prev := &segs[i-1]; prev.Para == seg.Para && strings.HasSuffix(prev.Text, ";") && socListRe.MatchString(prev.lower) {
+					st = classifySOC(prev.lower, prev.kw)
+					plan = plan || prev.plan || inPlanContext(prev.Text, doc.Year)
+				}
+			}
 			if plan && socRank[st] > socRank["planned"] {
 				st = "planned"
 			}

@@ -22,6 +22,12 @@ func TestSOCWording(t *testing.T) {
 		{"Hệ thống SOC đang thi công hạng mục phần cứng.", "in_progress", ""},
 		{"Tỉnh dự kiến ra mắt Trung tâm giám sát an toàn, an ninh mạng (SOC) vào quý IV.", "planned", ""},
 		{"SOC của tỉnh đã đi vào hoạt động nhưng chưa kết nối với Trung tâm An ninh mạng quốc gia.", "operational", "false"},
+		// A SOC in a list whose verb stands before the ";".
+		{"Năm 2023, tỉnh đã hoàn thành và đưa vào sử dụng các hệ thống dùng chung như trung tâm điều hành thông minh (IOC); hệ thống giám sát an toàn thông tin mạng (SOC), nền tảng LGSP.", "operational", ""},
+		{"Thành phố đã đưa vào vận hành các nền tảng gồm: Cổng dữ liệu mở; hệ thống SOC giám sát an toàn thông tin; kho dữ liệu dùng chung.", "operational", ""},
+		{"Các hệ thống đã đi vào hoạt động ổn định gồm: hệ thống hội nghị truyền hình; Trung tâm giám sát an toàn thông tin mạng (SOC) của tỉnh.", "operational", ""},
+		{"Tỉnh dự kiến đưa vào vận hành các nền tảng như trục LGSP; hệ thống SOC giám sát an toàn thông tin.", "planned", ""},
+		{"Tỉnh đã đưa vào vận hành trục LGSP; hệ thống SOC đang được triển khai.", "in_progress", ""},
 	}
 	for _, tt := range tests {
 		rep := applyText(t, "Báo cáo năm 2023\n\n"+tt.text+"\n")

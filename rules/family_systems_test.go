@@ -14,8 +14,8 @@ func TestSystemsStaffDataWording(t *testing.T) {
 		{"Toàn tỉnh có 64 hệ thống thông tin cần xác định cấp độ.", "httt.total", "64", ""},
 		{"Đã kiểm tra, đánh giá an toàn thông tin đối với 22 hệ thống thông tin cấp độ 2.", "httt.level2_approved", "", ""},
 		// "duyệt" without "phê", and "phê" misread by OCR.
-		{"Năm 2022, Sở đã duyệt hồ sơ đề xuất cấp độ cho 15 hệ thống thông tin (cấp độ 2: 12; cấp độ 3: 3).", "httt.level2_approved", "12", ""},
-		{"Năm 2022, Sở đã duyệt hồ sơ đề xuất cấp độ cho 15 hệ thống thông tin (cấp độ 2: 12; cấp độ 3: 3).", "httt.level3_approved", "3", ""},
+		{"Năm 2023, Sở đã duyệt hồ sơ đề xuất cấp độ cho 15 hệ thống thông tin (cấp độ 2: 12; cấp độ 3: 3).", "httt.level2_approved", "12", ""},
+		{"Năm 2023, Sở đã duyệt hồ sơ đề xuất cấp độ cho 15 hệ thống thông tin (cấp độ 2: 12; cấp độ 3: 3).", "httt.level3_approved", "3", ""},
 		{"Có 14 hệ thống thông tin cấp độ 2 đã được duyệt hồ sơ đề xuất cấp độ.", "httt.level2_approved", "14", ""},
 		{"Hệ thống thông tin cấp độ 3 được duyệt: 05 hệ thống.", "httt.level3_approved", "5", ""},
 		{"Đã gắn duyệt hồ sơ cấp độ cho 32 hệ thống thông tin (cấp độ 2: 21; cấp độ 3: 11).", "httt.level2_approved", "21", ""},

@@ -106,6 +106,9 @@ func relationsTable() string {
 			for _, o := range r.Optional {
 				cmp += " (+ " + o + " when given)"
 			}
+			if len(r.MayInclude) > 0 {
+				cmp += " (+ any of " + strings.Join(r.MayInclude, ", ") + " it may already count)"
+			}
 		case Ratio:
 			cmp = r.Whole + " ≈ " + paren(r.Terms) + " / " + r.Den
 			for _, a := range r.Alt {

@@ -47,6 +47,13 @@ type Relation struct {
 	Terms []string
 	// Optional terms are added when the report gives them.
 	Optional []string
+	// MayInclude are metrics a Sum's whole may already count beside its
+	// Terms, when the report gives them: some reports count the SIM
+	// certificates and even the revoked ones in the certificates issued
+	// ("đã cấp 3.056 chứng thư số, trong đó cá nhân 2.241, tổ chức 416,
+	// sim ký số 213, đã thu hồi 186"), others do not. The sum holds when
+	// the whole equals the Terms plus any of them.
+	MayInclude []string
 	// Alt holds other numerators of a Ratio, tried in order when a term
 	// of Terms is missing.
 	Alt [][]string
@@ -93,6 +100,7 @@ func (c *Relation) metrics() []string {
 		out = append(out, strings.TrimPrefix(t, "-"))
 	}
 	out = append(out, c.Optional...)
+	out = append(out, c.MayInclude...)
 	for _, a := range c.Alt {
 		out = append(out, a...)
 	}
@@ -167,6 +175,29 @@ func (ix figIndex) sameScope(c *Relation, ts []term, sc scopeCache) bool {
 		return false
 	}
 	return true
+}
+
+// includes reports whether the whole w equals the terms ts plus some of
+// the MayInclude metrics the report gives in the whole's scope.
+func (c *Relation) includes(ix figIndex, sc scopeCache, w interval, ts []term) bool {
+	var extra []term
+	for _, m := range c.MayInclude {
+		if _, ok := ix[m]; ok && sc.of(ix, m) == sc.of(ix, c.Whole) {
+			extra = append(extra, term{code: m})
+		}
+	}
+	for set := 1; set < 1<<len(extra); set++ {
+		all := append([]term(nil), ts...)
+		for i, e := range extra {
+			if set&(1<<i) != 0 {
+				all = append(all, e)
+			}
+		}
+		if w.overlaps(ix.total(all)) {
+			return true
+		}
+	}
+	return false
 }
 
 // scopeCache holds the relation scope of each figure of a report, by
@@ -289,7 +320,7 @@ func (c *Relation) run(ix figIndex, sc scopeCache) (report.Flag, bool) {
 	var computed string
 	switch c.Kind {
 	case Sum, Difference:
-		if w.overlaps(sum) {
+		if w.overlaps(sum) || c.includes(ix, sc, w, ts) {
 			return report.Flag{}, false
 		}
 		f.Computed = sumPoint(sum)

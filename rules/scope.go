@@ -90,7 +90,9 @@ var (
 	modifierGapRe = regexp.MustCompile(`^[\s,]*(?:của\s+|thuộc\s+)?(?:tỉnh|thành phố|tp\.?)?\s*$`)
 	// rankBeforeRe: "dẫn đầu cả nước", "đứng thứ 2 toàn quốc": a rank,
 	// not the nation's figure.
-	rankBeforeRe = regexp.MustCompile(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)[^,;.\d]{0,25}$`)
+	// The units ranked may stand between: "đứng đầu 63 tỉnh, thành phố
+	// cả nước".
+	rankBeforeRe = regexp.MustCompile(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)(?:\s*(?:trong\s*)?(?:\d+|các)\s*tỉnh,\s*thành(?: phố)?)?[^,;.\d]{0,25}$`)
 	// ministryCueRe runs on the original text: "Bộ Công Thương", "Bộ
 	// TT&TT"; not "Bộ Chỉ số", "Bộ TTHC" or "Bộ phận".
 	ministryCueRe  = regexp.MustCompile(`\bBộ\s+(?:\p{Lu}[\p{L}&]*)(?:\s+(?:và\s+)?\p{Lu}[\p{L}&]*)*`)
@@ -144,8 +146,15 @@ var cuePatterns = []cuePattern{
 			return !levelNotScopeRe.MatchString(lower[max(0, l[0]-60):l[0]])
 		}},
 	// The public-service centre, the City Office.
-	{cueCentre, []string{"hành chính công", "văn phòng"},
-		regexp.MustCompile(`trung tâm (?:phục vụ )?hành chính công(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`), nil},
+	{cueCentre, []string{"hành chính công", "văn phòng", "hcc"},
+		regexp.MustCompile(`trung tâm (?:phục vụ |dịch vụ )?(?:hành chính công|hcc)(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`), nil},
+	// The centre named again by its noun alone, as the place files go
+	// through or a subject ("… được tiếp nhận, giải quyết qua Trung
+	// tâm", "Bình quân mỗi tháng, Trung tâm nhận …"); not a data, control
+	// or monitoring centre ("tại Trung tâm tích hợp dữ liệu"): the noun
+	// ends there.
+	{cueCentre, []string{"trung tâm"},
+		regexp.MustCompile(`(?:qua|tại) trung tâm(?:$|[,.;)]|\s+(?:là|trong|từ|với|và|được|đã|có|\()(?:\s|$))|(?:^|[.;,:]\s*)trung tâm (?:đã |cũng |đang )?(?:nhận|tiếp nhận|giải quyết|trả)`), nil},
 	// A group of agencies: vertical agencies, departments, districts,
 	// communes, counted or all of them ("10/17 sở, ngành", "các huyện");
 	// "các sở, ngành, địa phương" is everyone, a province cue.
@@ -206,6 +215,9 @@ func findCues(text, lower string, own map[string]bool) []cue {
 	}
 	for _, l := range onlyRe.FindAllStringIndex(lower, -1) {
 		st := l[0] + strings.Index(lower[l[0]:l[1]], "riêng")
+		if onlySubject(lower[st+len("riêng") : l[1]]) {
+			continue
+		}
 		out = append(out, cue{start: st, end: l[1], kind: cueUnit, unit: strings.TrimSpace(text[st:l[1]]), only: true})
 	}
 	if m := subUnitRe.FindStringSubmatchIndex(text); m != nil && !sameUnitAsProvince(text[m[0]:min(len(text), m[1]+30)], text[m[2]:m[3]], own) {
@@ -221,6 +233,33 @@ func findCues(text, lower string, own map[string]bool) []cue {
 		out = append(out, cue{start: l[0], end: l[1], kind: cueUnit, unit: strings.TrimSpace(text[l[0]:l[1]])})
 	}
 	return dropDomain(dropFramed(dropInner(out, lower), lower), lower)
+}
+
+// subjectWords are the families' topic words ("dịch vụ công trực
+// tuyến", "hồ sơ", "chứng thư", …), built once.
+var subjectWords = sync.OnceValue(func() []string {
+	var out []string
+	for _, f := range familiesByOrder() {
+		for _, tp := range f.Topics {
+			out = append(out, tp.Words...)
+		}
+	}
+	return out
+})
+
+// onlySubject reports whether the words after "riêng" name a kind of
+// what the reports count, not a unit: "Riêng DVC trực tuyến mức 3 và mức
+// 4, tỉnh đã cung cấp …" singles out the services, and its figures are
+// still the province's.
+func onlySubject(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	rest = strings.TrimPrefix(rest, "các ")
+	for _, w := range subjectWords() {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // domainRe before a unit makes it the domain of what is counted, not
@@ -531,6 +570,16 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 				return cu.scope()
 			}
 		}
+		// The centre the files went through, in the figure's sentence
+		// before the next figure: "hơn 1 triệu hồ sơ được tiếp nhận, giải
+		// quyết qua Trung tâm".
+		end = min(sentenceEnd(s.lower, i, 100), nextFigure(s.lower, i))
+		for k := range s.cues {
+			cu := &s.cues[k]
+			if cu.kind == cueCentre && cu.start >= i && cu.start < end && !ignore(cu) && s.through(cu) {
+				return cu.scope()
+			}
+		}
 	}
 	off = min(off, len(s.lower))
 	closed := closedSpans(s.lower[:off])
@@ -664,6 +713,12 @@ func (s *Segment) markCues() {
 		}
 		cs := s.clauseStart(cu.start, nil)
 		cu.subject = cu.bound < 0 && clauseHeadRe.MatchString(s.lower[cs:cu.start]) && !notSubjectRe.MatchString(s.lower[max(0, cu.start-12):cu.start])
+		// Files "qua Trung tâm" make the centre the subject of what the
+		// sentence says of them next ("… qua trung tâm là 172.440 hồ sơ,
+		// tỷ lệ hồ sơ giải quyết sớm và đúng hạn là trên 98%").
+		if cu.kind == cueCentre && s.through(cu) {
+			cu.subject = true
+		}
 
 	}
 }
@@ -877,6 +932,37 @@ func clauseEnd(s string, i, n int) int {
 			if k := j + 1 + len(s[j+1:]) - len(strings.TrimLeft(s[j+1:], " ")); k < len(s) && (s[k] < '0' || s[k] > '9') {
 				return j
 			}
+		}
+	}
+	return end
+}
+
+// throughRe: the place files go through ("qua Trung tâm", "tại Trung
+// tâm …"), at a cue's start or right before it.
+var (
+	throughRe       = regexp.MustCompile(`^(?:qua|tại) `)
+	throughBeforeRe = regexp.MustCompile(`(?:qua|tại)\s*$`)
+)
+
+// through reports whether the centre cue cu names the place files go
+// through.
+func (s *Segment) through(cu *cue) bool {
+	return throughRe.MatchString(s.lower[cu.start:]) || throughBeforeRe.MatchString(s.lower[max(0, cu.start-6):cu.start])
+}
+
+// sentenceEnd returns the offset of the first ";", "(" or full stop at
+// or after i, at most i+n: unlike clauseEnd, commas do not end it.
+func sentenceEnd(s string, i, n int) int {
+	end := min(len(s), i+n)
+	for j := i; j < end; j++ {
+		switch s[j] {
+		case ';', '(':
+			return j
+		case '.':
+			if j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+				continue // a thousands separator
+			}
+			return j
 		}
 	}
 	return end

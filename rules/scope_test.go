@@ -33,6 +33,38 @@ func TestScope(t *testing.T) {
 		sub    string // a value that must be a sub-unit figure, "" for none
 		unit   string // a word of its scope
 	}{
+		// The centre by another of its names, and named again by its noun
+		// alone.
+		{"the centre of public-service 'dịch vụ'", "Năm qua, Trung tâm Dịch vụ hành chính công tỉnh đã tiếp nhận 61.200 hồ sơ.",
+			"records.total", "", "61200", "Trung tâm"},
+		{"files through the centre", "Trong 6 tháng, tổng số hồ sơ được tiếp nhận và giải quyết qua Trung tâm là 40.315 hồ sơ.",
+			"records.total", "", "40315", "Trung tâm"},
+		{"the centre as subject, named by its noun", "Bình quân mỗi tháng, Trung tâm tiếp nhận 3.820 hồ sơ của tổ chức, cá nhân.",
+			"records.total", "", "3820", "Trung tâm"},
+		{"the centre files go through, after the figure", "Trong năm, hơn 52.000 hồ sơ được tiếp nhận, giải quyết qua Trung tâm Phục vụ hành chính công tỉnh.",
+			"records.total", "", "52000", "Trung tâm"},
+		{"the centre files go through governs the rate after them", "Năm 2023, tổng số hồ sơ tiếp nhận qua Trung tâm là 36.900 hồ sơ, tỷ lệ hồ sơ giải quyết đúng hạn là 99,2%.",
+			"records.on_time_rate", "", "99.2", "Trung tâm"},
+		{"the centre files go through in another sentence", "Tỉnh tiếp nhận 210.300 hồ sơ, giải quyết đúng hạn 98,7%. Riêng qua Trung tâm có 41.000 hồ sơ.",
+			"records.total", "210300", "", ""},
+		{"machines managed at a data centre", "Toàn tỉnh có 1.870 máy trạm được kết nối về hệ thống quản lý tập trung tại Trung tâm tích hợp dữ liệu; tiếp nhận 64.000 hồ sơ.",
+			"records.total", "64000", "", ""},
+		// A rank among the provinces of the nation is no figure of the
+		// nation.
+		{"first of the 63 provinces", "Tỉnh vinh dự đứng đầu 63 tỉnh, thành phố cả nước về dịch vụ công trực tuyến với tỷ lệ giải quyết đúng hạn 99,36%.",
+			"records.on_time_rate", "99.36", "", ""},
+		{"leading the provinces", "Thành phố dẫn đầu các tỉnh, thành cả nước về thanh toán trực tuyến, tỷ lệ hồ sơ trực tuyến đạt 74,2%.",
+			"records.online_rate", "74.2", "", ""},
+		{"the nation's own rate", "Tỷ lệ hồ sơ giải quyết đúng hạn bình quân của cả nước đạt 96,1%.",
+			"records.on_time_rate", "", "96.1", "cả nước"},
+		{"a data centre is no unit", "Trung tâm dữ liệu của tỉnh đã lưu trữ dữ liệu của 46.500 hồ sơ; toàn tỉnh tiếp nhận 98.400 hồ sơ.",
+			"records.total", "98400", "", ""},
+		// "Riêng" before a kind of what is counted singles it out; before
+		// a unit, the unit.
+		{"riêng before a kind of service", "Riêng dịch vụ công trực tuyến mức độ 4, tỉnh đã cung cấp 715 dịch vụ.",
+			"dvc.level4", "715", "", ""},
+		{"riêng before a unit", "Riêng huyện Tam Nông đã tiếp nhận 4.230 hồ sơ.",
+			"records.total", "", "4230", "Tam Nông"},
 		{"the centre as subject", "Trong năm, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 23.100 hồ sơ, trong đó 19.800 hồ sơ trực tuyến.",
 			"records.total", "", "23100", "Trung tâm"},
 		{"the centre's clause passes on to the next sentence", "Trong quý IV, Trung tâm Hành chính công đã đón 9.300 lượt công dân; tiếp nhận 8.420 hồ sơ. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,1%.",
