@@ -86,7 +86,11 @@ var documents = Family{
 			Pattern: `(?:số\s*(?:lượng\s*)?|{TL}\s*)?văn bản\s*(?:điện tử\s*)?(?:đi\s*)?(?:được\s*)?(?:ký số|có chữ ký số)\s*(?::|là|đạt)\s*{N}`},
 		{ID: "edoc.signed_rate.stated", Metric: "edoc.signed_rate", Priority: 30,
 			Pattern:   `(?:ký số|chữ ký số),?\s*(?:đạt\s*)?(?:{TL})?\s*(?:đạt\s*)?:?\s*{P}`,
-			NotBefore: `{UNITS}|{AGENCYRATE}[^.;%]{0,30}$`},
+			NotBefore: `{UNITS}|{AGENCYRATE}[^.;%]{0,30}$`,
+			// "Tỷ lệ cơ quan nhà nước có văn bản điện tử gửi đi được ký
+			// số đạt 100%": a share of agencies, however long the words
+			// between (NotBefore sees 50 bytes).
+			RejectSeg: `{AGENCYRATE}[^.;%]{0,80}ký số`},
 		{ID: "edoc.signed_rate.label", Metric: "edoc.signed_rate", Priority: 30,
 			// "tỷ lệ văn bản điện tử có ký số trên tổng số văn bản đi tại
 			// …": the denominator may be named before the share.

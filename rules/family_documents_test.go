@@ -27,6 +27,10 @@ func TestDocumentWording(t *testing.T) {
 		// Rates of agencies.
 		{"Ở cấp huyện, 05 cơ quan, đơn vị có tỷ lệ ký số đạt 100%.", "edoc.signed_rate", "", ""},
 		{"Tỷ lệ cơ quan, đơn vị áp dụng chữ ký số trong trao đổi văn bản điện tử đạt 100%.", "edoc.signed_rate", "", ""},
+		{"Tỷ lệ cơ quan nhà nước có văn bản điện tử gửi đi được ký số đạt 100%.", "edoc.signed_rate", "", ""},
+		{"Tỷ lệ đơn vị hành chính cấp xã có văn bản đi được ký số trên môi trường mạng đạt 97,5%.", "edoc.signed_rate", "", ""},
+		{"Tỉ lệ các sở, ban, ngành thực hiện ký số đối với văn bản đi trên hệ thống quản lý văn bản đạt 100%.", "edoc.signed_rate", "", ""},
+		{"Tỷ lệ văn bản đi của các cơ quan nhà nước trên địa bàn tỉnh được ký số đạt 96,7%.", "edoc.signed_rate", "96.7", ""},
 		{"Tỷ lệ cơ quan, đơn vị áp dụng chữ ký số trong trao đổi văn bản điện tử đạt 100%.", "edoc.electronic_rate", "", ""},
 		// A count called a rate is the count.
 		{"Tỷ lệ văn bản đi được ký số đạt 15.420 văn bản.", "edoc.signed", "15420", ""},
