@@ -189,30 +189,49 @@ func TestRealSet(t *testing.T) {
 	}
 }
 
-// unseenFloor is the blind score of the unseen set (testdata/eval-unseen,
-// batch D of issue 12) measured once, on 2026-12-07, with the rules of
-// main at a279231 (binary /tmp/bc-unseen, branch realD at ddd692d before
-// its rebase; the branch changes no rule), before any rule was changed for it: P 0.613, R 0.463
-// (19 of 41 gold figures found, 31 extracted). TestUnseenSet fails only
-// when the score falls more than 0.02 below it: a regression guard, not a
+// unseenSets are the unseen sets of issue 12, each with the floor that
+// TestUnseenSet keeps: real-derived documents fetched after the rules of
+// their time were written and scored once, before any rule was changed
+// for them. The floor is a regression guard (a score minus 0.02), not a
 // target to tune towards.
 //
-// Branch lang3 then tuned the rules on the set (P 1.000, R 0.927, 38 of
-// 41 found, 38 extracted); the floor now keeps that score, minus 0.02.
-var unseenFloor = struct{ precision, recall float64 }{precision: 1.000 - 0.02, recall: 0.927 - 0.02}
+// Batch D (testdata/eval-unseen) was scored once on 2026-12-07 with the
+// rules of main at a279231 (binary /tmp/bc-unseen, branch realD at ddd692d
+// before its rebase; the branch changes no rule): P 0.613, R 0.463 (19 of
+// 41 gold figures found, 31 extracted). Branch lang3 then tuned the rules
+// on it (P 1.000, R 0.927, 38 of 41 found, 38 extracted); its floor keeps
+// that tuned score, minus 0.02.
+//
+// Batch E (testdata/eval-unseen-e) was fetched after lang3 and scored once
+// on 2026-12-07 with the rules of main at e9d0660 (binary /tmp/bc-realE,
+// branch realE at d456e99 before its rebase; the branch changes no rule):
+// P 0.742, R 0.676 (23 of 34 gold figures found, 31 extracted). Its floor
+// is that once-measured score, minus 0.02.
+var unseenSets = []struct {
+	dir               string
+	precision, recall float64
+}{
+	{dir: "eval-unseen", precision: 1.000 - 0.02, recall: 0.927 - 0.02},
+	{dir: "eval-unseen-e", precision: 0.742 - 0.02, recall: 0.676 - 0.02},
+}
 
-// TestUnseenSet scores the unseen set: 28 documents reworded from public
-// pages, scored once before any rule was tuned on them and tuned on since
-// (branch lang3). Only the totals are logged, never a document's misses.
+// TestUnseenSet scores the unseen sets: documents reworded from public
+// pages, each batch scored once before any rule was tuned on it (batch D
+// has been tuned on since, by branch lang3). Only the totals are logged,
+// never a document's misses.
 func TestUnseenSet(t *testing.T) {
-	dir := filepath.Join("..", "testdata", "eval-unseen")
-	var total rules.Score
-	for _, r := range scoreDir(t, dir, dir) {
-		total.Add(r.score)
-	}
-	t.Logf("eval-unseen: %d documents P=%.3f R=%.3f", total.Documents, total.Precision(), total.Recall())
-	if total.Precision() < unseenFloor.precision || total.Recall() < unseenFloor.recall {
-		t.Errorf("P=%.3f R=%.3f, below the score after tuning minus 0.02 (P ≥ %.3f, R ≥ %.3f)",
-			total.Precision(), total.Recall(), unseenFloor.precision, unseenFloor.recall)
+	for _, set := range unseenSets {
+		t.Run(set.dir, func(t *testing.T) {
+			dir := filepath.Join("..", "testdata", set.dir)
+			var total rules.Score
+			for _, r := range scoreDir(t, dir, dir) {
+				total.Add(r.score)
+			}
+			t.Logf("%s: %d documents P=%.3f R=%.3f", set.dir, total.Documents, total.Precision(), total.Recall())
+			if total.Precision() < set.precision || total.Recall() < set.recall {
+				t.Errorf("P=%.3f R=%.3f, below the floor (P ≥ %.3f, R ≥ %.3f)",
+					total.Precision(), total.Recall(), set.precision, set.recall)
+			}
+		})
 	}
 }

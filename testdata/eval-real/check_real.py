@@ -19,9 +19,9 @@ Then it checks what this set adds to the gold format:
     and each batch has at least 5 blind documents;
   * at least a fifth of the documents (and at least 7) are blind.
 Run: python3 testdata/eval-real/check_real.py [FOLDER]
-FOLDER defaults to this script's folder; testdata/eval-unseen (batch D, the
-set scored once and never tuned on) is checked the same way, with its own
-SOURCES.md and README.md.
+FOLDER defaults to this script's folder; testdata/eval-unseen (batch D,
+scored once, then tuned on) and testdata/eval-unseen-e (batch E, scored once)
+are checked the same way, each with its own SOURCES.md and README.md.
 Exit status 1 when anything is wrong.
 """
 import glob, importlib.util, json, os, re, subprocess, sys, unicodedata
