@@ -187,6 +187,12 @@ func startsOf(re *syntax.Regexp) []string {
 // whether re matches the empty string, and whether the literals are
 // known.
 func starts(re *syntax.Regexp) (lits []string, nullable, ok bool) {
+	return startsN(re, 8)
+}
+
+// startsN is starts with classes of at most maxClass runes known.
+func startsN(re *syntax.Regexp, maxClass int) (lits []string, nullable, ok bool) {
+	starts := func(re *syntax.Regexp) ([]string, bool, bool) { return startsN(re, maxClass) }
 	switch re.Op {
 	case syntax.OpLiteral:
 		if re.Flags&syntax.FoldCase != 0 {
@@ -206,7 +212,7 @@ func starts(re *syntax.Regexp) (lits []string, nullable, ok bool) {
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) == 8 {
+				if len(out) == maxClass {
 					return nil, false, false
 				}
 				out = append(out, string(r))
@@ -526,3 +532,157 @@ func (f *foldedRegexp) MatchString(s string) bool {
 	}
 	return f.re.MatchString(s)
 }
+
+// startRegexp is a regular expression of the package whose matches all
+// start with one of a few literals (starts): it is searched only where
+// one of them stands, by trying the pattern anchored there, which finds
+// the matches a search from every position finds (the leftmost position
+// where an anchored try matches is where that search's match starts,
+// and the try prefers the same match) at a fraction of the cost: Go's
+// backtracker tries every position of a text for an alternation of
+// words. A try past offset 0 reads the rune before the offset first, so
+// that "^" cannot match there and "\b" sees its left side. A pattern
+// without such literals (one that may match the empty string, or starts
+// with a long class, folds case or starts with an assertion) is searched
+// from every position as before.
+type startRegexp struct {
+	*regexp.Regexp
+	once     sync.Once
+	starts   []string       // what every match starts with, nil for none known
+	anchored *regexp.Regexp // the pattern anchored at 0
+	mid      *regexp.Regexp // anchored after one rune
+}
+
+// startRegexps are the startRegexps of the package, for the test that
+// checks them against a search from every position.
+var startRegexps []*startRegexp
+
+// startRe compiles a startRegexp.
+func startRe(pattern string) *startRegexp {
+	s := &startRegexp{Regexp: regexp.MustCompile(pattern)}
+	startRegexps = append(startRegexps, s)
+	return s
+}
+
+// maxStarts bounds the start literals worth trying one by one.
+const maxStarts = 32
+
+// prepare finds the start literals and compiles the anchored forms, once.
+func (s *startRegexp) prepare() {
+	s.once.Do(func() {
+		s.anchored = regexp.MustCompile(`^(?:` + s.String() + `)`)
+		s.mid = regexp.MustCompile(`^(?s:.)(?:` + s.String() + `)`)
+		re, err := syntax.Parse(s.String(), syntax.Perl)
+		if err != nil {
+			return // compiled above: cannot happen
+		}
+		lits, nullable, ok := startsN(re, 10) // digits too
+		if !ok || nullable || len(lits) == 0 || len(lits) > maxStarts || slices.ContainsFunc(lits, func(l string) bool {
+			return strings.TrimSpace(l) == "" // a space stands everywhere
+		}) {
+			return
+		}
+		s.starts = lits
+	})
+}
+
+// at tries the pattern anchored at offset st of text and returns the
+// match's span in text (with its groups' where sub is set), or nil.
+func (s *startRegexp) at(text string, st int, sub bool) []int {
+	if st == 0 {
+		if sub {
+			return s.anchored.FindStringSubmatchIndex(text)
+		}
+		return s.anchored.FindStringIndex(text)
+	}
+	_, n := utf8.DecodeLastRuneInString(text[:st])
+	var loc []int
+	if sub {
+		loc = s.mid.FindStringSubmatchIndex(text[st-n:])
+	} else {
+		loc = s.mid.FindStringIndex(text[st-n:])
+	}
+	if loc == nil {
+		return nil
+	}
+	for k := range loc {
+		if loc[k] >= 0 {
+			loc[k] += st - n
+		}
+	}
+	loc[0] = st // the match starts after the rune before it
+	return loc
+}
+
+// candidates returns the offsets where a start literal stands, sorted,
+// each once.
+func (s *startRegexp) candidates(text string) []int {
+	var out []int
+	for _, l := range s.starts {
+		out = appendIndexes(out, text, l)
+	}
+	return sortedSet(out)
+}
+
+// appendIndexes appends to out the offsets of every occurrence of l in
+// text, overlapping ones included.
+func appendIndexes(out []int, text, l string) []int {
+	for i := 0; ; {
+		j := strings.Index(text[i:], l)
+		if j < 0 {
+			return out
+		}
+		out = append(out, i+j)
+		i += j + 1
+	}
+}
+
+// sortedSet sorts offsets and drops repeats.
+func sortedSet(out []int) []int {
+	if len(out) > 1 {
+		slices.Sort(out)
+		out = slices.Compact(out)
+	}
+	return out
+}
+
+// tryAll returns up to n matches (all for n < 0) of the pattern that
+// start at one of the offsets cands (sorted), which must hold every
+// offset where a match can start, as FindAllString(Submatch)Index does.
+func (s *startRegexp) tryAll(text string, cands []int, n int, sub bool) [][]int {
+	var out [][]int
+	end := 0
+	for _, st := range cands {
+		if n >= 0 && len(out) == n {
+			break
+		}
+		if st < end {
+			continue
+		}
+		if loc := s.at(text, st, sub); loc != nil {
+			out = append(out, loc)
+			end = loc[1]
+		}
+	}
+	return out
+}
+
+// FindAllStringIndex is regexp.FindAllStringIndex.
+func (s *startRegexp) FindAllStringIndex(text string, n int) [][]int {
+	s.prepare()
+	if s.starts == nil {
+		return s.Regexp.FindAllStringIndex(text, n)
+	}
+	return s.tryAll(text, s.candidates(text), n, false)
+}
+
+// FindStringIndex is regexp.FindStringIndex.
+func (s *startRegexp) FindStringIndex(text string) []int {
+	if m := s.FindAllStringIndex(text, 1); m != nil {
+		return m[0]
+	}
+	return nil
+}
+
+// MatchString is regexp.MatchString.
+func (s *startRegexp) MatchString(text string) bool { return s.FindStringIndex(text) != nil }

@@ -307,3 +307,39 @@ func TestFolded(t *testing.T) {
 		}
 	}
 }
+
+// TestStartRegexps checks the expressions tried at their start literals
+// (startRegexp, localUnits) against a search from every position, on
+// every segment of every text document (as they are and
+// in lower case) and on texts that start, end or break in odd places.
+func TestStartRegexps(t *testing.T) {
+	texts := []string{"", "riêng", "Riêng huyện Ea Kar", ", riêng tp. Buôn Ma Thuột 12", "(thành phố Kon Tum)", "THÀNH PHỐ Kon Tum",
+		"toàn tỉnh", "xtoàn tỉnh", "12 sở, ngành", "1/2 sở ngành cấp tỉnh", "12/15 sở, ban, ngành", "các sở, ngành, địa phương",
+		"\u00e0toàn quốc", "cả nước và các bộ, ngành", "tỉnh đã cung cấp", ";  tỉnh đang", "x, tỉnh có", "huyện Ea H'Leo"}
+	for _, doc := range textDocs(t) {
+		for _, s := range Segments(doc) {
+			texts = append(texts, s.Text, s.lower)
+		}
+	}
+	withStarts := 0
+	for _, re := range startRegexps {
+		re.prepare()
+		if re.starts != nil {
+			withStarts++
+		}
+		for _, s := range texts {
+			if got, want := re.FindAllStringIndex(s, -1), re.Regexp.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("%s on %q: %v, the search from every position %v", re, s, got, want)
+			}
+			if got, want := re.FindStringIndex(s), re.Regexp.FindStringIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%s on %q: first %v, the search from every position %v", re, s, got, want)
+			}
+		}
+	}
+	for _, s := range texts {
+		if got, want := localUnits(s, toLower(s)), localUnitAllRe.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("localUnits on %q: %v, the search from every position %v", s, got, want)
+		}
+	}
+	t.Logf("%d texts; %d of %d expressions tried at start literals", len(texts), withStarts, len(startRegexps))
+}

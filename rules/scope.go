@@ -80,7 +80,7 @@ var (
 	groupNotRe = regexp.MustCompile(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
 	// onlyRe: "Riêng …" at the start of a clause: what follows is about
 	// one unit or one part of the period, not the province's whole.
-	onlyRe = regexp.MustCompile(`(?:^|[,;:]\s*)(?:[-+•]\s*)?riêng\s+[^,;:\d]{0,40}`)
+	onlyRe = startRe(`(?:^|[,;:]\s*)(?:[-+•]\s*)?riêng\s+[^,;:\d]{0,40}`)
 	// modifierGapRe: a province cue right after a sub-unit cue modifies
 	// it ("Trung tâm Phục vụ hành chính công của tỉnh", "các sở, ngành
 	// tỉnh Gia Lai").
@@ -108,7 +108,7 @@ var (
 type cuePattern struct {
 	kind  cueKind
 	words []string
-	re    *regexp.Regexp
+	re    *startRegexp
 	keep  func(lower string, l []int) bool
 }
 
@@ -123,22 +123,22 @@ var cuePatterns = []cuePattern{
 	// The province: "toàn tỉnh", "các cấp", "từ cấp tỉnh đến cấp xã",
 	// "các sở, ngành, địa phương", "Tỉnh đã …".
 	{cueProvince, []string{"toàn tỉnh", "toàn thành phố", "cả tỉnh", "trên địa bàn", "của tỉnh"},
-		regexp.MustCompile(`toàn tỉnh|toàn thành phố|cả tỉnh|trên địa bàn (?:tỉnh|thành phố|toàn tỉnh)|của tỉnh`), notRank},
+		startRe(`toàn tỉnh|toàn thành phố|cả tỉnh|trên địa bàn (?:tỉnh|thành phố|toàn tỉnh)|của tỉnh`), notRank},
 	{cueProvince, []string{" cấp"},
-		regexp.MustCompile(`(?:các|cả (?:ba|hai|3|2)|ba|3|hai|2|bốn|4) cấp(?: hành chính| chính quyền)?`), notRank},
+		startRe(`(?:các|cả (?:ba|hai|3|2)|ba|3|hai|2|bốn|4) cấp(?: hành chính| chính quyền)?`), notRank},
 	{cueProvince, []string{"tỉnh ", "thành phố "},
-		regexp.MustCompile(`(?:^|[.;:]\s*)(?:tỉnh|thành phố) (?:đã|đang|có|hiện|cũng|tiếp tục|cung cấp|triển khai|đạt|thực hiện|ban hành|xây dựng)`), nil},
+		startRe(`(?:^|[.;:]\s*)(?:tỉnh|thành phố) (?:đã|đang|có|hiện|cũng|tiếp tục|cung cấp|triển khai|đạt|thực hiện|ban hành|xây dựng)`), nil},
 	{cueProvince, []string{"đến ", "tới "},
-		regexp.MustCompile(`(?:từ|đến|tới) (?:cấp )?(?:trung ương|tỉnh|huyện|xã|cơ sở)[^,;]{0,25}(?:đến|tới) (?:cấp )?(?:tỉnh|huyện|xã|cơ sở|thôn)`), nil},
+		startRe(`(?:từ|đến|tới) (?:cấp )?(?:trung ương|tỉnh|huyện|xã|cơ sở)[^,;]{0,25}(?:đến|tới) (?:cấp )?(?:tỉnh|huyện|xã|cơ sở|thôn)`), nil},
 	{cueProvince, []string{"ngành"},
-		regexp.MustCompile(`sở,? (?:ban,? )?ngành,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|xã|phường)`), nil},
+		startRe(`sở,? (?:ban,? )?ngành,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|xã|phường)`), nil},
 	{cueProvince, []string{"cơ quan"},
-		regexp.MustCompile(`cơ quan, đơn vị, địa phương|các cơ quan(?: hành chính)? nhà nước|các cơ quan, đơn vị`), nil},
+		startRe(`cơ quan, đơn vị, địa phương|các cơ quan(?: hành chính)? nhà nước|các cơ quan, đơn vị`), nil},
 	// One level of government. A level that qualifies a system or portal
 	// ("Hệ thống … cấp tỉnh") is no scope; a list of every level ("cấp
 	// tỉnh, huyện, xã") is the province.
 	{cueLevel, []string{"cấp "},
-		regexp.MustCompile(`(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (tỉnh|huyện|xã|thành phố|quận|phường|sở|cơ sở)(?:,? (?:cấp )?(?:huyện|xã|phường|quận)(?:,? (?:và )?(?:cấp )?(?:xã|phường))?)?`),
+		startRe(`(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (tỉnh|huyện|xã|thành phố|quận|phường|sở|cơ sở)(?:,? (?:cấp )?(?:huyện|xã|phường|quận)(?:,? (?:và )?(?:cấp )?(?:xã|phường))?)?`),
 		func(lower string, l []int) bool {
 			if strings.Contains(lower[l[0]:l[1]], ",") || strings.Contains(lower[l[0]:l[1]], " và ") {
 				return false // every level: the province
@@ -147,28 +147,28 @@ var cuePatterns = []cuePattern{
 		}},
 	// The public-service centre, the City Office.
 	{cueCentre, []string{"hành chính công", "văn phòng", "hcc"},
-		regexp.MustCompile(`trung tâm (?:phục vụ |dịch vụ )?(?:hành chính công|hcc)(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`), nil},
+		startRe(`trung tâm (?:phục vụ |dịch vụ )?(?:hành chính công|hcc)(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`), nil},
 	// The centre named again by its noun alone, as the place files go
 	// through or a subject ("… được tiếp nhận, giải quyết qua Trung
 	// tâm", "Bình quân mỗi tháng, Trung tâm nhận …"); not a data, control
 	// or monitoring centre ("tại Trung tâm tích hợp dữ liệu"): the noun
 	// ends there.
 	{cueCentre, []string{"trung tâm"},
-		regexp.MustCompile(`(?:qua|tại) trung tâm(?:$|[,.;)]|\s+(?:là|trong|từ|với|và|được|đã|có|\()(?:\s|$))|(?:^|[.;,:]\s*)trung tâm (?:đã |cũng |đang )?(?:nhận|tiếp nhận|giải quyết|trả)`), nil},
+		startRe(`(?:qua|tại) trung tâm(?:$|[,.;)]|\s+(?:là|trong|từ|với|và|được|đã|có|\()(?:\s|$))|(?:^|[.;,:]\s*)trung tâm (?:đã |cũng |đang )?(?:nhận|tiếp nhận|giải quyết|trả)`), nil},
 	// A group of agencies: vertical agencies, departments, districts,
 	// communes, counted or all of them ("10/17 sở, ngành", "các huyện");
 	// "các sở, ngành, địa phương" is everyone, a province cue.
 	{cueGroup, []string{"khối"},
-		regexp.MustCompile(`khối (?:các )?(?:cơ quan )?(?:ngành dọc|sở,? (?:ban,? )?ngành|cơ quan (?:nhà nước )?cấp tỉnh|cơ quan tỉnh)`), nil},
-	{cueGroup, []string{"ngành dọc"}, regexp.MustCompile(`(?:các )?(?:cơ quan )?ngành dọc`), nil},
+		startRe(`khối (?:các )?(?:cơ quan )?(?:ngành dọc|sở,? (?:ban,? )?ngành|cơ quan (?:nhà nước )?cấp tỉnh|cơ quan tỉnh)`), nil},
+	{cueGroup, []string{"ngành dọc"}, startRe(`(?:các )?(?:cơ quan )?ngành dọc`), nil},
 	{cueGroup, []string{"sở"},
-		regexp.MustCompile(`(?:các|\d+/\d+|\d+|những) sở,? (?:ban,? )?ngành(?: cấp tỉnh)?`),
+		startRe(`(?:các|\d+/\d+|\d+|những) sở,? (?:ban,? )?ngành(?: cấp tỉnh)?`),
 		func(lower string, l []int) bool { return !groupNotRe.MatchString(lower[l[1]:]) }},
 	{cueGroup, []string{"huyện", "quận", "xã", "phường", "địa phương"},
-		regexp.MustCompile(`(?:các|\d+/\d+|\d+) (?:huyện|quận|xã|phường|địa phương)(?:,? (?:thị xã|thành phố|thị trấn|phường|xã))*`), nil},
+		startRe(`(?:các|\d+/\d+|\d+) (?:huyện|quận|xã|phường|địa phương)(?:,? (?:thị xã|thành phố|thị trấn|phường|xã))*`), nil},
 	// The nation and the ministries as a whole.
 	{cueOther, []string{"nước", "quốc", "bộ", "ngân hàng", "bình quân", "trung bình"},
-		regexp.MustCompile(`cả nước|toàn quốc|khối bộ,? ngành|các bộ,? ngành|bộ, ngành|ngân hàng nhà nước|trung bình chung|bình quân chung`), notRank},
+		startRe(`cả nước|toàn quốc|khối bộ,? ngành|các bộ,? ngành|bộ, ngành|ngân hàng nhà nước|trung bình chung|bình quân chung`), notRank},
 }
 
 // cueWords are substrings one of which every cue contains (lower
@@ -184,7 +184,9 @@ func findCues(text, lower string, own map[string]bool) []cue {
 	if len(lower) != len(text) {
 		lower = text // rare letters moved offsets: read the text as it is
 	}
-	add := func(re *regexp.Regexp, s string, kind cueKind, keep func(l []int) bool) {
+	add := func(re interface {
+		FindAllStringIndex(string, int) [][]int
+	}, s string, kind cueKind, keep func(l []int) bool) {
 		for _, l := range re.FindAllStringIndex(s, -1) {
 			if keep == nil || keep(l) {
 				out = append(out, cue{start: l[0], end: l[1], kind: kind, unit: text[l[0]:l[1]]})
@@ -223,7 +225,7 @@ func findCues(text, lower string, own map[string]bool) []cue {
 	if m := subUnitRe.FindStringSubmatchIndex(text); m != nil && !sameUnitAsProvince(text[m[0]:min(len(text), m[1]+30)], text[m[2]:m[3]], own) {
 		out = append(out, cue{start: m[0], end: m[1], kind: cueUnit, unit: strings.Trim(text[m[0]:m[1]], " -+•")})
 	}
-	for _, l := range localUnitAllRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, l := range localUnits(text, lower) {
 		for l[0] < l[1] && strings.IndexByte(" \t,(", text[l[0]]) >= 0 {
 			l[0]++
 		}
@@ -369,7 +371,42 @@ func sameUnitAsProvince(mention, name string, own map[string]bool) bool {
 var notNameRe = regexp.MustCompile(`^(?:so|tong|ty le|ti le|tthc|ho so|trong do|cac|dvc|ket qua)\b`)
 
 // localUnitAllRe finds a named district, town or city anywhere.
-var localUnitAllRe = regexp.MustCompile(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
+var localUnitAllRe = startRe(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
+
+// localUnitWords are the words of localUnitAllRe in lower case: where
+// the lower case of a text does not hold one, no case of it does (none
+// of their letters folds to a rune beyond its capital).
+var localUnitWords = []string{"quận", "huyện", "thị xã", "thành phố", "tp", "thị trấn"}
+
+// localUnits is localUnitAllRe.FindAllStringSubmatchIndex(text, -1),
+// tried only where a match can start: at 0 or at the byte before one of
+// its words in lower (text in lower case, the same length).
+func localUnits(text, lower string) [][]int {
+	if len(lower) != len(text) {
+		return localUnitAllRe.FindAllStringSubmatchIndex(text, -1)
+	}
+	var cands []int
+	for _, w := range localUnitWords {
+		cands = appendIndexes(cands, lower, w)
+	}
+	k := 0
+	for _, q := range cands {
+		switch {
+		case q == 0:
+			cands[k] = 0
+		case strings.IndexByte(" \t\n\f\r,(", text[q-1]) >= 0:
+			cands[k] = q - 1
+		default:
+			continue // no match holds the word there
+		}
+		k++
+	}
+	if k == 0 {
+		return nil
+	}
+	localUnitAllRe.prepare()
+	return localUnitAllRe.tryAll(text, sortedSet(cands[:k]), -1, true)
+}
 
 // provinceName is a province named in a text.
 type provinceName struct {
