@@ -291,7 +291,7 @@ func extendable(re *syntax.Regexp) bool {
 type gatedRegexp struct {
 	pattern string
 	once    sync.Once
-	re      *regexp.Regexp
+	re      *startRegexp
 	gate    [][]int // keyword ids, set by derived.indexKeywords
 }
 
@@ -307,9 +307,10 @@ func gated(pattern string) *gatedRegexp {
 	return g
 }
 
-// regexp returns the compiled regular expression.
-func (g *gatedRegexp) regexp() *regexp.Regexp {
-	g.once.Do(func() { g.re = regexp.MustCompile(g.pattern) })
+// regexp returns the compiled regular expression, tried at its start
+// literals.
+func (g *gatedRegexp) regexp() *startRegexp {
+	g.once.Do(func() { g.re = &startRegexp{Regexp: regexp.MustCompile(g.pattern)} })
 	return g.re
 }
 
