@@ -173,7 +173,9 @@ func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool, hits []hit, e
 		w1 := prevWord(text, i)
 		w2 := prevWord(text, w1)
 		for _, st := range []int{w2, w1, i} {
-			if st < end || st > i {
+			if st < end || st > i || st < i && !isDigit(text[st]) && !qualifierAt(text[st:]) {
+				// A match starts with its figure or the qualifier
+				// phrase before it.
 				continue
 			}
 			if loc := r.tryAt(text, ends, st, hits); loc != nil {
@@ -257,6 +259,27 @@ func (r *Rule) tryAt(text string, ends []int32, st int, hits []hit) []int {
 		return loc
 	}
 	return r.anchored.FindStringSubmatchIndex(w)
+}
+
+// qualifierPhrases are the qualifier phrases a number macro may start
+// with (normalize.QualifierPhrases), in lower case.
+var qualifierPhrases = func() []string {
+	var out []string
+	for _, p := range normalize.QualifierPhrases() {
+		out = append(out, toLower(p.Phrase))
+	}
+	return out
+}()
+
+// qualifierAt reports whether s (lower case) starts with a qualifier
+// phrase.
+func qualifierAt(s string) bool {
+	for _, p := range qualifierPhrases {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // prevWord returns the start of the word before offset i.
