@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/baocao/baocao/normalize"
 )
 
 // requiredLiterals returns what any match of the pattern must contain:
@@ -183,105 +185,12 @@ func startsOf(re *syntax.Regexp) []string {
 	return lits
 }
 
-// starts returns the literals the non-empty matches of re start with,
-// whether re matches the empty string, and whether the literals are
-// known.
+// starts returns the literals the non-empty matches of re start with
+// (normalize.StartLiterals: in the lower case the rules read, no case
+// folding), whether re matches the empty string, and whether the
+// literals are known.
 func starts(re *syntax.Regexp) (lits []string, nullable, ok bool) {
-	return startsN(re, 8)
-}
-
-// startsN is starts with classes of at most maxClass runes known.
-func startsN(re *syntax.Regexp, maxClass int) (lits []string, nullable, ok bool) {
-	starts := func(re *syntax.Regexp) ([]string, bool, bool) { return startsN(re, maxClass) }
-	switch re.Op {
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			return nil, false, false
-		}
-		return []string{string(re.Rune)}, false, true
-	case syntax.OpEmptyMatch:
-		return nil, true, true
-	case syntax.OpBeginText:
-		// "^": a match there starts at 0, with what follows; a try at
-		// another offset must not take it (Rule.tryAt).
-		return nil, true, true
-	case syntax.OpCharClass:
-		if re.Flags&syntax.FoldCase != 0 {
-			return nil, false, false
-		}
-		var out []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) == maxClass {
-					return nil, false, false
-				}
-				out = append(out, string(r))
-			}
-		}
-		return out, false, len(out) > 0
-	case syntax.OpCapture:
-		return starts(re.Sub[0])
-	case syntax.OpPlus:
-		return starts(re.Sub[0])
-	case syntax.OpQuest, syntax.OpStar:
-		l, _, ok := starts(re.Sub[0])
-		return l, true, ok
-	case syntax.OpRepeat:
-		l, n, ok := starts(re.Sub[0])
-		return l, n || re.Min == 0, ok
-	case syntax.OpConcat:
-		var out []string
-		for i, sub := range re.Sub {
-			l, n, ok := starts(sub)
-			if !ok {
-				return nil, false, false
-			}
-			if !n && sub.Op == syntax.OpLiteral && i+1 < len(re.Sub) && extendable(re.Sub[i+1]) {
-				// The parser factors alternatives ("c(?:ung cấp|ông
-				// bố)"): a literal followed by what must follow it
-				// is the longer, more selective start.
-				rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i+1:]}
-				if l2, n2, ok2 := starts(rest); ok2 && !n2 && len(l2) <= 16 {
-					ext := make([]string, len(l2))
-					for j, x := range l2 {
-						ext[j] = l[0] + x
-					}
-					l = ext
-				}
-			}
-			out = append(out, l...)
-			if !n {
-				return out, false, true
-			}
-		}
-		return out, true, true
-	case syntax.OpAlternate:
-		var out []string
-		nullable := false
-		for _, sub := range re.Sub {
-			l, n, ok := starts(sub)
-			if !ok {
-				return nil, false, false
-			}
-			out = append(out, l...)
-			nullable = nullable || n
-		}
-		return out, nullable, true
-	}
-	// Assertions (^, $, \b), any character, large classes.
-	return nil, false, false
-}
-
-// extendable reports whether a start literal may be extended by the
-// starts of re: a literal or a group, not a class or an optional part
-// (whose starts would multiply the literals without making them more
-// selective).
-func extendable(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpLiteral, syntax.OpAlternate, syntax.OpCapture, syntax.OpConcat:
-		return true
-	}
-	return false
+	return normalize.StartLiterals(re, 8, false)
 }
 
 // gatedRegexp is a regular expression of the package (not of a rule)
@@ -291,7 +200,7 @@ func extendable(re *syntax.Regexp) bool {
 type gatedRegexp struct {
 	pattern string
 	once    sync.Once
-	re      *startRegexp
+	re      *normalize.Searcher
 	gate    [][]int // keyword ids, set by derived.indexKeywords
 }
 
@@ -309,8 +218,8 @@ func gated(pattern string) *gatedRegexp {
 
 // regexp returns the compiled regular expression, tried at its start
 // literals.
-func (g *gatedRegexp) regexp() *startRegexp {
-	g.once.Do(func() { g.re = &startRegexp{Regexp: regexp.MustCompile(g.pattern)} })
+func (g *gatedRegexp) regexp() *normalize.Searcher {
+	g.once.Do(func() { g.re = normalize.NewSearcher(g.pattern) })
 	return g.re
 }
 
@@ -534,156 +443,14 @@ func (f *foldedRegexp) MatchString(s string) bool {
 	return f.re.MatchString(s)
 }
 
-// startRegexp is a regular expression of the package whose matches all
-// start with one of a few literals (starts): it is searched only where
-// one of them stands, by trying the pattern anchored there, which finds
-// the matches a search from every position finds (the leftmost position
-// where an anchored try matches is where that search's match starts,
-// and the try prefers the same match) at a fraction of the cost: Go's
-// backtracker tries every position of a text for an alternation of
-// words. A try past offset 0 reads the rune before the offset first, so
-// that "^" cannot match there and "\b" sees its left side. A pattern
-// without such literals (one that may match the empty string, or starts
-// with a long class, folds case or starts with an assertion) is searched
-// from every position as before.
-type startRegexp struct {
-	*regexp.Regexp
-	once     sync.Once
-	starts   []string       // what every match starts with, nil for none known
-	anchored *regexp.Regexp // the pattern anchored at 0
-	mid      *regexp.Regexp // anchored after one rune
-}
+// startRegexps are the expressions of the package searched at their
+// start literals (normalize.Searcher), for the test that checks them
+// against a search from every position.
+var startRegexps []*normalize.Searcher
 
-// startRegexps are the startRegexps of the package, for the test that
-// checks them against a search from every position.
-var startRegexps []*startRegexp
-
-// startRe compiles a startRegexp.
-func startRe(pattern string) *startRegexp {
-	s := &startRegexp{Regexp: regexp.MustCompile(pattern)}
+// startRe compiles a normalize.Searcher.
+func startRe(pattern string) *normalize.Searcher {
+	s := normalize.NewSearcher(pattern)
 	startRegexps = append(startRegexps, s)
 	return s
 }
-
-// maxStarts bounds the start literals worth trying one by one.
-const maxStarts = 32
-
-// prepare finds the start literals and compiles the anchored forms, once.
-func (s *startRegexp) prepare() {
-	s.once.Do(func() {
-		s.anchored = regexp.MustCompile(`^(?:` + s.String() + `)`)
-		s.mid = regexp.MustCompile(`^(?s:.)(?:` + s.String() + `)`)
-		re, err := syntax.Parse(s.String(), syntax.Perl)
-		if err != nil {
-			return // compiled above: cannot happen
-		}
-		lits, nullable, ok := startsN(re, 10) // digits too
-		if !ok || nullable || len(lits) == 0 || len(lits) > maxStarts || slices.ContainsFunc(lits, func(l string) bool {
-			return strings.TrimSpace(l) == "" // a space stands everywhere
-		}) {
-			return
-		}
-		s.starts = lits
-	})
-}
-
-// at tries the pattern anchored at offset st of text and returns the
-// match's span in text (with its groups' where sub is set), or nil.
-func (s *startRegexp) at(text string, st int, sub bool) []int {
-	if st == 0 {
-		if sub {
-			return s.anchored.FindStringSubmatchIndex(text)
-		}
-		return s.anchored.FindStringIndex(text)
-	}
-	_, n := utf8.DecodeLastRuneInString(text[:st])
-	var loc []int
-	if sub {
-		loc = s.mid.FindStringSubmatchIndex(text[st-n:])
-	} else {
-		loc = s.mid.FindStringIndex(text[st-n:])
-	}
-	if loc == nil {
-		return nil
-	}
-	for k := range loc {
-		if loc[k] >= 0 {
-			loc[k] += st - n
-		}
-	}
-	loc[0] = st // the match starts after the rune before it
-	return loc
-}
-
-// candidates returns the offsets where a start literal stands, sorted,
-// each once.
-func (s *startRegexp) candidates(text string) []int {
-	var out []int
-	for _, l := range s.starts {
-		out = appendIndexes(out, text, l)
-	}
-	return sortedSet(out)
-}
-
-// appendIndexes appends to out the offsets of every occurrence of l in
-// text, overlapping ones included.
-func appendIndexes(out []int, text, l string) []int {
-	for i := 0; ; {
-		j := strings.Index(text[i:], l)
-		if j < 0 {
-			return out
-		}
-		out = append(out, i+j)
-		i += j + 1
-	}
-}
-
-// sortedSet sorts offsets and drops repeats.
-func sortedSet(out []int) []int {
-	if len(out) > 1 {
-		slices.Sort(out)
-		out = slices.Compact(out)
-	}
-	return out
-}
-
-// tryAll returns up to n matches (all for n < 0) of the pattern that
-// start at one of the offsets cands (sorted), which must hold every
-// offset where a match can start, as FindAllString(Submatch)Index does.
-func (s *startRegexp) tryAll(text string, cands []int, n int, sub bool) [][]int {
-	var out [][]int
-	end := 0
-	for _, st := range cands {
-		if n >= 0 && len(out) == n {
-			break
-		}
-		if st < end {
-			continue
-		}
-		if loc := s.at(text, st, sub); loc != nil {
-			out = append(out, loc)
-			end = loc[1]
-		}
-	}
-	return out
-}
-
-// FindAllStringIndex is regexp.FindAllStringIndex.
-func (s *startRegexp) FindAllStringIndex(text string, n int) [][]int {
-	s.prepare()
-	if s.starts == nil {
-		return s.Regexp.FindAllStringIndex(text, n)
-	}
-	return s.tryAll(text, s.candidates(text), n, false)
-}
-
-// FindStringIndex is regexp.FindStringIndex.
-func (s *startRegexp) FindStringIndex(text string) []int {
-	if m := s.FindAllStringIndex(text, 1); m != nil {
-		return m[0]
-	}
-	return nil
-}
-
-// MatchString is regexp.MatchString.
-func (s *startRegexp) MatchString(text string) bool { return s.FindStringIndex(text) != nil }

@@ -327,8 +327,7 @@ func TestStartRegexps(t *testing.T) {
 		all = append(all, g.regexp())
 	}
 	for _, re := range all {
-		re.prepare()
-		if re.starts != nil {
+		if re.Starts() != nil {
 			withStarts++
 		}
 		for _, s := range texts {

@@ -108,7 +108,7 @@ var (
 type cuePattern struct {
 	kind  cueKind
 	words []string
-	re    *startRegexp
+	re    *normalize.Searcher
 	keep  func(lower string, l []int) bool
 }
 
@@ -387,7 +387,7 @@ func localUnits(text, lower string) [][]int {
 	}
 	var cands []int
 	for _, w := range localUnitWords {
-		cands = appendIndexes(cands, lower, w)
+		cands = normalize.AppendIndexes(cands, lower, w)
 	}
 	k := 0
 	for _, q := range cands {
@@ -404,8 +404,7 @@ func localUnits(text, lower string) [][]int {
 	if k == 0 {
 		return nil
 	}
-	localUnitAllRe.prepare()
-	return localUnitAllRe.tryAll(text, sortedSet(cands[:k]), -1, true)
+	return localUnitAllRe.TryAll(text, normalize.SortedOffsets(cands[:k]), -1, true)
 }
 
 // provinceName is a province named in a text.
