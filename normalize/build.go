@@ -10,7 +10,6 @@ import (
 
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Normalize turns an extracted document into normalized text: legacy
@@ -197,7 +196,7 @@ func FixLine(s, font, encoding string) string {
 	if encoding == "latin1" || font != "" || hasLegacyHints(s) {
 		s, _ = FixText(s, font)
 	}
-	return norm.NFC.String(s)
+	return nfc(s)
 }
 
 // hasLegacyHints reports whether s holds Latin-1 letters that do not
@@ -327,7 +326,7 @@ func continues(prev, next string) bool {
 // before the gaps between the cells of a row are collapsed.
 func (nd *Doc) cleanLine(l extract.Line, encoding string) string {
 	if l.Conf > 0 {
-		fixed, warns := FixOCRText(norm.NFC.String(l.Text))
+		fixed, warns := FixOCRText(nfc(l.Text))
 		l.Text = fixed
 		nd.warnAt(l.Pos, warns)
 	}
@@ -400,7 +399,7 @@ func (nd *Doc) cleanTable(b extract.Block, encoding string) extract.Block {
 		for j, c := range r.Cells {
 			if c.Conf > 0 {
 				var warns []string
-				c.Text, warns = FixOCRCell(norm.NFC.String(c.Text))
+				c.Text, warns = FixOCRCell(nfc(c.Text))
 				nd.warnAt(c.Pos, warns)
 			}
 			c.Text = cleanLine(strings.ReplaceAll(c.Text, "\n", " "), "", encoding)

@@ -27,9 +27,7 @@ import (
 //
 // Fold does not keep byte offsets: use it to compare, not to locate.
 func Fold(s string) string {
-	if !nfcStable(s) {
-		s = norm.NFC.String(s)
-	}
+	s = nfc(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // white space seen and not yet written
@@ -182,7 +180,16 @@ func FoldASCII(s string) string {
 }
 
 // provNFC returns s in Unicode NFC.
-func provNFC(s string) string { return norm.NFC.String(s) }
+func provNFC(s string) string { return nfc(s) }
+
+// nfc returns s in Unicode NFC (norm.NFC.String), s itself without
+// asking the norm package where s is nfcStable.
+func nfc(s string) string {
+	if nfcStable(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
 
 // nfcStable reports whether s is valid UTF-8 made of runes below U+0300
 // (ASCII, Latin-1, Latin Extended-A and -B, IPA, spacing modifiers) and
