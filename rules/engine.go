@@ -81,12 +81,11 @@ type Rule struct {
 	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 }
 
-// compile prepares a rule of family f: the literals of its gates and
-// starts, read from its pattern with the figures' macros left out (they
-// hold no literal a gate uses), which is much cheaper than compiling
-// it. The regular expressions are compiled by regexps.
-func (r *Rule) compile(f *Family) {
-	r.family = f.Name
+// compile prepares a rule: the literals of its gates and starts, read
+// from its pattern with the figures' macros left out (they hold no
+// literal a gate uses), which is much cheaper than compiling it. The
+// regular expressions are compiled by regexps.
+func (r *Rule) compile() {
 	r.figureFirst = strings.HasPrefix(r.Pattern, "{N}") || strings.HasPrefix(r.Pattern, "{P}") || strings.HasPrefix(r.Pattern, "{M}")
 	sketch, err := syntax.Parse(lowerPattern(expandSketch(r.Pattern)), syntax.Perl)
 	if err != nil {

@@ -3,9 +3,11 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/normalize"
@@ -274,7 +276,7 @@ func compileFamilies() *derived {
 			for i := range f.Rules {
 				r := &f.Rules[i]
 				check(r.ID, r.Metric)
-				r.compile(f)
+				r.family = f.Name
 				g.rules = append(g.rules, r)
 				c.rules = append(c.rules, r)
 			}
@@ -299,6 +301,7 @@ func compileFamilies() *derived {
 				c.context = append(c.context, r)
 			}
 		}
+		compileRules(c.rules)
 		c.nouns = buildNouns(families)
 		for _, r := range c.context {
 			if !topicNames[r.Topic] {
@@ -308,6 +311,38 @@ func compileFamilies() *derived {
 		c.indexKeywords()
 	})
 	return &compiled
+}
+
+// compileRules compiles rules (Rule.compile) on every processor: a
+// process that extracts one report waits for it. A panic (a declaration
+// error) is raised again on the calling goroutine.
+func compileRules(rules []*Rule) {
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		failed any
+	)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if p := recover(); p != nil {
+					mu.Lock()
+					failed = p
+					mu.Unlock()
+				}
+			}()
+			for i := w; i < len(rules); i += workers {
+				rules[i].compile()
+			}
+		}()
+	}
+	wg.Wait()
+	if failed != nil {
+		panic(failed)
+	}
 }
 
 // Prepare derives the catalog and builds the keyword automaton of the
@@ -442,6 +477,7 @@ func compileLower(p string) *regexp.Regexp {
 // they are.
 func lowerPattern(p string) string {
 	var b strings.Builder
+	b.Grow(len(p))
 	for i := 0; i < len(p); i++ {
 		switch {
 		case p[i] == '\\' && i+1 < len(p):
@@ -457,12 +493,15 @@ func lowerPattern(p string) string {
 			k := strings.IndexByte(p[i:], '>')
 			b.WriteString(p[i : i+k+1])
 			i += k
-		default:
-			r, n := rune(p[i]), 1
-			if p[i] >= 0x80 {
-				r, n = utf8.DecodeRuneInString(p[i:])
+		case p[i] < utf8.RuneSelf:
+			c := p[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b.WriteString(strings.ToLower(string(r)))
+			b.WriteByte(c)
+		default:
+			r, n := utf8.DecodeRuneInString(p[i:])
+			b.WriteRune(unicode.ToLower(r)) // as strings.ToLower does
 			i += n - 1
 		}
 	}
