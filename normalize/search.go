@@ -140,18 +140,23 @@ func extendable(re *syntax.Regexp) bool {
 // and for a pattern without such literals (one that may match the empty
 // string, starts with a long class, a space or an assertion), it is
 // searched from every position.
+//
+// MatchString only gates the search: where no start literal stands there
+// is no match, elsewhere the pattern is searched as before, which spares
+// compiling the anchored forms of a pattern that is only ever tested.
 type Searcher struct {
 	*regexp.Regexp
 	once     sync.Once
-	starts   []string       // what every match starts with, nil for none known
-	fold     bool           // starts are in lower case: look for them in the lower case
+	starts   []string // what every match starts with, nil for none known
+	fold     bool     // starts are in lower case: look for them in the lower case
+	onceTry  sync.Once
 	anchored *regexp.Regexp // the pattern anchored at 0
 	mid      *regexp.Regexp // anchored after one rune
 }
 
 // NewSearcher compiles a Searcher; it panics if pattern does not
-// compile, like regexp.MustCompile. The anchored forms are compiled on
-// first use.
+// compile, like regexp.MustCompile. The start literals are found, and
+// the anchored forms compiled, on first use.
 func NewSearcher(pattern string) *Searcher {
 	return &Searcher{Regexp: regexp.MustCompile(pattern)}
 }
@@ -159,12 +164,9 @@ func NewSearcher(pattern string) *Searcher {
 // maxStarts bounds the start literals worth trying one by one.
 const maxStarts = 32
 
-// Prepare finds the start literals and compiles the anchored forms,
-// once; the methods call it.
+// Prepare finds the start literals, once; the methods call it.
 func (s *Searcher) Prepare() {
 	s.once.Do(func() {
-		s.anchored = regexp.MustCompile(`^(?:` + s.String() + `)`)
-		s.mid = regexp.MustCompile(`^(?s:.)(?:` + s.String() + `)`)
 		re, err := syntax.Parse(s.String(), syntax.Perl)
 		if err != nil {
 			return // compiled above: cannot happen
@@ -188,6 +190,14 @@ func (s *Searcher) Prepare() {
 func (s *Searcher) Starts() []string {
 	s.Prepare()
 	return s.starts
+}
+
+// anchor compiles the anchored forms, once.
+func (s *Searcher) anchor() {
+	s.onceTry.Do(func() {
+		s.anchored = regexp.MustCompile(`^(?:` + s.String() + `)`)
+		s.mid = regexp.MustCompile(`^(?s:.)(?:` + s.String() + `)`)
+	})
 }
 
 // at tries the pattern anchored at offset st of text and returns the
@@ -295,7 +305,7 @@ func SortedOffsets(out []int) []int {
 // start at one of the offsets cands (sorted), which must hold every
 // offset where a match can start, as FindAllString(Submatch)Index does.
 func (s *Searcher) TryAll(text string, cands []int, n int, sub bool) [][]int {
-	s.Prepare()
+	s.anchor()
 	var out [][]int
 	end := 0
 	for _, st := range cands {
@@ -351,8 +361,32 @@ func (s *Searcher) FindStringSubmatchIndex(text string) []int {
 	return nil
 }
 
-// MatchString is regexp.MatchString.
-func (s *Searcher) MatchString(text string) bool { return s.FindStringIndex(text) != nil }
+// MatchString is regexp.MatchString, searched only where a start
+// literal stands.
+func (s *Searcher) MatchString(text string) bool {
+	s.Prepare()
+	if s.starts != nil {
+		t := text
+		if s.fold {
+			lower, ok := foldLower(text)
+			if !ok {
+				return s.Regexp.MatchString(text)
+			}
+			t = lower
+		}
+		found := false
+		for _, l := range s.starts {
+			if strings.Contains(t, l) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return s.Regexp.MatchString(text)
+}
 
 // foldsAsLower reports whether every rune r folds with lower-cases to
 // l, r's lower case; memoised for Latin letters.

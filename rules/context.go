@@ -39,7 +39,7 @@ type ContextRule struct {
 	Head, NotHead string
 
 	once                                                sync.Once
-	label, noun, notLabel, notNear, para, head, notHead *regexp.Regexp
+	label, noun, notLabel, notNear, para, head, notHead *normalize.Searcher
 }
 
 // dropAfter removes the spans that directly follow one of the prefixes.
@@ -66,7 +66,7 @@ func hasSuffixAny(s string, suffixes []string) bool {
 // the lower-casing of sentence rules, once, on first use.
 func (r *ContextRule) compile() {
 	r.once.Do(func() {
-		c := func(p string) *regexp.Regexp {
+		c := func(p string) *normalize.Searcher {
 			if p == "" {
 				return nil
 			}

@@ -75,8 +75,8 @@ type Rule struct {
 	cost                       int            // maxCost of the pattern: how far from its start a match can read
 	anchoredMid                *regexp.Regexp // anchored after one rune, for tries past offset 0 of a pattern with "^" in it
 	onlyAt0                    bool           // the pattern starts with "^"
-	require, reject, rejectSeg *regexp.Regexp
-	notBefore, rejectNear      *regexp.Regexp
+	require, reject, rejectSeg *normalize.Searcher
+	notBefore, rejectNear      *normalize.Searcher
 	foldOnce                   sync.Once
 	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 }
@@ -132,7 +132,7 @@ func (r *Rule) regexps() {
 		} else {
 			r.re = regexp.MustCompile(r.src)
 		}
-		c := func(p string) *regexp.Regexp {
+		c := func(p string) *normalize.Searcher {
 			if p == "" {
 				return nil
 			}

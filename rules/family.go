@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -468,8 +467,8 @@ func macroEnd(p string, i int) int {
 // compileLower compiles a pattern, macros expanded, in lower case, to
 // run on lower-cased text: matching without case folding is several
 // times faster. Escapes (\p{Lu}, \S, \D) keep their case.
-func compileLower(p string) *regexp.Regexp {
-	return regexp.MustCompile(lowerPattern(expandMacros(p)))
+func compileLower(p string) *normalize.Searcher {
+	return normalize.NewSearcher(lowerPattern(expandMacros(p)))
 }
 
 // lowerPattern lower-cases the literal text of a regular expression,

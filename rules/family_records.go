@@ -356,7 +356,7 @@ func resolveRecords(cands []candidate) []candidate {
 
 var (
 	// ontimeRe is {ONTIME}, compiled once the families are registered.
-	ontimeRe = sync.OnceValue(func() *regexp.Regexp { return compileLower(`{ONTIME}`) })
+	ontimeRe = sync.OnceValue(func() *normalize.Searcher { return compileLower(`{ONTIME}`) })
 	// earlyApartRe: the early files stated with their own figure
 	// ("trước hạn 96.568 hồ sơ", "99.558 hồ sơ giải quyết trước hạn đạt
 	// 48,2%").

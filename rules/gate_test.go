@@ -323,11 +323,35 @@ func TestStartRegexps(t *testing.T) {
 	for _, g := range gatedRegexps {
 		all = append(all, g.regexp())
 	}
+	// The guards of the rules and the patterns of the context rules:
+	// MatchString is all they use.
+	var guards []*normalize.Searcher
+	c := compileFamilies()
+	for _, r := range c.rules {
+		r.regexps()
+		guards = append(guards, r.require, r.reject, r.rejectSeg, r.notBefore, r.rejectNear)
+	}
+	for _, r := range c.context {
+		r.compile()
+		guards = append(guards, r.label, r.noun, r.notLabel, r.notNear, r.para, r.head, r.notHead)
+	}
+	guards = slices.DeleteFunc(guards, func(re *normalize.Searcher) bool { return re == nil })
+	for _, re := range guards {
+		for i := 0; i < len(texts); i += 4 { // a gate only: a sample is enough
+			s := texts[i]
+			if got, want := re.MatchString(s), re.Regexp.MatchString(s); got != want {
+				t.Fatalf("%s on %q: %v, the search from every position %v", re, s, got, want)
+			}
+		}
+	}
 	for _, re := range all {
 		if re.Starts() != nil {
 			withStarts++
 		}
 		for _, s := range texts {
+			if got, want := re.MatchString(s), re.Regexp.MatchString(s); got != want {
+				t.Fatalf("%s on %q: matches %v, the search from every position %v", re, s, got, want)
+			}
 			if got, want := re.FindAllStringIndex(s, -1), re.Regexp.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 				t.Fatalf("%s on %q: %v, the search from every position %v", re, s, got, want)
 			}
@@ -341,5 +365,5 @@ func TestStartRegexps(t *testing.T) {
 			t.Fatalf("localUnits on %q: %v, the search from every position %v", s, got, want)
 		}
 	}
-	t.Logf("%d texts; %d of %d expressions tried at start literals", len(texts), withStarts, len(all))
+	t.Logf("%d texts; %d of %d expressions tried at start literals; %d guards", len(texts), withStarts, len(all), len(guards))
 }
