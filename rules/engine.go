@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -69,6 +70,7 @@ type Rule struct {
 	// run on a short report, and compiling them all cost more than
 	// reading it.
 	once                       sync.Once
+	ready                      atomic.Bool    // once is done
 	src                        string         // the pattern, macros expanded, in lower case
 	re                         *regexp.Regexp // src, searched on Segment.lower where it is not tried anchored
 	anchored                   *regexp.Regexp // re anchored at its start, tried where a match can start
@@ -106,6 +108,10 @@ func (r *Rule) compile() {
 // regexps compiles the rule's regular expressions, once.
 func (r *Rule) regexps() {
 	r.once.Do(func() {
+		defer func() {
+			r.ready.Store(true)
+			uncompiled.Add(-1)
+		}()
 		r.src = lowerPattern(expandMacros(r.Pattern))
 		if r.figureFirst || r.starts != nil {
 			// A pattern that starts with its figure is tried only where a
@@ -728,6 +734,9 @@ func Apply(doc *normalize.Doc) *report.Report {
 	rep.OCRConf = math.Round(doc.Source.OCRConf*10) / 10
 	c := compileFamilies()
 	segs, paras := segmentDoc(doc)
+	if uncompiled.Load() > 0 {
+		compileFor(c, segs)
+	}
 	var cands []candidate
 	for i := range segs {
 		if !strings.ContainsAny(segs[i].Text, "0123456789") {
@@ -771,6 +780,40 @@ func Apply(doc *normalize.Doc) *report.Report {
 	}
 	rep.Flags = RunChecks(CheckInput{Doc: doc, Figures: chosen, Candidates: all, Numbers: nums})
 	return rep
+}
+
+// uncompiled counts the rules whose regular expressions are not
+// compiled yet (Rule.regexps).
+var uncompiled atomic.Int64
+
+// compileFor compiles, on every processor, the regular expressions of
+// the rules that Apply is about to run on segs for the first time
+// (those that pass their gates on a segment with a digit): a process
+// that reads one report spends a third of its time compiling them.
+func compileFor(c *derived, segs []Segment) {
+	var todo []*Rule
+	seen := map[*Rule]bool{}
+	for i := range segs {
+		s := &segs[i]
+		if !strings.ContainsAny(s.Text, "0123456789") {
+			continue
+		}
+		for _, g := range c.groups {
+			if g.words != nil && !s.kw.hasAny(g.wordIDs) {
+				continue
+			}
+			for _, r := range g.rules {
+				if !r.ready.Load() && !seen[r] && s.kw.hasAll(r.gate) {
+					seen[r] = true
+					todo = append(todo, r)
+				}
+			}
+		}
+	}
+	if len(todo) < 2 {
+		return // Apply compiles it
+	}
+	parallel(len(todo), func(i int) { todo[i].regexps() })
 }
 
 // scanParas returns the numbers of each paragraph of doc, which the

@@ -313,10 +313,16 @@ func compileFamilies() *derived {
 }
 
 // compileRules compiles rules (Rule.compile) on every processor: a
-// process that extracts one report waits for it. A panic (a declaration
-// error) is raised again on the calling goroutine.
+// process that extracts one report waits for it.
 func compileRules(rules []*Rule) {
-	workers := min(runtime.GOMAXPROCS(0), 4)
+	uncompiled.Add(int64(len(rules))) // their regular expressions
+	parallel(len(rules), func(i int) { rules[i].compile() })
+}
+
+// parallel runs do(0), …, do(n-1) on every processor (at most 4). A
+// panic (a declaration error) is raised again on the calling goroutine.
+func parallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), 4, n)
 	var (
 		wg     sync.WaitGroup
 		mu     sync.Mutex
@@ -333,8 +339,8 @@ func compileRules(rules []*Rule) {
 					mu.Unlock()
 				}
 			}()
-			for i := w; i < len(rules); i += workers {
-				rules[i].compile()
+			for i := w; i < n; i += workers {
+				do(i)
 			}
 		}()
 	}
