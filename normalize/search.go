@@ -10,6 +10,132 @@ import (
 	"unicode/utf8"
 )
 
+// RequiredLiterals returns what any match of re must contain: a list
+// of sets of literals, where a match holds at least one literal of every
+// set. Only literals of 3 bytes or more are kept, so that
+// strings.Contains on them is a cheap, selective test; a literal that
+// folds case is none.
+func RequiredLiterals(re *syntax.Regexp) [][]string {
+	return usable(required(re))
+}
+
+func required(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return [][]string{{string(re.Rune)}}
+	case syntax.OpCapture:
+		return required(re.Sub[0])
+	case syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+		return nil
+	case syntax.OpConcat:
+		var out [][]string
+		// Adjacent literals form one longer literal.
+		var run strings.Builder
+		flush := func() {
+			if run.Len() > 0 {
+				out = append(out, []string{run.String()})
+				run.Reset()
+			}
+		}
+		for _, sub := range re.Sub {
+			if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 {
+				run.WriteString(string(sub.Rune))
+				continue
+			}
+			flush()
+			out = append(out, required(sub)...)
+		}
+		flush()
+		return out
+	case syntax.OpAlternate:
+		// (a ∧ b) ∨ c is (a ∨ c) ∧ (b ∨ c): every choice of one set
+		// per alternative gives a set, while they are few; beyond that,
+		// the most selective set of each alternative, together.
+		var alts [][][]string
+		n := 1
+		for _, sub := range re.Sub {
+			sets := usable(required(sub))
+			if len(sets) == 0 {
+				return nil // one alternative requires nothing
+			}
+			alts = append(alts, sets)
+			n *= len(sets)
+		}
+		if n > 16 {
+			var set []string
+			for _, sets := range alts {
+				set = append(set, bestSet(sets)...)
+			}
+			return [][]string{set}
+		}
+		out := [][]string{nil}
+		for _, sets := range alts {
+			var next [][]string
+			for _, acc := range out {
+				for _, set := range sets {
+					next = append(next, union(acc, set))
+				}
+			}
+			out = next
+		}
+		return out
+	}
+	return nil
+}
+
+// usable returns the sets whose literals are all long enough for a gate.
+func usable(sets [][]string) [][]string {
+	var out [][]string
+	for _, set := range sets {
+		ok := len(set) > 0
+		for _, l := range set {
+			ok = ok && len(l) >= 3
+		}
+		if ok {
+			out = append(out, set)
+		}
+	}
+	return out
+}
+
+// union returns the literals of a and b, each once.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, l := range b {
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// bestSet picks the most selective set: the one whose shortest literal
+// is longest.
+func bestSet(sets [][]string) []string {
+	var best []string
+	bestLen := 0
+	for _, s := range sets {
+		m := -1
+		for _, l := range s {
+			if m < 0 || len(l) < m {
+				m = len(l)
+			}
+		}
+		if m > bestLen {
+			best, bestLen = s, m
+		}
+	}
+	return best
+}
+
 // StartLiterals returns the literals the non-empty matches of re start
 // with, whether re matches the empty string, and whether the literals
 // are known. A class is known when it holds at most maxClass runes. A
@@ -124,10 +250,11 @@ func extendable(re *syntax.Regexp) bool {
 	return false
 }
 
-// Searcher is a regular expression whose matches all start with one of
-// a few literals (StartLiterals): it is searched only where one of them
-// stands, by trying the pattern anchored there. That finds the matches a
-// search from every position finds (the leftmost position where an
+// Searcher is a regular expression searched only in a text that holds
+// the literals every match holds (RequiredLiterals) and, where its
+// matches all start with one of a few literals (StartLiterals), only
+// where one of them stands, by trying the pattern anchored there. That
+// finds the matches a search from every position finds (the leftmost position where an
 // anchored try matches is where that search's match starts, and the try
 // prefers the same match) at a fraction of the cost: Go's backtracker
 // tries every position of a text for an alternation of words. A try past
@@ -147,8 +274,9 @@ func extendable(re *syntax.Regexp) bool {
 type Searcher struct {
 	*regexp.Regexp
 	once     sync.Once
-	starts   []string // what every match starts with, nil for none known
-	fold     bool     // starts are in lower case: look for them in the lower case
+	starts   []string   // what every match starts with, nil for none known
+	sets     [][]string // what every match holds (RequiredLiterals)
+	fold     bool       // starts are in lower case: look for them in the lower case
 	onceTry  sync.Once
 	anchored *regexp.Regexp // the pattern anchored at 0
 	mid      *regexp.Regexp // anchored after one rune
@@ -171,6 +299,7 @@ func (s *Searcher) Prepare() {
 		if err != nil {
 			return // compiled above: cannot happen
 		}
+		s.sets = RequiredLiterals(re)
 		lits, nullable, ok := StartLiterals(re, 10, false) // digits too
 		if !ok {
 			lits, nullable, ok = StartLiterals(re, 10, true)
@@ -326,6 +455,9 @@ func (s *Searcher) TryAll(text string, cands []int, n int, sub bool) [][]int {
 // find is FindAllString(Submatch)Index.
 func (s *Searcher) find(text string, n int, sub bool) [][]int {
 	s.Prepare()
+	if !s.holdsRequired(text) {
+		return nil
+	}
 	if s.starts != nil {
 		if cands, ok := s.candidates(text); ok {
 			return s.TryAll(text, cands, n, sub)
@@ -361,10 +493,31 @@ func (s *Searcher) FindStringSubmatchIndex(text string) []int {
 	return nil
 }
 
+// holdsRequired reports whether text holds one literal of every set
+// every match holds.
+func (s *Searcher) holdsRequired(text string) bool {
+	for _, set := range s.sets {
+		found := false
+		for _, l := range set {
+			if strings.Contains(text, l) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // MatchString is regexp.MatchString, searched only where a start
 // literal stands.
 func (s *Searcher) MatchString(text string) bool {
 	s.Prepare()
+	if !s.holdsRequired(text) {
+		return false
+	}
 	if s.starts != nil {
 		t := text
 		if s.fold {

@@ -3,7 +3,6 @@ package rules
 import (
 	"github.com/baocao/baocao/rules/report"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -78,8 +77,8 @@ func (r *ContextRule) compile() {
 }
 
 var (
-	levelWordRe = regexp.MustCompile(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*(?:\d\s*(?:,|và)\s*)?$`)
-	levelNounRe = regexp.MustCompile(`^\s*(?:cấp|lớp|tầng)(?:\s|,|:|$)`)
+	levelWordRe = startRe(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*(?:\d\s*(?:,|và)\s*)?$`)
+	levelNounRe = startRe(`^\s*(?:cấp|lớp|tầng)(?:\s|,|:|$)`)
 )
 
 // labelStops end a label window: a figure's label does not reach back
@@ -243,7 +242,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 }
 
 // closedParens matches a parenthetical aside with its parentheses.
-var closedParens = regexp.MustCompile(`\([^()]*\)`)
+var closedParens = startRe(`\([^()]*\)`)
 
 // clauseStart returns the offset after the last semicolon before off that
 // is outside parentheses.

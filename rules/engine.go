@@ -108,10 +108,7 @@ func (r *Rule) compile() {
 // regexps compiles the rule's regular expressions, once.
 func (r *Rule) regexps() {
 	r.once.Do(func() {
-		defer func() {
-			r.ready.Store(true)
-			uncompiled.Add(-1)
-		}()
+		defer r.ready.Store(true)
 		r.src = lowerPattern(expandMacros(r.Pattern))
 		if r.figureFirst || r.starts != nil {
 			// A pattern that starts with its figure is tried only where a
@@ -361,18 +358,18 @@ func (s *Segment) costly() []int32 {
 	return s.ends
 }
 
-var planRe = regexp.MustCompile(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư|cung cấp)|đề ra)`)
+var planRe = startRe(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư|cung cấp)|đề ra)`)
 
 // planWords are the literals of planRe, tested first because they are
 // cheap.
 var planWords = []string{"dự kiến", "chỉ tiêu", "phấn đấu", "mục tiêu", "định hướng", "sẽ ", "đề ra"}
 
-var yearRe = regexp.MustCompile(`(?:năm|đến|tới)\s+(20\d\d|19\d\d)`)
+var yearRe = startRe(`(?:năm|đến|tới)\s+(20\d\d|19\d\d)`)
 
 var (
 	planTitleRe   = folded(`phương hướng|thời gian tới|giai đoạn tới|đề xuất|kiến nghị|nhiệm vụ[^.]{0,60}(?:năm|thời gian)|kế hoạch[^.]{0,40}năm|giải pháp[^.]{0,40}năm|mục tiêu`)
 	resultTitleRe = folded(`kết quả|tình hình|đánh giá|thực trạng`)
-	titleYearRe   = regexp.MustCompile(`(?:19|20)\d\d`)
+	titleYearRe   = startRe(`(?:19|20)\d\d`)
 )
 
 // planSection reports whether a section title announces plans or tasks
@@ -396,7 +393,7 @@ func planSection(title string, year int) bool {
 
 // deployOnRe matches a verb of installing or deploying at the end of a
 // text: after it, "trên N máy" means "on N machines", not "over N".
-var deployOnRe = regexp.MustCompile(`(?i)(?:cài đặt|cài|triển khai|áp dụng|lắp đặt|sử dụng|kết nối|giám sát|thực hiện|vận hành|chạy)\s*$`)
+var deployOnRe = startRe(`(?i)(?:cài đặt|cài|triển khai|áp dụng|lắp đặt|sử dụng|kết nối|giám sát|thực hiện|vận hành|chạy)\s*$`)
 
 // onNotOver reports whether the qualifier word qual ("trên") after
 // before is the preposition "on": "triển khai trên 2.980 máy trạm".
@@ -463,9 +460,9 @@ func (s *Segment) earlierYear(year int) bool {
 }
 
 // earlierYearRe matches a year that frames the sentence at its start.
-var earlierYearRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?i:(?:cũng\s+)?(?:trong\s+)?năm)\s+(20\d\d|19\d\d)\s*,`)
+var earlierYearRe = startRe(`^(?:[-+•]\s*)?(?i:(?:cũng\s+)?(?:trong\s+)?năm)\s+(20\d\d|19\d\d)\s*,`)
 
-var parenRe = regexp.MustCompile(`\([^()]*\)`)
+var parenRe = startRe(`\([^()]*\)`)
 
 // match runs one rule over a segment.
 func (r *Rule) match(seg *Segment, year int) []candidate {
@@ -586,7 +583,7 @@ func scaleOf(s string) float64 {
 
 // durationRe matches the words after a number of months or weeks ("6
 // tháng đầu năm", "9 tháng qua"): a length of time, no count.
-var durationRe = regexp.MustCompile(`^(?:tháng|tuần)(?:\s|,|$)`)
+var durationRe = startRe(`^(?:tháng|tuần)(?:\s|,|$)`)
 
 // standsAlone reports whether text[ns:ne] is a whole number of its own.
 // With slashBefore or slashAfter set, a slash on that side is allowed:
@@ -693,7 +690,7 @@ func sentenceStart(s string) bool {
 	return false
 }
 
-var abbrevRe = regexp.MustCompile(`(?i)(?:^|[\s(])(?:tp|tt|ths|ts|ks|gs|pgs|bs|no|v\.v|stt)$`)
+var abbrevRe = startRe(`(?i)(?:^|[\s(])(?:tp|tt|ths|ts|ks|gs|pgs|bs|no|v\.v|stt)$`)
 
 func abbrevBefore(s string) bool { return abbrevRe.MatchString(s[max(0, len(s)-8):]) }
 
@@ -734,7 +731,7 @@ func Apply(doc *normalize.Doc) *report.Report {
 	rep.OCRConf = math.Round(doc.Source.OCRConf*10) / 10
 	c := compileFamilies()
 	segs, paras := segmentDoc(doc)
-	if uncompiled.Load() > 0 {
+	if firstApply.CompareAndSwap(false, true) {
 		compileFor(c, segs)
 	}
 	var cands []candidate
@@ -782,14 +779,15 @@ func Apply(doc *normalize.Doc) *report.Report {
 	return rep
 }
 
-// uncompiled counts the rules whose regular expressions are not
-// compiled yet (Rule.regexps).
-var uncompiled atomic.Int64
+// firstApply is set by the first Apply of the process.
+var firstApply atomic.Bool
 
 // compileFor compiles, on every processor, the regular expressions of
-// the rules that Apply is about to run on segs for the first time
+// the rules that the first Apply of a process is about to run on segs
 // (those that pass their gates on a segment with a digit): a process
 // that reads one report spends a third of its time compiling them.
+// Later reports compile the few rules they are the first to run as
+// they run them.
 func compileFor(c *derived, segs []Segment) {
 	var todo []*Rule
 	seen := map[*Rule]bool{}

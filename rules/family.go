@@ -315,7 +315,6 @@ func compileFamilies() *derived {
 // compileRules compiles rules (Rule.compile) on every processor: a
 // process that extracts one report waits for it.
 func compileRules(rules []*Rule) {
-	uncompiled.Add(int64(len(rules))) // their regular expressions
 	parallel(len(rules), func(i int) { rules[i].compile() })
 }
 

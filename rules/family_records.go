@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 
@@ -360,7 +359,7 @@ var (
 	// earlyApartRe: the early files stated with their own figure
 	// ("trước hạn 96.568 hồ sơ", "99.558 hồ sơ giải quyết trước hạn đạt
 	// 48,2%").
-	earlyApartRe = regexp.MustCompile(`(?:trước|sớm) hạn\s*(?:đạt|là|:|có)?\s*\d|\d[\d.,]*\s*%?\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:trước|sớm) hạn`)
+	earlyApartRe = startRe(`(?:trước|sớm) hạn\s*(?:đạt|là|:|có)?\s*\d|\d[\d.,]*\s*%?\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:trước|sớm) hạn`)
 )
 
 // onTimePart reports whether an on-time rate is the share of the files

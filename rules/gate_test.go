@@ -306,16 +306,20 @@ func TestFolded(t *testing.T) {
 }
 
 // TestStartRegexps checks the expressions tried at their start literals
-// (startRegexp, localUnits) against a search from every position, on
-// every segment of every text document (as they are and
+// (normalize.Searcher, localUnits) against a search from every position,
+// on every third segment of every text document (as they are and
 // in lower case) and on texts that start, end or break in odd places.
 func TestStartRegexps(t *testing.T) {
 	texts := []string{"", "riêng", "Riêng huyện Ea Kar", ", riêng tp. Buôn Ma Thuột 12", "(thành phố Kon Tum)", "THÀNH PHỐ Kon Tum",
 		"toàn tỉnh", "xtoàn tỉnh", "12 sở, ngành", "1/2 sở ngành cấp tỉnh", "12/15 sở, ban, ngành", "các sở, ngành, địa phương",
 		"\u00e0toàn quốc", "cả nước và các bộ, ngành", "tỉnh đã cung cấp", ";  tỉnh đang", "x, tỉnh có", "huyện Ea H'Leo"}
+	// Every third segment of every document: the expressions are many.
+	k := 0
 	for _, doc := range textDocs(t) {
 		for _, s := range Segments(doc) {
-			texts = append(texts, s.Text, s.lower)
+			if k++; k%3 == 0 {
+				texts = append(texts, s.Text, s.lower)
+			}
 		}
 	}
 	withStarts := 0
@@ -337,7 +341,7 @@ func TestStartRegexps(t *testing.T) {
 	}
 	guards = slices.DeleteFunc(guards, func(re *normalize.Searcher) bool { return re == nil })
 	for _, re := range guards {
-		for i := 0; i < len(texts); i += 4 { // a gate only: a sample is enough
+		for i := 0; i < len(texts); i += 2 { // a gate only: a sample is enough
 			s := texts[i]
 			if got, want := re.MatchString(s), re.Regexp.MatchString(s); got != want {
 				t.Fatalf("%s on %q: %v, the search from every position %v", re, s, got, want)

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -75,9 +74,9 @@ func (c cue) scope() scope {
 // The cue patterns run on lower-cased text, except those that need
 // capitals (a named ministry).
 var (
-	levelNotScopeRe = regexp.MustCompile(`(?:hệ thống|cổng|phần mềm|nền tảng|trục|mạng|trung tâm dữ liệu|cơ sở dữ liệu|csdl|chính quyền|ứng dụng|chỉ số|đánh giá)[^,;:()]{0,40}$`)
+	levelNotScopeRe = startRe(`(?:hệ thống|cổng|phần mềm|nền tảng|trục|mạng|trung tâm dữ liệu|cơ sở dữ liệu|csdl|chính quyền|ứng dụng|chỉ số|đánh giá)[^,;:()]{0,40}$`)
 	// groupNotRe after a group: "các sở, ngành, địa phương" is everyone.
-	groupNotRe = regexp.MustCompile(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
+	groupNotRe = startRe(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
 	// onlyRe: "Riêng …" at the start of a clause: what follows is about
 	// one unit or one part of the period, not the province's whole.
 	onlyRe = startRe(`(?:^|[,;:]\s*)(?:[-+•]\s*)?riêng\s+[^,;:\d]{0,40}`)
@@ -86,20 +85,20 @@ var (
 	// tỉnh Gia Lai").
 	// jointRe between a sub-unit and a province cue: joint subjects ("…
 	// và bộ phận một cửa các cấp").
-	jointRe       = regexp.MustCompile(`^\s*(?:và|cùng với|cùng)\s[^,;:\d]{0,40}$`)
-	modifierGapRe = regexp.MustCompile(`^[\s,]*(?:của\s+|thuộc\s+)?(?:tỉnh|thành phố|tp\.?)?\s*$`)
+	jointRe       = startRe(`^\s*(?:và|cùng với|cùng)\s[^,;:\d]{0,40}$`)
+	modifierGapRe = startRe(`^[\s,]*(?:của\s+|thuộc\s+)?(?:tỉnh|thành phố|tp\.?)?\s*$`)
 	// rankBeforeRe: "dẫn đầu cả nước", "đứng thứ 2 toàn quốc": a rank,
 	// not the nation's figure.
 	// The units ranked may stand between: "đứng đầu 63 tỉnh, thành phố
 	// cả nước".
-	rankBeforeRe = regexp.MustCompile(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)(?:\s*(?:trong\s*)?(?:\d+|các)\s*tỉnh,\s*thành(?: phố)?)?[^,;.\d]{0,25}$`)
+	rankBeforeRe = startRe(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)(?:\s*(?:trong\s*)?(?:\d+|các)\s*tỉnh,\s*thành(?: phố)?)?[^,;.\d]{0,25}$`)
 	// ministryCueRe runs on the original text: "Bộ Công Thương", "Bộ
 	// TT&TT"; not "Bộ Chỉ số", "Bộ TTHC" or "Bộ phận".
-	ministryCueRe  = regexp.MustCompile(`\bBộ\s+(?:\p{Lu}[\p{L}&]*)(?:\s+(?:và\s+)?\p{Lu}[\p{L}&]*)*`)
-	notMinistryRe  = regexp.MustCompile(`^Bộ\s+(?:Chỉ|Thủ|TTHC|Phận|Tiêu|Quy|Luật|Tài liệu|Công cụ)`)
-	portalCueRe    = regexp.MustCompile(lowerPattern(vocabulary["{PORTAL}"]))
-	partsBeforeRe  = regexp.MustCompile(`^(?:[-+•]\s*)?(?:trong đó|riêng|ngoài ra|bên cạnh đó)(?:[\s,:]|$)`)
-	sourceBeforeRe = regexp.MustCompile(`(?:theo|của|từ)\s*$`)
+	ministryCueRe  = startRe(`\bBộ\s+(?:\p{Lu}[\p{L}&]*)(?:\s+(?:và\s+)?\p{Lu}[\p{L}&]*)*`)
+	notMinistryRe  = startRe(`^Bộ\s+(?:Chỉ|Thủ|TTHC|Phận|Tiêu|Quy|Luật|Tài liệu|Công cụ)`)
+	portalCueRe    = startRe(lowerPattern(vocabulary["{PORTAL}"]))
+	partsBeforeRe  = startRe(`^(?:[-+•]\s*)?(?:trong đó|riêng|ngoài ra|bên cạnh đó)(?:[\s,:]|$)`)
+	sourceBeforeRe = startRe(`(?:theo|của|từ)\s*$`)
 )
 
 // cuePattern is one kind of words that name a unit, matched on lower
@@ -267,7 +266,7 @@ func onlySubject(rest string) bool {
 // domainRe before a unit makes it the domain of what is counted, not
 // whose figure it is: "TTHC thuộc phạm vi chức năng quản lý của các sở,
 // ban, ngành", "thuộc thẩm quyền giải quyết của cấp tỉnh".
-var domainRe = regexp.MustCompile(`(?:quản lý|thẩm quyền(?: giải quyết)?|phạm vi)\s*(?:của\s*)?$`)
+var domainRe = startRe(`(?:quản lý|thẩm quyền(?: giải quyết)?|phạm vi)\s*(?:của\s*)?$`)
 
 // dropDomain drops the units that name the domain of what is counted.
 func dropDomain(cs []cue, lower string) []cue {
@@ -283,7 +282,7 @@ func dropDomain(cs []cue, lower string) []cue {
 
 // frameRe: a unit that frames a whole clause ("Ở cấp xã, …", "Đối với
 // khối ngành dọc, …", "Tại huyện X, …").
-var frameRe = regexp.MustCompile(`(?:^|[.;]\s*)(?:[-+•]\s*)?(?:ở|tại|đối với|về phía|riêng)\s*$`)
+var frameRe = startRe(`(?:^|[.;]\s*)(?:[-+•]\s*)?(?:ở|tại|đối với|về phía|riêng)\s*$`)
 
 // dropFramed drops the province cues of the kind "toàn tỉnh" that follow
 // a unit framing the clause ("Ở cấp xã, quý I toàn tỉnh tiếp nhận …"
@@ -368,7 +367,7 @@ func sameUnitAsProvince(mention, name string, own map[string]bool) bool {
 // notNameRe matches the folded words that start a capitalised phrase
 // but no place name (a header or a sentence after a level: "Cấp quận,
 // huyện Số TTHC").
-var notNameRe = regexp.MustCompile(`^(?:so|tong|ty le|ti le|tthc|ho so|trong do|cac|dvc|ket qua)\b`)
+var notNameRe = startRe(`^(?:so|tong|ty le|ti le|tthc|ho so|trong do|cac|dvc|ket qua)\b`)
 
 // localUnitAllRe finds a named district, town or city anywhere.
 var localUnitAllRe = startRe(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
@@ -708,23 +707,23 @@ func inSpans(off int, spans [][2]int) bool {
 var (
 	// boundAfterRe: a unit right before a figure labels it ("cấp xã:
 	// 145", "cấp tỉnh có 1.249 TTHC").
-	boundAfterRe = regexp.MustCompile(`^\s*(?::|là|có|đạt|gồm|với|chiếm)?\s*(?:khoảng |gần |hơn |trên )?\d`)
+	boundAfterRe = startRe(`^\s*(?::|là|có|đạt|gồm|với|chiếm)?\s*(?:khoảng |gần |hơn |trên )?\d`)
 	// boundBeforeRe: a unit right after a figure and its noun labels it
 	// ("125 TTHC cấp xã", "1.187 dịch vụ cấp tỉnh").
-	boundBeforeRe = regexp.MustCompile(`\d\s*(?:%|[\p{L}&]+(?:\s+[\p{L}&]+){0,3})?\s*(?:của\s+|thuộc\s+|tại\s+|ở\s+)?$`)
+	boundBeforeRe = startRe(`\d\s*(?:%|[\p{L}&]+(?:\s+[\p{L}&]+){0,3})?\s*(?:của\s+|thuộc\s+|tại\s+|ở\s+)?$`)
 	// notSubjectRe: a unit after a preposition of place or direction is
 	// no subject ("tích hợp lên Cổng …", "cấp cho các sở, ngành").
-	notSubjectRe = regexp.MustCompile(`(?:lên|vào|với|qua|trên|cho|từ|theo|đến|tới|về|của|so với)\s*$`)
+	notSubjectRe = startRe(`(?:lên|vào|với|qua|trên|cho|từ|theo|đến|tới|về|của|so với)\s*$`)
 	// portalOnRe: a figure put on the portal ("… lên Cổng …").
-	portalOnRe = regexp.MustCompile(`(?:lên|trên|vào|với)\s*$`)
+	portalOnRe = startRe(`(?:lên|trên|vào|với)\s*$`)
 	// captionRe: a photo caption ("Ảnh: …").
-	captionRe = regexp.MustCompile(`^[\s*_(]*ảnh\s*:`)
+	captionRe = startRe(`^[\s*_(]*ảnh\s*:`)
 	// ofRe: "của" before another unit makes it the owner of the
 	// clause's subject ("tỷ lệ … của cả nước vẫn chưa đạt").
-	ofRe = regexp.MustCompile(`của\s*$`)
+	ofRe = startRe(`của\s*$`)
 	// clauseHeadRe: what may come before a clause's subject ("Ở cấp
 	// tỉnh", "- Tại các sở, ngành", "Còn các sở, ngành").
-	clauseHeadRe = regexp.MustCompile(`^[\s\-+•*]*(?:(?:ở|tại|đối với|còn|riêng|trong đó|về phía|với)\s+)?$`)
+	clauseHeadRe = startRe(`^[\s\-+•*]*(?:(?:ở|tại|đối với|còn|riêng|trong đó|về phía|với)\s+)?$`)
 )
 
 // markCues decides, for each cue of a segment, which figure it labels
@@ -914,7 +913,7 @@ func (s *Segment) foreign() bool {
 // subUnitRe finds a named district, town, city or agency as the subject
 // of a sentence: "Riêng thành phố Vinh", "Quận Cầu Giấy có", "huyện Krông
 // Búk đạt".
-var subUnitRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s+)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|bệnh viện|trung tâm y tế)\s+((?:\p{Lu}[\p{L}'&]*\s*){1,5})`)
+var subUnitRe = startRe(`^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s+)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|bệnh viện|trung tâm y tế)\s+((?:\p{Lu}[\p{L}'&]*\s*){1,5})`)
 
 // centralCities are the provinces that are cities ("Thành phố Hà Nội").
 var centralCities = map[string]bool{
@@ -976,8 +975,8 @@ func clauseEnd(s string, i, n int) int {
 // throughRe: the place files go through ("qua Trung tâm", "tại Trung
 // tâm …"), at a cue's start or right before it.
 var (
-	throughRe       = regexp.MustCompile(`^(?:qua|tại) `)
-	throughBeforeRe = regexp.MustCompile(`(?:qua|tại)\s*$`)
+	throughRe       = startRe(`^(?:qua|tại) `)
+	throughBeforeRe = startRe(`(?:qua|tại)\s*$`)
 )
 
 // through reports whether the centre cue cu names the place files go
