@@ -311,7 +311,8 @@ func topicAt(topics []Topic, locs [][][]int, off int, noun string) string {
 	for _, t := range topics {
 		for _, ws := range [][]string{t.Words, t.NounWords} {
 			for _, w := range ws {
-				if i := strings.Index(noun, w); i >= 0 && i <= 4 {
+				// Starting within the noun's first 5 bytes.
+				if strings.Contains(noun[:min(len(noun), 4+len(w))], w) {
 					return t.Name
 				}
 			}

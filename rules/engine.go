@@ -307,8 +307,9 @@ type Segment struct {
 	// (a figure) stands in the original file.
 	Locate func(start, end int) place
 	Order  int
-	// lower is Text in lower case, for the keyword gates.
-	lower string
+	// lower is Text in lower case, for the keyword gates; paraLower
+	// is Para.Text in lower case where that kept its length, or "".
+	lower, paraLower string
 	// kw is the set of keywords lower holds, and hits where they stand
 	// (keywords.scan).
 	kw   kwSet
@@ -900,6 +901,7 @@ func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 		// the segment: its keywords are the paragraph's unless that
 		// changed its text.
 		if raw := ""; i < len(paraOf) && pt.raw != "" {
+			s.paraLower = pt.raw
 			raw = pt.raw[s.Off : s.Off+len(s.Text)]
 			if s.lower = unleader(raw); s.lower == raw {
 				n := len(hitBuf)

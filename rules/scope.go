@@ -1032,9 +1032,11 @@ func (s *Segment) sentenceOf(off int) (sentence, clause string) {
 	if s.Para == nil || len(s.lower) != len(s.Text) {
 		return s.lower, clause
 	}
-	p := strings.ToLower(s.Para.Text)
-	if len(p) != len(s.Para.Text) {
-		return s.lower, clause
+	p := s.paraLower
+	if p == "" {
+		if p = strings.ToLower(s.Para.Text); len(p) != len(s.Para.Text) {
+			return s.lower, clause
+		}
 	}
 	at := s.Off + off
 	start := sentenceStartBefore(p, at)
