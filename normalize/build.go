@@ -31,6 +31,7 @@ func NormalizeHints(d *extract.Document, h Hints) *Doc {
 	typical := typicalLineLen(d)
 	var recent []string // recent paragraph texts, for captions
 	var last *Para
+	var upper upperCounter // of last's text
 	src := sourceLines(d)
 	for _, b := range d.Blocks {
 		if b.Kind == extract.TableKind {
@@ -62,7 +63,7 @@ func NormalizeHints(d *extract.Document, h Hints) *Doc {
 		// "a) …") are paragraphs of their own: a Markdown list or the
 		// bullets of a text export.
 		for _, run := range splitAtItems(lines, joinBlocks) {
-			if joinBlocks && last != nil && b.Kind != extract.Heading && last.Kind != Heading && continues(last.Text, run[0].Text) &&
+			if joinBlocks && last != nil && b.Kind != extract.Heading && last.Kind != Heading && continuesCounted(last.Text, run[0].Text, &upper) &&
 				!endsShortLine(last, run[0].Text, typical) {
 				last.joins = append(last.joins, len(last.Text))
 				appendLines(last, run, src)
@@ -294,7 +295,38 @@ func isListStart(s string) bool {
 
 // continues reports whether a layout line next continues the paragraph
 // whose text so far is prev, rather than starting a new one.
-func continues(prev, next string) bool {
+func continues(prev, next string) bool { return continuesCounted(prev, next, nil) }
+
+// upperCounter counts the letters and capitals of a paragraph as it
+// grows (isUpperLine of the whole paragraph for every line joined to it
+// read it again and again).
+type upperCounter struct {
+	s              string // the text counted
+	letters, upper int
+}
+
+// isUpper is isUpperLine(s), counting only what s adds to the text
+// counted before where s starts with it.
+func (c *upperCounter) isUpper(s string) bool {
+	if !strings.HasPrefix(s, c.s) {
+		*c = upperCounter{}
+	}
+	for _, r := range s[len(c.s):] {
+		if unicode.IsLetter(r) {
+			c.letters++
+			if unicode.IsUpper(r) {
+				c.upper++
+			}
+		}
+	}
+	c.s = s
+	return c.letters >= 4 && c.upper*10 >= c.letters*8
+}
+
+// continuesCounted is continues, with prev's capitals counted by up
+// where it is not nil.
+func continuesCounted(prev, next string, up *upperCounter) bool {
+	full := prev
 	prev = strings.TrimSpace(prev)
 	next = strings.TrimSpace(next)
 	if prev == "" || next == "" {
@@ -314,7 +346,8 @@ func continues(prev, next string) bool {
 		// ("Tp." + "Buôn Ma Thuột" is the exception we accept).
 		return unicode.IsLower(first)
 	}
-	if isUpperLine(prev) && !isUpperLine(next) {
+	// White space is no letter: the untrimmed text counts the same.
+	if (up != nil && up.isUpper(full) || up == nil && isUpperLine(prev)) && !isUpperLine(next) {
 		return false
 	}
 	return true
