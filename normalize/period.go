@@ -263,6 +263,9 @@ func periodMentions(text string, nums []Number) []periodMention {
 		text  string
 		digit bool   // the line holds a digit
 		keys  uint16 // the periodKeys it holds
+		// lower is FoldLower(text), computed on first use (folded).
+		lower           string
+		lowerOK, folded bool
 	}
 	var lines []line
 	for off := 0; off < len(text); {
@@ -300,11 +303,16 @@ func periodMentions(text string, nums []Number) []periodMention {
 	// with offsets into text.
 	findAll := func(re *Searcher, digit bool, keys uint16) [][]int {
 		var out [][]int
-		for _, l := range lines {
+		for i := range lines {
+			l := &lines[i]
 			if (digit && !l.digit) || l.keys&keys == 0 {
 				continue
 			}
-			for _, loc := range re.FindAllStringSubmatchIndex(l.text, -1) {
+			if !l.folded {
+				l.lower, l.lowerOK = FoldLower(l.text)
+				l.folded = true
+			}
+			for _, loc := range re.FindAllFolded(l.text, l.lower, l.lowerOK) {
 				for i := range loc {
 					if loc[i] >= 0 {
 						loc[i] += l.off

@@ -368,11 +368,17 @@ func (s *Searcher) candidates(text string) ([]int, bool) {
 		}
 		text = lower
 	}
+	return s.candidatesIn(text), true
+}
+
+// candidatesIn returns the offsets where a start literal stands in text
+// (the lower case of the text searched for a pattern that folds case).
+func (s *Searcher) candidatesIn(text string) []int {
 	var out []int
 	for _, l := range s.starts {
 		out = AppendIndexes(out, text, l)
 	}
-	return SortedOffsets(out), true
+	return SortedOffsets(out)
 }
 
 // foldLower returns s in lower case and true when lower-casing keeps
@@ -468,6 +474,30 @@ func (s *Searcher) find(text string, n int, sub bool) [][]int {
 	}
 	return s.Regexp.FindAllStringIndex(text, n)
 }
+
+// FindAllFolded is FindAllStringSubmatchIndex(text, -1) given
+// FoldLower(text) (lower, ok): for a text searched by several
+// expressions that fold case.
+func (s *Searcher) FindAllFolded(text, lower string, ok bool) [][]int {
+	s.Prepare()
+	if !s.holdsRequired(text) {
+		return nil
+	}
+	if s.starts != nil && (!s.fold || ok) {
+		in := text
+		if s.fold {
+			in = lower
+		}
+		return s.TryAll(text, s.candidatesIn(in), -1, true)
+	}
+	return s.Regexp.FindAllStringSubmatchIndex(text, -1)
+}
+
+// FoldLower returns s in lower case and whether that is where a
+// Searcher that folds case may look for its start literals: lower-casing
+// keeps every rune's width and takes every rune where the runes it folds
+// with go.
+func FoldLower(s string) (string, bool) { return foldLower(s) }
 
 // FindAllStringIndex is regexp.FindAllStringIndex.
 func (s *Searcher) FindAllStringIndex(text string, n int) [][]int { return s.find(text, n, false) }
