@@ -153,15 +153,20 @@ func hitBefore(hits []hit, ids []int, off int) bool {
 // occurrence of the same word (as successive strings.Index calls do).
 func spans(hits []hit, ids []int) [][]int {
 	var out [][]int
-	last := map[int32]int32{}
+	var last []hit // the last occurrence taken of each word
 	for _, h := range hits {
 		if !slices.Contains(ids, int(h.id)) {
 			continue
 		}
-		if e, ok := last[h.id]; ok && h.start < e {
+		k := slices.IndexFunc(last, func(l hit) bool { return l.id == h.id })
+		if k >= 0 && h.start < last[k].end {
 			continue
 		}
-		last[h.id] = h.end
+		if k < 0 {
+			last = append(last, h)
+		} else {
+			last[k] = h
+		}
 		out = append(out, []int{int(h.start), int(h.end)})
 	}
 	return out
