@@ -305,7 +305,7 @@ func periodMentions(text string, nums []Number) []periodMention {
 		var out [][]int
 		for i := range lines {
 			l := &lines[i]
-			if (digit && !l.digit) || l.keys&keys == 0 {
+			if (digit && !l.digit) || l.keys&keys == 0 || !re.MayMatch(l.text) {
 				continue
 			}
 			if !l.folded {

@@ -493,6 +493,12 @@ func (s *Searcher) FindAllFolded(text, lower string, ok bool) [][]int {
 	return s.Regexp.FindAllStringSubmatchIndex(text, -1)
 }
 
+// MayMatch reports whether text holds the literals every match holds.
+func (s *Searcher) MayMatch(text string) bool {
+	s.Prepare()
+	return s.holdsRequired(text)
+}
+
 // FoldLower returns s in lower case and whether that is where a
 // Searcher that folds case may look for its start literals: lower-casing
 // keeps every rune's width and takes every rune where the runes it folds
