@@ -229,18 +229,28 @@ func collapseSpaces(s string) string {
 // space, or with nothing after a hyphen that splits a word ("COVID-" +
 // "19"). src gives each line's source line by position, for word boxes.
 func appendLines(p *Para, lines []extract.Line, src map[extract.Pos]*extract.Line) {
+	// One builder for all the lines: adding them to p.Text one by one
+	// copied the paragraph twice a line.
+	var b strings.Builder
+	n := len(p.Text)
+	for _, l := range lines {
+		n += len(l.Text) + 1
+	}
+	b.Grow(n)
+	b.WriteString(p.Text)
 	for _, l := range lines {
 		t := l.Text
-		if p.Text != "" {
-			if hyphenated(p.Text, t) {
+		if b.Len() > 0 {
+			if hyphenated(b.String(), t) {
 				// keep the hyphen, no space
 			} else {
-				p.Text += " "
+				b.WriteByte(' ')
 			}
 		}
-		p.Spans = append(p.Spans, Span{Off: len(p.Text), Pos: l.Pos, Conf: l.Conf, Src: src[l.Pos]})
-		p.Text += t
+		p.Spans = append(p.Spans, Span{Off: b.Len(), Pos: l.Pos, Conf: l.Conf, Src: src[l.Pos]})
+		b.WriteString(t)
 	}
+	p.Text = b.String()
 }
 
 // sourceLines indexes the document's lines that carry word positions by
