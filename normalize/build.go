@@ -229,6 +229,13 @@ func collapseSpaces(s string) string {
 // space, or with nothing after a hyphen that splits a word ("COVID-" +
 // "19"). src gives each line's source line by position, for word boxes.
 func appendLines(p *Para, lines []extract.Line, src map[extract.Pos]*extract.Line) {
+	if p.Text == "" && len(lines) == 1 {
+		// One line: its text, not a copy.
+		l := lines[0]
+		p.Spans = append(p.Spans, Span{Off: 0, Pos: l.Pos, Conf: l.Conf, Src: src[l.Pos]})
+		p.Text = l.Text
+		return
+	}
 	// One builder for all the lines: adding them to p.Text one by one
 	// copied the paragraph twice a line.
 	var b strings.Builder
