@@ -578,10 +578,13 @@ func (s *Searcher) MatchString(text string) bool {
 }
 
 // foldsAsLower reports whether every rune r folds with lower-cases to
-// l, r's lower case; memoised for Latin letters.
+// l, r's lower case; memoised for the Vietnamese letters.
 func foldsAsLower(r, l rune) bool {
-	if r < latinEnd {
-		return latinFolds()[r]
+	switch {
+	case r >= 0x80 && r < 0x250:
+		return latinFolds().a[r-0x80]
+	case r >= 0x1E00 && r < 0x1F00:
+		return latinFolds().b[r-0x1E00]
 	}
 	return foldsAsLowerSlow(r, l)
 }
@@ -595,14 +598,23 @@ func foldsAsLowerSlow(r, l rune) bool {
 	return true
 }
 
-// latinEnd bounds the runes foldsAsLower memoises: Latin with every
-// Vietnamese letter (Latin Extended Additional ends at U+1EFF).
-const latinEnd = 0x1F00
-
-var latinFolds = sync.OnceValue(func() *[latinEnd]bool {
-	var t [latinEnd]bool
-	for r := rune(0); r < latinEnd; r++ {
-		t[r] = foldsAsLowerSlow(r, unicode.ToLower(r))
+// latinFolds memoises foldsAsLower for Latin-1, Latin Extended-A and -B
+// (a) and Latin Extended Additional (b), where Vietnamese letters are.
+var latinFolds = sync.OnceValue(func() *struct {
+	a [0x250 - 0x80]bool
+	b [0x100]bool
+} {
+	t := new(struct {
+		a [0x250 - 0x80]bool
+		b [0x100]bool
+	})
+	for i := range t.a {
+		r := rune(0x80 + i)
+		t.a[i] = foldsAsLowerSlow(r, unicode.ToLower(r))
 	}
-	return &t
+	for i := range t.b {
+		r := rune(0x1E00 + i)
+		t.b[i] = foldsAsLowerSlow(r, unicode.ToLower(r))
+	}
+	return t
 })

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // periodSearchers are the period expressions, tried at their start
@@ -83,5 +84,21 @@ func TestStartLiterals(t *testing.T) {
 		if !slices.Equal(lits, tc.want) {
 			t.Errorf("StartLiterals(%q, fold %v) = %q, want %q", tc.pattern, tc.fold, lits, tc.want)
 		}
+	}
+}
+
+// TestFoldsAsLower checks the memoised answers against the orbits.
+func TestFoldsAsLower(t *testing.T) {
+	for r := rune(0x80); r < 0x2000; r++ {
+		l := unicode.ToLower(r)
+		if got, want := foldsAsLower(r, l), foldsAsLowerSlow(r, l); got != want {
+			t.Errorf("foldsAsLower(%U) = %v, want %v", r, got, want)
+		}
+	}
+	if foldsAsLower('ſ', 'ſ') {
+		t.Error("ſ folds with s but lower-cases to itself")
+	}
+	if _, ok := FoldLower("\u212aết quả"); ok {
+		t.Error("the Kelvin sign lower-cases to a narrower k")
 	}
 }
