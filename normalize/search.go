@@ -272,7 +272,9 @@ func extendable(re *syntax.Regexp) bool {
 // is no match, elsewhere the pattern is searched as before, which spares
 // compiling the anchored forms of a pattern that is only ever tested.
 type Searcher struct {
-	*regexp.Regexp
+	pattern  string
+	onceRe   sync.Once
+	re       *regexp.Regexp // compiled on first use
 	once     sync.Once
 	starts   []string   // what every match starts with, nil for none known
 	sets     [][]string // what every match holds (RequiredLiterals)
@@ -282,12 +284,21 @@ type Searcher struct {
 	mid      *regexp.Regexp // anchored after one rune
 }
 
-// NewSearcher compiles a Searcher; it panics if pattern does not
-// compile, like regexp.MustCompile. The start literals are found, and
-// the anchored forms compiled, on first use.
-func NewSearcher(pattern string) *Searcher {
-	return &Searcher{Regexp: regexp.MustCompile(pattern)}
+// NewSearcher returns a Searcher of pattern. The pattern is compiled,
+// its start literals found and its anchored forms compiled on first
+// use, which panics if it does not compile (like regexp.MustCompile;
+// the tests use every Searcher of the program).
+func NewSearcher(pattern string) *Searcher { return &Searcher{pattern: pattern} }
+
+// Regexp returns the compiled expression (compiled on first use: a
+// process start compiles none).
+func (s *Searcher) Regexp() *regexp.Regexp {
+	s.onceRe.Do(func() { s.re = regexp.MustCompile(s.pattern) })
+	return s.re
 }
+
+// String returns the pattern.
+func (s *Searcher) String() string { return s.pattern }
 
 // maxStarts bounds the start literals worth trying one by one.
 const maxStarts = 32
@@ -470,9 +481,9 @@ func (s *Searcher) find(text string, n int, sub bool) [][]int {
 		}
 	}
 	if sub {
-		return s.Regexp.FindAllStringSubmatchIndex(text, n)
+		return s.Regexp().FindAllStringSubmatchIndex(text, n)
 	}
-	return s.Regexp.FindAllStringIndex(text, n)
+	return s.Regexp().FindAllStringIndex(text, n)
 }
 
 // FindAllFolded is FindAllStringSubmatchIndex(text, -1) given
@@ -490,7 +501,7 @@ func (s *Searcher) FindAllFolded(text, lower string, ok bool) [][]int {
 		}
 		return s.TryAll(text, s.candidatesIn(in), -1, true)
 	}
-	return s.Regexp.FindAllStringSubmatchIndex(text, -1)
+	return s.Regexp().FindAllStringSubmatchIndex(text, -1)
 }
 
 // MayMatch reports whether text holds the literals every match holds.
@@ -559,7 +570,7 @@ func (s *Searcher) MatchString(text string) bool {
 		if s.fold {
 			lower, ok := foldLower(text)
 			if !ok {
-				return s.Regexp.MatchString(text)
+				return s.Regexp().MatchString(text)
 			}
 			t = lower
 		}
@@ -574,7 +585,7 @@ func (s *Searcher) MatchString(text string) bool {
 			return false
 		}
 	}
-	return s.Regexp.MatchString(text)
+	return s.Regexp().MatchString(text)
 }
 
 // foldsAsLower reports whether every rune r folds with lower-cases to

@@ -39,14 +39,14 @@ func TestSearcher(t *testing.T) {
 			withStarts++
 		}
 		for _, s := range texts {
-			if got, want := re.FindAllStringSubmatchIndex(s, -1), re.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			if got, want := re.FindAllStringSubmatchIndex(s, -1), re.Regexp().FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 				t.Fatalf("%s on %q: %v, the search from every position %v", re, s, got, want)
 			}
 			lower, ok := FoldLower(s)
-			if got, want := re.FindAllFolded(s, lower, ok), re.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			if got, want := re.FindAllFolded(s, lower, ok), re.Regexp().FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 				t.Fatalf("%s on %q: folded %v, the search from every position %v", re, s, got, want)
 			}
-			if got, want := re.FindStringIndex(s), re.Regexp.FindStringIndex(s); !slices.Equal(got, want) {
+			if got, want := re.FindStringIndex(s), re.Regexp().FindStringIndex(s); !slices.Equal(got, want) {
 				t.Fatalf("%s on %q: first %v, the search from every position %v", re, s, got, want)
 			}
 		}

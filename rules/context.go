@@ -155,7 +155,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 			// The label runs back to the previous figure, the clause start
 			// or an unclosed "(", skipping closed asides: "của DVCTT mức
 			// độ 3 (gồm cả trực tuyến và không trực tuyến): 68.452".
-			label := closedParens.ReplaceAllString(lower[max(prevEnd, clauseStart(lower, n.Start), sentence):n.Start], " ")
+			label := closedParens.Regexp().ReplaceAllString(lower[max(prevEnd, clauseStart(lower, n.Start), sentence):n.Start], " ")
 			if i := strings.LastIndexAny(label, labelStops); i >= 0 {
 				label = label[i+1:]
 			}
@@ -171,11 +171,11 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 				open += headStart
 				headStart = max(headStart, strings.LastIndexAny(lower[:open], ",;")+1)
 			}
-			head := closedParens.ReplaceAllString(lower[headStart:n.Start], " ")
+			head := closedParens.Regexp().ReplaceAllString(lower[headStart:n.Start], " ")
 			if n.Kind == normalize.Percent {
 				// A rate's label is the clause before it, back to the
 				// previous rate, without its parenthetical asides.
-				label = closedParens.ReplaceAllString(lower[max(clauseStart(lower, n.Start), sentence, prevPct):n.Start], " ")
+				label = closedParens.Regexp().ReplaceAllString(lower[max(clauseStart(lower, n.Start), sentence, prevPct):n.Start], " ")
 				label = lastRunes(strings.TrimSpace(label), 120)
 				prevPct = n.End
 			}

@@ -381,7 +381,7 @@ func planSection(title string, year int) bool {
 	if !planTitleRe.MatchString(title) || resultTitleRe.MatchString(title) {
 		return false
 	}
-	if ys := titleYearRe.FindAllString(title, -1); len(ys) > 0 && year > 0 {
+	if ys := titleYearRe.Regexp().FindAllString(title, -1); len(ys) > 0 && year > 0 {
 		for _, y := range ys {
 			if y > itoa(year) {
 				return true
@@ -432,7 +432,7 @@ func planContext(prefix string, year int, planWord, yearWord bool) bool {
 		return true
 	}
 	if year > 0 && yearWord {
-		for _, m := range yearRe.FindAllStringSubmatch(prefix, -1) {
+		for _, m := range yearRe.Regexp().FindAllStringSubmatch(prefix, -1) {
 			var y int
 			fmt.Sscan(m[1], &y)
 			if y > year {
@@ -451,7 +451,7 @@ func (s *Segment) earlierYear(year int) bool {
 	if year == 0 {
 		return false
 	}
-	m := earlierYearRe.FindStringSubmatch(s.Text[:min(len(s.Text), 40)])
+	m := earlierYearRe.Regexp().FindStringSubmatch(s.Text[:min(len(s.Text), 40)])
 	if m == nil {
 		return false
 	}
@@ -514,7 +514,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if len(seg.lower) != len(seg.Text) {
 			whole = strings.ToLower(seg.Text[loc[0]:loc[1]])
 		}
-		if r.reject != nil && r.reject.MatchString(parenRe.ReplaceAllString(whole, "")) {
+		if r.reject != nil && r.reject.MatchString(parenRe.Regexp().ReplaceAllString(whole, "")) {
 			continue
 		}
 		if r.notBefore != nil && r.notBefore.MatchString(text[max(0, loc[0]-50):loc[0]]) {

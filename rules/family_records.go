@@ -372,12 +372,12 @@ func onTimePart(c candidate) bool {
 	if strings.Contains(c.clause, "tỷ lệ") || strings.Contains(c.clause, "tỉ lệ") {
 		return false
 	}
-	m := ontimeRe().FindString(c.clause)
+	m := ontimeRe().Regexp().FindString(c.clause)
 	if m == "" || strings.Contains(m, "trước") || strings.Contains(m, "sớm") || strings.Contains(m, "trong hạn") {
 		return false
 	}
 	// The early figure, away from any joined "trước hạn và đúng hạn".
-	rest := ontimeRe().ReplaceAllStringFunc(c.sentence, func(m string) string {
+	rest := ontimeRe().Regexp().ReplaceAllStringFunc(c.sentence, func(m string) string {
 		if strings.Contains(m, "trước") || strings.Contains(m, "sớm") {
 			return strings.Repeat(" ", len(m))
 		}

@@ -343,7 +343,7 @@ func TestStartRegexps(t *testing.T) {
 	for _, re := range guards {
 		for i := 0; i < len(texts); i += 2 { // a gate only: a sample is enough
 			s := texts[i]
-			if got, want := re.MatchString(s), re.Regexp.MatchString(s); got != want {
+			if got, want := re.MatchString(s), re.Regexp().MatchString(s); got != want {
 				t.Fatalf("%s on %q: %v, the search from every position %v", re, s, got, want)
 			}
 		}
@@ -353,19 +353,19 @@ func TestStartRegexps(t *testing.T) {
 			withStarts++
 		}
 		for _, s := range texts {
-			if got, want := re.MatchString(s), re.Regexp.MatchString(s); got != want {
+			if got, want := re.MatchString(s), re.Regexp().MatchString(s); got != want {
 				t.Fatalf("%s on %q: matches %v, the search from every position %v", re, s, got, want)
 			}
-			if got, want := re.FindAllStringIndex(s, -1), re.Regexp.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			if got, want := re.FindAllStringIndex(s, -1), re.Regexp().FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 				t.Fatalf("%s on %q: %v, the search from every position %v", re, s, got, want)
 			}
-			if got, want := re.FindStringIndex(s), re.Regexp.FindStringIndex(s); !slices.Equal(got, want) {
+			if got, want := re.FindStringIndex(s), re.Regexp().FindStringIndex(s); !slices.Equal(got, want) {
 				t.Fatalf("%s on %q: first %v, the search from every position %v", re, s, got, want)
 			}
 		}
 	}
 	for _, s := range texts {
-		if got, want := localUnits(s, toLower(s)), localUnitAllRe.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		if got, want := localUnits(s, toLower(s)), localUnitAllRe.Regexp().FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 			t.Fatalf("localUnits on %q: %v, the search from every position %v", s, got, want)
 		}
 	}

@@ -36,7 +36,7 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 		}
 	}
 	for ci, h := range header {
-		if m := yearHdrRe.FindString(h); m != "" && year > 0 && m != itoa(year) && !resultColRe.MatchString(h) {
+		if m := yearHdrRe.Regexp().FindString(h); m != "" && year > 0 && m != itoa(year) && !resultColRe.MatchString(h) {
 			otherYear[ci] = true
 		}
 		if hasPlan && (planColRe.MatchString(h) || pctHdrRe.MatchString(h) && !resultColRe.MatchString(h)) {
@@ -76,7 +76,7 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 			if (pctHdrRe.MatchString(h) || unitCell == "%") && !strings.Contains(v, "%") {
 				v += "%"
 			}
-			switch u := moneyUnit.FindString(h); {
+			switch u := moneyUnit.Regexp().FindString(h); {
 			case moneyUnit.MatchString(v):
 			case u != "":
 				v += " " + u
@@ -203,12 +203,12 @@ var unitCaptionRe = startRe(`(?i)(?:đơn vị(?: tính)?|ĐVT)\s*:\s*((?:nghìn
 // tableMoneyUnit reads the money unit of a table from its caption
 // ("Đơn vị tính: Triệu đồng") or a header ("Kinh phí (triệu đồng)").
 func tableMoneyUnit(t *normalize.Table) string {
-	if m := unitCaptionRe.FindStringSubmatch(t.Caption); m != nil {
+	if m := unitCaptionRe.Regexp().FindStringSubmatch(t.Caption); m != nil {
 		return strings.ToLower(strings.TrimSpace(m[1]))
 	}
 	for _, h := range headerTexts(t) {
 		if isMoneyHeader(h) {
-			if u := moneyUnit.FindString(h); u != "" {
+			if u := moneyUnit.Regexp().FindString(h); u != "" {
 				return strings.ToLower(strings.TrimSpace(u))
 			}
 		}
