@@ -10,7 +10,6 @@ import (
 
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Normalize turns an extracted document into normalized text: legacy
@@ -32,6 +31,7 @@ func NormalizeHints(d *extract.Document, h Hints) *Doc {
 	typical := typicalLineLen(d)
 	var recent []string // recent paragraph texts, for captions
 	var last *Para
+	var upper upperCounter // of last's text
 	src := sourceLines(d)
 	for _, b := range d.Blocks {
 		if b.Kind == extract.TableKind {
@@ -63,7 +63,7 @@ func NormalizeHints(d *extract.Document, h Hints) *Doc {
 		// "a) …") are paragraphs of their own: a Markdown list or the
 		// bullets of a text export.
 		for _, run := range splitAtItems(lines, joinBlocks) {
-			if joinBlocks && last != nil && b.Kind != extract.Heading && last.Kind != Heading && continues(last.Text, run[0].Text) &&
+			if joinBlocks && last != nil && b.Kind != extract.Heading && last.Kind != Heading && continuesCounted(last.Text, run[0].Text, &upper) &&
 				!endsShortLine(last, run[0].Text, typical) {
 				last.joins = append(last.joins, len(last.Text))
 				appendLines(last, run, src)
@@ -197,7 +197,7 @@ func FixLine(s, font, encoding string) string {
 	if encoding == "latin1" || font != "" || hasLegacyHints(s) {
 		s, _ = FixText(s, font)
 	}
-	return norm.NFC.String(s)
+	return nfc(s)
 }
 
 // hasLegacyHints reports whether s holds Latin-1 letters that do not
@@ -229,18 +229,35 @@ func collapseSpaces(s string) string {
 // space, or with nothing after a hyphen that splits a word ("COVID-" +
 // "19"). src gives each line's source line by position, for word boxes.
 func appendLines(p *Para, lines []extract.Line, src map[extract.Pos]*extract.Line) {
+	if p.Text == "" && len(lines) == 1 {
+		// One line: its text, not a copy.
+		l := lines[0]
+		p.Spans = append(p.Spans, Span{Off: 0, Pos: l.Pos, Conf: l.Conf, Src: src[l.Pos]})
+		p.Text = l.Text
+		return
+	}
+	// One builder for all the lines: adding them to p.Text one by one
+	// copied the paragraph twice a line.
+	var b strings.Builder
+	n := len(p.Text)
+	for _, l := range lines {
+		n += len(l.Text) + 1
+	}
+	b.Grow(n)
+	b.WriteString(p.Text)
 	for _, l := range lines {
 		t := l.Text
-		if p.Text != "" {
-			if hyphenated(p.Text, t) {
+		if b.Len() > 0 {
+			if hyphenated(b.String(), t) {
 				// keep the hyphen, no space
 			} else {
-				p.Text += " "
+				b.WriteByte(' ')
 			}
 		}
-		p.Spans = append(p.Spans, Span{Off: len(p.Text), Pos: l.Pos, Conf: l.Conf, Src: src[l.Pos]})
-		p.Text += t
+		p.Spans = append(p.Spans, Span{Off: b.Len(), Pos: l.Pos, Conf: l.Conf, Src: src[l.Pos]})
+		b.WriteString(t)
 	}
+	p.Text = b.String()
 }
 
 // sourceLines indexes the document's lines that carry word positions by
@@ -295,7 +312,38 @@ func isListStart(s string) bool {
 
 // continues reports whether a layout line next continues the paragraph
 // whose text so far is prev, rather than starting a new one.
-func continues(prev, next string) bool {
+func continues(prev, next string) bool { return continuesCounted(prev, next, nil) }
+
+// upperCounter counts the letters and capitals of a paragraph as it
+// grows (isUpperLine of the whole paragraph for every line joined to it
+// read it again and again).
+type upperCounter struct {
+	s              string // the text counted
+	letters, upper int
+}
+
+// isUpper is isUpperLine(s), counting only what s adds to the text
+// counted before where s starts with it.
+func (c *upperCounter) isUpper(s string) bool {
+	if !strings.HasPrefix(s, c.s) {
+		*c = upperCounter{}
+	}
+	for _, r := range s[len(c.s):] {
+		if unicode.IsLetter(r) {
+			c.letters++
+			if unicode.IsUpper(r) {
+				c.upper++
+			}
+		}
+	}
+	c.s = s
+	return c.letters >= 4 && c.upper*10 >= c.letters*8
+}
+
+// continuesCounted is continues, with prev's capitals counted by up
+// where it is not nil.
+func continuesCounted(prev, next string, up *upperCounter) bool {
+	full := prev
 	prev = strings.TrimSpace(prev)
 	next = strings.TrimSpace(next)
 	if prev == "" || next == "" {
@@ -315,7 +363,8 @@ func continues(prev, next string) bool {
 		// ("Tp." + "Buôn Ma Thuột" is the exception we accept).
 		return unicode.IsLower(first)
 	}
-	if isUpperLine(prev) && !isUpperLine(next) {
+	// White space is no letter: the untrimmed text counts the same.
+	if (up != nil && up.isUpper(full) || up == nil && isUpperLine(prev)) && !isUpperLine(next) {
 		return false
 	}
 	return true
@@ -327,7 +376,7 @@ func continues(prev, next string) bool {
 // before the gaps between the cells of a row are collapsed.
 func (nd *Doc) cleanLine(l extract.Line, encoding string) string {
 	if l.Conf > 0 {
-		fixed, warns := FixOCRText(norm.NFC.String(l.Text))
+		fixed, warns := FixOCRText(nfc(l.Text))
 		l.Text = fixed
 		nd.warnAt(l.Pos, warns)
 	}
@@ -400,7 +449,7 @@ func (nd *Doc) cleanTable(b extract.Block, encoding string) extract.Block {
 		for j, c := range r.Cells {
 			if c.Conf > 0 {
 				var warns []string
-				c.Text, warns = FixOCRCell(norm.NFC.String(c.Text))
+				c.Text, warns = FixOCRCell(nfc(c.Text))
 				nd.warnAt(c.Pos, warns)
 			}
 			c.Text = cleanLine(strings.ReplaceAll(c.Text, "\n", " "), "", encoding)

@@ -72,3 +72,15 @@ func FuzzLower(f *testing.F) {
 		}
 	})
 }
+
+// TestUpperCounter checks the counted capitals of a growing paragraph
+// against isUpperLine of its whole text.
+func TestUpperCounter(t *testing.T) {
+	var c upperCounter
+	texts := []string{"BÁO CÁO", "BÁO CÁO KẾT QUẢ", "BÁO CÁO KẾT QUẢ thực hiện", "Khác hẳn", "Khác hẳn TỪ ĐẦU ĐẾN CUỐI NĂM 2021 VÀ", "  ĐẮK LẮK  ", "  ĐẮK LẮK  ab", "x"}
+	for _, s := range texts {
+		if got, want := c.isUpper(s), isUpperLine(strings.TrimSpace(s)); got != want {
+			t.Errorf("isUpper(%q) = %v, isUpperLine says %v", s, got, want)
+		}
+	}
+}

@@ -36,6 +36,20 @@
 //     source that contradicts the text, and an old province named in a
 //     report after the merger, are warnings.
 //
+// # Searching text
+//
+// The package's regular expressions that read a whole line (the
+// periods) and those of package rules are [Searcher]s: a search runs
+// only in a text that holds the literals every match holds
+// ([RequiredLiterals]), and a pattern whose matches start with one of a
+// few literals ([StartLiterals]) is tried anchored only where one of them
+// stands, which finds the matches a search from every position finds.
+// A pattern that folds case finds its start literals in the text's lower
+// case where lower-casing keeps every rune's width and takes each rune
+// where the runes it folds with go ([FoldLower]). NFC is asked of the
+// norm package only for a text with runes beyond Latin and the
+// Vietnamese letters, whose strings are NFC as they are (nfcStable).
+//
 // # Limits
 //
 // Identification reads words, not meaning. A report whose title and lead

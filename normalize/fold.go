@@ -27,7 +27,7 @@ import (
 //
 // Fold does not keep byte offsets: use it to compare, not to locate.
 func Fold(s string) string {
-	s = norm.NFC.String(s)
+	s = nfc(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // white space seen and not yet written
@@ -72,7 +72,7 @@ func Fold(s string) string {
 	out := b.String()
 	// Lower-casing can leave a letter and a mark that compose (İ̃ → i
 	// and a tilde, which NFC writes ĩ).
-	if !norm.NFC.IsNormalString(out) {
+	if !nfcStable(out) && !norm.NFC.IsNormalString(out) {
 		out = norm.NFC.String(out)
 	}
 	return out
@@ -180,4 +180,42 @@ func FoldASCII(s string) string {
 }
 
 // provNFC returns s in Unicode NFC.
-func provNFC(s string) string { return norm.NFC.String(s) }
+func provNFC(s string) string { return nfc(s) }
+
+// nfc returns s in Unicode NFC (norm.NFC.String), s itself without
+// asking the norm package where s is nfcStable.
+func nfc(s string) string {
+	if nfcStable(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// nfcStable reports whether s is valid UTF-8 made of runes below U+0300
+// (ASCII, Latin-1, Latin Extended-A and -B, IPA, spacing modifiers) and
+// of Latin Extended Additional (U+1E00–U+1EFF, the Vietnamese letters
+// with two marks): runes that are NFC on their own and combine with
+// neither neighbour (TestNFCStable), so that s is NFC without asking
+// the norm package, which costs more than folding.
+func nfcStable(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c >= 0xC2 && c <= 0xCB: // U+0080–U+02FF
+			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+				return false
+			}
+			i += 2
+		case c == 0xE1: // U+1E00–U+1EFF: E1 B8–BB 80–BF
+			if i+2 >= len(s) || s[i+1] < 0xB8 || s[i+1] > 0xBB || s[i+2]&0xC0 != 0x80 {
+				return false
+			}
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
+}

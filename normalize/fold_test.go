@@ -90,3 +90,31 @@ func BenchmarkFold(b *testing.B) {
 		Fold(numBenchParagraph)
 	}
 }
+
+// TestNFCStable checks what nfcStable assumes of the runes it accepts:
+// each is NFC on its own, of combining class 0, and combines with no
+// rune before it; and that it accepts them and nothing else.
+func TestNFCStable(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		s := string(r)
+		in := r < 0x300 || r >= 0x1E00 && r <= 0x1EFF
+		if got := nfcStable(s); got != in {
+			t.Fatalf("nfcStable(%U) = %v", r, got)
+		}
+		if !in {
+			continue
+		}
+		p := norm.NFC.PropertiesString(s)
+		if !norm.NFC.IsNormalString(s) || p.CCC() != 0 || !p.BoundaryBefore() {
+			t.Errorf("%U: NFC %v, combining class %d, boundary before %v", r, norm.NFC.IsNormalString(s), p.CCC(), p.BoundaryBefore())
+		}
+	}
+	for _, s := range []string{"\xc3", "a\xcc", "\xe1\xb8", "\xe1\xbc\x80", "\xff", "Đắk Lắk", "a\u0300"} {
+		if nfcStable(s) && (!utf8.ValidString(s) || !norm.NFC.IsNormalString(s)) {
+			t.Errorf("nfcStable(%q) is true", s)
+		}
+	}
+	if !nfcStable("Thừa Thiên Huế, Đắk Lắk: 12,5%") {
+		t.Error("Vietnamese text is not nfcStable")
+	}
+}

@@ -277,7 +277,7 @@ func DecodeLegacy(s string, enc Encoding) string {
 	switch enc {
 	case TCVN3, VNI, CP1258:
 	default:
-		return norm.NFC.String(s)
+		return nfc(s)
 	}
 	t := legLoadTables()
 	var out strings.Builder
@@ -293,7 +293,7 @@ func DecodeLegacy(s string, enc Encoding) string {
 		out.WriteRune(r)
 	}
 	legDecodeRun(t, &out, run, enc)
-	return norm.NFC.String(out.String())
+	return nfc(out.String())
 }
 
 // legDecodeRun writes the Unicode text of the bytes b in encoding enc.
@@ -403,7 +403,7 @@ func FixText(s, fontHint string) (string, Encoding) {
 		}
 		return out, enc
 	}
-	return norm.NFC.String(s), enc
+	return nfc(s), enc
 }
 
 // DetectLegacy tells which encoding s, a string whose runes may be the
@@ -441,7 +441,7 @@ func DetectLegacy(s string, fontHint string) Encoding {
 	if ascii {
 		return UTF8
 	}
-	base := legScore(norm.NFC.String(s))
+	base := legScore(nfc(s))
 	best, bestScore := UTF8, 0
 	for _, enc := range []Encoding{TCVN3, VNI, CP1258} {
 		if sc := legScore(DecodeLegacy(s, enc)); sc > bestScore {
@@ -541,7 +541,7 @@ func legIsEdgePunct(r rune) bool {
 // of [DecodeLegacy], for tests and for making fixtures.
 func EncodeLegacy(s string, enc Encoding) (b []byte, ok bool) {
 	t := legLoadTables()
-	s = norm.NFC.String(s)
+	s = nfc(s)
 	ok = true
 	switch enc {
 	case TCVN3, VNI:
@@ -574,7 +574,7 @@ func EncodeLegacy(s string, enc Encoding) (b []byte, ok bool) {
 					d = append(d, c)
 				}
 			}
-			chunk := norm.NFC.String(string(d))
+			chunk := nfc(string(d))
 			if tone != 0 {
 				chunk += string(tone)
 			}

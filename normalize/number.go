@@ -280,6 +280,14 @@ func numIsDash(r rune) bool {
 // numTrimSpaceEnd returns i moved back over white space before s[i].
 func numTrimSpaceEnd(s string, i int) int {
 	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			// unicode.IsSpace of an ASCII byte.
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[:i])
 		if !unicode.IsSpace(r) {
 			break
@@ -305,7 +313,12 @@ func numSkipSpace(s string, i int) int {
 // phrase (lower case; a space in phrase matches a run of white space;
 // case of s ignored) at a word boundary, and the offset of the match.
 func numMatchBefore(s, phrase string) (int, bool) {
-	i := numTrimSpaceEnd(s, len(s))
+	return numMatchBeforeAt(s, numTrimSpaceEnd(s, len(s)), phrase)
+}
+
+// numMatchBeforeAt is numMatchBefore with s's trailing white space
+// ending at i.
+func numMatchBeforeAt(s string, i int, phrase string) (int, bool) {
 	j := len(phrase)
 	for j > 0 {
 		pr, pn := utf8.DecodeLastRuneInString(phrase[:j])
@@ -366,8 +379,9 @@ func numMatchAfter(s string, i int, phrase string) (int, bool) {
 
 // numAnyBefore returns the first phrase of list that ends s.
 func numAnyBefore(s string, list []string) (int, bool) {
+	end := numTrimSpaceEnd(s, len(s))
 	for _, p := range list {
-		if i, ok := numMatchBefore(s, p); ok {
+		if i, ok := numMatchBeforeAt(s, end, p); ok {
 			return i, true
 		}
 	}

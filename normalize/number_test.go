@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -520,5 +521,23 @@ func TestScanNumbersGold(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("checked only %d figures", checked)
+	}
+}
+
+// TestNumTrimSpaceEnd checks the ASCII fast path of numTrimSpaceEnd
+// against unicode.IsSpace on every ASCII byte and a few wider spaces.
+func TestNumTrimSpaceEnd(t *testing.T) {
+	for c := rune(0); c < 0x80; c++ {
+		s := "x" + string(c)
+		want := 2
+		if unicode.IsSpace(c) {
+			want = 1
+		}
+		if got := numTrimSpaceEnd(s, len(s)); got != want {
+			t.Errorf("numTrimSpaceEnd(%q) = %d, want %d", s, got, want)
+		}
+	}
+	if got := numTrimSpaceEnd("gần\u00a0 \u2003\t", len("gần\u00a0 \u2003\t")); got != len("gần") {
+		t.Errorf("wide spaces: %d", got)
 	}
 }

@@ -183,7 +183,8 @@ type periodMention struct {
 }
 
 // Regular expressions for period statements, run on NFC text,
-// case-insensitively. Each gives its year last when it has one.
+// case-insensitively, tried where their first words stand (Searcher).
+// Each gives its year last when it has one.
 const (
 	rxSep  = `\s*(?:năm\s*|[/.\-–]\s*)`
 	rxYear = `((?:19|20)\d{2})`
@@ -192,27 +193,27 @@ const (
 
 var (
 	// "từ (ngày) 15/12/2022 đến (hết ngày) 14/3/2023", "từ ngày 21-9 đến 20-10".
-	periodRangeRe = regexp.MustCompile(`(?i)từ\s+(?:ngày\s+)?` + rxDM + `(?:\s*[/.\-]\s*` + rxYear + `)?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?` + rxDM + `(?:\s*[/.\-]\s*` + rxYear + `)?`)
+	periodRangeRe = NewSearcher(`(?i)từ\s+(?:ngày\s+)?` + rxDM + `(?:\s*[/.\-]\s*` + rxYear + `)?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?` + rxDM + `(?:\s*[/.\-]\s*` + rxYear + `)?`)
 	// "15/12/2021 – 14/12/2022".
-	periodBareRangeRe = regexp.MustCompile(`(\d{1,2})/(\d{1,2})/` + rxYear + `\s*[-–]\s*(\d{1,2})/(\d{1,2})/` + rxYear)
+	periodBareRangeRe = NewSearcher(`(\d{1,2})/(\d{1,2})/` + rxYear + `\s*[-–]\s*(\d{1,2})/(\d{1,2})/` + rxYear)
 	// "từ đầu năm (2022) đến (đầu|hết|cuối) tháng 11(-2022)", "từ đầu năm đến nay".
-	periodYTDRe = regexp.MustCompile(`(?i)từ\s+đầu\s+năm(?:\s+` + rxYear + `)?\s+(?:đến|tới)\s+(?:(nay|hiện nay|hiện tại)|(?:(đầu|giữa|hết|cuối)\s+)?tháng\s+(\d{1,2})(?:` + rxSep + rxYear + `)?)`)
+	periodYTDRe = NewSearcher(`(?i)từ\s+đầu\s+năm(?:\s+` + rxYear + `)?\s+(?:đến|tới)\s+(?:(nay|hiện nay|hiện tại)|(?:(đầu|giữa|hết|cuối)\s+)?tháng\s+(\d{1,2})(?:` + rxSep + rxYear + `)?)`)
 	// "giai đoạn 2016–2020", "giai đoạn 2016 - 2020".
-	periodMultiRe = regexp.MustCompile(`(?i)giai\s+đoạn\s+` + rxYear + `\s*[-–]\s*` + rxYear)
+	periodMultiRe = NewSearcher(`(?i)giai\s+đoạn\s+` + rxYear + `\s*[-–]\s*` + rxYear)
 	// "quý I/2023", "quý III-2025", "quý 3/2023", "quý IV năm 2021".
-	periodQuarterRe = regexp.MustCompile(`(?i)quý\s+(iv|i{1,3}|[1-4])(?:` + rxSep + rxYear + `)?`)
+	periodQuarterRe = NewSearcher(`(?i)quý\s+(iv|i{1,3}|[1-4])(?:` + rxSep + rxYear + `)?`)
 	// "6 tháng đầu năm 2024", "9 tháng năm 2020", "5 tháng đầu năm",
 	// "sáu tháng cuối năm".
-	periodMonthsRe = regexp.MustCompile(`(?i)(\d{1,2}|ba|sáu|chín)\s+tháng(?:\s+(đầu|cuối))?\s+năm(?:\s+` + rxYear + `)?`)
+	periodMonthsRe = NewSearcher(`(?i)(\d{1,2}|ba|sáu|chín)\s+tháng(?:\s+(đầu|cuối))?\s+năm(?:\s+` + rxYear + `)?`)
 	// "báo cáo 9 tháng", "sơ kết 6 tháng": a number of months after a
 	// report's name, without "năm".
-	periodReportMonthsRe = regexp.MustCompile(`(?i)(?:báo\s+cáo|sơ\s+kết|kết\s+quả)\s+(\d{1,2})\s+tháng`)
+	periodReportMonthsRe = NewSearcher(`(?i)(?:báo\s+cáo|sơ\s+kết|kết\s+quả)\s+(\d{1,2})\s+tháng`)
 	// "những tháng đầu năm 2025", "nửa đầu năm".
-	periodFirstMonthsRe = regexp.MustCompile(`(?i)(?:(những|các)\s+tháng|(nửa))\s+(đầu|cuối)\s+năm(?:\s+` + rxYear + `)?`)
+	periodFirstMonthsRe = NewSearcher(`(?i)(?:(những|các)\s+tháng|(nửa))\s+(đầu|cuối)\s+năm(?:\s+` + rxYear + `)?`)
 	// "tháng 01/2025", "tháng 8.2021", "tháng 10-2025", "tháng 5 năm 2022", "tháng 10".
-	periodMonthRe = regexp.MustCompile(`(?i)tháng\s+(1[0-2]|0?[1-9])(?:` + rxSep + rxYear + `)?`)
+	periodMonthRe = NewSearcher(`(?i)tháng\s+(1[0-2]|0?[1-9])(?:` + rxSep + rxYear + `)?`)
 	// "năm 2023".
-	periodYearRe = regexp.MustCompile(`(?i)năm\s+` + rxYear)
+	periodYearRe = NewSearcher(`(?i)năm\s+` + rxYear)
 )
 
 // The key words of the period expressions, in lower case, each starting
@@ -262,6 +263,9 @@ func periodMentions(text string, nums []Number) []periodMention {
 		text  string
 		digit bool   // the line holds a digit
 		keys  uint16 // the periodKeys it holds
+		// lower is FoldLower(text), computed on first use (folded).
+		lower           string
+		lowerOK, folded bool
 	}
 	var lines []line
 	for off := 0; off < len(text); {
@@ -297,13 +301,18 @@ func periodMentions(text string, nums []Number) []periodMention {
 	// findAll runs re on the lines that hold one of keys (a mask of
 	// periodKeys), and a digit if digit is set, and returns its matches
 	// with offsets into text.
-	findAll := func(re *regexp.Regexp, digit bool, keys uint16) [][]int {
+	findAll := func(re *Searcher, digit bool, keys uint16) [][]int {
 		var out [][]int
-		for _, l := range lines {
-			if (digit && !l.digit) || l.keys&keys == 0 {
+		for i := range lines {
+			l := &lines[i]
+			if (digit && !l.digit) || l.keys&keys == 0 || !re.MayMatch(l.text) {
 				continue
 			}
-			for _, loc := range re.FindAllStringSubmatchIndex(l.text, -1) {
+			if !l.folded {
+				l.lower, l.lowerOK = FoldLower(l.text)
+				l.folded = true
+			}
+			for _, loc := range re.FindAllFolded(l.text, l.lower, l.lowerOK) {
 				for i := range loc {
 					if loc[i] >= 0 {
 						loc[i] += l.off

@@ -282,7 +282,7 @@ func planResultsYear(text string, lay *layout) int {
 			continue
 		}
 		var years []int
-		for _, m := range periodYearRe.FindAllStringSubmatch(line, -1) {
+		for _, m := range periodYearRe.Regexp().FindAllStringSubmatch(line, -1) {
 			years = append(years, atoi(m[1]))
 		}
 		if len(years) == 1 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/baocao/baocao/rules/report"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -13,11 +12,11 @@ import (
 )
 
 var (
-	nameHdrRe   = regexp.MustCompile(`(?i)tên|nội dung|dự án|nhiệm vụ|hạng mục`)
-	ownerHdrRe  = regexp.MustCompile(`(?i)chủ trì|chủ đầu tư|đơn vị (?:thực hiện|chủ trì|quản lý)|cơ quan (?:chủ trì|thực hiện)|đơn vị$`)
-	sourceHdrRe = regexp.MustCompile(`(?i)nguồn`)
-	statusHdrRe = regexp.MustCompile(`(?i)kết quả|tình trạng|tiến độ|ghi chú|tình hình`)
-	amountHdrRe = regexp.MustCompile(`(?i)kinh phí|tổng mức|dự toán|giá trị|số tiền|thành tiền|vốn (?:bố trí|được giao|thực hiện)|^vốn`)
+	nameHdrRe   = startRe(`(?i)tên|nội dung|dự án|nhiệm vụ|hạng mục`)
+	ownerHdrRe  = startRe(`(?i)chủ trì|chủ đầu tư|đơn vị (?:thực hiện|chủ trì|quản lý)|cơ quan (?:chủ trì|thực hiện)|đơn vị$`)
+	sourceHdrRe = startRe(`(?i)nguồn`)
+	statusHdrRe = startRe(`(?i)kết quả|tình trạng|tiến độ|ghi chú|tình hình`)
+	amountHdrRe = startRe(`(?i)kinh phí|tổng mức|dự toán|giá trị|số tiền|thành tiền|vốn (?:bố trí|được giao|thực hiện)|^vốn`)
 )
 
 // budgetColumns locates the columns of a budget table.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/baocao/baocao/rules/report"
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/baocao/baocao/normalize"
@@ -170,7 +169,7 @@ func ratioClaims(p *normalize.Para, toks []tok) []report.Flag {
 
 // unitsRe matches the noun of a count of administrative units or
 // agencies right after a ratio: "10/17 sở, ngành", "3/11 huyện".
-var unitsRe = regexp.MustCompile(`^\s*(?:các\s+)?(?:sở|ban|ngành|bộ|huyện|quận|thị xã|thành phố|tp\.?|xã|phường|thị trấn|tỉnh|cơ quan|đơn vị|địa phương|ubnd)(?:\s|,|$)`)
+var unitsRe = startRe(`^\s*(?:các\s+)?(?:sở|ban|ngành|bộ|huyện|quận|thị xã|thành phố|tp\.?|xã|phường|thị trấn|tỉnh|cơ quan|đơn vị|địa phương|ubnd)(?:\s|,|$)`)
 
 // unitsOverThreshold reports whether a ratio of units is followed by a
 // threshold each unit reaches rather than their share: "10/17 sở, ngành

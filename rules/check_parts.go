@@ -493,7 +493,7 @@ func scaledAfter(s string, i int) bool {
 
 // misgroupedRe matches a count written with one dot that cannot group
 // thousands ("5.9123", "151.10"): a misprint of the digits' count.
-var misgroupedRe = regexp.MustCompile(`^[1-9]\d{0,2}\.(?:\d{1,2}|\d{4,})$`)
+var misgroupedRe = startRe(`^[1-9]\d{0,2}\.(?:\d{1,2}|\d{4,})$`)
 
 // ungrouped reads a misgrouped count without its dot.
 func ungrouped(raw string) (float64, bool) {

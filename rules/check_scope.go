@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -24,7 +23,7 @@ import (
 // scopeMarker is one kind of scope, found by its words.
 type scopeMarker struct {
 	name string
-	re   *regexp.Regexp
+	re   *normalize.Searcher
 	// relation marks the markers that keep figures out of one relation
 	// (another agency, the national portal, another period); the others
 	// (a level, a subgroup) are often the metric's own definition
@@ -39,11 +38,11 @@ type scopeMarker struct {
 // the national portal, another unit) are not listed here: they are the
 // cues of the candidates' scope (scope.go), read by unitMarkers.
 var scopeMarkers = []scopeMarker{
-	{name: "part", re: regexp.MustCompile(`trong đó|riêng\b|bao gồm`)},
-	{name: "online", re: regexp.MustCompile(`hồ sơ (?:nộp |tiếp nhận |được tiếp nhận )?(?:trực tuyến|qua mạng)`)},
-	{name: "in person", re: regexp.MustCompile(`trực tiếp|bưu chính`)},
-	{name: "agency", relation: true, re: regexp.MustCompile(`bộ phận (?:tiếp nhận|một cửa)`)},
-	{name: "short period", relation: true, re: regexp.MustCompile(`trong ngày|trong sáng|trong tuần|quý (?:i|ii|iii|iv|\d)\b|trong tháng`)},
+	{name: "part", re: startRe(`trong đó|riêng\b|bao gồm`)},
+	{name: "online", re: startRe(`hồ sơ (?:nộp |tiếp nhận |được tiếp nhận )?(?:trực tuyến|qua mạng)`)},
+	{name: "in person", re: startRe(`trực tiếp|bưu chính`)},
+	{name: "agency", relation: true, re: startRe(`bộ phận (?:tiếp nhận|một cửa)`)},
+	{name: "short period", relation: true, re: startRe(`trong ngày|trong sáng|trong tuần|quý (?:i|ii|iii|iv|\d)\b|trong tháng`)},
 }
 
 // unitMarkers returns the scope markers of the units named in text,
@@ -88,7 +87,7 @@ var relationWords = append([]string{"bộ phận", "trong ngày", "trong sáng",
 
 // backlogRe, after a figure in its clause, says that it includes files
 // of an earlier period.
-var backlogRe = regexp.MustCompile(`^[^;.]{0,40}(?:kể cả|bao gồm cả|gồm cả|tính cả)[^;.]{0,40}(?:tồn|kỳ trước|năm trước|chuyển sang|chuyển qua)`)
+var backlogRe = startRe(`^[^;.]{0,40}(?:kể cả|bao gồm cả|gồm cả|tính cả)[^;.]{0,40}(?:tồn|kỳ trước|năm trước|chuyển sang|chuyển qua)`)
 
 // figureScope returns the scope markers of a figure, sorted, from its
 // evidence text: those in the sentence before the number, and "backlog"

@@ -242,7 +242,7 @@ func checkColumn(t *normalize.Table, total []extract.Cell, c int, group, subs, o
 	stated, computed := tv, sum
 	// Money is stated in whole đồng, like budget figures, where the
 	// column or the table says its unit ("Kinh phí (triệu đồng)").
-	if u := moneyUnit.FindString(strings.ToLower(name)); money && (u != "" || tableMoneyUnit(t) != "") {
+	if u := moneyUnit.Regexp().FindString(strings.ToLower(name)); money && (u != "" || tableMoneyUnit(t) != "") {
 		if u == "" {
 			u = tableMoneyUnit(t)
 		}

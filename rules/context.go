@@ -3,7 +3,6 @@ package rules
 import (
 	"github.com/baocao/baocao/rules/report"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -39,7 +38,7 @@ type ContextRule struct {
 	Head, NotHead string
 
 	once                                                sync.Once
-	label, noun, notLabel, notNear, para, head, notHead *regexp.Regexp
+	label, noun, notLabel, notNear, para, head, notHead *normalize.Searcher
 }
 
 // dropAfter removes the spans that directly follow one of the prefixes.
@@ -66,7 +65,7 @@ func hasSuffixAny(s string, suffixes []string) bool {
 // the lower-casing of sentence rules, once, on first use.
 func (r *ContextRule) compile() {
 	r.once.Do(func() {
-		c := func(p string) *regexp.Regexp {
+		c := func(p string) *normalize.Searcher {
 			if p == "" {
 				return nil
 			}
@@ -78,8 +77,8 @@ func (r *ContextRule) compile() {
 }
 
 var (
-	levelWordRe = regexp.MustCompile(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*(?:\d\s*(?:,|và)\s*)?$`)
-	levelNounRe = regexp.MustCompile(`^\s*(?:cấp|lớp|tầng)(?:\s|,|:|$)`)
+	levelWordRe = startRe(`(?:cấp độ|mức độ|mức|cấp|lớp|giai đoạn|phiên bản|nhóm|loại)\s*(?:\d\s*(?:,|và)\s*)?$`)
+	levelNounRe = startRe(`^\s*(?:cấp|lớp|tầng)(?:\s|,|:|$)`)
 )
 
 // labelStops end a label window: a figure's label does not reach back
@@ -156,7 +155,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 			// The label runs back to the previous figure, the clause start
 			// or an unclosed "(", skipping closed asides: "của DVCTT mức
 			// độ 3 (gồm cả trực tuyến và không trực tuyến): 68.452".
-			label := closedParens.ReplaceAllString(lower[max(prevEnd, clauseStart(lower, n.Start), sentence):n.Start], " ")
+			label := closedParens.Regexp().ReplaceAllString(lower[max(prevEnd, clauseStart(lower, n.Start), sentence):n.Start], " ")
 			if i := strings.LastIndexAny(label, labelStops); i >= 0 {
 				label = label[i+1:]
 			}
@@ -172,11 +171,11 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 				open += headStart
 				headStart = max(headStart, strings.LastIndexAny(lower[:open], ",;")+1)
 			}
-			head := closedParens.ReplaceAllString(lower[headStart:n.Start], " ")
+			head := closedParens.Regexp().ReplaceAllString(lower[headStart:n.Start], " ")
 			if n.Kind == normalize.Percent {
 				// A rate's label is the clause before it, back to the
 				// previous rate, without its parenthetical asides.
-				label = closedParens.ReplaceAllString(lower[max(clauseStart(lower, n.Start), sentence, prevPct):n.Start], " ")
+				label = closedParens.Regexp().ReplaceAllString(lower[max(clauseStart(lower, n.Start), sentence, prevPct):n.Start], " ")
 				label = lastRunes(strings.TrimSpace(label), 120)
 				prevPct = n.End
 			}
@@ -243,7 +242,7 @@ func contextCandidates(doc *normalize.Doc, segs []Segment, paras []paraText, par
 }
 
 // closedParens matches a parenthetical aside with its parentheses.
-var closedParens = regexp.MustCompile(`\([^()]*\)`)
+var closedParens = startRe(`\([^()]*\)`)
 
 // clauseStart returns the offset after the last semicolon before off that
 // is outside parentheses.
@@ -312,7 +311,8 @@ func topicAt(topics []Topic, locs [][][]int, off int, noun string) string {
 	for _, t := range topics {
 		for _, ws := range [][]string{t.Words, t.NounWords} {
 			for _, w := range ws {
-				if i := strings.Index(noun, w); i >= 0 && i <= 4 {
+				// Starting within the noun's first 5 bytes.
+				if strings.Contains(noun[:min(len(noun), 4+len(w))], w) {
 					return t.Name
 				}
 			}

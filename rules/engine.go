@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -69,24 +70,24 @@ type Rule struct {
 	// run on a short report, and compiling them all cost more than
 	// reading it.
 	once                       sync.Once
+	ready                      atomic.Bool    // once is done
 	src                        string         // the pattern, macros expanded, in lower case
 	re                         *regexp.Regexp // src, searched on Segment.lower where it is not tried anchored
 	anchored                   *regexp.Regexp // re anchored at its start, tried where a match can start
 	cost                       int            // maxCost of the pattern: how far from its start a match can read
 	anchoredMid                *regexp.Regexp // anchored after one rune, for tries past offset 0 of a pattern with "^" in it
 	onlyAt0                    bool           // the pattern starts with "^"
-	require, reject, rejectSeg *regexp.Regexp
-	notBefore, rejectNear      *regexp.Regexp
+	require, reject, rejectSeg *normalize.Searcher
+	notBefore, rejectNear      *normalize.Searcher
 	foldOnce                   sync.Once
 	reFold                     *regexp.Regexp // case-insensitive, on Segment.Text
 }
 
-// compile prepares a rule of family f: the literals of its gates and
-// starts, read from its pattern with the figures' macros left out (they
-// hold no literal a gate uses), which is much cheaper than compiling
-// it. The regular expressions are compiled by regexps.
-func (r *Rule) compile(f *Family) {
-	r.family = f.Name
+// compile prepares a rule: the literals of its gates and starts, read
+// from its pattern with the figures' macros left out (they hold no
+// literal a gate uses), which is much cheaper than compiling it. The
+// regular expressions are compiled by regexps.
+func (r *Rule) compile() {
 	r.figureFirst = strings.HasPrefix(r.Pattern, "{N}") || strings.HasPrefix(r.Pattern, "{P}") || strings.HasPrefix(r.Pattern, "{M}")
 	sketch, err := syntax.Parse(lowerPattern(expandSketch(r.Pattern)), syntax.Perl)
 	if err != nil {
@@ -107,6 +108,7 @@ func (r *Rule) compile(f *Family) {
 // regexps compiles the rule's regular expressions, once.
 func (r *Rule) regexps() {
 	r.once.Do(func() {
+		defer r.ready.Store(true)
 		r.src = lowerPattern(expandMacros(r.Pattern))
 		if r.figureFirst || r.starts != nil {
 			// A pattern that starts with its figure is tried only where a
@@ -133,7 +135,7 @@ func (r *Rule) regexps() {
 		} else {
 			r.re = regexp.MustCompile(r.src)
 		}
-		c := func(p string) *regexp.Regexp {
+		c := func(p string) *normalize.Searcher {
 			if p == "" {
 				return nil
 			}
@@ -173,7 +175,9 @@ func (r *Rule) findAll(re *regexp.Regexp, text string, lower bool, hits []hit, e
 		w1 := prevWord(text, i)
 		w2 := prevWord(text, w1)
 		for _, st := range []int{w2, w1, i} {
-			if st < end || st > i {
+			if st < end || st > i || st < i && !isDigit(text[st]) && !qualifierAt(text[st:]) {
+				// A match starts with its figure or the qualifier
+				// phrase before it.
 				continue
 			}
 			if loc := r.tryAt(text, ends, st, hits); loc != nil {
@@ -259,6 +263,27 @@ func (r *Rule) tryAt(text string, ends []int32, st int, hits []hit) []int {
 	return r.anchored.FindStringSubmatchIndex(w)
 }
 
+// qualifierPhrases are the qualifier phrases a number macro may start
+// with (normalize.QualifierPhrases), in lower case.
+var qualifierPhrases = func() []string {
+	var out []string
+	for _, p := range normalize.QualifierPhrases() {
+		out = append(out, toLower(p.Phrase))
+	}
+	return out
+}()
+
+// qualifierAt reports whether s (lower case) starts with a qualifier
+// phrase.
+func qualifierAt(s string) bool {
+	for _, p := range qualifierPhrases {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // prevWord returns the start of the word before offset i.
 func prevWord(s string, i int) int {
 	j := i
@@ -282,8 +307,9 @@ type Segment struct {
 	// (a figure) stands in the original file.
 	Locate func(start, end int) place
 	Order  int
-	// lower is Text in lower case, for the keyword gates.
-	lower string
+	// lower is Text in lower case, for the keyword gates; paraLower
+	// is Para.Text in lower case where that kept its length, or "".
+	lower, paraLower string
 	// kw is the set of keywords lower holds, and hits where they stand
 	// (keywords.scan).
 	kw   kwSet
@@ -333,18 +359,18 @@ func (s *Segment) costly() []int32 {
 	return s.ends
 }
 
-var planRe = regexp.MustCompile(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư|cung cấp)|đề ra)`)
+var planRe = startRe(`(?i)(?:dự kiến|chỉ tiêu|phấn đấu|mục tiêu|định hướng|sẽ (?:được )?(?:triển khai|thực hiện|xây dựng|đầu tư|cung cấp)|đề ra)`)
 
 // planWords are the literals of planRe, tested first because they are
 // cheap.
 var planWords = []string{"dự kiến", "chỉ tiêu", "phấn đấu", "mục tiêu", "định hướng", "sẽ ", "đề ra"}
 
-var yearRe = regexp.MustCompile(`(?:năm|đến|tới)\s+(20\d\d|19\d\d)`)
+var yearRe = startRe(`(?:năm|đến|tới)\s+(20\d\d|19\d\d)`)
 
 var (
 	planTitleRe   = folded(`phương hướng|thời gian tới|giai đoạn tới|đề xuất|kiến nghị|nhiệm vụ[^.]{0,60}(?:năm|thời gian)|kế hoạch[^.]{0,40}năm|giải pháp[^.]{0,40}năm|mục tiêu`)
 	resultTitleRe = folded(`kết quả|tình hình|đánh giá|thực trạng`)
-	titleYearRe   = regexp.MustCompile(`(?:19|20)\d\d`)
+	titleYearRe   = startRe(`(?:19|20)\d\d`)
 )
 
 // planSection reports whether a section title announces plans or tasks
@@ -355,7 +381,7 @@ func planSection(title string, year int) bool {
 	if !planTitleRe.MatchString(title) || resultTitleRe.MatchString(title) {
 		return false
 	}
-	if ys := titleYearRe.FindAllString(title, -1); len(ys) > 0 && year > 0 {
+	if ys := titleYearRe.Regexp().FindAllString(title, -1); len(ys) > 0 && year > 0 {
 		for _, y := range ys {
 			if y > itoa(year) {
 				return true
@@ -368,7 +394,7 @@ func planSection(title string, year int) bool {
 
 // deployOnRe matches a verb of installing or deploying at the end of a
 // text: after it, "trên N máy" means "on N machines", not "over N".
-var deployOnRe = regexp.MustCompile(`(?i)(?:cài đặt|cài|triển khai|áp dụng|lắp đặt|sử dụng|kết nối|giám sát|thực hiện|vận hành|chạy)\s*$`)
+var deployOnRe = startRe(`(?i)(?:cài đặt|cài|triển khai|áp dụng|lắp đặt|sử dụng|kết nối|giám sát|thực hiện|vận hành|chạy)\s*$`)
 
 // onNotOver reports whether the qualifier word qual ("trên") after
 // before is the preposition "on": "triển khai trên 2.980 máy trạm".
@@ -406,7 +432,7 @@ func planContext(prefix string, year int, planWord, yearWord bool) bool {
 		return true
 	}
 	if year > 0 && yearWord {
-		for _, m := range yearRe.FindAllStringSubmatch(prefix, -1) {
+		for _, m := range yearRe.Regexp().FindAllStringSubmatch(prefix, -1) {
 			var y int
 			fmt.Sscan(m[1], &y)
 			if y > year {
@@ -425,7 +451,7 @@ func (s *Segment) earlierYear(year int) bool {
 	if year == 0 {
 		return false
 	}
-	m := earlierYearRe.FindStringSubmatch(s.Text[:min(len(s.Text), 40)])
+	m := earlierYearRe.Regexp().FindStringSubmatch(s.Text[:min(len(s.Text), 40)])
 	if m == nil {
 		return false
 	}
@@ -435,9 +461,9 @@ func (s *Segment) earlierYear(year int) bool {
 }
 
 // earlierYearRe matches a year that frames the sentence at its start.
-var earlierYearRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?i:(?:cũng\s+)?(?:trong\s+)?năm)\s+(20\d\d|19\d\d)\s*,`)
+var earlierYearRe = startRe(`^(?:[-+•]\s*)?(?i:(?:cũng\s+)?(?:trong\s+)?năm)\s+(20\d\d|19\d\d)\s*,`)
 
-var parenRe = regexp.MustCompile(`\([^()]*\)`)
+var parenRe = startRe(`\([^()]*\)`)
 
 // match runs one rule over a segment.
 func (r *Rule) match(seg *Segment, year int) []candidate {
@@ -488,7 +514,7 @@ func (r *Rule) match(seg *Segment, year int) []candidate {
 		if len(seg.lower) != len(seg.Text) {
 			whole = strings.ToLower(seg.Text[loc[0]:loc[1]])
 		}
-		if r.reject != nil && r.reject.MatchString(parenRe.ReplaceAllString(whole, "")) {
+		if r.reject != nil && r.reject.MatchString(parenRe.Regexp().ReplaceAllString(whole, "")) {
 			continue
 		}
 		if r.notBefore != nil && r.notBefore.MatchString(text[max(0, loc[0]-50):loc[0]]) {
@@ -558,7 +584,7 @@ func scaleOf(s string) float64 {
 
 // durationRe matches the words after a number of months or weeks ("6
 // tháng đầu năm", "9 tháng qua"): a length of time, no count.
-var durationRe = regexp.MustCompile(`^(?:tháng|tuần)(?:\s|,|$)`)
+var durationRe = startRe(`^(?:tháng|tuần)(?:\s|,|$)`)
 
 // standsAlone reports whether text[ns:ne] is a whole number of its own.
 // With slashBefore or slashAfter set, a slash on that side is allowed:
@@ -665,7 +691,7 @@ func sentenceStart(s string) bool {
 	return false
 }
 
-var abbrevRe = regexp.MustCompile(`(?i)(?:^|[\s(])(?:tp|tt|ths|ts|ks|gs|pgs|bs|no|v\.v|stt)$`)
+var abbrevRe = startRe(`(?i)(?:^|[\s(])(?:tp|tt|ths|ts|ks|gs|pgs|bs|no|v\.v|stt)$`)
 
 func abbrevBefore(s string) bool { return abbrevRe.MatchString(s[max(0, len(s)-8):]) }
 
@@ -706,6 +732,9 @@ func Apply(doc *normalize.Doc) *report.Report {
 	rep.OCRConf = math.Round(doc.Source.OCRConf*10) / 10
 	c := compileFamilies()
 	segs, paras := segmentDoc(doc)
+	if firstApply.CompareAndSwap(false, true) {
+		compileFor(c, segs)
+	}
 	var cands []candidate
 	for i := range segs {
 		if !strings.ContainsAny(segs[i].Text, "0123456789") {
@@ -749,6 +778,41 @@ func Apply(doc *normalize.Doc) *report.Report {
 	}
 	rep.Flags = RunChecks(CheckInput{Doc: doc, Figures: chosen, Candidates: all, Numbers: nums})
 	return rep
+}
+
+// firstApply is set by the first Apply of the process.
+var firstApply atomic.Bool
+
+// compileFor compiles, on every processor, the regular expressions of
+// the rules that the first Apply of a process is about to run on segs
+// (those that pass their gates on a segment with a digit): a process
+// that reads one report spends a third of its time compiling them.
+// Later reports compile the few rules they are the first to run as
+// they run them.
+func compileFor(c *derived, segs []Segment) {
+	var todo []*Rule
+	seen := map[*Rule]bool{}
+	for i := range segs {
+		s := &segs[i]
+		if !strings.ContainsAny(s.Text, "0123456789") {
+			continue
+		}
+		for _, g := range c.groups {
+			if g.words != nil && !s.kw.hasAny(g.wordIDs) {
+				continue
+			}
+			for _, r := range g.rules {
+				if !r.ready.Load() && !seen[r] && s.kw.hasAll(r.gate) {
+					seen[r] = true
+					todo = append(todo, r)
+				}
+			}
+		}
+	}
+	if len(todo) < 2 {
+		return // Apply compiles it
+	}
+	parallel(len(todo), func(i int) { todo[i].regexps() })
 }
 
 // scanParas returns the numbers of each paragraph of doc, which the
@@ -837,6 +901,7 @@ func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 		// the segment: its keywords are the paragraph's unless that
 		// changed its text.
 		if raw := ""; i < len(paraOf) && pt.raw != "" {
+			s.paraLower = pt.raw
 			raw = pt.raw[s.Off : s.Off+len(s.Text)]
 			if s.lower = unleader(raw); s.lower == raw {
 				n := len(hitBuf)

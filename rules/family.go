@@ -2,10 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/normalize"
@@ -274,7 +275,7 @@ func compileFamilies() *derived {
 			for i := range f.Rules {
 				r := &f.Rules[i]
 				check(r.ID, r.Metric)
-				r.compile(f)
+				r.family = f.Name
 				g.rules = append(g.rules, r)
 				c.rules = append(c.rules, r)
 			}
@@ -299,6 +300,7 @@ func compileFamilies() *derived {
 				c.context = append(c.context, r)
 			}
 		}
+		compileRules(c.rules)
 		c.nouns = buildNouns(families)
 		for _, r := range c.context {
 			if !topicNames[r.Topic] {
@@ -308,6 +310,43 @@ func compileFamilies() *derived {
 		c.indexKeywords()
 	})
 	return &compiled
+}
+
+// compileRules compiles rules (Rule.compile) on every processor: a
+// process that extracts one report waits for it.
+func compileRules(rules []*Rule) {
+	parallel(len(rules), func(i int) { rules[i].compile() })
+}
+
+// parallel runs do(0), …, do(n-1) on every processor (at most 4). A
+// panic (a declaration error) is raised again on the calling goroutine.
+func parallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), 4, n)
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		failed any
+	)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if p := recover(); p != nil {
+					mu.Lock()
+					failed = p
+					mu.Unlock()
+				}
+			}()
+			for i := w; i < n; i += workers {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
+	if failed != nil {
+		panic(failed)
+	}
 }
 
 // Prepare derives the catalog and builds the keyword automaton of the
@@ -433,8 +472,8 @@ func macroEnd(p string, i int) int {
 // compileLower compiles a pattern, macros expanded, in lower case, to
 // run on lower-cased text: matching without case folding is several
 // times faster. Escapes (\p{Lu}, \S, \D) keep their case.
-func compileLower(p string) *regexp.Regexp {
-	return regexp.MustCompile(lowerPattern(expandMacros(p)))
+func compileLower(p string) *normalize.Searcher {
+	return normalize.NewSearcher(lowerPattern(expandMacros(p)))
 }
 
 // lowerPattern lower-cases the literal text of a regular expression,
@@ -442,6 +481,7 @@ func compileLower(p string) *regexp.Regexp {
 // they are.
 func lowerPattern(p string) string {
 	var b strings.Builder
+	b.Grow(len(p))
 	for i := 0; i < len(p); i++ {
 		switch {
 		case p[i] == '\\' && i+1 < len(p):
@@ -457,12 +497,15 @@ func lowerPattern(p string) string {
 			k := strings.IndexByte(p[i:], '>')
 			b.WriteString(p[i : i+k+1])
 			i += k
-		default:
-			r, n := rune(p[i]), 1
-			if p[i] >= 0x80 {
-				r, n = utf8.DecodeRuneInString(p[i:])
+		case p[i] < utf8.RuneSelf:
+			c := p[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b.WriteString(strings.ToLower(string(r)))
+			b.WriteByte(c)
+		default:
+			r, n := utf8.DecodeRuneInString(p[i:])
+			b.WriteRune(unicode.ToLower(r)) // as strings.ToLower does
 			i += n - 1
 		}
 	}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 
@@ -356,11 +355,11 @@ func resolveRecords(cands []candidate) []candidate {
 
 var (
 	// ontimeRe is {ONTIME}, compiled once the families are registered.
-	ontimeRe = sync.OnceValue(func() *regexp.Regexp { return compileLower(`{ONTIME}`) })
+	ontimeRe = sync.OnceValue(func() *normalize.Searcher { return compileLower(`{ONTIME}`) })
 	// earlyApartRe: the early files stated with their own figure
 	// ("trước hạn 96.568 hồ sơ", "99.558 hồ sơ giải quyết trước hạn đạt
 	// 48,2%").
-	earlyApartRe = regexp.MustCompile(`(?:trước|sớm) hạn\s*(?:đạt|là|:|có)?\s*\d|\d[\d.,]*\s*%?\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:trước|sớm) hạn`)
+	earlyApartRe = startRe(`(?:trước|sớm) hạn\s*(?:đạt|là|:|có)?\s*\d|\d[\d.,]*\s*%?\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:trước|sớm) hạn`)
 )
 
 // onTimePart reports whether an on-time rate is the share of the files
@@ -373,12 +372,12 @@ func onTimePart(c candidate) bool {
 	if strings.Contains(c.clause, "tỷ lệ") || strings.Contains(c.clause, "tỉ lệ") {
 		return false
 	}
-	m := ontimeRe().FindString(c.clause)
+	m := ontimeRe().Regexp().FindString(c.clause)
 	if m == "" || strings.Contains(m, "trước") || strings.Contains(m, "sớm") || strings.Contains(m, "trong hạn") {
 		return false
 	}
 	// The early figure, away from any joined "trước hạn và đúng hạn".
-	rest := ontimeRe().ReplaceAllStringFunc(c.sentence, func(m string) string {
+	rest := ontimeRe().Regexp().ReplaceAllStringFunc(c.sentence, func(m string) string {
 		if strings.Contains(m, "trước") || strings.Contains(m, "sớm") {
 			return strings.Repeat(" ", len(m))
 		}

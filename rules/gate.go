@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/baocao/baocao/normalize"
 )
 
 // requiredLiterals returns what any match of the pattern must contain:
@@ -22,126 +24,10 @@ func requiredLiterals(pattern string) [][]string {
 	return requiredOf(re)
 }
 
-// requiredOf is requiredLiterals of a parsed pattern.
+// requiredOf is requiredLiterals of a parsed pattern
+// (normalize.RequiredLiterals).
 func requiredOf(re *syntax.Regexp) [][]string {
-	return usable(required(re))
-}
-
-func required(re *syntax.Regexp) [][]string {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			return nil
-		}
-		return [][]string{{string(re.Rune)}}
-	case syntax.OpCapture:
-		return required(re.Sub[0])
-	case syntax.OpPlus:
-		return required(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return required(re.Sub[0])
-		}
-		return nil
-	case syntax.OpConcat:
-		var out [][]string
-		// Adjacent literals form one longer literal.
-		var run strings.Builder
-		flush := func() {
-			if run.Len() > 0 {
-				out = append(out, []string{run.String()})
-				run.Reset()
-			}
-		}
-		for _, sub := range re.Sub {
-			if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 {
-				run.WriteString(string(sub.Rune))
-				continue
-			}
-			flush()
-			out = append(out, required(sub)...)
-		}
-		flush()
-		return out
-	case syntax.OpAlternate:
-		// (a ∧ b) ∨ c is (a ∨ c) ∧ (b ∨ c): every choice of one set
-		// per alternative gives a set, while they are few; beyond that,
-		// the most selective set of each alternative, together.
-		var alts [][][]string
-		n := 1
-		for _, sub := range re.Sub {
-			sets := usable(required(sub))
-			if len(sets) == 0 {
-				return nil // one alternative requires nothing
-			}
-			alts = append(alts, sets)
-			n *= len(sets)
-		}
-		if n > 16 {
-			var set []string
-			for _, sets := range alts {
-				set = append(set, bestSet(sets)...)
-			}
-			return [][]string{set}
-		}
-		out := [][]string{nil}
-		for _, sets := range alts {
-			var next [][]string
-			for _, acc := range out {
-				for _, set := range sets {
-					next = append(next, union(acc, set))
-				}
-			}
-			out = next
-		}
-		return out
-	}
-	return nil
-}
-
-// usable returns the sets whose literals are all long enough for a gate.
-func usable(sets [][]string) [][]string {
-	var out [][]string
-	for _, set := range sets {
-		ok := len(set) > 0
-		for _, l := range set {
-			ok = ok && len(l) >= 3
-		}
-		if ok {
-			out = append(out, set)
-		}
-	}
-	return out
-}
-
-// union returns the literals of a and b, each once.
-func union(a, b []string) []string {
-	out := slices.Clone(a)
-	for _, l := range b {
-		if !slices.Contains(out, l) {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// bestSet picks the most selective set: the one whose shortest literal
-// is longest.
-func bestSet(sets [][]string) []string {
-	var best []string
-	bestLen := 0
-	for _, s := range sets {
-		m := -1
-		for _, l := range s {
-			if m < 0 || len(l) < m {
-				m = len(l)
-			}
-		}
-		if m > bestLen {
-			best, bestLen = s, m
-		}
-	}
-	return best
+	return normalize.RequiredLiterals(re)
 }
 
 // passesGate reports whether text holds one literal of every set.
@@ -183,99 +69,12 @@ func startsOf(re *syntax.Regexp) []string {
 	return lits
 }
 
-// starts returns the literals the non-empty matches of re start with,
-// whether re matches the empty string, and whether the literals are
-// known.
+// starts returns the literals the non-empty matches of re start with
+// (normalize.StartLiterals: in the lower case the rules read, no case
+// folding), whether re matches the empty string, and whether the
+// literals are known.
 func starts(re *syntax.Regexp) (lits []string, nullable, ok bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			return nil, false, false
-		}
-		return []string{string(re.Rune)}, false, true
-	case syntax.OpEmptyMatch:
-		return nil, true, true
-	case syntax.OpBeginText:
-		// "^": a match there starts at 0, with what follows; a try at
-		// another offset must not take it (Rule.tryAt).
-		return nil, true, true
-	case syntax.OpCharClass:
-		if re.Flags&syntax.FoldCase != 0 {
-			return nil, false, false
-		}
-		var out []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) == 8 {
-					return nil, false, false
-				}
-				out = append(out, string(r))
-			}
-		}
-		return out, false, len(out) > 0
-	case syntax.OpCapture:
-		return starts(re.Sub[0])
-	case syntax.OpPlus:
-		return starts(re.Sub[0])
-	case syntax.OpQuest, syntax.OpStar:
-		l, _, ok := starts(re.Sub[0])
-		return l, true, ok
-	case syntax.OpRepeat:
-		l, n, ok := starts(re.Sub[0])
-		return l, n || re.Min == 0, ok
-	case syntax.OpConcat:
-		var out []string
-		for i, sub := range re.Sub {
-			l, n, ok := starts(sub)
-			if !ok {
-				return nil, false, false
-			}
-			if !n && sub.Op == syntax.OpLiteral && i+1 < len(re.Sub) && extendable(re.Sub[i+1]) {
-				// The parser factors alternatives ("c(?:ung cấp|ông
-				// bố)"): a literal followed by what must follow it
-				// is the longer, more selective start.
-				rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i+1:]}
-				if l2, n2, ok2 := starts(rest); ok2 && !n2 && len(l2) <= 16 {
-					ext := make([]string, len(l2))
-					for j, x := range l2 {
-						ext[j] = l[0] + x
-					}
-					l = ext
-				}
-			}
-			out = append(out, l...)
-			if !n {
-				return out, false, true
-			}
-		}
-		return out, true, true
-	case syntax.OpAlternate:
-		var out []string
-		nullable := false
-		for _, sub := range re.Sub {
-			l, n, ok := starts(sub)
-			if !ok {
-				return nil, false, false
-			}
-			out = append(out, l...)
-			nullable = nullable || n
-		}
-		return out, nullable, true
-	}
-	// Assertions (^, $, \b), any character, large classes.
-	return nil, false, false
-}
-
-// extendable reports whether a start literal may be extended by the
-// starts of re: a literal or a group, not a class or an optional part
-// (whose starts would multiply the literals without making them more
-// selective).
-func extendable(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpLiteral, syntax.OpAlternate, syntax.OpCapture, syntax.OpConcat:
-		return true
-	}
-	return false
+	return normalize.StartLiterals(re, 8, false)
 }
 
 // gatedRegexp is a regular expression of the package (not of a rule)
@@ -285,7 +84,7 @@ func extendable(re *syntax.Regexp) bool {
 type gatedRegexp struct {
 	pattern string
 	once    sync.Once
-	re      *regexp.Regexp
+	re      *normalize.Searcher
 	gate    [][]int // keyword ids, set by derived.indexKeywords
 }
 
@@ -301,9 +100,10 @@ func gated(pattern string) *gatedRegexp {
 	return g
 }
 
-// regexp returns the compiled regular expression.
-func (g *gatedRegexp) regexp() *regexp.Regexp {
-	g.once.Do(func() { g.re = regexp.MustCompile(g.pattern) })
+// regexp returns the compiled regular expression, tried at its start
+// literals.
+func (g *gatedRegexp) regexp() *normalize.Searcher {
+	g.once.Do(func() { g.re = normalize.NewSearcher(g.pattern) })
 	return g.re
 }
 
@@ -525,4 +325,16 @@ func (f *foldedRegexp) MatchString(s string) bool {
 		return false
 	}
 	return f.re.MatchString(s)
+}
+
+// startRegexps are the expressions of the package searched at their
+// start literals (normalize.Searcher), for the test that checks them
+// against a search from every position.
+var startRegexps []*normalize.Searcher
+
+// startRe compiles a normalize.Searcher.
+func startRe(pattern string) *normalize.Searcher {
+	s := normalize.NewSearcher(pattern)
+	startRegexps = append(startRegexps, s)
+	return s
 }

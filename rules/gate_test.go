@@ -271,17 +271,14 @@ func TestKeywordScan(t *testing.T) {
 			}
 		}
 		got := k.scan(text)
-		key := func(a, b hit) int {
+		// In order of their ends, at one end the longest first (a word
+		// and the shorter ones that end it).
+		slices.SortFunc(want, func(a, b hit) int {
 			if a.end != b.end {
 				return int(a.end - b.end)
 			}
-			return int(a.id - b.id)
-		}
-		slices.SortFunc(want, key)
-		if !slices.IsSortedFunc(got, func(a, b hit) int { return int(a.end - b.end) }) {
-			t.Fatalf("words %q in %q: hits %v not in order of their ends", k.words, text, got)
-		}
-		slices.SortFunc(got, key)
+			return int(a.start - b.start)
+		})
 		if !slices.Equal(got, want) {
 			t.Fatalf("words %q in %q: hits %v, want %v", k.words, text, got, want)
 		}
@@ -306,4 +303,71 @@ func TestFolded(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestStartRegexps checks the expressions tried at their start literals
+// (normalize.Searcher, localUnits) against a search from every position,
+// on every third segment of every text document (as they are and
+// in lower case) and on texts that start, end or break in odd places.
+func TestStartRegexps(t *testing.T) {
+	texts := []string{"", "riêng", "Riêng huyện Ea Kar", ", riêng tp. Buôn Ma Thuột 12", "(thành phố Kon Tum)", "THÀNH PHỐ Kon Tum",
+		"toàn tỉnh", "xtoàn tỉnh", "12 sở, ngành", "1/2 sở ngành cấp tỉnh", "12/15 sở, ban, ngành", "các sở, ngành, địa phương",
+		"\u00e0toàn quốc", "cả nước và các bộ, ngành", "tỉnh đã cung cấp", ";  tỉnh đang", "x, tỉnh có", "huyện Ea H'Leo"}
+	// Every third segment of every document: the expressions are many.
+	k := 0
+	for _, doc := range textDocs(t) {
+		for _, s := range Segments(doc) {
+			if k++; k%3 == 0 {
+				texts = append(texts, s.Text, s.lower)
+			}
+		}
+	}
+	withStarts := 0
+	all := slices.Clone(startRegexps)
+	for _, g := range gatedRegexps {
+		all = append(all, g.regexp())
+	}
+	// The guards of the rules and the patterns of the context rules:
+	// MatchString is all they use.
+	var guards []*normalize.Searcher
+	c := compileFamilies()
+	for _, r := range c.rules {
+		r.regexps()
+		guards = append(guards, r.require, r.reject, r.rejectSeg, r.notBefore, r.rejectNear)
+	}
+	for _, r := range c.context {
+		r.compile()
+		guards = append(guards, r.label, r.noun, r.notLabel, r.notNear, r.para, r.head, r.notHead)
+	}
+	guards = slices.DeleteFunc(guards, func(re *normalize.Searcher) bool { return re == nil })
+	for _, re := range guards {
+		for i := 0; i < len(texts); i += 2 { // a gate only: a sample is enough
+			s := texts[i]
+			if got, want := re.MatchString(s), re.Regexp().MatchString(s); got != want {
+				t.Fatalf("%s on %q: %v, the search from every position %v", re, s, got, want)
+			}
+		}
+	}
+	for _, re := range all {
+		if re.Starts() != nil {
+			withStarts++
+		}
+		for _, s := range texts {
+			if got, want := re.MatchString(s), re.Regexp().MatchString(s); got != want {
+				t.Fatalf("%s on %q: matches %v, the search from every position %v", re, s, got, want)
+			}
+			if got, want := re.FindAllStringIndex(s, -1), re.Regexp().FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("%s on %q: %v, the search from every position %v", re, s, got, want)
+			}
+			if got, want := re.FindStringIndex(s), re.Regexp().FindStringIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%s on %q: first %v, the search from every position %v", re, s, got, want)
+			}
+		}
+	}
+	for _, s := range texts {
+		if got, want := localUnits(s, toLower(s)), localUnitAllRe.Regexp().FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("localUnits on %q: %v, the search from every position %v", s, got, want)
+		}
+	}
+	t.Logf("%d texts; %d of %d expressions tried at start literals; %d guards", len(texts), withStarts, len(all), len(guards))
 }

@@ -73,7 +73,7 @@ func (t *nounTable) foreignNoun(family, rest string) bool {
 	// An aside does not change what is counted: "25 cơ sở dữ liệu (CSDL)
 	// dùng chung".
 	if strings.Contains(rest[:min(len(rest), 80)], "(") {
-		rest = strings.Join(strings.Fields(closedParens.ReplaceAllString(rest[:min(len(rest), 120)], " ")), " ")
+		rest = strings.Join(strings.Fields(closedParens.Regexp().ReplaceAllString(rest[:min(len(rest), 120)], " ")), " ")
 	}
 	for _, w := range t.own[family] {
 		if strings.HasPrefix(rest, w) {

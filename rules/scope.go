@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -75,31 +74,31 @@ func (c cue) scope() scope {
 // The cue patterns run on lower-cased text, except those that need
 // capitals (a named ministry).
 var (
-	levelNotScopeRe = regexp.MustCompile(`(?:hệ thống|cổng|phần mềm|nền tảng|trục|mạng|trung tâm dữ liệu|cơ sở dữ liệu|csdl|chính quyền|ứng dụng|chỉ số|đánh giá)[^,;:()]{0,40}$`)
+	levelNotScopeRe = startRe(`(?:hệ thống|cổng|phần mềm|nền tảng|trục|mạng|trung tâm dữ liệu|cơ sở dữ liệu|csdl|chính quyền|ứng dụng|chỉ số|đánh giá)[^,;:()]{0,40}$`)
 	// groupNotRe after a group: "các sở, ngành, địa phương" is everyone.
-	groupNotRe = regexp.MustCompile(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
+	groupNotRe = startRe(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
 	// onlyRe: "Riêng …" at the start of a clause: what follows is about
 	// one unit or one part of the period, not the province's whole.
-	onlyRe = regexp.MustCompile(`(?:^|[,;:]\s*)(?:[-+•]\s*)?riêng\s+[^,;:\d]{0,40}`)
+	onlyRe = startRe(`(?:^|[,;:]\s*)(?:[-+•]\s*)?riêng\s+[^,;:\d]{0,40}`)
 	// modifierGapRe: a province cue right after a sub-unit cue modifies
 	// it ("Trung tâm Phục vụ hành chính công của tỉnh", "các sở, ngành
 	// tỉnh Gia Lai").
 	// jointRe between a sub-unit and a province cue: joint subjects ("…
 	// và bộ phận một cửa các cấp").
-	jointRe       = regexp.MustCompile(`^\s*(?:và|cùng với|cùng)\s[^,;:\d]{0,40}$`)
-	modifierGapRe = regexp.MustCompile(`^[\s,]*(?:của\s+|thuộc\s+)?(?:tỉnh|thành phố|tp\.?)?\s*$`)
+	jointRe       = startRe(`^\s*(?:và|cùng với|cùng)\s[^,;:\d]{0,40}$`)
+	modifierGapRe = startRe(`^[\s,]*(?:của\s+|thuộc\s+)?(?:tỉnh|thành phố|tp\.?)?\s*$`)
 	// rankBeforeRe: "dẫn đầu cả nước", "đứng thứ 2 toàn quốc": a rank,
 	// not the nation's figure.
 	// The units ranked may stand between: "đứng đầu 63 tỉnh, thành phố
 	// cả nước".
-	rankBeforeRe = regexp.MustCompile(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)(?:\s*(?:trong\s*)?(?:\d+|các)\s*tỉnh,\s*thành(?: phố)?)?[^,;.\d]{0,25}$`)
+	rankBeforeRe = startRe(`(?:dẫn đầu|đứng đầu|đi đầu|cao nhất|thấp nhất|nhiều nhất|ít nhất|thứ \d+|xếp|top \d+|trong|so với|cao hơn|thấp hơn|vượt|hơn)(?:\s*(?:trong\s*)?(?:\d+|các)\s*tỉnh,\s*thành(?: phố)?)?[^,;.\d]{0,25}$`)
 	// ministryCueRe runs on the original text: "Bộ Công Thương", "Bộ
 	// TT&TT"; not "Bộ Chỉ số", "Bộ TTHC" or "Bộ phận".
-	ministryCueRe  = regexp.MustCompile(`\bBộ\s+(?:\p{Lu}[\p{L}&]*)(?:\s+(?:và\s+)?\p{Lu}[\p{L}&]*)*`)
-	notMinistryRe  = regexp.MustCompile(`^Bộ\s+(?:Chỉ|Thủ|TTHC|Phận|Tiêu|Quy|Luật|Tài liệu|Công cụ)`)
-	portalCueRe    = regexp.MustCompile(lowerPattern(vocabulary["{PORTAL}"]))
-	partsBeforeRe  = regexp.MustCompile(`^(?:[-+•]\s*)?(?:trong đó|riêng|ngoài ra|bên cạnh đó)(?:[\s,:]|$)`)
-	sourceBeforeRe = regexp.MustCompile(`(?:theo|của|từ)\s*$`)
+	ministryCueRe  = startRe(`\bBộ\s+(?:\p{Lu}[\p{L}&]*)(?:\s+(?:và\s+)?\p{Lu}[\p{L}&]*)*`)
+	notMinistryRe  = startRe(`^Bộ\s+(?:Chỉ|Thủ|TTHC|Phận|Tiêu|Quy|Luật|Tài liệu|Công cụ)`)
+	portalCueRe    = startRe(lowerPattern(vocabulary["{PORTAL}"]))
+	partsBeforeRe  = startRe(`^(?:[-+•]\s*)?(?:trong đó|riêng|ngoài ra|bên cạnh đó)(?:[\s,:]|$)`)
+	sourceBeforeRe = startRe(`(?:theo|của|từ)\s*$`)
 )
 
 // cuePattern is one kind of words that name a unit, matched on lower
@@ -108,7 +107,7 @@ var (
 type cuePattern struct {
 	kind  cueKind
 	words []string
-	re    *regexp.Regexp
+	re    *normalize.Searcher
 	keep  func(lower string, l []int) bool
 }
 
@@ -123,22 +122,22 @@ var cuePatterns = []cuePattern{
 	// The province: "toàn tỉnh", "các cấp", "từ cấp tỉnh đến cấp xã",
 	// "các sở, ngành, địa phương", "Tỉnh đã …".
 	{cueProvince, []string{"toàn tỉnh", "toàn thành phố", "cả tỉnh", "trên địa bàn", "của tỉnh"},
-		regexp.MustCompile(`toàn tỉnh|toàn thành phố|cả tỉnh|trên địa bàn (?:tỉnh|thành phố|toàn tỉnh)|của tỉnh`), notRank},
+		startRe(`toàn tỉnh|toàn thành phố|cả tỉnh|trên địa bàn (?:tỉnh|thành phố|toàn tỉnh)|của tỉnh`), notRank},
 	{cueProvince, []string{" cấp"},
-		regexp.MustCompile(`(?:các|cả (?:ba|hai|3|2)|ba|3|hai|2|bốn|4) cấp(?: hành chính| chính quyền)?`), notRank},
+		startRe(`(?:các|cả (?:ba|hai|3|2)|ba|3|hai|2|bốn|4) cấp(?: hành chính| chính quyền)?`), notRank},
 	{cueProvince, []string{"tỉnh ", "thành phố "},
-		regexp.MustCompile(`(?:^|[.;:]\s*)(?:tỉnh|thành phố) (?:đã|đang|có|hiện|cũng|tiếp tục|cung cấp|triển khai|đạt|thực hiện|ban hành|xây dựng)`), nil},
+		startRe(`(?:^|[.;:]\s*)(?:tỉnh|thành phố) (?:đã|đang|có|hiện|cũng|tiếp tục|cung cấp|triển khai|đạt|thực hiện|ban hành|xây dựng)`), nil},
 	{cueProvince, []string{"đến ", "tới "},
-		regexp.MustCompile(`(?:từ|đến|tới) (?:cấp )?(?:trung ương|tỉnh|huyện|xã|cơ sở)[^,;]{0,25}(?:đến|tới) (?:cấp )?(?:tỉnh|huyện|xã|cơ sở|thôn)`), nil},
+		startRe(`(?:từ|đến|tới) (?:cấp )?(?:trung ương|tỉnh|huyện|xã|cơ sở)[^,;]{0,25}(?:đến|tới) (?:cấp )?(?:tỉnh|huyện|xã|cơ sở|thôn)`), nil},
 	{cueProvince, []string{"ngành"},
-		regexp.MustCompile(`sở,? (?:ban,? )?ngành,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|xã|phường)`), nil},
+		startRe(`sở,? (?:ban,? )?ngành,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|xã|phường)`), nil},
 	{cueProvince, []string{"cơ quan"},
-		regexp.MustCompile(`cơ quan, đơn vị, địa phương|các cơ quan(?: hành chính)? nhà nước|các cơ quan, đơn vị`), nil},
+		startRe(`cơ quan, đơn vị, địa phương|các cơ quan(?: hành chính)? nhà nước|các cơ quan, đơn vị`), nil},
 	// One level of government. A level that qualifies a system or portal
 	// ("Hệ thống … cấp tỉnh") is no scope; a list of every level ("cấp
 	// tỉnh, huyện, xã") is the province.
 	{cueLevel, []string{"cấp "},
-		regexp.MustCompile(`(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (tỉnh|huyện|xã|thành phố|quận|phường|sở|cơ sở)(?:,? (?:cấp )?(?:huyện|xã|phường|quận)(?:,? (?:và )?(?:cấp )?(?:xã|phường))?)?`),
+		startRe(`(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (tỉnh|huyện|xã|thành phố|quận|phường|sở|cơ sở)(?:,? (?:cấp )?(?:huyện|xã|phường|quận)(?:,? (?:và )?(?:cấp )?(?:xã|phường))?)?`),
 		func(lower string, l []int) bool {
 			if strings.Contains(lower[l[0]:l[1]], ",") || strings.Contains(lower[l[0]:l[1]], " và ") {
 				return false // every level: the province
@@ -147,28 +146,28 @@ var cuePatterns = []cuePattern{
 		}},
 	// The public-service centre, the City Office.
 	{cueCentre, []string{"hành chính công", "văn phòng", "hcc"},
-		regexp.MustCompile(`trung tâm (?:phục vụ |dịch vụ )?(?:hành chính công|hcc)(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`), nil},
+		startRe(`trung tâm (?:phục vụ |dịch vụ )?(?:hành chính công|hcc)(?: (?:cấp )?(?:tỉnh|xã|phường|huyện))?|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?: (?:tỉnh|thành phố))?`), nil},
 	// The centre named again by its noun alone, as the place files go
 	// through or a subject ("… được tiếp nhận, giải quyết qua Trung
 	// tâm", "Bình quân mỗi tháng, Trung tâm nhận …"); not a data, control
 	// or monitoring centre ("tại Trung tâm tích hợp dữ liệu"): the noun
 	// ends there.
 	{cueCentre, []string{"trung tâm"},
-		regexp.MustCompile(`(?:qua|tại) trung tâm(?:$|[,.;)]|\s+(?:là|trong|từ|với|và|được|đã|có|\()(?:\s|$))|(?:^|[.;,:]\s*)trung tâm (?:đã |cũng |đang )?(?:nhận|tiếp nhận|giải quyết|trả)`), nil},
+		startRe(`(?:qua|tại) trung tâm(?:$|[,.;)]|\s+(?:là|trong|từ|với|và|được|đã|có|\()(?:\s|$))|(?:^|[.;,:]\s*)trung tâm (?:đã |cũng |đang )?(?:nhận|tiếp nhận|giải quyết|trả)`), nil},
 	// A group of agencies: vertical agencies, departments, districts,
 	// communes, counted or all of them ("10/17 sở, ngành", "các huyện");
 	// "các sở, ngành, địa phương" is everyone, a province cue.
 	{cueGroup, []string{"khối"},
-		regexp.MustCompile(`khối (?:các )?(?:cơ quan )?(?:ngành dọc|sở,? (?:ban,? )?ngành|cơ quan (?:nhà nước )?cấp tỉnh|cơ quan tỉnh)`), nil},
-	{cueGroup, []string{"ngành dọc"}, regexp.MustCompile(`(?:các )?(?:cơ quan )?ngành dọc`), nil},
+		startRe(`khối (?:các )?(?:cơ quan )?(?:ngành dọc|sở,? (?:ban,? )?ngành|cơ quan (?:nhà nước )?cấp tỉnh|cơ quan tỉnh)`), nil},
+	{cueGroup, []string{"ngành dọc"}, startRe(`(?:các )?(?:cơ quan )?ngành dọc`), nil},
 	{cueGroup, []string{"sở"},
-		regexp.MustCompile(`(?:các|\d+/\d+|\d+|những) sở,? (?:ban,? )?ngành(?: cấp tỉnh)?`),
+		startRe(`(?:các|\d+/\d+|\d+|những) sở,? (?:ban,? )?ngành(?: cấp tỉnh)?`),
 		func(lower string, l []int) bool { return !groupNotRe.MatchString(lower[l[1]:]) }},
 	{cueGroup, []string{"huyện", "quận", "xã", "phường", "địa phương"},
-		regexp.MustCompile(`(?:các|\d+/\d+|\d+) (?:huyện|quận|xã|phường|địa phương)(?:,? (?:thị xã|thành phố|thị trấn|phường|xã))*`), nil},
+		startRe(`(?:các|\d+/\d+|\d+) (?:huyện|quận|xã|phường|địa phương)(?:,? (?:thị xã|thành phố|thị trấn|phường|xã))*`), nil},
 	// The nation and the ministries as a whole.
 	{cueOther, []string{"nước", "quốc", "bộ", "ngân hàng", "bình quân", "trung bình"},
-		regexp.MustCompile(`cả nước|toàn quốc|khối bộ,? ngành|các bộ,? ngành|bộ, ngành|ngân hàng nhà nước|trung bình chung|bình quân chung`), notRank},
+		startRe(`cả nước|toàn quốc|khối bộ,? ngành|các bộ,? ngành|bộ, ngành|ngân hàng nhà nước|trung bình chung|bình quân chung`), notRank},
 }
 
 // cueWords are substrings one of which every cue contains (lower
@@ -184,7 +183,9 @@ func findCues(text, lower string, own map[string]bool) []cue {
 	if len(lower) != len(text) {
 		lower = text // rare letters moved offsets: read the text as it is
 	}
-	add := func(re *regexp.Regexp, s string, kind cueKind, keep func(l []int) bool) {
+	add := func(re interface {
+		FindAllStringIndex(string, int) [][]int
+	}, s string, kind cueKind, keep func(l []int) bool) {
 		for _, l := range re.FindAllStringIndex(s, -1) {
 			if keep == nil || keep(l) {
 				out = append(out, cue{start: l[0], end: l[1], kind: kind, unit: text[l[0]:l[1]]})
@@ -223,7 +224,7 @@ func findCues(text, lower string, own map[string]bool) []cue {
 	if m := subUnitRe.FindStringSubmatchIndex(text); m != nil && !sameUnitAsProvince(text[m[0]:min(len(text), m[1]+30)], text[m[2]:m[3]], own) {
 		out = append(out, cue{start: m[0], end: m[1], kind: cueUnit, unit: strings.Trim(text[m[0]:m[1]], " -+•")})
 	}
-	for _, l := range localUnitAllRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, l := range localUnits(text, lower) {
 		for l[0] < l[1] && strings.IndexByte(" \t,(", text[l[0]]) >= 0 {
 			l[0]++
 		}
@@ -265,7 +266,7 @@ func onlySubject(rest string) bool {
 // domainRe before a unit makes it the domain of what is counted, not
 // whose figure it is: "TTHC thuộc phạm vi chức năng quản lý của các sở,
 // ban, ngành", "thuộc thẩm quyền giải quyết của cấp tỉnh".
-var domainRe = regexp.MustCompile(`(?:quản lý|thẩm quyền(?: giải quyết)?|phạm vi)\s*(?:của\s*)?$`)
+var domainRe = startRe(`(?:quản lý|thẩm quyền(?: giải quyết)?|phạm vi)\s*(?:của\s*)?$`)
 
 // dropDomain drops the units that name the domain of what is counted.
 func dropDomain(cs []cue, lower string) []cue {
@@ -281,7 +282,7 @@ func dropDomain(cs []cue, lower string) []cue {
 
 // frameRe: a unit that frames a whole clause ("Ở cấp xã, …", "Đối với
 // khối ngành dọc, …", "Tại huyện X, …").
-var frameRe = regexp.MustCompile(`(?:^|[.;]\s*)(?:[-+•]\s*)?(?:ở|tại|đối với|về phía|riêng)\s*$`)
+var frameRe = startRe(`(?:^|[.;]\s*)(?:[-+•]\s*)?(?:ở|tại|đối với|về phía|riêng)\s*$`)
 
 // dropFramed drops the province cues of the kind "toàn tỉnh" that follow
 // a unit framing the clause ("Ở cấp xã, quý I toàn tỉnh tiếp nhận …"
@@ -366,10 +367,44 @@ func sameUnitAsProvince(mention, name string, own map[string]bool) bool {
 // notNameRe matches the folded words that start a capitalised phrase
 // but no place name (a header or a sentence after a level: "Cấp quận,
 // huyện Số TTHC").
-var notNameRe = regexp.MustCompile(`^(?:so|tong|ty le|ti le|tthc|ho so|trong do|cac|dvc|ket qua)\b`)
+var notNameRe = startRe(`^(?:so|tong|ty le|ti le|tthc|ho so|trong do|cac|dvc|ket qua)\b`)
 
 // localUnitAllRe finds a named district, town or city anywhere.
-var localUnitAllRe = regexp.MustCompile(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
+var localUnitAllRe = startRe(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
+
+// localUnitWords are the words of localUnitAllRe in lower case: where
+// the lower case of a text does not hold one, no case of it does (none
+// of their letters folds to a rune beyond its capital).
+var localUnitWords = []string{"quận", "huyện", "thị xã", "thành phố", "tp", "thị trấn"}
+
+// localUnits is localUnitAllRe.FindAllStringSubmatchIndex(text, -1),
+// tried only where a match can start: at 0 or at the byte before one of
+// its words in lower (text in lower case, the same length).
+func localUnits(text, lower string) [][]int {
+	if len(lower) != len(text) {
+		return localUnitAllRe.FindAllStringSubmatchIndex(text, -1)
+	}
+	var cands []int
+	for _, w := range localUnitWords {
+		cands = normalize.AppendIndexes(cands, lower, w)
+	}
+	k := 0
+	for _, q := range cands {
+		switch {
+		case q == 0:
+			cands[k] = 0
+		case strings.IndexByte(" \t\n\f\r,(", text[q-1]) >= 0:
+			cands[k] = q - 1
+		default:
+			continue // no match holds the word there
+		}
+		k++
+	}
+	if k == 0 {
+		return nil
+	}
+	return localUnitAllRe.TryAll(text, normalize.SortedOffsets(cands[:k]), -1, true)
+}
 
 // provinceName is a province named in a text.
 type provinceName struct {
@@ -672,23 +707,23 @@ func inSpans(off int, spans [][2]int) bool {
 var (
 	// boundAfterRe: a unit right before a figure labels it ("cấp xã:
 	// 145", "cấp tỉnh có 1.249 TTHC").
-	boundAfterRe = regexp.MustCompile(`^\s*(?::|là|có|đạt|gồm|với|chiếm)?\s*(?:khoảng |gần |hơn |trên )?\d`)
+	boundAfterRe = startRe(`^\s*(?::|là|có|đạt|gồm|với|chiếm)?\s*(?:khoảng |gần |hơn |trên )?\d`)
 	// boundBeforeRe: a unit right after a figure and its noun labels it
 	// ("125 TTHC cấp xã", "1.187 dịch vụ cấp tỉnh").
-	boundBeforeRe = regexp.MustCompile(`\d\s*(?:%|[\p{L}&]+(?:\s+[\p{L}&]+){0,3})?\s*(?:của\s+|thuộc\s+|tại\s+|ở\s+)?$`)
+	boundBeforeRe = startRe(`\d\s*(?:%|[\p{L}&]+(?:\s+[\p{L}&]+){0,3})?\s*(?:của\s+|thuộc\s+|tại\s+|ở\s+)?$`)
 	// notSubjectRe: a unit after a preposition of place or direction is
 	// no subject ("tích hợp lên Cổng …", "cấp cho các sở, ngành").
-	notSubjectRe = regexp.MustCompile(`(?:lên|vào|với|qua|trên|cho|từ|theo|đến|tới|về|của|so với)\s*$`)
+	notSubjectRe = startRe(`(?:lên|vào|với|qua|trên|cho|từ|theo|đến|tới|về|của|so với)\s*$`)
 	// portalOnRe: a figure put on the portal ("… lên Cổng …").
-	portalOnRe = regexp.MustCompile(`(?:lên|trên|vào|với)\s*$`)
+	portalOnRe = startRe(`(?:lên|trên|vào|với)\s*$`)
 	// captionRe: a photo caption ("Ảnh: …").
-	captionRe = regexp.MustCompile(`^[\s*_(]*ảnh\s*:`)
+	captionRe = startRe(`^[\s*_(]*ảnh\s*:`)
 	// ofRe: "của" before another unit makes it the owner of the
 	// clause's subject ("tỷ lệ … của cả nước vẫn chưa đạt").
-	ofRe = regexp.MustCompile(`của\s*$`)
+	ofRe = startRe(`của\s*$`)
 	// clauseHeadRe: what may come before a clause's subject ("Ở cấp
 	// tỉnh", "- Tại các sở, ngành", "Còn các sở, ngành").
-	clauseHeadRe = regexp.MustCompile(`^[\s\-+•*]*(?:(?:ở|tại|đối với|còn|riêng|trong đó|về phía|với)\s+)?$`)
+	clauseHeadRe = startRe(`^[\s\-+•*]*(?:(?:ở|tại|đối với|còn|riêng|trong đó|về phía|với)\s+)?$`)
 )
 
 // markCues decides, for each cue of a segment, which figure it labels
@@ -878,7 +913,7 @@ func (s *Segment) foreign() bool {
 // subUnitRe finds a named district, town, city or agency as the subject
 // of a sentence: "Riêng thành phố Vinh", "Quận Cầu Giấy có", "huyện Krông
 // Búk đạt".
-var subUnitRe = regexp.MustCompile(`^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s+)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|bệnh viện|trung tâm y tế)\s+((?:\p{Lu}[\p{L}'&]*\s*){1,5})`)
+var subUnitRe = startRe(`^(?:[-+•]\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s+)?(?i:(?:trong đó|riêng|tại|ở|đối với)[,:]?\s+)?(?i:quận|huyện|thị xã|thành phố|tp\.?|xã|phường|thị trấn|sở|bệnh viện|trung tâm y tế)\s+((?:\p{Lu}[\p{L}'&]*\s*){1,5})`)
 
 // centralCities are the provinces that are cities ("Thành phố Hà Nội").
 var centralCities = map[string]bool{
@@ -940,8 +975,8 @@ func clauseEnd(s string, i, n int) int {
 // throughRe: the place files go through ("qua Trung tâm", "tại Trung
 // tâm …"), at a cue's start or right before it.
 var (
-	throughRe       = regexp.MustCompile(`^(?:qua|tại) `)
-	throughBeforeRe = regexp.MustCompile(`(?:qua|tại)\s*$`)
+	throughRe       = startRe(`^(?:qua|tại) `)
+	throughBeforeRe = startRe(`(?:qua|tại)\s*$`)
 )
 
 // through reports whether the centre cue cu names the place files go
@@ -997,9 +1032,11 @@ func (s *Segment) sentenceOf(off int) (sentence, clause string) {
 	if s.Para == nil || len(s.lower) != len(s.Text) {
 		return s.lower, clause
 	}
-	p := strings.ToLower(s.Para.Text)
-	if len(p) != len(s.Para.Text) {
-		return s.lower, clause
+	p := s.paraLower
+	if p == "" {
+		if p = strings.ToLower(s.Para.Text); len(p) != len(s.Para.Text) {
+			return s.lower, clause
+		}
 	}
 	at := s.Off + off
 	start := sentenceStartBefore(p, at)

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/baocao/baocao/extract"
@@ -9,13 +8,13 @@ import (
 )
 
 var (
-	subRowRe   = regexp.MustCompile(`(?i)^\s*(?:TTHC\s*)?(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|quận|phường|quận, huyện|phường, xã|xã, phường|chung (?:\d|hai|ba|các|nhiều) cấp|liên thông[^:]*)\s*$`)
-	levelRowRe = regexp.MustCompile(`(?i)^\s*(?:mức độ [234]|mức [234]|toàn trình|một phần)\s*$`)
-	sttRe      = regexp.MustCompile(`(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$`)
-	rowNoRe    = regexp.MustCompile(`^\s*(?:\d{1,3}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ])[.)]?\s*$`)
-	yearHdrRe  = regexp.MustCompile(`(?:19|20)\d\d`)
-	moneyUnit  = regexp.MustCompile(`(?i)(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND)`)
-	pctHdrRe   = regexp.MustCompile(`(?i)%|tỷ lệ|tỉ lệ`)
+	subRowRe   = startRe(`(?i)^\s*(?:TTHC\s*)?(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|quận|phường|quận, huyện|phường, xã|xã, phường|chung (?:\d|hai|ba|các|nhiều) cấp|liên thông[^:]*)\s*$`)
+	levelRowRe = startRe(`(?i)^\s*(?:mức độ [234]|mức [234]|toàn trình|một phần)\s*$`)
+	sttRe      = startRe(`(?i)^\s*(?:stt|tt|số tt|số thứ tự)\s*$`)
+	rowNoRe    = startRe(`^\s*(?:\d{1,3}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ])[.)]?\s*$`)
+	yearHdrRe  = startRe(`(?:19|20)\d\d`)
+	moneyUnit  = startRe(`(?i)(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND)`)
+	pctHdrRe   = startRe(`(?i)%|tỷ lệ|tỉ lệ`)
 )
 
 // tableSegments renders the rows of a table that state figures about the
@@ -37,7 +36,7 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 		}
 	}
 	for ci, h := range header {
-		if m := yearHdrRe.FindString(h); m != "" && year > 0 && m != itoa(year) && !resultColRe.MatchString(h) {
+		if m := yearHdrRe.Regexp().FindString(h); m != "" && year > 0 && m != itoa(year) && !resultColRe.MatchString(h) {
 			otherYear[ci] = true
 		}
 		if hasPlan && (planColRe.MatchString(h) || pctHdrRe.MatchString(h) && !resultColRe.MatchString(h)) {
@@ -77,7 +76,7 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 			if (pctHdrRe.MatchString(h) || unitCell == "%") && !strings.Contains(v, "%") {
 				v += "%"
 			}
-			switch u := moneyUnit.FindString(h); {
+			switch u := moneyUnit.Regexp().FindString(h); {
 			case moneyUnit.MatchString(v):
 			case u != "":
 				v += " " + u
@@ -108,14 +107,14 @@ func tableSegments(t *normalize.Table, order *int, year int, ocrPages map[int]bo
 
 var (
 	// planColRe matches the header of a plan or target column.
-	planColRe = regexp.MustCompile(`(?i)kế hoạch|chỉ tiêu|mục tiêu|dự kiến|^kh$|^kh\b`)
+	planColRe = startRe(`(?i)kế hoạch|chỉ tiêu|mục tiêu|dự kiến|^kh$|^kh\b`)
 	// resultColRe matches the header of a result column.
-	resultColRe = regexp.MustCompile(`(?i)thực hiện|kết quả|đạt được|^th$|ước thực hiện`)
+	resultColRe = startRe(`(?i)thực hiện|kết quả|đạt được|^th$|ước thực hiện`)
 )
 
 // genericValueHdrRe matches value column headers that say nothing about
 // the figure ("Kết quả", "Số liệu", "Năm 2021", "Thực hiện").
-var genericValueHdrRe = regexp.MustCompile(`(?i)^(?:(?:kết quả|số liệu|giá trị|thực hiện|số lượng|tổng số)(?:\s+(?:thực hiện|đạt được))?(?:\s+(?:năm\s+)?\d{4})?|(?:năm\s+)?\d{4})$`)
+var genericValueHdrRe = startRe(`(?i)^(?:(?:kết quả|số liệu|giá trị|thực hiện|số lượng|tổng số)(?:\s+(?:thực hiện|đạt được))?(?:\s+(?:năm\s+)?\d{4})?|(?:năm\s+)?\d{4})$`)
 
 // isBlankCell reports whether a cell says nothing: empty, or a dash or
 // cross standing for "not applicable".
@@ -129,7 +128,7 @@ func isBlankCell(t string) bool {
 
 // unitCellRe matches a unit-of-measure cell ("ĐVT" column): "%", "TTHC",
 // "Hồ sơ", "Triệu đồng", "Người", …
-var unitCellRe = regexp.MustCompile(`(?i)^(?:%|tỷ lệ %|tthc|thủ tục|dịch vụ|dvc|hồ sơ|văn bản|người|cán bộ|máy|hệ thống|httt|tài khoản|chứng thư|cts|giao dịch|sự cố|csdl|cơ sở dữ liệu|(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|vnđ|vnd)|lượt|cái|bộ)$`)
+var unitCellRe = startRe(`(?i)^(?:%|tỷ lệ %|tthc|thủ tục|dịch vụ|dvc|hồ sơ|văn bản|người|cán bộ|máy|hệ thống|httt|tài khoản|chứng thư|cts|giao dịch|sự cố|csdl|cơ sở dữ liệu|(?:nghìn |ngàn |triệu |tỷ |tỉ )?(?:đồng|vnđ|vnd)|lượt|cái|bộ)$`)
 
 // rowLabelUnit returns a row's label (its text cells other than a row
 // number and a unit cell), its unit cell if any, and how many text cells
@@ -193,23 +192,23 @@ func isNumericCell(s string) bool {
 		(ns[0].Kind == normalize.Count || ns[0].Kind == normalize.Percent || ns[0].Kind == normalize.Money)
 }
 
-var moneyHdrRe = regexp.MustCompile(`(?i)kinh phí|tổng mức|dự toán|vốn|giá trị|số tiền|thành tiền`)
+var moneyHdrRe = startRe(`(?i)kinh phí|tổng mức|dự toán|vốn|giá trị|số tiền|thành tiền`)
 
 func isMoneyHeader(h string) bool {
 	return moneyHdrRe.MatchString(h) && !strings.Contains(strings.ToLower(h), "nguồn")
 }
 
-var unitCaptionRe = regexp.MustCompile(`(?i)(?:đơn vị(?: tính)?|ĐVT)\s*:\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND))`)
+var unitCaptionRe = startRe(`(?i)(?:đơn vị(?: tính)?|ĐVT)\s*:\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND))`)
 
 // tableMoneyUnit reads the money unit of a table from its caption
 // ("Đơn vị tính: Triệu đồng") or a header ("Kinh phí (triệu đồng)").
 func tableMoneyUnit(t *normalize.Table) string {
-	if m := unitCaptionRe.FindStringSubmatch(t.Caption); m != nil {
+	if m := unitCaptionRe.Regexp().FindStringSubmatch(t.Caption); m != nil {
 		return strings.ToLower(strings.TrimSpace(m[1]))
 	}
 	for _, h := range headerTexts(t) {
 		if isMoneyHeader(h) {
-			if u := moneyUnit.FindString(h); u != "" {
+			if u := moneyUnit.Regexp().FindString(h); u != "" {
 				return strings.ToLower(strings.TrimSpace(u))
 			}
 		}

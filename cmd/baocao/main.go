@@ -24,6 +24,7 @@ import (
 
 	"golang.org/x/text/message"
 
+	"github.com/baocao/baocao/cmd/baocao/internal/aastart"
 	"github.com/baocao/baocao/cmd/baocao/internal/msg"
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
@@ -63,6 +64,7 @@ func init() {
 var errFailed = errors.New("some files failed")
 
 func main() {
+	aastart.Done() // no collection while the packages initialised
 	if extract.ChildMain() {
 		return
 	}
