@@ -24,7 +24,7 @@ var certificates = Family{
 	},
 	Macros: map[string]string{
 		// New certificates of the period counted by holder right after
-		// "cấp mới" ("cấp mới 4.045 chữ ký số cá nhân, 68 chữ ký số tổ
+		// "cấp mới" ("cấp mới 1.210 chữ ký số cá nhân, 95 chữ ký số tổ
 		// chức"): not the split of all the certificates issued, whereas
 		// "trong đó năm 2020 cấp mới 1.356 chứng thư số" after a split
 		// leaves that split alone.
@@ -88,7 +88,7 @@ var certificates = Family{
 		// labels the next one.
 		{ID: "cert.personal.count-first", Metric: "cert.personal", Priority: 30,
 			Pattern: `{N}\s*(?:{SIG}|chứng thư)\s*,?\s*(?:(?:cấp\s*)?(?:cho|của)\s*)?{PERSON}(?:\s*(?:,|và)\s*{ORG})?`,
-			// "cấp mới 4.045 chữ ký số cá nhân, 68 chữ ký số tổ chức":
+			// "cấp mới 1.210 chữ ký số cá nhân, 95 chữ ký số tổ chức":
 			// the new ones of the period by holder, not the split of all
 			// issued ({NEWBYHOLDER}).
 			Reject: `(?:,|và)\s*{ORG}$`, NotBefore: `(?:tổ chức|cơ quan|đơn vị)\s*(?::|là)?\s*$`, RejectSeg: `{NEWBYHOLDER}`},

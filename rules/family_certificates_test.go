@@ -81,7 +81,7 @@ func TestEmailWording(t *testing.T) {
 }
 
 // TestNewCertificatesByHolder checks that certificates issued anew in
-// the period, by holder ("cấp mới 4.045 chữ ký số cá nhân, 68 chữ ký số
+// the period, by holder ("cấp mới 1.210 chữ ký số cá nhân, 95 chữ ký số
 // tổ chức"), are not the split by holder of all the certificates issued,
 // in the styles of several provinces; the split of the cumulative count
 // is still read.

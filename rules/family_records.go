@@ -189,8 +189,8 @@ var records = Family{
 		{ID: "records.level3.label", Metric: "records.level3", Priority: 30,
 			Pattern: `hồ sơ[^.;:%(]{0,40}?(?:{DVC})?\s*{L3}\s*(?:\([^)]{0,60}\))?\s*:\s*{N}`,
 			Reject:  `trực tuyến|HSTT|{TL}|phát sinh`},
-		// A breakdown of files by level: "(trong đó mức 3 là 36.753 hồ
-		// sơ, mức 4 là 95.035 hồ sơ; …)", "gồm mức độ 3: 12.040 hồ sơ".
+		// A breakdown of files by level: "(trong đó mức 3 là 20.140 hồ
+		// sơ, mức 4 là 63.980 hồ sơ; …)", "gồm mức độ 3: 12.040 hồ sơ".
 		{ID: "records.level3.split", Metric: "records.level3", Priority: 25,
 			Pattern:    `(?:trong đó|gồm|bao gồm|\(|,)\s*(?:có\s*)?(?:hồ sơ\s*)?{L3}\s*(?:là|có|:)\s*{N}\s*hồ sơ`,
 			Require:    `hồ sơ[^;]{0,120}(?:trong đó|gồm|bao gồm|\()\s*(?:có\s*)?(?:hồ sơ\s*)?(?:{L3}|{L4})`,
@@ -231,7 +231,7 @@ var records = Family{
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận) trực tuyến)\s*(?::|là|đạt)\s*{N}`,
 			Reject:  `{L3}|{L4}|mức độ|{TL}`, RejectNear: `{PORTAL}`},
 		// "tổng số hồ sơ trực tuyến đã tiếp nhận, giải quyết trên địa bàn
-		// tỉnh là 43.007 hồ sơ": the online files with their verbs.
+		// tỉnh là 38.112 hồ sơ": the online files with their verbs.
 		{ID: "records.online.label-handled", Metric: "records.online", Priority: 25,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ trực tuyến\s*(?:đã\s*)?(?:được\s*)?(?:tiếp nhận|giải quyết|xử lý)(?:\s*(?:,|và)\s*(?:đã\s*)?(?:giải quyết|xử lý))?[^.;:\d]{0,60}?(?::|là|đạt)\s*{N}`,
 			Reject:  `{L3}|{L4}|mức độ|{TL}|{TIMELY}`, RejectNear: `{PORTAL}\s*(?:là|:)`},
@@ -265,7 +265,7 @@ var records = Family{
 		{ID: "records.digitized_rate.stated", Metric: "records.digitized_rate", Priority: 30,
 			// "tỷ lệ số hoá thành phần hồ sơ": the documents of each file.
 			// "tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính
-			// trên địa bàn toàn tỉnh đạt gần 93,5%": the noun phrase may
+			// trên địa bàn toàn tỉnh đạt gần 88,4%": the noun phrase may
 			// run long before its verb.
 			Pattern: `{TL}\s*(?:hồ sơ[^.;:%]{0,40}?(?:được\s*|đã được\s*)?{DIGITIZED}|{DIGITIZED}\s*(?:các\s*)?(?:thành phần\s*)?hồ sơ)[^.;:%]{0,100}?(?::|là|đạt)?\s*{P}`,
 			Reject:  `{NOTAPPLICATION}`},
