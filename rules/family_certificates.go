@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
 )
@@ -60,6 +63,7 @@ var certificates = Family{
 			Meaning: "certificates in use",
 			Wording: `"4.610 chứng thư số đang hoạt động"`},
 	},
+	Resolve: resolveCertificates,
 	Rules: []Rule{
 		{ID: "cert.total.label", Metric: "cert.total", Priority: 30,
 			Pattern:   `(?:số lượng\s*)?{CERT}(?:\s*chuyên dùng)?(?:\s*(?:của\s*)?Chính phủ)?(?:\s*(?:đã\s*)?(?:được\s*)?cấp(?: cho[^.;:()]{0,50}?)?)?(?:\s*\([^)]{0,20}\))?\s*(?:là|:)\s*{N}`,
@@ -160,3 +164,34 @@ var certificates = Family{
 }
 
 func init() { register(&certificates) }
+
+// publicCertRe finds certificates of the public certification services
+// in a sentence: named so ("chữ ký số công cộng"), or counted for
+// businesses or the people ("17.300 chứng thư số được cấp cho tổ chức,
+// doanh nghiệp").
+var publicCertRe = regexp.MustCompile(`(?:chứng thư số|chữ ký số) công cộng|\d\s*(?:chứng thư số|chữ ký số)[^.;\d]{0,30}?(?:cho|của)\s*(?:các\s*)?(?:tổ chức,\s*)?(?:doanh nghiệp|người dân)`)
+
+// resolveCertificates drops the certificates of the public certification
+// services, which are not the government's (chuyên dùng): a figure in a
+// sentence that names them public or counts some for businesses or the
+// people ("17.300 chứng thư số được cấp cho tổ chức, doanh nghiệp và
+// 7.400 chứng thư số cho cá nhân": a list of one kind).
+func resolveCertificates(cands []candidate) []candidate {
+	out := cands[:0]
+	for _, c := range cands {
+		if c.Value.Kind == report.Number && strings.HasPrefix(c.Metric, "cert.") && publicCert(c.sentence) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// publicCert reports whether sentence names public certificates, or
+// counts certificates for businesses or the people.
+func publicCert(sentence string) bool {
+	if !strings.Contains(sentence, "công cộng") && !strings.Contains(sentence, "doanh nghiệp") && !strings.Contains(sentence, "người dân") {
+		return false
+	}
+	return publicCertRe.MatchString(sentence)
+}

@@ -95,3 +95,17 @@ func TestNewCertificatesByHolder(t *testing.T) {
 		{"Lũy kế đến tháng 11, đã cấp 5.400 chứng thư số chuyên dùng (gồm 1.020 chứng thư số của cơ quan, tổ chức và 4.380 chứng thư số của cá nhân), trong đó năm nay cấp mới 960 chứng thư số.", "cert.personal", "4380", ""},
 	})
 }
+
+// TestPublicCertificates checks that certificates of the public
+// certification services (named "công cộng", or counted for businesses
+// or the people) are not the government's, in the styles of several
+// provinces; certificates of agencies and organisations still are.
+func TestPublicCertificates(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Đến nay, trên địa bàn tỉnh có khoảng 12.500 chứng thư số được cấp cho tổ chức, doanh nghiệp.", "cert.total", "", ""},
+		{"Toàn tỉnh đã có 48.200 chữ ký số công cộng được cấp cho cá nhân.", "cert.total", "", ""},
+		{"Các nhà mạng đã cấp 9.100 chứng thư số cho người dân trên địa bàn thành phố.", "cert.total", "", ""},
+		{"Tính đến cuối quý, toàn tỉnh có 12.500 chứng thư số được cấp cho tổ chức, doanh nghiệp và 5.900 chứng thư số cho cá nhân.", "cert.total", "", ""},
+		{"Toàn tỉnh có 7.300 chứng thư số được cấp cho cơ quan, tổ chức.", "cert.total", "7300", ""},
+	})
+}
