@@ -41,6 +41,16 @@ func TestScope(t *testing.T) {
 			"records.total", "", "40315", "Trung tâm"},
 		{"the centre as subject, named by its noun", "Bình quân mỗi tháng, Trung tâm tiếp nhận 3.820 hồ sơ của tổ chức, cá nhân.",
 			"records.total", "", "3820", "Trung tâm"},
+		// A list of timeliness words is one property, not a new clause:
+		// the group that has the rate stays its subject.
+		{"a group's rate of files on time and early", "Trong quý, 9/15 sở, ngành và 3/11 huyện có tỷ lệ giải quyết hồ sơ đúng hạn, trước hạn đạt trên 98%.",
+			"records.on_time_rate", "", "98", "huyện"},
+		{"a group's rate, three timeliness words", "Kết quả: 6/19 sở, ban, ngành có tỷ lệ hồ sơ xử lý trước hạn, đúng hạn, trong hạn là 100%.",
+			"records.on_time_rate", "", "100", "sở, ban, ngành"},
+		{"districts' rate of files early and on time", "Có 7/9 huyện, thị xã có tỷ lệ hồ sơ giải quyết sớm hạn, đúng hạn đạt 99,5%.",
+			"records.on_time_rate", "", "99.5", "huyện"},
+		{"a new clause after the group's", "Có 7/9 huyện có tỷ lệ hồ sơ đúng hạn trên 99%, tỷ lệ hồ sơ giải quyết đúng hạn của toàn tỉnh đạt 97,4%.",
+			"records.on_time_rate", "97.4", "", ""},
 		{"the centre files go through, after the figure", "Trong năm, hơn 52.000 hồ sơ được tiếp nhận, giải quyết qua Trung tâm Phục vụ hành chính công tỉnh.",
 			"records.total", "", "52000", "Trung tâm"},
 		{"the centre files go through governs the rate after them", "Năm 2023, tổng số hồ sơ tiếp nhận qua Trung tâm là 36.900 hồ sơ, tỷ lệ hồ sơ giải quyết đúng hạn là 99,2%.",
