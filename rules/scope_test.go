@@ -218,3 +218,34 @@ func TestCountsOfSomethingElse(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineOfSubUnit checks that a figure of the title which the body
+// states only for a sub-unit (a group of departments, a district) is that
+// sub-unit's, shortened by the headline, in the styles of several news
+// pages; a headline the body states for the province stays the
+// province's.
+func TestHeadlineOfSubUnit(t *testing.T) {
+	tests := []struct {
+		text, metric, want, sub string
+	}{
+		{"Tỷ lệ hồ sơ trực tuyến đạt trên 85% trong quý III\n\nTrong quý III/2024, 5/18 sở, ngành có tỷ lệ hồ sơ trực tuyến trên 85%.\n", "records.online_rate", "", "85"},
+		{"Tỷ lệ giải quyết hồ sơ đúng hạn đạt 100%\n\nNăm 2023, các huyện có tỷ lệ giải quyết hồ sơ đúng hạn đạt 100%, toàn tỉnh tiếp nhận 210.400 hồ sơ.\n", "records.on_time_rate", "", "100"},
+		{"Hồ sơ trực tuyến chiếm hơn 70%\n\nNăm 2023, có 3/10 huyện, thị xã có tỷ lệ hồ sơ trực tuyến đạt hơn 70%.\n", "records.online_rate", "", "70"},
+		{"Tỷ lệ hồ sơ trực tuyến đạt trên 85% trong năm 2024\n\nNăm 2024, tỷ lệ hồ sơ trực tuyến của toàn tỉnh đạt trên 85%; 5/18 sở, ngành có tỷ lệ trên 85%.\n", "records.online_rate", "85", ""},
+	}
+	for _, tt := range tests {
+		rep := applyText(t, tt.text)
+		f, ok := figure(rep, tt.metric)
+		switch {
+		case tt.want == "" && ok:
+			t.Errorf("%q: %s = %s (rule %s, line %d), want no province figure", tt.text, tt.metric, f.Value, f.Rule, f.Line)
+		case tt.want != "" && (!ok || f.Value.String() != tt.want):
+			t.Errorf("%q: %s = %v, want %s", tt.text, tt.metric, f.Value, tt.want)
+		}
+		if tt.sub != "" {
+			if _, ok := subUnit(rep, tt.metric, tt.sub); !ok {
+				t.Errorf("%q: no sub-unit figure %s = %s; sub-units %+v", tt.text, tt.metric, tt.sub, rep.SubUnits)
+			}
+		}
+	}
+}
