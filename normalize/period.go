@@ -778,8 +778,65 @@ func indexYear(text string, off, end int) bool {
 			return true
 		}
 	}
-	return false
+	return rankSentence(text, off, end)
 }
+
+// rankOpenRe: what may stand before a year that opens its sentence
+// ("Năm 2022, …", "Trong năm 2022, …") (folded).
+var rankOpenRe = regexp.MustCompile(`^(?:[-+•*]\s*)?(?:trong\s+)?(?:năm\s*)?$`)
+
+// rankSentence reports whether the year at text[off:end] opens a
+// sentence whose predicate is a rank ("Năm 2021, Hà Nam đứng thứ 15
+// trong 63 tỉnh …", "Trong năm 2022, chỉ tiêu … được 10,2/13,5 điểm,
+// xếp thứ 20/63"): the year of a ranking, published the year after,
+// not the year a text reports on. A sentence that states results first
+// ("Năm 2022, tỉnh tiếp nhận … hồ sơ, đứng thứ 5 …") is not one: the
+// rank must come before any figure but a score.
+func rankSentence(text string, off, end int) bool {
+	from := max(0, off-40)
+	if k := strings.LastIndexAny(text[from:off], ".;:!?\n"); k >= 0 {
+		from += k + 1
+	} else if from > 0 {
+		return false
+	}
+	if !rankOpenRe.MatchString(strings.TrimSpace(Fold(text[from:off]))) {
+		return false
+	}
+	a := after(text, end, 300)
+	if k := strings.IndexAny(a, ".;!?\n"); k >= 0 {
+		for k >= 0 && k+1 < len(a) && a[k] == '.' && a[k+1] >= '0' && a[k+1] <= '9' {
+			// a decimal or thousands point, not the sentence's end
+			j := strings.IndexAny(a[k+1:], ".;!?\n")
+			if j < 0 {
+				k = -1
+				break
+			}
+			k += 1 + j
+		}
+		if k >= 0 {
+			a = a[:k]
+		}
+	}
+	f := Fold(a)
+	rank := -1
+	for _, w := range []string{"đứng thứ", "xếp thứ", "xếp hạng thứ", "ở vị trí thứ"} {
+		if i := strings.Index(f, w); i >= 0 && (rank < 0 || i < rank) {
+			rank = i
+		}
+	}
+	if rank < 0 {
+		return false
+	}
+	// Before the rank, only a score ("10,2/13,5 điểm") may be a figure.
+	return !rankFigureRe.MatchString(scoreRe.ReplaceAllString(f[:rank], " "))
+}
+
+var (
+	// scoreRe: a score, out of a maximum or in points.
+	scoreRe = regexp.MustCompile(`\d[\d.,]*\s*(?:/\s*\d[\d.,]*\s*)?điểm`)
+	// rankFigureRe: any other figure.
+	rankFigureRe = regexp.MustCompile(`\d`)
+)
 
 // planAfter reports whether the clause after offset b states a plan
 // ("…, Trung tâm đặt mục tiêu duy trì …") before any "đã".
