@@ -234,7 +234,7 @@ var records = Family{
 		// tỉnh là 38.112 hồ sơ": the online files with their verbs.
 		{ID: "records.online.label-handled", Metric: "records.online", Priority: 25,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ trực tuyến\s*(?:đã\s*)?(?:được\s*)?(?:tiếp nhận|giải quyết|xử lý)(?:\s*(?:,|và)\s*(?:đã\s*)?(?:giải quyết|xử lý))?[^.;:\d]{0,60}?(?::|là|đạt)\s*{N}`,
-			Reject:  `{L3}|{L4}|mức độ|{TL}|{TIMELY}`, RejectNear: `{PORTAL}\s*(?:là|:)`},
+			Reject:  `{L3}|{L4}|mức độ|{TL}|{TIMELY}`, RejectNear: `(?:{PORTAL})\s*(?:là|:)`},
 		{ID: "records.online.label-combined", Metric: "records.online", Priority: 25,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ (?:được\s*)?(?:nộp |tiếp nhận )?trực tuyến[^.;:]{0,50}?(?::|là)\s*{N}`,
 			Reject:  `(?:{L3}|{L4})\s*(?::|là)|{TL}|{TIMELY}`, RejectNear: `{PORTAL}`},

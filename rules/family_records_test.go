@@ -302,6 +302,7 @@ func TestRecordsLongerWording(t *testing.T) {
 		{"Từ ngày 1 đến 30/9/2024, tổng số hồ sơ trực tuyến đã tiếp nhận, giải quyết trên địa bàn tỉnh là 38.112 hồ sơ.", "records.online", "38112", ""},
 		{"Trong tháng, tổng số hồ sơ trực tuyến được tiếp nhận và giải quyết của thành phố là 12.470 hồ sơ.", "records.online", "12470", ""},
 		{"Lũy kế 6 tháng, số hồ sơ trực tuyến đã tiếp nhận, xử lý của toàn tỉnh đạt 9.305 hồ sơ.", "records.online", "9305", ""},
+		{"Theo số liệu thống kê trên Cổng Dịch vụ công quốc gia, tổng số hồ sơ trực tuyến đã tiếp nhận, giải quyết của tỉnh trong quý là 21.560 hồ sơ.", "records.online", "21560", ""},
 		{"Tổng số hồ sơ trực tuyến được giải quyết đúng hạn là 37.040 hồ sơ.", "records.online", "", ""},
 	})
 }
