@@ -790,7 +790,7 @@ func indexYear(text string, off, end int) bool {
 
 // rankOpenRe: what may stand before a year that opens its sentence
 // ("Năm 2022, …", "Trong năm 2022, …") (folded).
-var rankOpenRe = regexp.MustCompile(`^(?:[-+•*]\s*)?(?:trong\s+)?(?:năm\s*)?$`)
+var rankOpenRe = NewSearcher(`^(?:[-+•*]\s*)?(?:trong\s+)?(?:năm\s*)?$`)
 
 // rankSentence reports whether the year at text[off:end] opens a
 // sentence whose predicate is a rank ("Năm 2021, Hà Nam đứng thứ 15
@@ -806,7 +806,7 @@ func rankSentence(text string, off, end int) bool {
 	} else if from > 0 {
 		return false
 	}
-	if !rankOpenRe.MatchString(strings.TrimSpace(Fold(text[from:off]))) {
+	if !rankOpenRe.Regexp().MatchString(strings.TrimSpace(Fold(text[from:off]))) {
 		return false
 	}
 	a := after(text, end, 300)
@@ -835,14 +835,14 @@ func rankSentence(text string, off, end int) bool {
 		return false
 	}
 	// Before the rank, only a score ("10,2/13,5 điểm") may be a figure.
-	return !rankFigureRe.MatchString(scoreRe.ReplaceAllString(f[:rank], " "))
+	return !rankFigureRe.Regexp().MatchString(scoreRe.Regexp().ReplaceAllString(f[:rank], " "))
 }
 
 var (
 	// scoreRe: a score, out of a maximum or in points.
-	scoreRe = regexp.MustCompile(`\d[\d.,]*\s*(?:/\s*\d[\d.,]*\s*)?điểm`)
+	scoreRe = NewSearcher(`\d[\d.,]*\s*(?:/\s*\d[\d.,]*\s*)?điểm`)
 	// rankFigureRe: any other figure.
-	rankFigureRe = regexp.MustCompile(`\d`)
+	rankFigureRe = NewSearcher(`\d`)
 )
 
 // planAfter reports whether the clause after offset b states a plan

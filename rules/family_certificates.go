@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/baocao/baocao/normalize"
@@ -169,7 +168,7 @@ func init() { register(&certificates) }
 // in a sentence: named so ("chữ ký số công cộng"), or counted for
 // businesses or the people ("17.300 chứng thư số được cấp cho tổ chức,
 // doanh nghiệp").
-var publicCertRe = regexp.MustCompile(`(?:chứng thư số|chữ ký số) công cộng|\d\s*(?:chứng thư số|chữ ký số)[^.;\d]{0,30}?(?:cho|của)\s*(?:các\s*)?(?:tổ chức,\s*)?(?:doanh nghiệp|người dân)`)
+var publicCertRe = normalize.NewSearcher(`(?:chứng thư số|chữ ký số) công cộng|\d\s*(?:chứng thư số|chữ ký số)[^.;\d]{0,30}?(?:cho|của)\s*(?:các\s*)?(?:tổ chức,\s*)?(?:doanh nghiệp|người dân)`)
 
 // resolveCertificates drops the certificates of the public certification
 // services, which are not the government's (chuyên dùng): a figure in a
@@ -193,5 +192,5 @@ func publicCert(sentence string) bool {
 	if !strings.Contains(sentence, "công cộng") && !strings.Contains(sentence, "doanh nghiệp") && !strings.Contains(sentence, "người dân") {
 		return false
 	}
-	return publicCertRe.MatchString(sentence)
+	return publicCertRe.Regexp().MatchString(sentence)
 }

@@ -664,7 +664,7 @@ func (s *Segment) clauseStart(off int, closed [][2]int) int {
 		if c := s.lower[i]; c != ',' && c != ';' || inSpans(i, closed) || s.inCue(i) {
 			continue
 		}
-		if s.lower[i] == ',' && timelyListRe.MatchString(s.lower[max(0, i-16):i]) && timelyNextRe.MatchString(s.lower[i+1:]) {
+		if s.lower[i] == ',' && timelyListRe.Regexp().MatchString(s.lower[max(0, i-16):i]) && timelyNextRe.Regexp().MatchString(s.lower[i+1:]) {
 			continue
 		}
 		return i + 1
@@ -673,13 +673,13 @@ func (s *Segment) clauseStart(off int, closed [][2]int) int {
 }
 
 // partOfUnitsRe: units counted as a part of all of them ("9/15 sở").
-var partOfUnitsRe = regexp.MustCompile(`^\d+\s*/\s*\d+\s`)
+var partOfUnitsRe = normalize.NewSearcher(`^\d+\s*/\s*\d+\s`)
 
 // timelyListRe and timelyNextRe find a comma between two words of
 // timeliness ("đúng hạn, trước hạn", "trước hạn, đúng hạn, trong hạn").
 var (
-	timelyListRe = regexp.MustCompile(`(?:đúng|trước|sớm|trong|trung) hạn$`)
-	timelyNextRe = regexp.MustCompile(`^\s*(?:và\s+)?(?:đúng|trước|sớm|trong|trung) hạn`)
+	timelyListRe = normalize.NewSearcher(`(?:đúng|trước|sớm|trong|trung) hạn$`)
+	timelyNextRe = normalize.NewSearcher(`^\s*(?:và\s+)?(?:đúng|trước|sớm|trong|trung) hạn`)
 )
 
 // inCue reports whether offset i lies inside a unit's name.
@@ -1074,7 +1074,7 @@ func coversLevels(a, b cue, lower string) bool {
 	if b.start < a.end || strings.TrimSpace(lower[a.end:b.start]) != "và" {
 		return false
 	}
-	if partOfUnitsRe.MatchString(a.unit) || partOfUnitsRe.MatchString(b.unit) {
+	if partOfUnitsRe.Regexp().MatchString(a.unit) || partOfUnitsRe.Regexp().MatchString(b.unit) {
 		return false
 	}
 	au, bu := strings.ToLower(a.unit), strings.ToLower(b.unit)
