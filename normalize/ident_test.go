@@ -38,6 +38,14 @@ func TestReportPeriod(t *testing.T) {
 		{"range of days", "Báo cáo của UBND tỉnh cho biết, từ ngày 1/7 đến 30/11/2025, tổng số hồ sơ ghi nhận trên hệ thống là 512.000 hồ sơ.", 2025, PeriodRange, "2025-07-01", "2025-11-30"},
 		{"reporting year as a range", "Năm 2024 (từ ngày 15/12/2023 đến ngày 14/12/2024), hệ thống đã tiếp nhận 600.000 hồ sơ.", 2024, PeriodYear, "", ""},
 		{"year to date", "Từ đầu năm đến hết tháng 10/2023, tỉnh đã tiếp nhận 300.000 hồ sơ.", 2023, PeriodRange, "2023-01-01", "2023-10-31"},
+		// A range whose first date gives its day alone, in the month of
+		// the second; past years in brackets after their number.
+		{"days of one month, first day alone", "Từ ngày 1 – 30/9/2024, toàn tỉnh tiếp nhận 35.210 hồ sơ trực tuyến.", 2024, PeriodMonth, "2024-09-01", "2024-09-30"},
+		{"days of one month, 'đến'", "Theo số liệu thống kê, từ 1 đến 31/3/2023 các cơ quan đã tiếp nhận 12.004 hồ sơ.", 2023, PeriodMonth, "2023-03-01", "2023-03-31"},
+		{"part of a month, first day alone", "Từ ngày 10 - 20/5/2025, hệ thống ghi nhận 4.100 hồ sơ.", 2025, PeriodRange, "2025-05-10", "2025-05-20"},
+		{"past years in brackets", "Trong 5 năm qua (2016-2020), tỉnh đã đưa 1.100 dịch vụ công lên trực tuyến.", 2020, PeriodMultiYear, "2016-01-01", "2020-12-31"},
+		{"past years in brackets, words", "Sau năm năm vừa qua (2019 – 2023), thành phố đã tiếp nhận hơn 2 triệu hồ sơ.", 2023, PeriodMultiYear, "2019-01-01", "2023-12-31"},
+		{"past years without brackets, near-miss", "Trong 5 năm qua, tỉnh đã đưa 1.100 dịch vụ công lên trực tuyến; năm 2023 tiếp nhận 40.000 hồ sơ.", 2023, PeriodYear, "", ""},
 		{"multi-year opening a clause", "Cải cách hành chính: nhìn lại một nhiệm kỳ\n\nGiai đoạn 2016 – 2020, UBND tỉnh đã ban hành 210 quyết định công bố TTHC.", 2020, PeriodMultiYear, "2016-01-01", "2020-12-31"},
 		{"programme period is a target", "Thực hiện Kế hoạch chuyển đổi số giai đoạn 2021-2025, định hướng đến năm 2030, trong năm 2023 tỉnh đã cung cấp 1.500 dịch vụ công.", 2023, PeriodYear, "2023-01-01", "2023-12-31"},
 		{"by the end of the year", "Tính đến hết năm 2022, toàn tỉnh có 1.200 dịch vụ công trực tuyến; dự kiến đến năm 2025 đạt 100%.", 2022, PeriodYear, "2022-01-01", "2022-12-31"},

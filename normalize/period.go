@@ -193,13 +193,17 @@ const (
 
 var (
 	// "từ (ngày) 15/12/2022 đến (hết ngày) 14/3/2023", "từ ngày 21-9 đến 20-10".
-	periodRangeRe = NewSearcher(`(?i)từ\s+(?:ngày\s+)?` + rxDM + `(?:\s*[/.\-]\s*` + rxYear + `)?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?` + rxDM + `(?:\s*[/.\-]\s*` + rxYear + `)?`)
+	// The first date may give its day alone, in the month of the second:
+	// "từ ngày 1 – 31/8/2025", "từ 1 đến 15/3".
+	periodRangeRe = NewSearcher(`(?i)từ\s+(?:ngày\s+)?(\d{1,2})(?:\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*` + rxYear + `)?)?\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?` + rxDM + `(?:\s*[/.\-]\s*` + rxYear + `)?`)
 	// "15/12/2021 – 14/12/2022".
 	periodBareRangeRe = NewSearcher(`(\d{1,2})/(\d{1,2})/` + rxYear + `\s*[-–]\s*(\d{1,2})/(\d{1,2})/` + rxYear)
 	// "từ đầu năm (2022) đến (đầu|hết|cuối) tháng 11(-2022)", "từ đầu năm đến nay".
 	periodYTDRe = NewSearcher(`(?i)từ\s+đầu\s+năm(?:\s+` + rxYear + `)?\s+(?:đến|tới)\s+(?:(nay|hiện nay|hiện tại)|(?:(đầu|giữa|hết|cuối)\s+)?tháng\s+(\d{1,2})(?:` + rxSep + rxYear + `)?)`)
-	// "giai đoạn 2016–2020", "giai đoạn 2016 - 2020".
-	periodMultiRe = NewSearcher(`(?i)giai\s+đoạn\s+` + rxYear + `\s*[-–]\s*` + rxYear)
+	// "giai đoạn 2016–2020", "giai đoạn 2016 - 2020"; the years after a
+	// number of past years: "trong 5 năm qua (2021-2025)", "5 năm vừa
+	// qua (2016 – 2020)".
+	periodMultiRe = NewSearcher(`(?i)(?:giai\s+đoạn\s+|(?:\d|hai|ba|bốn|năm)\s+năm\s+(?:vừa\s+)?qua\s*\(\s*)` + rxYear + `\s*[-–]\s*` + rxYear + `(?:\s*\))?`)
 	// "quý I/2023", "quý III-2025", "quý 3/2023", "quý IV năm 2021".
 	periodQuarterRe = NewSearcher(`(?i)quý\s+(iv|i{1,3}|[1-4])(?:` + rxSep + rxYear + `)?`)
 	// "6 tháng đầu năm 2024", "9 tháng năm 2020", "5 tháng đầu năm",
@@ -384,6 +388,9 @@ func periodMentions(text string, nums []Number) []periodMention {
 		m2, _ := group(loc, 5)
 		y2, y2off := group(loc, 6)
 		dd1, mm1, dd2, mm2 := atoi(d1), atoi(m1), atoi(d2), atoi(m2)
+		if m1 == "" {
+			mm1 = mm2 // "từ ngày 1 – 31/8": the month of the second date
+		}
 		if mm1 < 1 || mm1 > 12 || mm2 < 1 || mm2 > 12 || dd1 < 1 || dd1 > 31 || dd2 < 1 || dd2 > 31 {
 			continue
 		}
@@ -453,7 +460,7 @@ func periodMentions(text string, nums []Number) []periodMention {
 		}
 		add(m)
 	}
-	for _, loc := range findAll(periodMultiRe, true, keyGiai) {
+	for _, loc := range findAll(periodMultiRe, true, keyGiai|keyNam) {
 		a, b := atoi(text[loc[2]:loc[3]]), atoi(text[loc[4]:loc[5]])
 		if b <= a || b-a > 10 {
 			continue
@@ -778,8 +785,65 @@ func indexYear(text string, off, end int) bool {
 			return true
 		}
 	}
-	return false
+	return rankSentence(text, off, end)
 }
+
+// rankOpenRe: what may stand before a year that opens its sentence
+// ("Năm 2022, …", "Trong năm 2022, …") (folded).
+var rankOpenRe = NewSearcher(`^(?:[-+•*]\s*)?(?:trong\s+)?(?:năm\s*)?$`)
+
+// rankSentence reports whether the year at text[off:end] opens a
+// sentence whose predicate is a rank ("Năm 2021, Hà Nam đứng thứ 15
+// trong 63 tỉnh …", "Trong năm 2022, chỉ tiêu … được 10,2/13,5 điểm,
+// xếp thứ 20/63"): the year of a ranking, published the year after,
+// not the year a text reports on. A sentence that states results first
+// ("Năm 2022, tỉnh tiếp nhận … hồ sơ, đứng thứ 5 …") is not one: the
+// rank must come before any figure but a score.
+func rankSentence(text string, off, end int) bool {
+	from := max(0, off-40)
+	if k := strings.LastIndexAny(text[from:off], ".;:!?\n"); k >= 0 {
+		from += k + 1
+	} else if from > 0 {
+		return false
+	}
+	if !rankOpenRe.Regexp().MatchString(strings.TrimSpace(Fold(text[from:off]))) {
+		return false
+	}
+	a := after(text, end, 300)
+	if k := strings.IndexAny(a, ".;!?\n"); k >= 0 {
+		for k >= 0 && k+1 < len(a) && a[k] == '.' && a[k+1] >= '0' && a[k+1] <= '9' {
+			// a decimal or thousands point, not the sentence's end
+			j := strings.IndexAny(a[k+1:], ".;!?\n")
+			if j < 0 {
+				k = -1
+				break
+			}
+			k += 1 + j
+		}
+		if k >= 0 {
+			a = a[:k]
+		}
+	}
+	f := Fold(a)
+	rank := -1
+	for _, w := range []string{"đứng thứ", "xếp thứ", "xếp hạng thứ", "ở vị trí thứ"} {
+		if i := strings.Index(f, w); i >= 0 && (rank < 0 || i < rank) {
+			rank = i
+		}
+	}
+	if rank < 0 {
+		return false
+	}
+	// Before the rank, only a score ("10,2/13,5 điểm") may be a figure.
+	return !rankFigureRe.Regexp().MatchString(scoreRe.Regexp().ReplaceAllString(f[:rank], " "))
+}
+
+var (
+	// scoreRe: a score, out of a maximum or in points.
+	scoreRe = NewSearcher(`\d[\d.,]*\s*(?:/\s*\d[\d.,]*\s*)?điểm`)
+	// rankFigureRe: any other figure.
+	rankFigureRe = NewSearcher(`\d`)
+)
 
 // planAfter reports whether the clause after offset b states a plan
 // ("…, Trung tâm đặt mục tiêu duy trì …") before any "đã".

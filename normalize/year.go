@@ -58,7 +58,10 @@ var titleCues = []string{"báo cáo", "kết quả", "tình hình", "thực hi�
 //   - a start date after a verb of launch ("bắt đầu hoạt động từ tháng
 //     1/2017") dates when something began, and a sentence whose subject
 //     is a ranking ("Bảng xếp hạng chỉ số … năm 2019 đặt …") names the
-//     ranking's year;
+//     ranking's year, and so does a year that opens a sentence whose
+//     predicate is a rank ("Năm 2021, tỉnh đứng thứ 15 …", "Trong năm
+//     2022, … được 10,2/13,5 điểm, xếp thứ 20/63"): rankings are
+//     published the year after;
 //   - a dateline above the title is the date the page was shown; one
 //     below the title is the article's.
 //

@@ -103,3 +103,25 @@ func BenchmarkReportYear(b *testing.B) {
 		ReportYear(s)
 	}
 }
+
+// TestReportYearRankSentence checks that a year opening a sentence whose
+// predicate is a rank ("Năm 2021, tỉnh đứng thứ 12 …", "Trong năm 2022,
+// … được 10,2/13,5 điểm, xếp thứ 20/63") is the ranking's year, not the
+// year reported on, in the styles of several news pages; a sentence
+// that states results before its rank keeps its year.
+func TestReportYearRankSentence(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"score then rank", "Tỉnh đẩy mạnh chính quyền số\n\nTrong năm 2022, chỉ tiêu chính quyền số của tỉnh Bạc Liêu được 10,2/13,5 điểm, xếp thứ 20/63 tỉnh, thành.\n\nNhằm cải thiện thứ hạng trong năm 2023, UBND tỉnh yêu cầu các sở, ngành quyết liệt hơn.", 2023},
+		{"rank first", "Chuyển đổi số ở Hà Nam\n\nNăm 2021, Hà Nam đứng thứ 15 trong 63 tỉnh, thành phố về chuyển đổi số.\n\nTrong năm 2022, tỉnh tiếp tục triển khai các nền tảng số.", 2022},
+		{"ranked position", "Bài viết\n\nNăm 2020, tỉnh ở vị trí thứ 9 cả nước về chỉ số DTI; kế hoạch năm 2021 tiếp tục nâng hạng.\n\nTrong năm 2021, tỉnh đã cung cấp 1.200 dịch vụ.", 2021},
+		{"results before the rank", "Bài viết\n\nNăm 2022, tỉnh tiếp nhận 120.400 hồ sơ trực tuyến, đứng thứ 5 cả nước.\n\nĐến năm 2025, tỉnh phấn đấu đạt 80%.", 2022},
+	}
+	for _, tt := range tests {
+		if got := ReportYear(tt.text); got != tt.want {
+			t.Errorf("%s: ReportYear = %d; want %d", tt.name, got, tt.want)
+		}
+	}
+}

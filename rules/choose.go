@@ -144,6 +144,7 @@ const maxAlternatives = 3
 // become the figure's Alternatives and a warning that says why the
 // chosen one won; a decision made only by position is a close call.
 func choose(cands []candidate) ([]report.Figure, []string) {
+	headlineScopes(cands)
 	by := map[string][]*candidate{}
 	for i := range cands {
 		c := &cands[i]
@@ -192,6 +193,38 @@ func choose(cands []candidate) ([]report.Figure, []string) {
 		out = append(out, f)
 	}
 	return out, warns
+}
+
+// headlineScopes gives a figure of the title the scope of the body's
+// statement of it where the body states that value of that metric only
+// for a sub-unit or another unit: "Tỷ lệ tiếp nhận hồ sơ trực tuyến đạt
+// trên 80%" above "4/13 sở, ngành có tỷ lệ tiếp nhận hồ sơ trực tuyến
+// trên 80%" is the departments' rate, shortened by the headline. It
+// changes cands in place, before choose and subUnitFigures read them.
+func headlineScopes(cands []candidate) {
+	for i := range cands {
+		t := &cands[i]
+		if t.part != inTitle || t.scope.kind != scopeProvince {
+			continue
+		}
+		var other *candidate
+		for j := range cands {
+			b := &cands[j]
+			if b.part != inBody || b.Metric != t.Metric || b.Value != t.Value || b.Qualifier != t.Qualifier {
+				continue
+			}
+			if b.scope.kind == scopeProvince {
+				other = nil
+				break // the body states it of the province too
+			}
+			if other == nil {
+				other = b
+			}
+		}
+		if other != nil {
+			t.scope = other.scope
+		}
+	}
 }
 
 // subUnitFigures returns the figures of sub-units and other units, one

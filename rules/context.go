@@ -295,7 +295,7 @@ func lastRunes(s string, n int) string {
 // sentenceStartBefore returns the offset where the sentence holding
 // offset off begins.
 func sentenceStartBefore(s string, off int) int {
-	for i := off - 2; i > 0; i-- {
+	for i := off - 1; i > 0; i-- {
 		if s[i] == ' ' && s[i-1] == '.' && !abbrevBefore(s[:i-1]) {
 			return i + 1
 		}

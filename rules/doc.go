@@ -127,7 +127,12 @@
 // holders. Files named by one procedure ("1.368 hồ sơ cấp phiếu lý lịch
 // tư pháp", {ONEPROC}) are that procedure's, not all the files, and
 // services counted at a launch ("bắt đầu hoạt động từ tháng 1/2017 với
-// 335 dịch vụ", {LAUNCH}) are not the count now.
+// 335 dịch vụ", {LAUNCH}) are not the count now. Certificates issued
+// anew in the period counted by holder right after "cấp mới"
+// ({NEWBYHOLDER}) are not the split of all the certificates issued, and
+// a sentence that names certificates "công cộng" or counts some for
+// businesses or the people speaks of the public certification services,
+// not the government's (resolveCertificates).
 //
 // # Context rules
 //
@@ -136,8 +141,9 @@
 // that point (the noun right after the number if it names one, else the
 // last topic word before it, within 300 bytes: "chứng thư số", "văn bản",
 // "hồ sơ", …), the label right before the number (back to the previous
-// number, a ";" or an opening parenthesis: "cấp huyện", "đã thu hồi",
-// "ngoài tỉnh"), and the kind of number (count, percentage, money). So
+// number, a ";", an opening parenthesis or the start of its sentence:
+// "cấp huyện", "đã thu hồi", "ngoài tỉnh"; a figure that opens a
+// sentence has no label), and the kind of number (count, percentage, money). So
 // "tổng số chứng thư số đã cấp 9.846 (cá nhân 7.512; tổ chức 2.334); đã
 // thu hồi 418; đang sử dụng 9.428" gives the certificates issued, by
 // holder, revoked and in use without a sentence pattern for that
@@ -161,7 +167,10 @@
 // district's subject governs its sentence ("Cấp xã đã tiếp nhận …;
 // trong ngày đã giải quyết 484 hồ sơ"), the centre and another unit the
 // rest of the paragraph, and a title whose subject is one unit the whole
-// document. Province cues ("toàn tỉnh", "các cấp", "từ cấp tỉnh đến cấp
+// document. A comma between words of timeliness ("đúng hạn, trước hạn")
+// starts no clause, so the group that has a rate stays its subject, and
+// units counted as a part of all ("9/15 sở, ngành và 3/11 huyện") are
+// never the province. Province cues ("toàn tỉnh", "các cấp", "từ cấp tỉnh đến cấp
 // xã", "các sở, ngành, địa phương", the province's own names and those
 // in the title) end what was inherited. A unit that labels one figure of
 // a list ("cấp xã: 145") speaks for that figure only, and a figure in
@@ -208,8 +217,11 @@
 // ranking: a candidate that states the same fact as the chosen one more
 // finely wins — an approximation ("Hơn 25.000 hồ sơ", "gần 14.600",
 // "2,5 triệu") never beats an exact or finer figure its rounding covers
-// ("tiếp nhận 25.318 hồ sơ"). The distance between a figure and its
-// metric's words was measured as a feature and dropped: it changed
+// ("tiếp nhận 25.318 hồ sơ"). A figure of the title that the body states
+// only for a sub-unit or another unit ("Tỷ lệ … đạt trên 85%" above "5/18
+// sở, ngành có tỷ lệ … trên 85%") takes that unit's scope
+// (headlineScopes): the headline shortened it. The distance between a
+// figure and its metric's words was measured as a feature and dropped: it changed
 // nothing on the evaluation sets but one figure, for the worse. The
 // runner-ups with other values are the figure's
 // Alternatives, and the first of them a warning that names the feature

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/baocao/baocao/normalize"
 	"github.com/baocao/baocao/rules/report"
 )
@@ -23,6 +25,12 @@ var certificates = Family{
 		{Name: "cert", Words: []string{"chứng thư", "chữ ký số", "sim pki", "sim ký"}},
 	},
 	Macros: map[string]string{
+		// New certificates of the period counted by holder right after
+		// "cấp mới" ("cấp mới 1.210 chữ ký số cá nhân, 95 chữ ký số tổ
+		// chức"): not the split of all the certificates issued, whereas
+		// "trong đó năm 2020 cấp mới 1.356 chứng thư số" after a split
+		// leaves that split alone.
+		"{NEWBYHOLDER}": `cấp mới\s*(?:cho\s*)?[\d.]+\s*(?:chữ ký số|chứng thư số|chứng thư|CTS)\s*(?:cho\s*|của\s*)?(?:cá nhân|tổ chức|cơ quan)`,
 		// A certificate, also written with the signature it carries.
 		"{CERT}": `(?:chứng thư số(?:,\s*chữ ký số)?|chữ ký số,\s*chứng thư số|CTS)`,
 		// A certificate or a signature, as issued to a holder ("cấp 2.800
@@ -54,6 +62,7 @@ var certificates = Family{
 			Meaning: "certificates in use",
 			Wording: `"4.610 chứng thư số đang hoạt động"`},
 	},
+	Resolve: resolveCertificates,
 	Rules: []Rule{
 		{ID: "cert.total.label", Metric: "cert.total", Priority: 30,
 			Pattern:   `(?:số lượng\s*)?{CERT}(?:\s*chuyên dùng)?(?:\s*(?:của\s*)?Chính phủ)?(?:\s*(?:đã\s*)?(?:được\s*)?cấp(?: cho[^.;:()]{0,50}?)?)?(?:\s*\([^)]{0,20}\))?\s*(?:là|:)\s*{N}`,
@@ -82,7 +91,10 @@ var certificates = Family{
 		// labels the next one.
 		{ID: "cert.personal.count-first", Metric: "cert.personal", Priority: 30,
 			Pattern: `{N}\s*(?:{SIG}|chứng thư)\s*,?\s*(?:(?:cấp\s*)?(?:cho|của)\s*)?{PERSON}(?:\s*(?:,|và)\s*{ORG})?`,
-			Reject:  `(?:,|và)\s*{ORG}$`, NotBefore: `(?:tổ chức|cơ quan|đơn vị)\s*(?::|là)?\s*$`},
+			// "cấp mới 1.210 chữ ký số cá nhân, 95 chữ ký số tổ chức":
+			// the new ones of the period by holder, not the split of all
+			// issued ({NEWBYHOLDER}).
+			Reject: `(?:,|và)\s*{ORG}$`, NotBefore: `(?:tổ chức|cơ quan|đơn vị)\s*(?::|là)?\s*$`, RejectSeg: `{NEWBYHOLDER}`},
 		// "(5.010 cá nhân, 1.205 tổ chức)"; not "cho 1.200 cá nhân",
 		// which counts the holders.
 		{ID: "cert.personal.holder", Metric: "cert.personal", Priority: 30,
@@ -93,7 +105,7 @@ var certificates = Family{
 			Require: `chứng thư|CTS`},
 		{ID: "cert.organization.count-first", Metric: "cert.organization", Priority: 30,
 			Pattern: `{N}\s*(?:{SIG}|chứng thư)\s*,?\s*(?:(?:cấp\s*)?(?:cho|của)\s*)?{ORG}(?:\s*(?:,|và)\s*{PERSON})?`,
-			Reject:  `(?:,|và)\s*{PERSON}$`, NotBefore: `cá nhân\s*(?::|là)?\s*$`},
+			Reject:  `(?:,|và)\s*{PERSON}$`, NotBefore: `cá nhân\s*(?::|là)?\s*$`, RejectSeg: `{NEWBYHOLDER}`},
 		// Certificates issued "cho 381 tổ chức, 710 cá nhân": a split by
 		// both kinds of holder is the split of the certificates, one per
 		// holder; a count of one kind of holder alone ("cho 52 cơ quan,
@@ -134,9 +146,9 @@ var certificates = Family{
 	Context: []ContextRule{
 		// Certificates.
 		{ID: "ctx.cert.personal", Metric: "cert.personal", Topic: "cert", Kind: normalize.Count, Label: `cá nhân\s*:?\s*$`},
-		{ID: "ctx.cert.personal.noun", Metric: "cert.personal", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?cá nhân`, NotLabel: `(?:cho|của|tại)\s*(?:các\s*)?$`},
+		{ID: "ctx.cert.personal.noun", Metric: "cert.personal", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?cá nhân`, NotLabel: `(?:cho|của|tại)\s*(?:các\s*)?$|cấp mới\s*$`},
 		{ID: "ctx.cert.organization", Metric: "cert.organization", Topic: "cert", Kind: normalize.Count, Label: `(?:tổ chức|cơ quan, tổ chức|cơ quan, đơn vị)\s*:?\s*$`},
-		{ID: "ctx.cert.organization.noun", Metric: "cert.organization", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?(?:tổ chức|cơ quan, tổ chức)`, NotLabel: `(?:cho|của|tại)\s*(?:các\s*)?$`},
+		{ID: "ctx.cert.organization.noun", Metric: "cert.organization", Topic: "cert", Kind: normalize.Count, Noun: `^\s*(?:chứng thư(?: số)?\s*)?(?:cho\s*)?(?:tổ chức|cơ quan, tổ chức)`, NotLabel: `(?:cho|của|tại)\s*(?:các\s*)?$|cấp mới\s*$`},
 		{ID: "ctx.cert.revoked", Metric: "cert.revoked", Topic: "cert", Kind: normalize.Count, Label: `thu hồi\s*:?\s*$`},
 		{ID: "ctx.cert.active", Metric: "cert.active", Topic: "cert", Kind: normalize.Count, Label: `(?:đang sử dụng|đang hoạt động|còn hiệu lực|còn hoạt động)\s*:?\s*$`},
 		{ID: "ctx.cert.sim_pki", Metric: "cert.sim_pki", Topic: "cert", Kind: normalize.Count, Label: `sim(?: pki| ký số| ca)?\s*:?\s*$`, NotNear: `cấp mới`},
@@ -151,3 +163,34 @@ var certificates = Family{
 }
 
 func init() { register(&certificates) }
+
+// publicCertRe finds certificates of the public certification services
+// in a sentence: named so ("chữ ký số công cộng"), or counted for
+// businesses or the people ("17.300 chứng thư số được cấp cho tổ chức,
+// doanh nghiệp").
+var publicCertRe = normalize.NewSearcher(`(?:chứng thư số|chữ ký số) công cộng|\d\s*(?:chứng thư số|chữ ký số)[^.;\d]{0,30}?(?:cho|của)\s*(?:các\s*)?(?:tổ chức,\s*)?(?:doanh nghiệp|người dân)`)
+
+// resolveCertificates drops the certificates of the public certification
+// services, which are not the government's (chuyên dùng): a figure in a
+// sentence that names them public or counts some for businesses or the
+// people ("17.300 chứng thư số được cấp cho tổ chức, doanh nghiệp và
+// 7.400 chứng thư số cho cá nhân": a list of one kind).
+func resolveCertificates(cands []candidate) []candidate {
+	out := cands[:0]
+	for _, c := range cands {
+		if c.Value.Kind == report.Number && strings.HasPrefix(c.Metric, "cert.") && publicCert(c.sentence) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// publicCert reports whether sentence names public certificates, or
+// counts certificates for businesses or the people.
+func publicCert(sentence string) bool {
+	if !strings.Contains(sentence, "công cộng") && !strings.Contains(sentence, "doanh nghiệp") && !strings.Contains(sentence, "người dân") {
+		return false
+	}
+	return publicCertRe.Regexp().MatchString(sentence)
+}

@@ -79,3 +79,33 @@ func TestEmailWording(t *testing.T) {
 		{"Ứng dụng công dân số có hơn 1,2 triệu tài khoản đăng ký.", "email.accounts", "", ""},
 	})
 }
+
+// TestNewCertificatesByHolder checks that certificates issued anew in
+// the period, by holder ("cấp mới 1.210 chữ ký số cá nhân, 95 chữ ký số
+// tổ chức"), are not the split by holder of all the certificates issued,
+// in the styles of several provinces; the split of the cumulative count
+// is still read.
+func TestNewCertificatesByHolder(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Trong 6 tháng, Sở đã cấp mới 1.210 chữ ký số cá nhân, 95 chữ ký số tổ chức; lũy kế đã cấp 18.400 chữ ký số.", "cert.personal", "", ""},
+		{"Trong 6 tháng, Sở đã cấp mới 1.210 chữ ký số cá nhân, 95 chữ ký số tổ chức; lũy kế đã cấp 18.400 chữ ký số.", "cert.organization", "", ""},
+		{"Năm 2023, tỉnh tiếp tục cấp mới 640 chứng thư số cá nhân và 72 chứng thư số tổ chức cho các cơ quan.", "cert.personal", "", ""},
+		{"Quý III, thành phố cấp mới 312 chứng thư số tổ chức.", "cert.organization", "", ""},
+		{"Lũy kế đến nay, toàn tỉnh đã cấp 9.846 chứng thư số, gồm 7.512 chứng thư số cá nhân, 2.334 chứng thư số tổ chức.", "cert.personal", "7512", ""},
+		{"Lũy kế đến tháng 11, đã cấp 5.400 chứng thư số chuyên dùng (gồm 1.020 chứng thư số của cơ quan, tổ chức và 4.380 chứng thư số của cá nhân), trong đó năm nay cấp mới 960 chứng thư số.", "cert.personal", "4380", ""},
+	})
+}
+
+// TestPublicCertificates checks that certificates of the public
+// certification services (named "công cộng", or counted for businesses
+// or the people) are not the government's, in the styles of several
+// provinces; certificates of agencies and organisations still are.
+func TestPublicCertificates(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Đến nay, trên địa bàn tỉnh có khoảng 12.500 chứng thư số được cấp cho tổ chức, doanh nghiệp.", "cert.total", "", ""},
+		{"Toàn tỉnh đã có 48.200 chữ ký số công cộng được cấp cho cá nhân.", "cert.total", "", ""},
+		{"Các nhà mạng đã cấp 9.100 chứng thư số cho người dân trên địa bàn thành phố.", "cert.total", "", ""},
+		{"Tính đến cuối quý, toàn tỉnh có 12.500 chứng thư số được cấp cho tổ chức, doanh nghiệp và 5.900 chứng thư số cho cá nhân.", "cert.total", "", ""},
+		{"Toàn tỉnh có 7.300 chứng thư số được cấp cho cơ quan, tổ chức.", "cert.total", "7300", ""},
+	})
+}

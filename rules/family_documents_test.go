@@ -51,3 +51,17 @@ func TestDocumentWording(t *testing.T) {
 		{"Phấn đấu đến năm 2025, 100% văn bản trao đổi giữa các cơ quan nhà nước dưới dạng điện tử.", "edoc.electronic_rate", "", ""},
 	})
 }
+
+// TestLabelStopsAtSentence checks that a figure that opens a sentence
+// takes no label from the sentence before it: "… 805 sim ký số. 100% văn
+// bản điện tử gửi đi được …" is no signed-document rate, in the styles
+// of several provinces; a sentence that says the documents are signed
+// still gives one.
+func TestLabelStopsAtSentence(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Toàn tỉnh đã cấp 2.100 chứng thư số, 310 sim ký số. 100% văn bản điện tử gửi đi được chuyển qua trục liên thông.", "edoc.signed_rate", "", ""},
+		{"Sở đã triển khai ký số cho 45 đơn vị. 97% văn bản đi được gửi trên môi trường mạng.", "edoc.signed_rate", "", ""},
+		{"Trong năm cấp mới 150 chữ ký số. 85% văn bản đến được xử lý trên hệ thống.", "edoc.signed_rate", "", ""},
+		{"Trong năm cấp mới 150 chữ ký số. 96,5% văn bản đi được ký số.", "edoc.signed_rate", "96.5", ""},
+	})
+}

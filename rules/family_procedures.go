@@ -260,6 +260,19 @@ var procedures = Family{
 		{ID: "dvc.total.label", Metric: "dvc.total", Priority: 30,
 			Pattern: `tổng số\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)[^.;:\d]{0,120}?(?::|là|có)\s*{N}`,
 			Reject:  `phát sinh|{L3}|{L4}|mức độ`},
+		// Procedures offered as services of levels 3 and 4 in a longer
+		// predicate: "1.466 thủ tục hành chính (TTHC) đã được đưa lên
+		// cung cấp thành dịch vụ công trực tuyến (DVCTT) mức độ 3, 4".
+		{ID: "dvc.total.tthc-levels", Metric: "dvc.total", Priority: 25,
+			Pattern:    `{N}\s*{TTHC}(?:\s*\([^)]{1,12}\))?\s*(?:đã\s*)?(?:được\s*)?(?:đưa lên\s*|đưa vào\s*)?(?:cung cấp|thực hiện|triển khai)\s*(?:thành\s*|dưới hình thức\s*|ở\s*|qua\s*)?{DVC}\s*(?:trực tuyến\s*)?(?:\([^)]{1,12}\)\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L3}\s*và\s*{L4}|{L4}\s*và\s*{L3})`,
+			NotBefore:  `tích hợp[^,;]*$|{LAUNCH}`,
+			RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`},
+		// The count in an aside after the share of online services:
+		// "tỷ lệ dịch vụ công (DVC) trực tuyến … đạt 92% so với
+		// tổng số thủ tục hành chính (1.650 DVCTT)".
+		{ID: "dvc.total.after-share", Metric: "dvc.total", Priority: 25,
+			Pattern: `{TL}\s*{DVC}\s*(?:trực tuyến\s*)?(?:\([^)]{1,12}\)|[^.;()%\d]){0,60}?\d+(?:[.,]\d+)?\s*%(?:\([^)]{1,12}\)|[^.;()%\d]){0,60}?\(\s*{N}\s*(?:dịch vụ công trực tuyến|DVCTT|DVC trực tuyến)\s*\)`,
+			Reject:  `{L3}|{L4}|mức độ|hồ sơ|phát sinh|{PORTAL}`},
 		// "gần 1.700 thủ tục hành chính dịch vụ công trực tuyến";
 		// "(1.397/1.725 TTHC) được cung cấp dịch vụ công trực tuyến mức
 		// độ 3, 4".
@@ -293,6 +306,20 @@ var procedures = Family{
 		{ID: "dvc.eligible_rate.onto", Metric: "dvc.eligible_rate", Priority: 25,
 			Pattern:   `(?:đưa|cung cấp)\s*{P}\s*(?:{DVC}|thủ tục hành chính|TTHC)\s*(?:đủ điều kiện\s*)?lên\s*(?:trực tuyến\s*)?{L4}`,
 			NotBefore: `(?:kế hoạch|đảm bảo|bảo đảm)[^.;]*$`},
+		// A share stated as done ("100% thủ tục hành chính đủ điều kiện
+		// theo quy định của pháp luật đã được cung cấp dưới hình thức
+		// dịch vụ công trực tuyến toàn trình"): "đã" makes it a result
+		// however long the words between, and whatever verb of assurance
+		// ("bảo đảm 100% … đã được cung cấp") comes before.
+		{ID: "dvc.eligible_rate.done", Metric: "dvc.eligible_rate", Priority: 30,
+			Pattern:   `{P}\s*(?:số\s*)?(?:{DVC}|thủ tục hành chính|TTHC)[^.;%\d]{0,40}?đủ điều kiện[^.;%\d]{0,60}?đã\s*(?:được\s*)?(?:cung cấp|đưa lên|đưa|thực hiện|triển khai)[^.;%\d]{0,40}?(?:{L4}|trực tuyến)`,
+			NotBefore: `(?:kế hoạch|phấn đấu|mục tiêu|chỉ tiêu|dự kiến)[^.;]*$`},
+		// A share after a count of online services, with its base in an
+		// aside: "1.208 TTHC đã được đưa lên … DVCTT mức độ 3, 4 …, đạt
+		// 96,4% (tính trên các TTHC đủ điều kiện)".
+		{ID: "dvc.eligible_rate.of-eligible", Metric: "dvc.eligible_rate", Priority: 25,
+			Pattern: `(?:đạt|bằng|là)\s*{P}\s*\(?\s*(?:tính trên|so với|trên)\s*(?:tổng\s*)?(?:số\s*)?(?:các\s*)?(?:{DVC}|thủ tục hành chính|TTHC|thủ tục)\s*đủ điều kiện`,
+			Require: `{DVC}|trực tuyến`, RejectSeg: `hồ sơ[^.;%]{0,60}(?:đạt|bằng|là)\s*\d`},
 		{ID: "dvc.eligible_rate.stated", Metric: "dvc.eligible_rate", Priority: 30,
 			Pattern: `{TL}\s*(?:{DVC}|thủ tục hành chính|TTHC)\s*đủ điều kiện[^.;:%]{0,80}?(?:đạt|là|:)\s*{P}`,
 			Reject:  `hồ sơ|phát sinh`},
@@ -314,6 +341,13 @@ var procedures = Family{
 			Pattern: `{N}\s*(?:{DVC}|dịch vụ)\s*{L4}(?:\s*\([^)]{0,20}\))?\s*(?:có\s*)?phát sinh hồ sơ`},
 		{ID: "dvc.national_portal.integrated", Metric: "dvc.national_portal", Priority: 30,
 			Pattern: `(?:tích hợp|đồng bộ|kết nối|cung cấp|công khai)\s*(?:được\s*)?{N}\s*(?:{DVC}|thủ tục hành chính|TTHC)[^.;]{0,60}?(?:lên|trên|với|vào)\s*(?:{PORTAL})`},
+		// The services integrated written as a ratio of all the
+		// province's: "đưa 1.044/1.380 DVCTT tích hợp lên Cổng Dịch vụ công
+		// quốc gia", "đã tích hợp 1.120/1.530 dịch vụ công trực tuyến
+		// với Cổng DVC quốc gia".
+		{ID: "dvc.national_portal.ratio", Metric: "dvc.national_portal", Priority: 25,
+			Pattern: `(?:tích hợp|đồng bộ|kết nối|công khai|đưa)\s*(?:được\s*)?{N}\s*/\s*\d[\d.]*\s*(?:{DVC}|thủ tục hành chính|TTHC|dịch vụ)[^.;\d]{0,40}?(?:lên|trên|với|vào)\s*(?:{PORTAL})`,
+			Reject:  `hồ sơ`},
 		// "tích hợp 100% dịch vụ công trực tuyến của tỉnh (1.935 dịch vụ)
 		// trên Cổng Dịch vụ công quốc gia".
 		{ID: "dvc.national_portal.all-aside", Metric: "dvc.national_portal", Priority: 25,

@@ -134,3 +134,36 @@ func TestCatalogAdditions(t *testing.T) {
 		{"Thành phố đã tiếp nhận hơn 2 triệu hồ sơ. Số hồ sơ đã giải quyết hơn 1,9 triệu hồ sơ, đang giải quyết hơn 85.200 hồ sơ.", "records.resolved", "1900000", "over"},
 	})
 }
+
+// TestServicesLongerWording checks shares and counts of online services
+// stated in longer sentences, in the styles of several provinces: an
+// eligible share stated as done ("đã được cung cấp") however long the
+// words between, a share with its base in an aside ("tính trên các TTHC
+// đủ điều kiện"), procedures offered as services of levels 3 and 4 in a
+// longer predicate, a count in an aside after a share, and services
+// integrated in the national portal written as a ratio. Targets and
+// shares of files are near-misses.
+func TestServicesLongerWording(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Về chính quyền số, đến nay 100% TTHC đủ điều kiện theo quy định hiện hành đã được cung cấp dưới dạng dịch vụ công trực tuyến toàn trình.", "dvc.eligible_rate", "100", ""},
+		{"Hệ thống một cửa điện tử của tỉnh bảo đảm 98,2% thủ tục hành chính của các sở, ngành đủ điều kiện đã được đưa lên trực tuyến mức độ 4.", "dvc.eligible_rate", "98.2", ""},
+		{"Kết quả, 100% dịch vụ công đủ điều kiện theo Quyết định của Thủ tướng Chính phủ đã được triển khai trực tuyến toàn trình trên Cổng dịch vụ công của tỉnh.", "dvc.eligible_rate", "100", ""},
+		{"Mục tiêu đến năm 2025, 100% TTHC đủ điều kiện theo quy định đã được cung cấp dịch vụ công trực tuyến toàn trình.", "dvc.eligible_rate", "", ""},
+		{"100% thủ tục hành chính đủ điều kiện theo quy định được cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình.", "dvc.eligible_rate", "", ""},
+		{"Toàn tỉnh có 1.208 thủ tục đã được cung cấp trực tuyến mức độ 3, 4 trên Cổng dịch vụ công, đạt 96,4% (tính trên số TTHC đủ điều kiện).", "dvc.eligible_rate", "96.4", ""},
+		{"Thành phố đã đưa 1.530 TTHC lên dịch vụ công trực tuyến, bằng 100% so với số thủ tục hành chính đủ điều kiện.", "dvc.eligible_rate", "100", ""},
+		{"Tỉnh tiếp nhận 52.300 hồ sơ trực tuyến, đạt 71% (tính trên các TTHC đủ điều kiện).", "dvc.eligible_rate", "", ""},
+		{"Trong tổng số 1.902 TTHC, 1.466 thủ tục hành chính (TTHC) đã được đưa lên cung cấp thành dịch vụ công trực tuyến (DVCTT) mức độ 3, 4.", "dvc.total", "1466", ""},
+		{"Toàn thành phố có 1.210 thủ tục hành chính được cung cấp dưới hình thức dịch vụ công trực tuyến mức độ 3 và 4.", "dvc.total", "1210", ""},
+		{"Đến nay, 842 TTHC đã được triển khai thành DVCTT một phần và toàn trình trên Cổng dịch vụ công của tỉnh.", "dvc.total", "842", ""},
+		{"Có 305 thủ tục hành chính được cung cấp thành dịch vụ công trực tuyến mức độ 3, 4 nhưng chưa phát sinh hồ sơ.", "dvc.total", "", ""},
+		{"Hiện nay, tỷ lệ dịch vụ công trực tuyến của tỉnh đạt 92% so với tổng số thủ tục hành chính (1.650 DVCTT).", "dvc.total", "1650", ""},
+		{"Tỷ lệ DVC trực tuyến trên tổng số TTHC của thành phố đạt khoảng 88,5% (1.402 dịch vụ công trực tuyến), cao hơn năm trước.", "dvc.total", "1402", ""},
+		{"Tỉ lệ dịch vụ công (DVC) trực tuyến đạt 97% so với tổng số TTHC (1.713 DVCTT), trong đó 640 dịch vụ toàn trình.", "dvc.total", "1713", ""},
+		{"Tỷ lệ DVCTT toàn trình đạt 52% (688 DVCTT).", "dvc.total", "", ""},
+		{"Tỉnh cũng đã đưa 1.044/1.380 DVCTT tích hợp lên Cổng Dịch vụ công quốc gia, đạt 76%.", "dvc.national_portal", "1044", ""},
+		{"Đến nay đã tích hợp 1.120/1.530 dịch vụ công trực tuyến với Cổng DVC quốc gia.", "dvc.national_portal", "1120", ""},
+		{"Thành phố đã kết nối được 905/1.240 TTHC trên Cổng Dịch vụ công Quốc gia.", "dvc.national_portal", "905", ""},
+		{"Tỉnh đã đưa 1.044/1.380 hồ sơ trực tuyến đồng bộ lên Cổng Dịch vụ công quốc gia.", "dvc.national_portal", "", ""},
+	})
+}

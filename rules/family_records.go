@@ -57,7 +57,10 @@ var records = Family{
 		// data, which is another indicator.
 		// Made end to end online: "(được) nộp/xử lý/giải quyết trực tuyến
 		// toàn trình" (since 2022), "trực tuyến mức độ 4" (before).
-		"{FULLONLINE}": `(?:tthc\s*|thủ tục hành chính\s*)?(?:được\s*)?(?:nộp\s*|tiếp nhận\s*|xử lý\s*|giải quyết\s*)?(?:trực tuyến|qua mạng)\s*{L4}`,
+		// Every step online is end to end: "hồ sơ nộp, xử lý và trả kết
+		// quả trực tuyến", "xử lý hoàn toàn trực tuyến".
+		"{FULLONLINE}": `(?:tthc\s*|thủ tục hành chính\s*)?(?:được\s*)?(?:(?:nộp\s*|tiếp nhận\s*|xử lý\s*|giải quyết\s*)?(?:trực tuyến|qua mạng)\s*{L4}|{ENDTOEND})`,
+		"{ENDTOEND}":   `(?:nộp|tiếp nhận)\s*,\s*(?:xử lý|giải quyết)\s*(?:,\s*|và\s*)trả kết quả\s*(?:hoàn toàn\s*)?(?:trực tuyến|qua mạng)|(?:xử lý|giải quyết|thực hiện)\s*hoàn toàn\s*trực tuyến`,
 		// A count of units or agencies right before a rate: "15 bộ,
 		// ngành và địa phương có tỷ lệ …" is about those units.
 		"{UNITS}":          `\d+\s*(?:bộ|ngành|tỉnh|thành phố|địa phương|huyện|xã|đơn vị|cơ quan|sở)[^.;\d]{0,40}$`,
@@ -186,6 +189,18 @@ var records = Family{
 		{ID: "records.level3.label", Metric: "records.level3", Priority: 30,
 			Pattern: `hồ sơ[^.;:%(]{0,40}?(?:{DVC})?\s*{L3}\s*(?:\([^)]{0,60}\))?\s*:\s*{N}`,
 			Reject:  `trực tuyến|HSTT|{TL}|phát sinh`},
+		// A breakdown of files by level: "(trong đó mức 3 là 20.140 hồ
+		// sơ, mức 4 là 63.980 hồ sơ; …)", "gồm mức độ 3: 12.040 hồ sơ".
+		{ID: "records.level3.split", Metric: "records.level3", Priority: 25,
+			Pattern:    `(?:trong đó|gồm|bao gồm|\(|,)\s*(?:có\s*)?(?:hồ sơ\s*)?{L3}\s*(?:là|có|:)\s*{N}\s*hồ sơ`,
+			Require:    `hồ sơ[^;]{0,120}(?:trong đó|gồm|bao gồm|\()\s*(?:có\s*)?(?:hồ sơ\s*)?(?:{L3}|{L4})`,
+			RejectNear: `trực tuyến\s*(?:{L3}|{L4})|{PORTAL}`, NotBefore: `{ONLINE}[^;(]{0,20}$`,
+			RejectSeg: `(?:{ONLINE})[^;()]{0,80}\(\s*(?:trong đó\s*:?\s*)?(?:{L3}|{L4})`},
+		{ID: "records.level4.split", Metric: "records.level4", Priority: 25,
+			Pattern:    `(?:trong đó|gồm|bao gồm|\(|,)\s*(?:có\s*)?(?:hồ sơ\s*)?{L4}\s*(?:là|có|:)\s*{N}\s*hồ sơ`,
+			Require:    `hồ sơ[^;]{0,120}(?:trong đó|gồm|bao gồm|\()\s*(?:có\s*)?(?:hồ sơ\s*)?(?:{L3}|{L4})`,
+			RejectNear: `trực tuyến\s*(?:{L3}|{L4})|{PORTAL}`, NotBefore: `{ONLINE}[^;(]{0,20}$`,
+			RejectSeg: `(?:{ONLINE})[^;()]{0,80}\(\s*(?:trong đó\s*:?\s*)?(?:{L3}|{L4})`},
 		{ID: "records.level3.with", Metric: "records.level3", Priority: 25,
 			Pattern: `{DVC}\s*{L3}\s*(?:có\s*)?phát sinh hồ sơ\s*(?:với|gồm|là)\s*{N}\s*hồ sơ`},
 		{ID: "records.level4.label", Metric: "records.level4", Priority: 30,
@@ -215,12 +230,17 @@ var records = Family{
 		{ID: "records.online.label", Metric: "records.online", Priority: 30,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?(?:HSTT|hồ sơ trực tuyến|hồ sơ (?:được\s*)?(?:nộp|tiếp nhận) trực tuyến)\s*(?::|là|đạt)\s*{N}`,
 			Reject:  `{L3}|{L4}|mức độ|{TL}`, RejectNear: `{PORTAL}`},
+		// "tổng số hồ sơ trực tuyến đã tiếp nhận, giải quyết trên địa bàn
+		// tỉnh là 38.112 hồ sơ": the online files with their verbs.
+		{ID: "records.online.label-handled", Metric: "records.online", Priority: 25,
+			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ trực tuyến\s*(?:đã\s*)?(?:được\s*)?(?:tiếp nhận|giải quyết|xử lý)(?:\s*(?:,|và)\s*(?:đã\s*)?(?:giải quyết|xử lý))?[^.;:\d]{0,60}?(?::|là|đạt)\s*{N}`,
+			Reject:  `{L3}|{L4}|mức độ|{TL}|{TIMELY}`, RejectNear: `(?:{PORTAL})\s*(?:là|:)`},
 		{ID: "records.online.label-combined", Metric: "records.online", Priority: 25,
 			Pattern: `(?:tổng\s*)?số\s*(?:lượng\s*)?hồ sơ (?:được\s*)?(?:nộp |tiếp nhận )?trực tuyến[^.;:]{0,50}?(?::|là)\s*{N}`,
-			Reject:  `(?:{L3}|{L4})\s*(?::|là)|{TL}`, RejectNear: `{PORTAL}`},
+			Reject:  `(?:{L3}|{L4})\s*(?::|là)|{TL}|{TIMELY}`, RejectNear: `{PORTAL}`},
 		{ID: "records.online_rate.stated", Metric: "records.online_rate", Priority: 30,
 			Pattern: `{TL}\s*(?:HSTT|hồ sơ trực tuyến|hồ sơ[^.;:%\d]{0,40}?(?:được\s*)?(?:{HANDLED}) (?:trực tuyến|qua (?:môi trường )?mạng)|hồ sơ (?:nộp |tiếp nhận )?qua (?:môi trường )?mạng)[^.;:%]{0,30}?(?::|là|đạt|chiếm)?\s*{P}`,
-			Reject:  `{L3}|{L4}|mức độ|{TIMELY}|thanh toán|hài lòng|{SECTOR}`, RejectNear: `{TARGET}`},
+			Reject:  `{L3}|{L4}|mức độ|{TIMELY}|thanh toán|hài lòng|{SECTOR}|{ENDTOEND}`, RejectNear: `{TARGET}`},
 
 		// "chỉ số sử dụng dịch vụ công trực tuyến của tỉnh đã đạt 67%":
 		// the national index of online use, the share of online files.
@@ -244,7 +264,10 @@ var records = Family{
 		// digitised; not results alone, nor records of a sector.
 		{ID: "records.digitized_rate.stated", Metric: "records.digitized_rate", Priority: 30,
 			// "tỷ lệ số hoá thành phần hồ sơ": the documents of each file.
-			Pattern: `{TL}\s*(?:hồ sơ[^.;:%]{0,40}?(?:được\s*|đã được\s*)?{DIGITIZED}|{DIGITIZED}\s*(?:các\s*)?(?:thành phần\s*)?hồ sơ)[^.;:%]{0,60}?(?::|là|đạt)?\s*{P}`,
+			// "tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính
+			// trên địa bàn toàn tỉnh đạt gần 88,4%": the noun phrase may
+			// run long before its verb.
+			Pattern: `{TL}\s*(?:hồ sơ[^.;:%]{0,40}?(?:được\s*|đã được\s*)?{DIGITIZED}|{DIGITIZED}\s*(?:các\s*)?(?:thành phần\s*)?hồ sơ)[^.;:%]{0,100}?(?::|là|đạt)?\s*{P}`,
 			Reject:  `{NOTAPPLICATION}`},
 		{ID: "records.digitized_rate.label", Metric: "records.digitized_rate", Priority: 30,
 			Pattern: `^(?:[-+•]\s*)?{DIGITIZED}\s*hồ sơ[^.;:%]{0,60}?:\s*(?:đạt\s*)?{P}`,
@@ -282,7 +305,7 @@ var records = Family{
 	Context: []ContextRule{
 		// Applications.
 		{ID: "ctx.records.on_time_rate", Metric: "records.on_time_rate", Topic: "records", Kind: normalize.Percent, Label: `{ONTIME}[^%]{0,40}$`, NotLabel: `trực tuyến|bưu chính`, NotNear: `^\s*(?:hồ sơ\s*)?(?:được\s*)?(?:giải quyết\s*|xử lý\s*)?(?:quá|trễ|trước|sớm) hạn`},
-		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:trực tuyến|qua (?:môi trường )?mạng)[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|trực tuyến\s*{L3}\s*(?:đạt|là|chiếm|:)|{TIMELY}|bưu chính|thanh toán|{SECTOR}`, NotNear: `^\s*trở lên`},
+		{ID: "ctx.records.online_rate", Metric: "records.online_rate", Topic: "records", Kind: normalize.Percent, Label: `(?:trực tuyến|qua (?:môi trường )?mạng)[^%]{0,90}$`, NotLabel: `(?:{L3}|{L4})\s*:|trực tuyến\s*{L4}|trực tuyến\s*{L3}\s*(?:đạt|là|chiếm|:)|{TIMELY}|bưu chính|thanh toán|{SECTOR}|{ENDTOEND}`, NotNear: `^\s*trở lên`},
 		// "Việc tiếp nhận hồ sơ TTHC trên môi trường điện tử ngày càng
 		// tăng (tỷ lệ … đạt trên 90%)": the share in an aside after the
 		// online files.

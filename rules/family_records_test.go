@@ -273,3 +273,36 @@ func TestRecordsResolve(t *testing.T) {
 		{"Ảnh: Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ của người dân. Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 61,4%.", "records.online_rate", "61.4", ""},
 	})
 }
+
+// TestRecordsLongerWording checks applications stated in longer
+// wordings, in the styles of several provinces: the end-to-end share
+// written as every step online ("nộp, xử lý và trả kết quả trực
+// tuyến"), which is not the plain online share; a digitisation rate
+// whose noun phrase runs long; files by level in a breakdown ("trong đó
+// mức 3 là … hồ sơ"); and the online files with their verbs ("hồ sơ trực
+// tuyến đã tiếp nhận, giải quyết … là"). Near-misses: the online files
+// by level, a timeliness.
+func TestRecordsLongerWording(t *testing.T) {
+	checkParaphrases(t, []paraphrase{
+		{"Tỷ lệ hồ sơ nộp, xử lý và trả kết quả trực tuyến trên địa bàn tỉnh mới đạt 38,6% (cấp tỉnh 21,4%).", "records.online_full_rate", "38.6", ""},
+		{"Tỷ lệ hồ sơ nộp, xử lý và trả kết quả trực tuyến trên địa bàn tỉnh mới đạt 38,6% (cấp tỉnh 21,4%).", "records.online_rate", "", ""},
+		{"Tỉ lệ hồ sơ TTHC tiếp nhận, giải quyết, trả kết quả trực tuyến của thành phố đạt 52,07%.", "records.online_full_rate", "52.07", ""},
+		{"Tỷ lệ hồ sơ thủ tục hành chính được xử lý hoàn toàn trực tuyến đạt 47%.", "records.online_full_rate", "47", ""},
+		{"Tỷ lệ hồ sơ nộp trực tuyến trên địa bàn tỉnh đạt 61,2%.", "records.online_full_rate", "", ""},
+		{"Năm qua, tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính trên địa bàn toàn thành phố đạt gần 88,4%.", "records.digitized_rate", "88.4", "approx"},
+		{"Tỉ lệ số hoá hồ sơ, kết quả giải quyết TTHC của các cơ quan, đơn vị trên địa bàn toàn tỉnh năm 2023 đạt 79,15%.", "records.digitized_rate", "79.15", ""},
+		{"Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC thuộc thẩm quyền giải quyết của cả ba cấp chính quyền trên địa bàn tỉnh là trên 90%.", "records.digitized_rate", "90", "over"},
+		{"Tỷ lệ khai thác, sử dụng lại dữ liệu số hóa hồ sơ, kết quả giải quyết TTHC của toàn tỉnh đạt 41,3%.", "records.digitized_rate", "", ""},
+		{"Tổng số hồ sơ của các DVCTT được tiếp nhận và giải quyết là 84.120 hồ sơ (trong đó mức 3 là 20.140 hồ sơ, mức 4 là 63.980 hồ sơ).", "records.level3", "20140", ""},
+		{"Tổng số hồ sơ của các DVCTT được tiếp nhận và giải quyết là 84.120 hồ sơ (trong đó mức 3 là 20.140 hồ sơ, mức 4 là 63.980 hồ sơ).", "records.level4", "63980", ""},
+		{"Các cơ quan đã tiếp nhận 41.225 hồ sơ, trong đó mức độ 3 có 9.804 hồ sơ, mức độ 4 có 31.421 hồ sơ.", "records.level4", "31421", ""},
+		{"Hệ thống tiếp nhận 70.310 hồ sơ (gồm một phần: 25.002 hồ sơ; toàn trình: 45.308 hồ sơ).", "records.level3", "25002", ""},
+		{"Toàn tỉnh tiếp nhận 70.310 hồ sơ trực tuyến, trong đó mức độ 3 là 25.002 hồ sơ.", "records.level3", "", ""},
+		{"Số hồ sơ nộp trực tuyến qua Cổng dịch vụ công của tỉnh là 41.200 hồ sơ (mức độ 3: 30.150 hồ sơ; mức độ 4: 11.050 hồ sơ).", "records.level3", "", ""},
+		{"Từ ngày 1 đến 30/9/2024, tổng số hồ sơ trực tuyến đã tiếp nhận, giải quyết trên địa bàn tỉnh là 38.112 hồ sơ.", "records.online", "38112", ""},
+		{"Trong tháng, tổng số hồ sơ trực tuyến được tiếp nhận và giải quyết của thành phố là 12.470 hồ sơ.", "records.online", "12470", ""},
+		{"Lũy kế 6 tháng, số hồ sơ trực tuyến đã tiếp nhận, xử lý của toàn tỉnh đạt 9.305 hồ sơ.", "records.online", "9305", ""},
+		{"Theo số liệu thống kê trên Cổng Dịch vụ công quốc gia, tổng số hồ sơ trực tuyến đã tiếp nhận, giải quyết của tỉnh trong quý là 21.560 hồ sơ.", "records.online", "21560", ""},
+		{"Tổng số hồ sơ trực tuyến được giải quyết đúng hạn là 37.040 hồ sơ.", "records.online", "", ""},
+	})
+}

@@ -656,16 +656,31 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 
 // clauseStart returns where the clause holding offset off begins: after
 // the last comma or semicolon before off that is neither inside a closed
-// parenthesis nor part of a unit's name ("các sở, ngành").
+// parenthesis, nor part of a unit's name ("các sở, ngành"), nor between
+// the words of a list of timeliness ("tỷ lệ xử lý hồ sơ đúng hạn, trước
+// hạn đạt …": one property, not a new clause).
 func (s *Segment) clauseStart(off int, closed [][2]int) int {
 	for i := off - 1; i >= 0; i-- {
 		if c := s.lower[i]; c != ',' && c != ';' || inSpans(i, closed) || s.inCue(i) {
+			continue
+		}
+		if s.lower[i] == ',' && timelyListRe.Regexp().MatchString(s.lower[max(0, i-16):i]) && timelyNextRe.Regexp().MatchString(s.lower[i+1:]) {
 			continue
 		}
 		return i + 1
 	}
 	return 0
 }
+
+// partOfUnitsRe: units counted as a part of all of them ("9/15 sở").
+var partOfUnitsRe = normalize.NewSearcher(`^\d+\s*/\s*\d+\s`)
+
+// timelyListRe and timelyNextRe find a comma between two words of
+// timeliness ("đúng hạn, trước hạn", "trước hạn, đúng hạn, trong hạn").
+var (
+	timelyListRe = normalize.NewSearcher(`(?:đúng|trước|sớm|trong|trung) hạn$`)
+	timelyNextRe = normalize.NewSearcher(`^\s*(?:và\s+)?(?:đúng|trước|sớm|trong|trung) hạn`)
+)
 
 // inCue reports whether offset i lies inside a unit's name.
 func (s *Segment) inCue(i int) bool {
@@ -1053,9 +1068,13 @@ func (s *Segment) sentenceOf(off int) (sentence, clause string) {
 // coversLevels reports whether two units joined by "và" are the
 // provincial level and the districts (or communes) together: "các sở,
 // ngành cấp tỉnh và UBND cấp huyện", "17 cơ quan, đơn vị cấp tỉnh và 9
-// huyện, thành phố".
+// huyện, thành phố"; not some of each ("9/15 sở, ngành và 3/11 huyện":
+// a part of the departments and a part of the districts).
 func coversLevels(a, b cue, lower string) bool {
 	if b.start < a.end || strings.TrimSpace(lower[a.end:b.start]) != "và" {
+		return false
+	}
+	if partOfUnitsRe.Regexp().MatchString(a.unit) || partOfUnitsRe.Regexp().MatchString(b.unit) {
 		return false
 	}
 	au, bu := strings.ToLower(a.unit), strings.ToLower(b.unit)

@@ -41,6 +41,16 @@ func TestScope(t *testing.T) {
 			"records.total", "", "40315", "Trung tâm"},
 		{"the centre as subject, named by its noun", "Bình quân mỗi tháng, Trung tâm tiếp nhận 3.820 hồ sơ của tổ chức, cá nhân.",
 			"records.total", "", "3820", "Trung tâm"},
+		// A list of timeliness words is one property, not a new clause:
+		// the group that has the rate stays its subject.
+		{"a group's rate of files on time and early", "Trong quý, 9/15 sở, ngành và 3/11 huyện có tỷ lệ giải quyết hồ sơ đúng hạn, trước hạn đạt trên 98%.",
+			"records.on_time_rate", "", "98", "huyện"},
+		{"a group's rate, three timeliness words", "Kết quả: 6/19 sở, ban, ngành có tỷ lệ hồ sơ xử lý trước hạn, đúng hạn, trong hạn là 100%.",
+			"records.on_time_rate", "", "100", "sở, ban, ngành"},
+		{"districts' rate of files early and on time", "Có 7/9 huyện, thị xã có tỷ lệ hồ sơ giải quyết sớm hạn, đúng hạn đạt 99,5%.",
+			"records.on_time_rate", "", "99.5", "huyện"},
+		{"a new clause after the group's", "Có 7/9 huyện có tỷ lệ hồ sơ đúng hạn trên 99%, tỷ lệ hồ sơ giải quyết đúng hạn của toàn tỉnh đạt 97,4%.",
+			"records.on_time_rate", "97.4", "", ""},
 		{"the centre files go through, after the figure", "Trong năm, hơn 52.000 hồ sơ được tiếp nhận, giải quyết qua Trung tâm Phục vụ hành chính công tỉnh.",
 			"records.total", "", "52000", "Trung tâm"},
 		{"the centre files go through governs the rate after them", "Năm 2023, tổng số hồ sơ tiếp nhận qua Trung tâm là 36.900 hồ sơ, tỷ lệ hồ sơ giải quyết đúng hạn là 99,2%.",
@@ -205,6 +215,37 @@ func TestCountsOfSomethingElse(t *testing.T) {
 		}
 		if tt.want != "" && (!ok || f.Value.String() != tt.want) {
 			t.Errorf("%q: %s = %v (found %v), want %s", tt.text, tt.metric, f.Value, ok, tt.want)
+		}
+	}
+}
+
+// TestHeadlineOfSubUnit checks that a figure of the title which the body
+// states only for a sub-unit (a group of departments, a district) is that
+// sub-unit's, shortened by the headline, in the styles of several news
+// pages; a headline the body states for the province stays the
+// province's.
+func TestHeadlineOfSubUnit(t *testing.T) {
+	tests := []struct {
+		text, metric, want, sub string
+	}{
+		{"Tỷ lệ hồ sơ trực tuyến đạt trên 85% trong quý III\n\nTrong quý III/2024, 5/18 sở, ngành có tỷ lệ hồ sơ trực tuyến trên 85%.\n", "records.online_rate", "", "85"},
+		{"Tỷ lệ giải quyết hồ sơ đúng hạn đạt 100%\n\nNăm 2023, các huyện có tỷ lệ giải quyết hồ sơ đúng hạn đạt 100%, toàn tỉnh tiếp nhận 210.400 hồ sơ.\n", "records.on_time_rate", "", "100"},
+		{"Hồ sơ trực tuyến chiếm hơn 70%\n\nNăm 2023, có 3/10 huyện, thị xã có tỷ lệ hồ sơ trực tuyến đạt hơn 70%.\n", "records.online_rate", "", "70"},
+		{"Tỷ lệ hồ sơ trực tuyến đạt trên 85% trong năm 2024\n\nNăm 2024, tỷ lệ hồ sơ trực tuyến của toàn tỉnh đạt trên 85%; 5/18 sở, ngành có tỷ lệ trên 85%.\n", "records.online_rate", "85", ""},
+	}
+	for _, tt := range tests {
+		rep := applyText(t, tt.text)
+		f, ok := figure(rep, tt.metric)
+		switch {
+		case tt.want == "" && ok:
+			t.Errorf("%q: %s = %s (rule %s, line %d), want no province figure", tt.text, tt.metric, f.Value, f.Rule, f.Line)
+		case tt.want != "" && (!ok || f.Value.String() != tt.want):
+			t.Errorf("%q: %s = %v, want %s", tt.text, tt.metric, f.Value, tt.want)
+		}
+		if tt.sub != "" {
+			if _, ok := subUnit(rep, tt.metric, tt.sub); !ok {
+				t.Errorf("%q: no sub-unit figure %s = %s; sub-units %+v", tt.text, tt.metric, tt.sub, rep.SubUnits)
+			}
 		}
 	}
 }
