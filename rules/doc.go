@@ -176,7 +176,10 @@
 // a list ("cấp xã: 145") speaks for that figure only, and a figure in
 // parentheses belongs to the figure it details. A unit that names the
 // domain of what is counted ("TTHC thuộc phạm vi quản lý của các sở,
-// ngành") is no scope; the provincial level and the districts joined by
+// ngành") or the recipients counted ("cấp SIM PKI cho 61 lãnh đạo UBND
+// cấp huyện") is no scope; a list of levels is the province only from
+// the province's own level down ("cấp tỉnh, huyện, xã"), and the local
+// levels alone ("cấp huyện, cấp xã", "cấp xã, phường") are a sub-unit; the provincial level and the districts joined by
 // "và" are the province; the national portal as a clause's subject ("Cổng
 // DVC quốc gia được khai trương … và đã có 4,78 triệu hồ sơ …") makes its
 // figures another unit's for every metric; a photo caption ("Ảnh: …")

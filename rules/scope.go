@@ -74,6 +74,10 @@ func (c cue) scope() scope {
 // The cue patterns run on lower-cased text, except those that need
 // capitals (a named ministry).
 var (
+	// levelListTopRe: a list of levels that starts with the province's
+	// own ("cấp tỉnh, huyện, xã") names every level; one that starts
+	// lower ("cấp huyện, cấp xã", "cấp xã, phường") only the local ones.
+	levelListTopRe  = startRe(`^(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (?:tỉnh|thành phố)`)
 	levelNotScopeRe = startRe(`(?:hệ thống|cổng|phần mềm|nền tảng|trục|mạng|trung tâm dữ liệu|cơ sở dữ liệu|csdl|chính quyền|ứng dụng|chỉ số|đánh giá)[^,;:()]{0,40}$`)
 	// groupNotRe after a group: "các sở, ngành, địa phương" is everyone.
 	groupNotRe = startRe(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
@@ -139,8 +143,8 @@ var cuePatterns = []cuePattern{
 	{cueLevel, []string{"cấp "},
 		startRe(`(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (tỉnh|huyện|xã|thành phố|quận|phường|sở|cơ sở)(?:,? (?:cấp )?(?:huyện|xã|phường|quận)(?:,? (?:và )?(?:cấp )?(?:xã|phường))?)?`),
 		func(lower string, l []int) bool {
-			if strings.Contains(lower[l[0]:l[1]], ",") || strings.Contains(lower[l[0]:l[1]], " và ") {
-				return false // every level: the province
+			if m := lower[l[0]:l[1]]; (strings.Contains(m, ",") || strings.Contains(m, " và ")) && levelListTopRe.MatchString(m) {
+				return false // every level from the province's own down: the province
 			}
 			return !levelNotScopeRe.MatchString(lower[max(0, l[0]-60):l[0]])
 		}},
@@ -579,6 +583,9 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 		return (k == cueLevel || k == cueGroup) && c.perLevel[metric] || k == cuePortal && !c.portalScoped[metric]
 	}
 	// 1. After the figure: its noun, up to a break or the next number.
+	// A figure after "cho" counts the recipients, and a unit after their
+	// noun says who they are ("cấp SIM PKI cho 61 lãnh đạo UBND cấp
+	// huyện, cấp xã"), not whose figure it is.
 	if off < len(s.lower) {
 		i := off
 		for i < len(s.lower) && strings.IndexByte("0123456789.,", s.lower[i]) >= 0 {
@@ -591,7 +598,7 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 		for k := range s.cues {
 			cu := &s.cues[k]
 			if cu.start >= i && cu.start < end && (cu.kind == cueLevel || cu.kind == cueCentre || cu.kind == cueGroup) &&
-				!ignore(cu) && !strings.Contains(s.lower[i:cu.start], "cho ") {
+				!ignore(cu) && !strings.Contains(s.lower[i:cu.start], "cho ") && !recipientsRe.MatchString(s.lower[max(0, off-16):off]) {
 				return cu.scope()
 			}
 		}
@@ -731,6 +738,8 @@ var (
 	notSubjectRe = startRe(`(?:lên|vào|với|qua|trên|cho|từ|theo|đến|tới|về|của|so với)\s*$`)
 	// portalOnRe: a figure put on the portal ("… lên Cổng …").
 	portalOnRe = startRe(`(?:lên|trên|vào|với)\s*$`)
+	// recipientsRe: "cho" right before a figure ("cho 61 lãnh đạo").
+	recipientsRe = startRe(`(?:^|\s)cho\s+(?:hơn |trên |gần |khoảng )?$`)
 	// captionRe: a photo caption ("Ảnh: …").
 	captionRe = startRe(`^[\s*_(]*ảnh\s*:`)
 	// ofRe: "của" before another unit makes it the owner of the

@@ -131,6 +131,16 @@ func TestScope(t *testing.T) {
 			"records.total", "", "264610", "cấp xã"},
 		{"the centre with every level's one-stop desk is the province", "Trung tâm Phục vụ hành chính công tỉnh và bộ phận một cửa các cấp đã tiếp nhận 186.450 hồ sơ.",
 			"records.total", "186450", "", ""},
+		// A list of the local levels is not every level: only a list that
+		// starts with the province's own is the province.
+		{"the one-stop desks of the districts and communes", "Trong quý II, Bộ phận một cửa cấp huyện, cấp xã tiếp nhận 9.870 hồ sơ, tỷ lệ giải quyết đúng hạn đạt 97,6%.",
+			"records.on_time_rate", "", "97.6", "cấp huyện"},
+		{"the district and commune committees", "UBND cấp huyện, xã đã tiếp nhận 45.300 hồ sơ trong năm.",
+			"records.total", "", "45300", "cấp huyện"},
+		{"the communes and wards after the merger", "Từ tháng 7, các cơ quan cấp xã, phường đã tiếp nhận 12.040 hồ sơ.",
+			"records.total", "", "12040", "cấp xã"},
+		{"the levels from the province's own down are the province", "Năm 2022, Bộ phận một cửa cấp tỉnh, huyện, xã đã tiếp nhận 230.400 hồ sơ.",
+			"records.total", "230400", "", ""},
 		{"a list item's level does not reach the next figure", "Cổng cung cấp 1.872 TTHC, gồm 1.471 TTHC cấp tỉnh, 276 TTHC cấp huyện và 125 TTHC cấp xã, trong đó 417 thủ tục được cung cấp mức độ 3.",
 			"dvc.level3", "417", "", ""},
 	}
