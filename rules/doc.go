@@ -154,7 +154,8 @@
 // # Scope
 //
 // Every candidate has a scope (scope.go): the province, a sub-unit (one
-// level of government, a named district, town, city or department, the
+// level of government, a named district, town, city, commune, ward or
+// department, the
 // provincial public-service centre, a group of agencies such as
 // "khối cơ quan ngành dọc", "các sở, ngành" or "10/17 sở, ngành") or
 // another unit (another province, a ministry, the nation, and for the
@@ -183,7 +184,8 @@
 // "và" are the province; the national portal as a clause's subject ("Cổng
 // DVC quốc gia được khai trương … và đã có 4,78 triệu hồ sơ …") makes its
 // figures another unit's for every metric; a photo caption ("Ảnh: …")
-// passes nothing on. The centre is also named by its noun alone where
+// passes nothing on, nor does a unit in a parenthetical aside ("Trung
+// tâm … (đặt tại phường …)"). The centre is also named by its noun alone where
 // files go through it ("tiếp nhận, giải quyết qua Trung tâm"), which
 // scopes a figure before it in its sentence and is the subject of what
 // the sentence says next of those files. "Riêng" before a kind of what

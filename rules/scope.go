@@ -373,13 +373,15 @@ func sameUnitAsProvince(mention, name string, own map[string]bool) bool {
 // huyện Số TTHC").
 var notNameRe = startRe(`^(?:so|tong|ty le|ti le|tthc|ho so|trong do|cac|dvc|ket qua)\b`)
 
-// localUnitAllRe finds a named district, town or city anywhere.
-var localUnitAllRe = startRe(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
+// localUnitAllRe finds a named district, town, city, commune or ward
+// anywhere ("phường Tân An đạt 99,1%": after the merger of 2025 the
+// communes and wards are the local level).
+var localUnitAllRe = startRe(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn|xã|phường)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
 
 // localUnitWords are the words of localUnitAllRe in lower case: where
 // the lower case of a text does not hold one, no case of it does (none
 // of their letters folds to a rune beyond its capital).
-var localUnitWords = []string{"quận", "huyện", "thị xã", "thành phố", "tp", "thị trấn"}
+var localUnitWords = []string{"quận", "huyện", "thị xã", "xã", "thành phố", "tp", "thị trấn", "phường"}
 
 // localUnits is localUnitAllRe.FindAllStringSubmatchIndex(text, -1),
 // tried only where a match can start: at 0 or at the byte before one of
@@ -888,10 +890,11 @@ func (st *scopeState) passOn(s *Segment, carry *cue) *cue {
 		return carry
 	}
 	first := firstFigure(s.lower)
+	closed := closedSpans(s.lower)
 	for j := len(s.cues) - 1; j >= 0; j-- {
 		cu := s.cues[j]
-		if cu.end > first {
-			continue
+		if cu.end > first || inSpans(cu.start, closed) {
+			continue // after the first figure, or an aside ("(đặt tại phường …)")
 		}
 		if cu.kind == cueProvince {
 			if cu.subject {
