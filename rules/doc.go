@@ -190,7 +190,13 @@
 // scopes a figure before it in its sentence and is the subject of what
 // the sentence says next of those files. "Riêng" before a kind of what
 // reports count ("Riêng DVC trực tuyến mức 3 và mức 4, …") singles out
-// the kind, not a unit, and a rank among the provinces ("đứng đầu 63
+// the kind, not a unit; before a part of the period ("Chỉ riêng ngày
+// 14/7", "Riêng tháng 12", not a year) it governs its segment, even
+// where the province is the subject. A unit where the figure's noun
+// stands, in its clause ("17.710 hồ sơ … tại 40 xã, phường", "15.780 hồ sơ
+// ở các huyện, thị xã"), is its scope; a clause of details ("…, trong đó
+// tỷ lệ … đạt 75,78%") is of the unit of the figure it details, unless
+// that figure is the last item of a list of units; and a rank among the provinces ("đứng đầu 63
 // tỉnh, thành phố cả nước về …") is no figure of the nation. Metrics that count a
 // level or group (Family.PerLevel) are not scoped by levels or groups;
 // a family's portal metric (Family.OfPortal) is not scoped by the

@@ -57,8 +57,10 @@ type cue struct {
 	bound   int
 	subject bool
 	// only marks "Riêng …" at the start of a clause: the whole clause is
-	// about that one unit or part.
-	only bool
+	// about that one unit or part. part marks one that names a part of
+	// the period ("Riêng tháng 12", "Chỉ riêng ngày 14/7"): it governs
+	// its segment even where the province is the subject.
+	only, part bool
 }
 
 func (c cue) scope() scope {
@@ -81,9 +83,12 @@ var (
 	levelNotScopeRe = startRe(`(?:hệ thống|cổng|phần mềm|nền tảng|trục|mạng|trung tâm dữ liệu|cơ sở dữ liệu|csdl|chính quyền|ứng dụng|chỉ số|đánh giá)[^,;:()]{0,40}$`)
 	// groupNotRe after a group: "các sở, ngành, địa phương" is everyone.
 	groupNotRe = startRe(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
+	// periodPartRe after "riêng": a part of the period reported on (a
+	// day, week, month or quarter, "6 tháng đầu năm"), not a year.
+	periodPartRe = startRe(`^\s*(?:trong\s+)?(?:ngày|tuần|tháng|quý|\d+\s*tháng)(?:\s|$)`)
 	// onlyRe: "Riêng …" at the start of a clause: what follows is about
 	// one unit or one part of the period, not the province's whole.
-	onlyRe = startRe(`(?:^|[,;:]\s*)(?:[-+•]\s*)?riêng\s+[^,;:\d]{0,40}`)
+	onlyRe = startRe(`(?:^|[,;:]\s*)(?:[-+•]\s*)?(?:chỉ\s+)?riêng\s+[^,;:\d]{0,40}`)
 	// modifierGapRe: a province cue right after a sub-unit cue modifies
 	// it ("Trung tâm Phục vụ hành chính công của tỉnh", "các sở, ngành
 	// tỉnh Gia Lai").
@@ -223,7 +228,12 @@ func findCues(text, lower string, own map[string]bool) []cue {
 		if onlySubject(lower[st+len("riêng") : l[1]]) {
 			continue
 		}
-		out = append(out, cue{start: st, end: l[1], kind: cueUnit, unit: strings.TrimSpace(text[st:l[1]]), only: true})
+		part := periodPartRe.MatchString(lower[st+len("riêng"):])
+		end := l[1]
+		if part {
+			end = clauseEnd(lower, st, 40) // "Riêng ngày 14/7": the date is part of it
+		}
+		out = append(out, cue{start: st, end: end, kind: cueUnit, unit: strings.TrimSpace(text[st:end]), only: true, part: part})
 	}
 	if m := subUnitRe.FindStringSubmatchIndex(text); m != nil && !sameUnitAsProvince(text[m[0]:min(len(text), m[1]+30)], text[m[2]:m[3]], own) {
 		out = append(out, cue{start: m[0], end: m[1], kind: cueUnit, unit: strings.Trim(text[m[0]:m[1]], " -+•")})
@@ -584,6 +594,13 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 		}
 		return (k == cueLevel || k == cueGroup) && c.perLevel[metric] || k == cuePortal && !c.portalScoped[metric]
 	}
+	// 0. A part of the period that the segment singles out before the
+	// figure ("Chỉ riêng ngày 14/7, thành phố tiếp nhận 3.425 hồ sơ").
+	for k := range s.cues {
+		if cu := &s.cues[k]; cu.part && cu.end <= off {
+			return cu.scope()
+		}
+	}
 	// 1. After the figure: its noun, up to a break or the next number.
 	// A figure after "cho" counts the recipients, and a unit after their
 	// noun says who they are ("cấp SIM PKI cho 61 lãnh đạo UBND cấp
@@ -624,6 +641,17 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 				return cu.scope()
 			}
 		}
+		// The units where the figure's noun stands, counted or not, in its
+		// clause: "17.710 hồ sơ thủ tục hành chính tại 40 xã, phường",
+		// "6.300 hồ sơ tại 11 sở, ngành".
+		end = clauseEnd(s.lower, i, 80)
+		for k := range s.cues {
+			cu := &s.cues[k]
+			if cu.kind == cueGroup && cu.start >= i && cu.start < end && !ignore(cu) &&
+				atUnitsRe.MatchString(s.lower[max(i, cu.start-8):cu.start]) && nextFigure(s.lower[:cu.start], i) == cu.start {
+				return cu.scope()
+			}
+		}
 	}
 	off = min(off, len(s.lower))
 	closed := closedSpans(s.lower[:off])
@@ -647,6 +675,19 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 			continue
 		}
 		return cu.scope()
+	}
+	// A clause of details ("…, trong đó tỷ lệ … đạt 75,78%") is of the
+	// unit of the figure it details.
+	// The last of figures that units label in turn ("276 TTHC cấp
+	// huyện và 125 TTHC cấp xã, trong đó …") is an item of a list whose
+	// details are of the whole; the count of a group ("40 xã") is no
+	// figure.
+	if start > 0 && detailsRe.MatchString(s.lower[start:off]) {
+		if h := s.lastFigureOutsideCues(start); h >= 0 && !(s.labelled(h) && s.labelled(s.lastFigureOutsideCues(h))) {
+			if sc := s.scopeAt(h, metric); sc.kind != scopeProvince {
+				return sc
+			}
+		}
 	}
 	// 3. The subject of an earlier clause.
 	for k := len(s.cues) - 1; k >= 0; k-- {
@@ -740,6 +781,11 @@ var (
 	notSubjectRe = startRe(`(?:lên|vào|với|qua|trên|cho|từ|theo|đến|tới|về|của|so với)\s*$`)
 	// portalOnRe: a figure put on the portal ("… lên Cổng …").
 	portalOnRe = startRe(`(?:lên|trên|vào|với)\s*$`)
+	// atUnitsRe: "tại" or "ở" right before a group of units (not "của":
+	// "thủ tục hành chính của các sở, ngành" names their domain).
+	atUnitsRe = startRe(`(?:^|\s)(?:tại|ở)\s+$`)
+	// detailsRe: a clause that details the figure before it.
+	detailsRe = startRe(`^\s*trong đó(?:[\s,:]|$)`)
 	// recipientsRe: "cho" right before a figure ("cho 61 lãnh đạo").
 	recipientsRe = startRe(`(?:^|\s)cho\s+(?:hơn |trên |gần |khoảng )?$`)
 	// captionRe: a photo caption ("Ảnh: …").
@@ -976,6 +1022,37 @@ func firstFigure(s string) int {
 		i = j
 	}
 	return len(s)
+}
+
+// lastFigureOutsideCues returns the offset of the last figure of the
+// segment before end (as firstFigure reads them) that is not inside a
+// unit's name ("40 xã, phường"), or -1.
+func (s *Segment) lastFigureOutsideCues(end int) int {
+	last := -1
+	for i := 0; i < end; {
+		k := i + firstFigure(s.lower[i:end])
+		if k >= end {
+			break
+		}
+		if !s.inCue(k) {
+			last = k
+		}
+		for k < end && strings.IndexByte("0123456789.,", s.lower[k]) >= 0 {
+			k++
+		}
+		i = k
+	}
+	return last
+}
+
+// labelled reports whether a unit labels the figure at offset off.
+func (s *Segment) labelled(off int) bool {
+	for _, cu := range s.cues {
+		if cu.bound == off {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseEnd returns where the clause that goes on at offset i ends: at a

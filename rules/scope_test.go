@@ -75,6 +75,19 @@ func TestScope(t *testing.T) {
 			"dvc.level4", "715", "", ""},
 		{"riêng before a unit", "Riêng huyện Tam Nông đã tiếp nhận 4.230 hồ sơ.",
 			"records.total", "", "4230", "Tam Nông"},
+		// "Riêng" before a part of the period: its figures are not the
+		// period's, even where the province is the subject; before the
+		// year reported on, the year's.
+		{"one month singled out", "Năm 2022, toàn tỉnh tiếp nhận 412.000 hồ sơ. Riêng tháng 12, tỉnh tiếp nhận 41.250 hồ sơ, tỷ lệ hồ sơ trực tuyến đạt 88,4%.",
+			"records.total", "412000", "41250", "tháng 12"},
+		{"the rate of the month singled out", "Năm 2022, toàn tỉnh tiếp nhận 412.000 hồ sơ. Riêng tháng 12, tỉnh tiếp nhận 41.250 hồ sơ, tỷ lệ hồ sơ trực tuyến đạt 88,4%.",
+			"records.online_rate", "", "88.4", "tháng 12"},
+		{"one day singled out", "Chỉ riêng ngày 2/10, tỉnh Phú Thọ đã tiếp nhận 1.960 hồ sơ.",
+			"records.total", "", "1960", "ngày 2/10"},
+		{"one quarter singled out", "Riêng quý IV, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh đạt 99,1%.",
+			"records.on_time_rate", "", "99.1", "quý IV"},
+		{"the year reported on singled out", "Riêng năm 2022, toàn tỉnh đã tiếp nhận 215.600 hồ sơ.",
+			"records.total", "215600", "", ""},
 		{"the centre as subject", "Trong năm, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 23.100 hồ sơ, trong đó 19.800 hồ sơ trực tuyến.",
 			"records.total", "", "23100", "Trung tâm"},
 		{"the centre's clause passes on to the next sentence", "Trong quý IV, Trung tâm Hành chính công đã đón 9.300 lượt công dân; tiếp nhận 8.420 hồ sơ. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,1%.",
@@ -112,6 +125,18 @@ func TestScope(t *testing.T) {
 			"records.total", "", "3120", "Hòa Phú"},
 		{"a socio-political organisation is no commune", "Hội nghị có đại diện các tổ chức chính trị - xã hội; tỷ lệ hồ sơ trực tuyến toàn tỉnh đạt 71,3%.",
 			"records.online_rate", "71.3", "", ""},
+		// The units a figure's noun is at or of, counted, in its clause;
+		// a clause of details is of the unit of the figure it details.
+		{"files at the communes and wards", "Năm 2025, thành phố đã tiếp nhận 21.400 hồ sơ tại 32 xã, phường, trong đó tỷ lệ hồ sơ trực tuyến đạt 81,2%.",
+			"records.total", "", "21400", "xã"},
+		{"the rate that details the communes' files", "Năm 2025, thành phố đã tiếp nhận 21.400 hồ sơ tại 32 xã, phường, trong đó tỷ lệ hồ sơ trực tuyến đạt 81,2%.",
+			"records.online_rate", "", "81.2", "xã"},
+		{"files of the departments counted", "Quý III, tỉnh đã tiếp nhận 6.300 hồ sơ tại 11 sở, ngành, trong đó hồ sơ trực tuyến là 4.020 hồ sơ.",
+			"records.online", "", "4020", "sở, ngành"},
+		{"files at the districts, a clause of details", "Đã tiếp nhận 15.780 hồ sơ ở các huyện, thị xã, trong đó giải quyết đúng hạn 15.102 hồ sơ.",
+			"records.total", "", "15780", "huyện"},
+		{"details of the province's figure stay the province's", "Toàn tỉnh tiếp nhận 88.200 hồ sơ, trong đó 61.500 hồ sơ trực tuyến; 9/15 sở, ngành có tỷ lệ trực tuyến trên 90%.",
+			"records.online", "61500", "", ""},
 		// A unit in a parenthetical aside passes nothing on.
 		{"the centre with its address in an aside", "Trung tâm Phục vụ hành chính công (đặt tại phường Phú Hội) đã đón 4.120 lượt công dân; tiếp nhận 3.870 hồ sơ.",
 			"records.total", "", "3870", "Trung tâm"},
