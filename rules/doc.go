@@ -215,7 +215,10 @@
 // that no pattern states on its own (Family.Detect: the state of the SOC,
 // the most advanced state any clause that names it reports, achieved
 // outranking planned) and adjust the candidates of the whole report
-// (Family.Resolve: the count of applications resolved is the total only
+// (Family.Resolve: procedures "công bố" that the next clause splits by
+// kind of change ("công bố 4.120 TTHC; trong đó, ban hành mới …") are
+// the procedures announced, not those offered; the count of
+// applications resolved is the total only
 // where no count received is given; an on-time share in a breakdown
 // that states the early files apart is a part, not the rate;
 // procedures by level that add up to a count of online services are

@@ -404,6 +404,7 @@ func init() { register(&procedures) }
 // count services, and a procedure total of the same value is that count
 // of services read as procedures.
 func resolveProcedures(cands []candidate) []candidate {
+	announcedByParts(cands)
 	best := map[string]*candidate{}
 	for i := range cands {
 		c := &cands[i]
@@ -441,4 +442,29 @@ func resolveProcedures(cands []candidate) []candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// announcedPartsRe: procedures announced, followed by their parts by
+// kind of change in the next clause ("công bố 4.120 TTHC; trong đó, ban
+// hành mới 512 thủ tục, sửa đổi …"), which a sentence rule does not
+// see across the ";".
+var announcedPartsRe = startRe(`công bố\s*(?:danh mục\s*)?(\d[\d.]*)\s*(?:thủ tục hành chính|tthc|thủ tục)\s*;\s*(?:trong đó|gồm|bao gồm)\s*[,:]?\s*[^.;]{0,30}?(?:mới|sửa đổi|bãi bỏ|thay thế)`)
+
+// announcedByParts makes a count of procedures "công bố" the procedures
+// announced where the next clause of its sentence splits it by kind of
+// change (new, amended, replaced, abolished): announcements in the
+// period, not the procedures offered (tthc.total).
+func announcedByParts(cands []candidate) {
+	for i := range cands {
+		c := &cands[i]
+		if c.Metric != "tthc.total" || c.Value.Kind != report.Number {
+			continue
+		}
+		for _, m := range announcedPartsRe.FindAllStringSubmatchIndex(c.sentence, -1) {
+			if v, _, ok := normalize.ParseNumber(c.sentence[m[2]:m[3]]); ok && v == c.Value.Num {
+				c.Metric = "tthc.announced"
+				break
+			}
+		}
+	}
 }
