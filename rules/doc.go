@@ -252,7 +252,9 @@
 // metric one rule read twice with close, different values; arithmetic
 // claims in the text, whatever metric they concern ("11,3%
 // (84.394/751.295)", "1315/1611, đạt tỷ lệ 82,6%", a total followed by
-// its parts, shares that must add up to 100 %); and table total rows
+// its parts, shares that must add up to 100 %; a rank among units or a
+// score out of a maximum, "xếp 52/63, đạt 85,39%", "73/100 điểm", is no
+// share); and table total rows
 // against the sum of their column. The parts of a total ("công bố 5.210
 // TTHC (1.120 mới, 860 sửa đổi, 3.200 bãi bỏ)", "đang giải quyết 26.068
 // (19.972 còn trong hạn và 4.104 quá hạn)") are read against partitions
