@@ -167,8 +167,11 @@
 // segment, then what the segment inherits: a level's, group's or
 // district's subject governs its sentence ("Cấp xã đã tiếp nhận …;
 // trong ngày đã giải quyết 484 hồ sơ"), the centre and another unit the
-// rest of the paragraph, and a title whose subject is one unit the whole
-// document. A comma between words of timeliness ("đúng hạn, trước hạn")
+// rest of the paragraph, and a title whose subject is one unit (at its start, or the
+// one place it reports on: "Tình hình giải quyết TTHC tại Trung tâm …")
+// the whole document. A news page's kicker above the headline (a few
+// words naming its section, "Cải cách hành chính") does not hide the
+// headline: both are the title. A comma between words of timeliness ("đúng hạn, trước hạn")
 // starts no clause, so the group that has a rate stays its subject, and
 // units counted as a part of all ("9/15 sở, ngành và 3/11 huyện") are
 // never the province. Province cues ("toàn tỉnh", "các cấp", "từ cấp tỉnh đến cấp

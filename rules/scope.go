@@ -548,8 +548,8 @@ func ownNames(doc *normalize.Doc) map[string]bool {
 			}
 		}
 	}
-	if len(doc.Paras) > 0 {
-		title := doc.Paras[0].Text
+	for k := 0; k < len(doc.Paras) && (k == 0 || k == 1 && kickerPara(doc)); k++ {
+		title := doc.Paras[k].Text // the title, or a kicker and its headline
 		if i := strings.IndexAny(title, ".\n"); i > 0 && i < 200 {
 			title = title[:i]
 		}
@@ -786,6 +786,9 @@ var (
 	atUnitsRe = startRe(`(?:^|\s)(?:tại|ở)\s+$`)
 	// detailsRe: a clause that details the figure before it.
 	detailsRe = startRe(`^\s*trong đó(?:[\s,:]|$)`)
+	// titleAtRe: a title that reports on a place ("Kết quả giải quyết
+	// hồ sơ tại …").
+	titleAtRe = startRe(`^[^,;:.]{0,80}\s(?:tại|của)\s*$`)
 	// recipientsRe: "cho" right before a figure ("cho 61 lãnh đạo").
 	recipientsRe = startRe(`(?:^|\s)cho\s+(?:hơn |trên |gần |khoảng )?$`)
 	// captionRe: a photo caption ("Ảnh: …").
@@ -918,9 +921,15 @@ func (st *scopeState) ensure(i int) {
 		s.inherit = carry
 		st.open[p] = strings.HasSuffix(strings.TrimSpace(s.Text), ";")
 		if s.title && len(s.cues) > 0 {
-			if cu := s.cues[0]; cu.start < 5 && (cu.kind == cueCentre || cu.kind == cueUnit) {
+			// The title's subject opens it, or is the one place it reports
+			// on: "Tình hình giải quyết TTHC tại Trung tâm Hành chính công
+			// …".
+			if cu := s.cues[0]; (cu.start < 5 || len(s.cues) == 1 && titleAtRe.MatchString(s.lower[:cu.start])) && (cu.kind == cueCentre || cu.kind == cueUnit) {
 				c := cu
 				st.docCue = &c
+				if s.inherit == nil {
+					s.inherit = st.docCue // a headline run on into its first sentence
+				}
 			}
 		}
 		carry = st.passOn(s, carry)

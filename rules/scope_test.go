@@ -233,6 +233,36 @@ func TestScopeOfTitle(t *testing.T) {
 	}
 }
 
+// TestScopeOfKickedTitle checks that a news page's kicker (the name of
+// its section above the headline) does not hide the headline: a
+// headline that reports on one place ("… tại Trung tâm …") makes the
+// page about that place, in the styles of several portals.
+func TestScopeOfKickedTitle(t *testing.T) {
+	tests := []struct {
+		text, metric, want, sub string
+	}{
+		{"Cải cách hành chính\n\nKết quả giải quyết hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh quý III\n\nTrong quý, đã tiếp nhận 12.480 hồ sơ.\n", "records.total", "", "12480"},
+		{"Chuyển đổi số\n\nTrung tâm Hành chính công huyện Mường Lát đẩy mạnh hồ sơ trực tuyến\n\nNăm 2023, đã tiếp nhận 2.340 hồ sơ.\n", "records.total", "", "2340"},
+		{"Thời sự\n\nTình hình tiếp nhận hồ sơ của Trung tâm Phục vụ hành chính công trong tháng\n\nTrong tháng, đã tiếp nhận 8.120 hồ sơ.\n", "records.total", "", "8120"},
+		{"Cải cách hành chính\n\nToàn tỉnh tiếp nhận hơn 300 nghìn hồ sơ năm 2023\n\nNăm 2023, toàn tỉnh đã tiếp nhận 312.450 hồ sơ.\n", "records.total", "312450", ""},
+	}
+	for _, tt := range tests {
+		rep := applyText(t, tt.text)
+		f, ok := figure(rep, tt.metric)
+		switch {
+		case tt.want == "" && ok:
+			t.Errorf("%q: %s = %s (rule %s), want no province figure", tt.text, tt.metric, f.Value, f.Rule)
+		case tt.want != "" && (!ok || f.Value.String() != tt.want):
+			t.Errorf("%q: %s = %v (found %v), want %s", tt.text, tt.metric, f.Value, ok, tt.want)
+		}
+		if tt.sub != "" {
+			if _, ok := subUnit(rep, tt.metric, tt.sub); !ok {
+				t.Errorf("%q: no sub-unit figure %s = %s; sub-units %+v", tt.text, tt.metric, tt.sub, rep.SubUnits)
+			}
+		}
+	}
+}
+
 // TestCountsOfSomethingElse checks that a number followed by a noun
 // other than its metric's own is not the metric: agencies, staff,
 // decisions and one-stop desks are counted beside certificates,
