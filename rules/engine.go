@@ -762,6 +762,7 @@ func Apply(doc *normalize.Doc) *report.Report {
 			cands = f.Resolve(cands)
 		}
 	}
+	cands = headlinesOfOtherFacts(cands, doc, nums)
 	chosen, warnings := choose(cands)
 	rep.Metrics = chosen
 	rep.SubUnits = subUnitFigures(cands)

@@ -263,6 +263,33 @@ func TestScopeOfKickedTitle(t *testing.T) {
 	}
 }
 
+// TestHeadlineOfOtherFact checks that a bare count of a headline that
+// the body writes only as a rounded figure of another fact (files
+// resolved on time, files sent online or by post) is not the metric the
+// headline's words suggest; a body that writes the count exactly keeps
+// it.
+func TestHeadlineOfOtherFact(t *testing.T) {
+	tests := []struct {
+		text, metric, want string
+	}{
+		{"Sáu tháng xử lý 41.000 hồ sơ\n\nTrong 6 tháng đầu năm 2023, tổng số hồ sơ đã giải quyết đúng và trước hạn gần 41 ngàn, đạt trên 97%.\n", "records.total", ""},
+		{"Tiếp nhận 120.000 hồ sơ trong năm 2023\n\nNăm 2023, số hồ sơ nộp trực tuyến và qua bưu chính công ích của người dân đạt hơn 120 nghìn.\n", "records.total", ""},
+		{"Giải quyết 9.000 hồ sơ trong quý I\n\nTrong quý I/2023, số hồ sơ giải quyết trước hạn khoảng 9 nghìn, chiếm 40%.\n", "records.total", ""},
+		{"Xử lý 16.500 hồ sơ trong tháng 8\n\nTrong tháng 8/2023, số hồ sơ được giải quyết đúng hạn là hơn 16,5 nghìn hồ sơ.\n", "records.total", ""},
+		{"Tiếp nhận 52.300 hồ sơ trong năm 2023\n\nTheo báo cáo tổng kết, năm 2023 các cơ quan đã xử lý 52.300 hồ sơ của người dân.\n", "records.total", "52300"},
+	}
+	for _, tt := range tests {
+		rep := applyText(t, tt.text)
+		f, ok := figure(rep, tt.metric)
+		switch {
+		case tt.want == "" && ok:
+			t.Errorf("%q: %s = %s (rule %s, line %d), want none", tt.text, tt.metric, f.Value, f.Rule, f.Line)
+		case tt.want != "" && (!ok || f.Value.String() != tt.want):
+			t.Errorf("%q: %s = %v (found %v), want %s", tt.text, tt.metric, f.Value, ok, tt.want)
+		}
+	}
+}
+
 // TestCountsOfSomethingElse checks that a number followed by a noun
 // other than its metric's own is not the metric: agencies, staff,
 // decisions and one-stop desks are counted beside certificates,
