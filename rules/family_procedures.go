@@ -123,6 +123,11 @@ var procedures = Family{
 		{ID: "tthc.total.ratio-services", Metric: "tthc.total", Priority: 20,
 			Pattern: `\d[\d.]*\s*/\s*{N}\s*thủ tục\b`,
 			Require: `(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:mức|{L3}|{L4})`, RejectNear: `{PORTAL}|hồ sơ|cắt giảm|đơn giản hóa`},
+		// "Số TTHC được công khai đầy đủ …: 1.775/1.775": the procedures
+		// published, a share of all of them.
+		{ID: "tthc.total.published-ratio", Metric: "tthc.total", Priority: 20,
+			Pattern:    `số\s*(?:thủ tục hành chính|tthc)\s*(?:đã\s*)?được\s*công khai[^.;:\d]{0,80}?(?::|là|đạt)\s*\d[\d.]*\s*/\s*{N}`,
+			RejectNear: `{PORTAL}`},
 		// "(1.397/1.725 TTHC)": the procedures a share is of.
 		{ID: "tthc.total.ratio", Metric: "tthc.total", Priority: 20,
 			Pattern: `\d[\d.]*\s*/\s*{N}\s*(?:thủ tục hành chính|TTHC)`},

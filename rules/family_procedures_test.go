@@ -108,7 +108,11 @@ func TestCatalogAdditions(t *testing.T) {
 		{"Năm 2023, UBND tỉnh đã công bố 412 TTHC (120 mới, 250 sửa đổi, 42 bãi bỏ).", "tthc.announced", "412", ""},
 		{"UBND tỉnh đã ban hành 21 quyết định công bố 390 thủ tục hành chính nội bộ.", "tthc.announced", "", ""},
 		{"Hiện toàn tỉnh đang thực hiện 1.988 thủ tục hành chính.", "tthc.announced", "", ""},
-		// Parts by kind of change in the next clause, after ";".
+		// The procedures published, the whole of a share.
+		{"Số thủ tục hành chính được công khai đầy đủ, đúng quy định: 1.642/1.642 thủ tục.", "tthc.total", "1642", ""},
+		{"Số TTHC đã được công khai theo quy định là 1.903/1.910 (đạt 99,6%).", "tthc.total", "1910", ""},
+		{"Số TTHC được công khai đầy đủ các bộ phận: 2.011/2.011, đạt 100%.", "tthc.total", "2011", ""},
+		{"Số TTHC được đơn giản hóa: 120/450 thủ tục.", "tthc.total", "", ""},
 		{"Năm 2023, toàn tỉnh đã công bố 1.284 TTHC; trong đó, ban hành mới 402 thủ tục, sửa đổi 611 và bãi bỏ 271 TTHC.", "tthc.announced", "1284", ""},
 		{"Năm 2023, toàn tỉnh đã công bố 1.284 TTHC; trong đó, ban hành mới 402 thủ tục, sửa đổi 611 và bãi bỏ 271 TTHC.", "tthc.total", "", ""},
 		{"UBND tỉnh đã công bố 936 thủ tục hành chính; gồm: 210 TTHC mới, 498 TTHC sửa đổi, 228 TTHC bãi bỏ.", "tthc.announced", "936", ""},
