@@ -177,8 +177,8 @@ var (
 
 // rankOrScore reports whether the ratio token t of s is a rank among
 // units or a score out of a maximum, not a part of a whole: "Chỉ số
-// PAR Index xếp 52/63, đạt 85,39%" states a rank and an index score, and
-// 85,39% is not 52/63.
+// PAR Index xếp 31/63, đạt 86,12%" states a rank and an index score, and
+// 86,12% is not 31/63.
 func rankOrScore(s string, t tok) bool {
 	return rankBeforeRatioRe.MatchString(strings.ToLower(s[max(0, t.start-20):t.start])) || scoreAfterRatioRe.MatchString(s[t.end:])
 }

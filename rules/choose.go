@@ -230,10 +230,10 @@ func headlineScopes(cands []candidate) {
 // headlinesOfOtherFacts drops a bare count of the title that the body
 // writes only as a rounded figure of another fact: where no body
 // candidate of its metric has a value the headline may stand for, but
-// the body writes that value with a qualifier ("gần 25 ngàn") and never
+// the body writes that value with a qualifier ("gần 41 ngàn") and never
 // exactly, the headline dropped the qualifier of a figure the rules read
-// as no statement of the metric ("xử lý 25.000 hồ sơ" above "đã giải
-// quyết đúng và trước hạn gần 25 ngàn": files resolved on time, not all
+// as no statement of the metric ("xử lý 41.000 hồ sơ" above "đã giải
+// quyết đúng và trước hạn gần 41 ngàn": files resolved on time, not all
 // the files resolved). A body that writes the headline's value exactly
 // restates it, in wording the rules may miss, and keeps it. nums are
 // the numbers of each paragraph of doc (scanParas).

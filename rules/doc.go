@@ -168,9 +168,9 @@
 // district's subject governs its sentence ("Cấp xã đã tiếp nhận …;
 // trong ngày đã giải quyết 484 hồ sơ"), the centre and another unit the
 // rest of the paragraph, and a title whose subject is one unit (at its start, or the
-// one place it reports on: "Tình hình giải quyết TTHC tại Trung tâm …")
+// one place it reports on: "Kết quả giải quyết hồ sơ tại Trung tâm …")
 // the whole document. A news page's kicker above the headline (a few
-// words naming its section, "Cải cách hành chính") does not hide the
+// words naming its section, "Thời sự") does not hide the
 // headline: both are the title. A comma between words of timeliness ("đúng hạn, trước hạn")
 // starts no clause, so the group that has a rate stays its subject, and
 // units counted as a part of all ("9/15 sở, ngành và 3/11 huyện") are
@@ -194,11 +194,11 @@
 // the sentence says next of those files. "Riêng" before a kind of what
 // reports count ("Riêng DVC trực tuyến mức 3 và mức 4, …") singles out
 // the kind, not a unit; before a part of the period ("Chỉ riêng ngày
-// 14/7", "Riêng tháng 12", not a year) it governs its segment, even
+// 2/10", "Riêng tháng 12", not a year) it governs its segment, even
 // where the province is the subject. A unit where the figure's noun
-// stands, in its clause ("17.710 hồ sơ … tại 40 xã, phường", "15.780 hồ sơ
+// stands, in its clause ("21.400 hồ sơ … tại 32 xã, phường", "15.780 hồ sơ
 // ở các huyện, thị xã"), is its scope; a clause of details ("…, trong đó
-// tỷ lệ … đạt 75,78%") is of the unit of the figure it details, unless
+// tỷ lệ … đạt 81,2%") is of the unit of the figure it details, unless
 // that figure is the last item of a list of units; and a rank among the provinces ("đứng đầu 63
 // tỉnh, thành phố cả nước về …") is no figure of the nation. Metrics that count a
 // level or group (Family.PerLevel) are not scoped by levels or groups;
@@ -239,8 +239,8 @@
 // sở, ngành có tỷ lệ … trên 85%") takes that unit's scope
 // (headlineScopes): the headline shortened it. A bare count of the title
 // that the body writes only rounded, as a figure the rules read as no
-// statement of the metric ("xử lý 25.000 hồ sơ" above "đã giải quyết
-// đúng và trước hạn gần 25 ngàn"), is dropped (headlinesOfOtherFacts):
+// statement of the metric ("xử lý 41.000 hồ sơ" above "đã giải quyết
+// đúng và trước hạn gần 41 ngàn"), is dropped (headlinesOfOtherFacts):
 // the headline shortened another fact; a body that writes the value
 // exactly keeps it. The distance between a
 // figure and its metric's words was measured as a feature and dropped: it changed
@@ -261,7 +261,7 @@
 // claims in the text, whatever metric they concern ("11,3%
 // (84.394/751.295)", "1315/1611, đạt tỷ lệ 82,6%", a total followed by
 // its parts, shares that must add up to 100 %; a rank among units or a
-// score out of a maximum, "xếp 52/63, đạt 85,39%", "73/100 điểm", is no
+// score out of a maximum, "xếp 31/63, đạt 86,12%", "520/1000 điểm", is no
 // share); and table total rows
 // against the sum of their column. The parts of a total ("công bố 5.210
 // TTHC (1.120 mới, 860 sửa đổi, 3.200 bãi bỏ)", "đang giải quyết 26.068

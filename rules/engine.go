@@ -1036,7 +1036,7 @@ func titleParas(doc *normalize.Doc) map[*normalize.Para]bool {
 }
 
 // kickerPara reports whether the document's first paragraph is a news
-// page's kicker, the name of its section ("Cải cách hành chính", "Chuyển
+// page's kicker, the name of its section ("Thời sự", "Chuyển
 // đổi số"): a few words without a digit or a sentence's punctuation,
 // above a one-line headline, which is then the title too.
 func kickerPara(doc *normalize.Doc) bool {

@@ -123,7 +123,7 @@ var procedures = Family{
 		{ID: "tthc.total.ratio-services", Metric: "tthc.total", Priority: 20,
 			Pattern: `\d[\d.]*\s*/\s*{N}\s*thủ tục\b`,
 			Require: `(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:mức|{L3}|{L4})`, RejectNear: `{PORTAL}|hồ sơ|cắt giảm|đơn giản hóa`},
-		// "Số TTHC được công khai đầy đủ …: 1.775/1.775": the procedures
+		// "Số TTHC được công khai đầy đủ …: 2.011/2.011": the procedures
 		// published, a share of all of them.
 		{ID: "tthc.total.published-ratio", Metric: "tthc.total", Priority: 20,
 			Pattern:    `số\s*(?:thủ tục hành chính|tthc)\s*(?:đã\s*)?được\s*công khai[^.;:\d]{0,80}?(?::|là|đạt)\s*\d[\d.]*\s*/\s*{N}`,
@@ -240,7 +240,9 @@ var procedures = Family{
 			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
 		// dvc.total: levels 3 and 4 (partial and end to end) together.
 		{ID: "dvc.total.levels", Metric: "dvc.total", Priority: 30,
-			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L4}\s*và\s*{L3}|{L3}\s*và\s*{L4})`,
+			// "1.204 danh mục TTHC dịch vụ công trực tuyến (DVCTT) mức độ 3
+			// và 4": the list of procedures offered so.
+			Pattern:   `{N}\s*(?:danh mục\s*(?:{TTHC}\s*)?)?(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:\([^)]{1,12}\)\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L4}\s*và\s*{L3}|{L3}\s*và\s*{L4})`,
 			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`},
 		// "đã cung cấp: 1.402 dịch vụ công trực tuyến (335 DVCTT một
 		// phần và 1.067 DVCTT toàn trình)", "cung cấp hơn 2.000 DVC

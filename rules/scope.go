@@ -58,7 +58,7 @@ type cue struct {
 	subject bool
 	// only marks "Riêng …" at the start of a clause: the whole clause is
 	// about that one unit or part. part marks one that names a part of
-	// the period ("Riêng tháng 12", "Chỉ riêng ngày 14/7"): it governs
+	// the period ("Riêng tháng 12", "Chỉ riêng ngày 2/10"): it governs
 	// its segment even where the province is the subject.
 	only, part bool
 }
@@ -231,7 +231,7 @@ func findCues(text, lower string, own map[string]bool) []cue {
 		part := periodPartRe.MatchString(lower[st+len("riêng"):])
 		end := l[1]
 		if part {
-			end = clauseEnd(lower, st, 40) // "Riêng ngày 14/7": the date is part of it
+			end = clauseEnd(lower, st, 40) // "Riêng ngày 2/10": the date is part of it
 		}
 		out = append(out, cue{start: st, end: end, kind: cueUnit, unit: strings.TrimSpace(text[st:end]), only: true, part: part})
 	}
@@ -595,7 +595,7 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 		return (k == cueLevel || k == cueGroup) && c.perLevel[metric] || k == cuePortal && !c.portalScoped[metric]
 	}
 	// 0. A part of the period that the segment singles out before the
-	// figure ("Chỉ riêng ngày 14/7, thành phố tiếp nhận 3.425 hồ sơ").
+	// figure ("Chỉ riêng ngày 2/10, tỉnh đã tiếp nhận 1.960 hồ sơ").
 	for k := range s.cues {
 		if cu := &s.cues[k]; cu.part && cu.end <= off {
 			return cu.scope()
@@ -642,7 +642,7 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 			}
 		}
 		// The units where the figure's noun stands, counted or not, in its
-		// clause: "17.710 hồ sơ thủ tục hành chính tại 40 xã, phường",
+		// clause: "21.400 hồ sơ tại 32 xã, phường",
 		// "6.300 hồ sơ tại 11 sở, ngành".
 		end = clauseEnd(s.lower, i, 80)
 		for k := range s.cues {
@@ -676,11 +676,11 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 		}
 		return cu.scope()
 	}
-	// A clause of details ("…, trong đó tỷ lệ … đạt 75,78%") is of the
+	// A clause of details ("…, trong đó tỷ lệ … đạt 81,2%") is of the
 	// unit of the figure it details.
 	// The last of figures that units label in turn ("276 TTHC cấp
 	// huyện và 125 TTHC cấp xã, trong đó …") is an item of a list whose
-	// details are of the whole; the count of a group ("40 xã") is no
+	// details are of the whole; the count of a group ("32 xã") is no
 	// figure.
 	if start > 0 && detailsRe.MatchString(s.lower[start:off]) {
 		if h := s.lastFigureOutsideCues(start); h >= 0 && !(s.labelled(h) && s.labelled(s.lastFigureOutsideCues(h))) {
@@ -922,7 +922,7 @@ func (st *scopeState) ensure(i int) {
 		st.open[p] = strings.HasSuffix(strings.TrimSpace(s.Text), ";")
 		if s.title && len(s.cues) > 0 {
 			// The title's subject opens it, or is the one place it reports
-			// on: "Tình hình giải quyết TTHC tại Trung tâm Hành chính công
+			// on: "Kết quả giải quyết hồ sơ tại Trung tâm Phục vụ hành chính công
 			// …".
 			if cu := s.cues[0]; (cu.start < 5 || len(s.cues) == 1 && titleAtRe.MatchString(s.lower[:cu.start])) && (cu.kind == cueCentre || cu.kind == cueUnit) {
 				c := cu
@@ -1035,7 +1035,7 @@ func firstFigure(s string) int {
 
 // lastFigureOutsideCues returns the offset of the last figure of the
 // segment before end (as firstFigure reads them) that is not inside a
-// unit's name ("40 xã, phường"), or -1.
+// unit's name ("32 xã, phường"), or -1.
 func (s *Segment) lastFigureOutsideCues(end int) int {
 	last := -1
 	for i := 0; i < end; {
