@@ -238,29 +238,12 @@ func TestScopeOfTitle(t *testing.T) {
 // headline that reports on one place ("… tại Trung tâm …") makes the
 // page about that place, in the styles of several portals.
 func TestScopeOfKickedTitle(t *testing.T) {
-	tests := []struct {
-		text, metric, want, sub string
-	}{
+	checkTitled(t, []titled{
 		{"Chính quyền số\n\nKết quả giải quyết hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh quý III\n\nTrong quý, đã tiếp nhận 12.480 hồ sơ.\n", "records.total", "", "12480"},
 		{"Chuyển đổi số\n\nTrung tâm Hành chính công huyện Mường Lát đẩy mạnh hồ sơ trực tuyến\n\nNăm 2023, đã tiếp nhận 2.340 hồ sơ.\n", "records.total", "", "2340"},
 		{"Thời sự\n\nTình hình tiếp nhận hồ sơ của Trung tâm Phục vụ hành chính công trong tháng\n\nTrong tháng, đã tiếp nhận 8.120 hồ sơ.\n", "records.total", "", "8120"},
 		{"Kinh tế - Xã hội\n\nToàn tỉnh tiếp nhận hơn 300 nghìn hồ sơ năm 2023\n\nNăm 2023, toàn tỉnh đã tiếp nhận 312.450 hồ sơ.\n", "records.total", "312450", ""},
-	}
-	for _, tt := range tests {
-		rep := applyText(t, tt.text)
-		f, ok := figure(rep, tt.metric)
-		switch {
-		case tt.want == "" && ok:
-			t.Errorf("%q: %s = %s (rule %s), want no province figure", tt.text, tt.metric, f.Value, f.Rule)
-		case tt.want != "" && (!ok || f.Value.String() != tt.want):
-			t.Errorf("%q: %s = %v (found %v), want %s", tt.text, tt.metric, f.Value, ok, tt.want)
-		}
-		if tt.sub != "" {
-			if _, ok := subUnit(rep, tt.metric, tt.sub); !ok {
-				t.Errorf("%q: no sub-unit figure %s = %s; sub-units %+v", tt.text, tt.metric, tt.sub, rep.SubUnits)
-			}
-		}
-	}
+	})
 }
 
 // TestHeadlineOfOtherFact checks that a bare count of a headline that
@@ -269,25 +252,13 @@ func TestScopeOfKickedTitle(t *testing.T) {
 // headline's words suggest; a body that writes the count exactly keeps
 // it.
 func TestHeadlineOfOtherFact(t *testing.T) {
-	tests := []struct {
-		text, metric, want string
-	}{
-		{"Sáu tháng xử lý 41.000 hồ sơ\n\nTrong 6 tháng đầu năm 2023, số hồ sơ được xử lý trước và đúng hạn gần 41 ngàn, chiếm 97%.\n", "records.total", ""},
-		{"Tiếp nhận 120.000 hồ sơ trong năm 2023\n\nNăm 2023, số hồ sơ nộp trực tuyến và qua bưu chính công ích của người dân đạt hơn 120 nghìn.\n", "records.total", ""},
-		{"Giải quyết 9.000 hồ sơ trong quý I\n\nTrong quý I/2023, số hồ sơ giải quyết trước hạn khoảng 9 nghìn, chiếm 40%.\n", "records.total", ""},
-		{"Xử lý 16.500 hồ sơ trong tháng 8\n\nTrong tháng 8/2023, số hồ sơ được giải quyết đúng hạn là hơn 16,5 nghìn hồ sơ.\n", "records.total", ""},
-		{"Tiếp nhận 52.300 hồ sơ trong năm 2023\n\nTheo báo cáo tổng kết, năm 2023 các cơ quan đã xử lý 52.300 hồ sơ của người dân.\n", "records.total", "52300"},
-	}
-	for _, tt := range tests {
-		rep := applyText(t, tt.text)
-		f, ok := figure(rep, tt.metric)
-		switch {
-		case tt.want == "" && ok:
-			t.Errorf("%q: %s = %s (rule %s, line %d), want none", tt.text, tt.metric, f.Value, f.Rule, f.Line)
-		case tt.want != "" && (!ok || f.Value.String() != tt.want):
-			t.Errorf("%q: %s = %v (found %v), want %s", tt.text, tt.metric, f.Value, ok, tt.want)
-		}
-	}
+	checkTitled(t, []titled{
+		{"Sáu tháng xử lý 41.000 hồ sơ\n\nTrong 6 tháng đầu năm 2023, số hồ sơ được xử lý trước và đúng hạn gần 41 ngàn, chiếm 97%.\n", "records.total", "", ""},
+		{"Tiếp nhận 120.000 hồ sơ trong năm 2023\n\nNăm 2023, số hồ sơ nộp trực tuyến và qua bưu chính công ích của người dân đạt hơn 120 nghìn.\n", "records.total", "", ""},
+		{"Giải quyết 9.000 hồ sơ trong quý I\n\nTrong quý I/2023, số hồ sơ giải quyết trước hạn khoảng 9 nghìn, chiếm 40%.\n", "records.total", "", ""},
+		{"Xử lý 16.500 hồ sơ trong tháng 8\n\nTrong tháng 8/2023, số hồ sơ được giải quyết đúng hạn là hơn 16,5 nghìn hồ sơ.\n", "records.total", "", ""},
+		{"Tiếp nhận 52.300 hồ sơ trong năm 2023\n\nTheo báo cáo tổng kết, năm 2023 các cơ quan đã xử lý 52.300 hồ sơ của người dân.\n", "records.total", "52300", ""},
+	})
 }
 
 // TestCountsOfSomethingElse checks that a number followed by a noun
@@ -331,14 +302,25 @@ func TestCountsOfSomethingElse(t *testing.T) {
 // pages; a headline the body states for the province stays the
 // province's.
 func TestHeadlineOfSubUnit(t *testing.T) {
-	tests := []struct {
-		text, metric, want, sub string
-	}{
+	checkTitled(t, []titled{
 		{"Tỷ lệ hồ sơ trực tuyến đạt trên 85% trong quý III\n\nTrong quý III/2024, 5/18 sở, ngành có tỷ lệ hồ sơ trực tuyến trên 85%.\n", "records.online_rate", "", "85"},
 		{"Tỷ lệ giải quyết hồ sơ đúng hạn đạt 100%\n\nNăm 2023, các huyện có tỷ lệ giải quyết hồ sơ đúng hạn đạt 100%, toàn tỉnh tiếp nhận 210.400 hồ sơ.\n", "records.on_time_rate", "", "100"},
 		{"Hồ sơ trực tuyến chiếm hơn 70%\n\nNăm 2023, có 3/10 huyện, thị xã có tỷ lệ hồ sơ trực tuyến đạt hơn 70%.\n", "records.online_rate", "", "70"},
 		{"Tỷ lệ hồ sơ trực tuyến đạt trên 85% trong năm 2024\n\nNăm 2024, tỷ lệ hồ sơ trực tuyến của toàn tỉnh đạt trên 85%; 5/18 sở, ngành có tỷ lệ trên 85%.\n", "records.online_rate", "85", ""},
-	}
+	})
+}
+
+// titled is a text with a title, the province's value of a metric it
+// must give ("" for none) and a value that must be a sub-unit figure
+// ("" for none).
+type titled struct {
+	text, metric, want, sub string
+}
+
+// checkTitled runs the rules over each text and checks the province's
+// value and the sub-unit figure.
+func checkTitled(t *testing.T, tests []titled) {
+	t.Helper()
 	for _, tt := range tests {
 		rep := applyText(t, tt.text)
 		f, ok := figure(rep, tt.metric)
@@ -346,7 +328,7 @@ func TestHeadlineOfSubUnit(t *testing.T) {
 		case tt.want == "" && ok:
 			t.Errorf("%q: %s = %s (rule %s, line %d), want no province figure", tt.text, tt.metric, f.Value, f.Rule, f.Line)
 		case tt.want != "" && (!ok || f.Value.String() != tt.want):
-			t.Errorf("%q: %s = %v, want %s", tt.text, tt.metric, f.Value, tt.want)
+			t.Errorf("%q: %s = %v (found %v), want %s", tt.text, tt.metric, f.Value, ok, tt.want)
 		}
 		if tt.sub != "" {
 			if _, ok := subUnit(rep, tt.metric, tt.sub); !ok {
