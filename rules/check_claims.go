@@ -133,7 +133,7 @@ func ratioClaims(p *normalize.Para, toks []tok) []report.Flag {
 		// A/B …, đạt tỷ lệ P%
 		if t.kind == tokRatio && u.kind == tokPercent && !used[i] && !used[i+1] {
 			g := gapText(s, t, u)
-			if len(g) <= maxGap && !breaksClause(g) && containsAny(g, rateWords...) && !unitsOverThreshold(g, u) {
+			if len(g) <= maxGap && !breaksClause(g) && containsAny(g, rateWords...) && !unitsOverThreshold(g, u) && !rankOrScore(s, t) {
 				check(u, t, t, t.start, u.end)
 				used[i], used[i+1] = true, true
 			}
@@ -165,6 +165,22 @@ func ratioClaims(p *normalize.Para, toks []tok) []report.Flag {
 		used[i+2] = true
 	}
 	return flags
+}
+
+// rankBeforeRatioRe: a rank among units before a ratio ("xếp 25/63",
+// "vị thứ 51/63", "đứng thứ 12/34", "xếp hạng 8/63"); scoreAfterRatioRe:
+// a score out of a maximum ("đạt 40,42/80 điểm").
+var (
+	rankBeforeRatioRe = startRe(`(?:xếp|hạng|vị thứ|vị trí|đứng thứ|thứ|top)\s*(?:thứ\s*)?:?\s*$`)
+	scoreAfterRatioRe = startRe(`^\s*điểm`)
+)
+
+// rankOrScore reports whether the ratio token t of s is a rank among
+// units or a score out of a maximum, not a part of a whole: "Chỉ số
+// PAR Index xếp 31/63, đạt 86,12%" states a rank and an index score, and
+// 86,12% is not 31/63.
+func rankOrScore(s string, t tok) bool {
+	return rankBeforeRatioRe.MatchString(strings.ToLower(s[max(0, t.start-20):t.start])) || scoreAfterRatioRe.MatchString(s[t.end:])
 }
 
 // unitsRe matches the noun of a count of administrative units or

@@ -58,6 +58,12 @@ func TestClaims(t *testing.T) {
 		{name: "share of units consistent", text: "đến nay 10/17 sở, ngành đã kết nối, đạt tỷ lệ 58,8%."},
 		{name: "ratio then unrelated pct across sentence", text: "có 887/987 trường. Tỷ lệ đạt 80%."},
 		{name: "ratio without rate word", text: "19/19 sở, ban, ngành 90% cán bộ"},
+		// A rank among units or a score out of a maximum is no share.
+		{name: "rank then index score", text: "Chỉ số cải cách hành chính của tỉnh tăng 6 bậc, xếp 31/63, đạt 86,12%, thuộc nhóm B."},
+		{name: "rank by place then index", text: "Chỉ số SIPAS của tỉnh đứng thứ 12/63 tỉnh, thành phố, đạt 83,5%."},
+		{name: "rank by position then rate", text: "Về chỉ số PAPI, tỉnh xếp vị thứ 20/61 và đạt tỷ lệ 44,1% điểm tối đa."},
+		{name: "score out of a maximum then rate", text: "Chỉ số chuyển đổi số đạt 520/1000 điểm, đạt tỷ lệ 60%."},
+		{name: "a share after a rank word elsewhere is checked", text: "Tỉnh xếp nhóm khá; có 30/40 xã đã kết nối, đạt tỷ lệ 70%.", check: "ratio", stated: 70, computed: 75},
 		// A … trên tổng số B (đạt P%)
 		{name: "out of total ok", text: "giải quyết đúng hạn 1.190 hồ sơ trên tổng số 1.250 hồ sơ (đạt 95,2%)."},
 		{name: "out of total off", text: "giải quyết đúng hạn 1.190 hồ sơ trên tổng số 1.250 hồ sơ (đạt 92,5%).",

@@ -227,6 +227,68 @@ func headlineScopes(cands []candidate) {
 	}
 }
 
+// headlinesOfOtherFacts drops a bare count of the title that the body
+// writes only as a rounded figure of another fact: where no body
+// candidate of its metric has a value the headline may stand for, but
+// the body writes that value with a qualifier ("gần 41 ngàn") and never
+// exactly, the headline dropped the qualifier of a figure the rules read
+// as no statement of the metric ("xử lý 41.000 hồ sơ" above "đã giải
+// quyết đúng và trước hạn gần 41 ngàn": files resolved on time, not all
+// the files resolved). A body that writes the headline's value exactly
+// restates it, in wording the rules may miss, and keeps it. nums are
+// the numbers of each paragraph of doc (scanParas).
+func headlinesOfOtherFacts(cands []candidate, doc *normalize.Doc, nums [][]normalize.Number) []candidate {
+	var heads map[*normalize.Para]bool
+	out := cands[:0]
+	for i := range cands {
+		t := &cands[i]
+		if t.part != inTitle || t.scope.kind != scopeProvince || t.Value.Kind != report.Number || t.approx {
+			out = append(out, *t)
+			continue
+		}
+		stated := false // the body states the metric with this value
+		for j := range cands {
+			b := &cands[j]
+			if b.part == inBody && b.Metric == t.Metric && (b.Value == t.Value || b.refines(t) || t.refines(b)) {
+				stated = true
+				break
+			}
+		}
+		if !stated {
+			if heads == nil {
+				heads = titleParas(doc)
+			}
+			stated = !bodyRounds(doc, nums, heads, t.Value.Num)
+		}
+		if stated {
+			out = append(out, *t)
+		}
+	}
+	return out
+}
+
+// bodyRounds reports whether the paragraphs of doc outside the title
+// write v only as a rounded figure that may stand for it ("gần 25
+// ngàn"), never exactly.
+func bodyRounds(doc *normalize.Doc, nums [][]normalize.Number, heads map[*normalize.Para]bool, v float64) bool {
+	rounded := false
+	for i := range doc.Paras {
+		if heads[&doc.Paras[i]] || i >= len(nums) {
+			continue
+		}
+		for _, n := range nums[i] {
+			switch {
+			case n.Kind != normalize.Count:
+			case n.Qualifier == normalize.Exact && n.Value == v:
+				return false
+			case n.Qualifier != normalize.Exact && math.Abs(n.Value-v) <= 0.02*v:
+				rounded = true
+			}
+		}
+	}
+	return rounded
+}
+
 // subUnitFigures returns the figures of sub-units and other units, one
 // per metric, unit and value, best ranked first, in catalog order: the
 // contract's Report.SubUnits.

@@ -154,7 +154,8 @@
 // # Scope
 //
 // Every candidate has a scope (scope.go): the province, a sub-unit (one
-// level of government, a named district, town, city or department, the
+// level of government, a named district, town, city, commune, ward or
+// department, the
 // provincial public-service centre, a group of agencies such as
 // "khối cơ quan ngành dọc", "các sở, ngành" or "10/17 sở, ngành") or
 // another unit (another province, a ministry, the nation, and for the
@@ -166,8 +167,11 @@
 // segment, then what the segment inherits: a level's, group's or
 // district's subject governs its sentence ("Cấp xã đã tiếp nhận …;
 // trong ngày đã giải quyết 484 hồ sơ"), the centre and another unit the
-// rest of the paragraph, and a title whose subject is one unit the whole
-// document. A comma between words of timeliness ("đúng hạn, trước hạn")
+// rest of the paragraph, and a title whose subject is one unit (at its start, or the
+// one place it reports on: "Kết quả giải quyết hồ sơ tại Trung tâm …")
+// the whole document. A news page's kicker above the headline (a few
+// words naming its section, "Thời sự") does not hide the
+// headline: both are the title. A comma between words of timeliness ("đúng hạn, trước hạn")
 // starts no clause, so the group that has a rate stays its subject, and
 // units counted as a part of all ("9/15 sở, ngành và 3/11 huyện") are
 // never the province. Province cues ("toàn tỉnh", "các cấp", "từ cấp tỉnh đến cấp
@@ -176,16 +180,26 @@
 // a list ("cấp xã: 145") speaks for that figure only, and a figure in
 // parentheses belongs to the figure it details. A unit that names the
 // domain of what is counted ("TTHC thuộc phạm vi quản lý của các sở,
-// ngành") is no scope; the provincial level and the districts joined by
+// ngành") or the recipients counted ("cấp SIM PKI cho 61 lãnh đạo UBND
+// cấp huyện") is no scope; a list of levels is the province only from
+// the province's own level down ("cấp tỉnh, huyện, xã"), and the local
+// levels alone ("cấp huyện, cấp xã", "cấp xã, phường") are a sub-unit; the provincial level and the districts joined by
 // "và" are the province; the national portal as a clause's subject ("Cổng
 // DVC quốc gia được khai trương … và đã có 4,78 triệu hồ sơ …") makes its
 // figures another unit's for every metric; a photo caption ("Ảnh: …")
-// passes nothing on. The centre is also named by its noun alone where
+// passes nothing on, nor does a unit in a parenthetical aside ("Trung
+// tâm … (đặt tại phường …)"). The centre is also named by its noun alone where
 // files go through it ("tiếp nhận, giải quyết qua Trung tâm"), which
 // scopes a figure before it in its sentence and is the subject of what
 // the sentence says next of those files. "Riêng" before a kind of what
 // reports count ("Riêng DVC trực tuyến mức 3 và mức 4, …") singles out
-// the kind, not a unit, and a rank among the provinces ("đứng đầu 63
+// the kind, not a unit; before a part of the period ("Chỉ riêng ngày
+// 2/10", "Riêng tháng 12", not a year) it governs its segment, even
+// where the province is the subject. A unit where the figure's noun
+// stands, in its clause ("21.400 hồ sơ … tại 32 xã, phường", "15.780 hồ sơ
+// ở các huyện, thị xã"), is its scope; a clause of details ("…, trong đó
+// tỷ lệ … đạt 81,2%") is of the unit of the figure it details, unless
+// that figure is the last item of a list of units; and a rank among the provinces ("đứng đầu 63
 // tỉnh, thành phố cả nước về …") is no figure of the nation. Metrics that count a
 // level or group (Family.PerLevel) are not scoped by levels or groups;
 // a family's portal metric (Family.OfPortal) is not scoped by the
@@ -204,7 +218,10 @@
 // that no pattern states on its own (Family.Detect: the state of the SOC,
 // the most advanced state any clause that names it reports, achieved
 // outranking planned) and adjust the candidates of the whole report
-// (Family.Resolve: the count of applications resolved is the total only
+// (Family.Resolve: procedures "công bố" that the next clause splits by
+// kind of change ("công bố 4.120 TTHC; trong đó, ban hành mới …") are
+// the procedures announced, not those offered; the count of
+// applications resolved is the total only
 // where no count received is given; an on-time share in a breakdown
 // that states the early files apart is a part, not the rate;
 // procedures by level that add up to a count of online services are
@@ -220,7 +237,12 @@
 // ("tiếp nhận 25.318 hồ sơ"). A figure of the title that the body states
 // only for a sub-unit or another unit ("Tỷ lệ … đạt trên 85%" above "5/18
 // sở, ngành có tỷ lệ … trên 85%") takes that unit's scope
-// (headlineScopes): the headline shortened it. The distance between a
+// (headlineScopes): the headline shortened it. A bare count of the title
+// that the body writes only rounded, as a figure the rules read as no
+// statement of the metric ("xử lý 41.000 hồ sơ" above "đã giải quyết
+// đúng và trước hạn gần 41 ngàn"), is dropped (headlinesOfOtherFacts):
+// the headline shortened another fact; a body that writes the value
+// exactly keeps it. The distance between a
 // figure and its metric's words was measured as a feature and dropped: it changed
 // nothing on the evaluation sets but one figure, for the worse. The
 // runner-ups with other values are the figure's
@@ -238,7 +260,9 @@
 // metric one rule read twice with close, different values; arithmetic
 // claims in the text, whatever metric they concern ("11,3%
 // (84.394/751.295)", "1315/1611, đạt tỷ lệ 82,6%", a total followed by
-// its parts, shares that must add up to 100 %); and table total rows
+// its parts, shares that must add up to 100 %; a rank among units or a
+// score out of a maximum, "xếp 31/63, đạt 86,12%", "520/1000 điểm", is no
+// share); and table total rows
 // against the sum of their column. The parts of a total ("công bố 5.210
 // TTHC (1.120 mới, 860 sửa đổi, 3.200 bãi bỏ)", "đang giải quyết 26.068
 // (19.972 còn trong hạn và 4.104 quá hạn)") are read against partitions

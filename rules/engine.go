@@ -762,6 +762,7 @@ func Apply(doc *normalize.Doc) *report.Report {
 			cands = f.Resolve(cands)
 		}
 	}
+	cands = headlinesOfOtherFacts(cands, doc, nums)
 	chosen, warnings := choose(cands)
 	rep.Metrics = chosen
 	rep.SubUnits = subUnitFigures(cands)
@@ -920,7 +921,7 @@ func segmentDoc(doc *normalize.Doc) ([]Segment, []paraText) {
 		}
 		s.province = doc.Province.Name
 		if p := s.Para; p != nil && heads[p] {
-			s.first = len(doc.Paras) > 0 && p == &doc.Paras[0]
+			s.first = len(doc.Paras) > 0 && (p == &doc.Paras[0] || len(doc.Paras) > 1 && p == &doc.Paras[1] && kickerPara(doc))
 			s.title = p.Kind == normalize.Heading
 			s.title = s.partAt(0) == inTitle
 		}
@@ -1018,19 +1019,37 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // titleParas returns the paragraphs that may hold the document's title:
 // the headings before its first body paragraph, and its first
-// paragraph.
+// paragraph (with the headline after it where it is a news page's
+// kicker, kickerPara).
 func titleParas(doc *normalize.Doc) map[*normalize.Para]bool {
 	out := map[*normalize.Para]bool{}
 	for i := range doc.Paras {
 		p := &doc.Paras[i]
-		if i == 0 || p.Kind == normalize.Heading {
+		if i == 0 || p.Kind == normalize.Heading || i == 1 && kickerPara(doc) {
 			out[p] = true
 		}
-		if p.Kind != normalize.Heading {
+		if p.Kind != normalize.Heading && !(i == 0 && kickerPara(doc)) {
 			break
 		}
 	}
 	return out
+}
+
+// kickerPara reports whether the document's first paragraph is a news
+// page's kicker, the name of its section ("Thời sự", "Chuyển
+// đổi số"): a few words without a digit or a sentence's punctuation,
+// above a one-line headline, which is then the title too.
+func kickerPara(doc *normalize.Doc) bool {
+	if len(doc.Paras) < 2 {
+		return false
+	}
+	k, h := doc.Paras[0].Text, doc.Paras[1]
+	line := h.Text // the headline's first line
+	if len(h.Spans) > 1 && h.Spans[1].Off <= len(line) {
+		line = line[:h.Spans[1].Off]
+	}
+	return len(doc.Paras[0].Spans) == 1 && len(strings.Fields(k)) <= 5 && !strings.ContainsAny(k, "0123456789.,;:!?") &&
+		len(line) <= 250 && !strings.HasSuffix(strings.TrimSpace(line), ".")
 }
 
 // partAt reports in which part of the document the figure at offset

@@ -51,6 +51,11 @@ func TestCertificateWording(t *testing.T) {
 		{"Sở đã phối hợp cấp phôi SIM PKI có tích hợp chữ ký số cho 87 lãnh đạo các sở, ngành và địa phương.", "cert.sim_pki", "87", ""},
 		{"Triển khai SIM ký số cho 142 cá nhân để ký văn bản trên điện thoại di động.", "cert.sim_pki", "142", ""},
 		{"Năm 2022 đã cấp SIM PKI cho 61 lãnh đạo UBND cấp huyện, cấp xã.", "cert.sim_pki", "61", ""},
+		// A level after the recipients says who they are, not whose
+		// figure it is.
+		{"Đã cấp SIM ký số cho 48 lãnh đạo UBND cấp xã, phường.", "cert.sim_pki", "48", ""},
+		{"Trong năm, cấp SIM PKI cho 33 lãnh đạo UBND cấp huyện.", "cert.sim_pki", "33", ""},
+		{"Tỉnh đã cấp SIM ký số cho 27 lãnh đạo các cơ quan cấp xã, phường.", "cert.sim_pki", "27", ""},
 		{"Đã cấp SIM PKI cho 15 cơ quan, đơn vị để thử nghiệm ký số di động.", "cert.sim_pki", "", ""},
 		// SIM signing and kinds of carrier in a bracket.
 		{"Cấp 35 sim ký di động cho lãnh đạo UBND các huyện, thành phố.", "cert.sim_pki", "35", ""},

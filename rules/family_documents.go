@@ -107,12 +107,13 @@ var documents = Family{
 			Reject:  `{TL}|mục tiêu`},
 		// The share of documents in electronic form.
 		{ID: "edoc.electronic_rate.label", Metric: "edoc.electronic_rate", Priority: 30,
-			Pattern: `{TL}\s*văn bản[^.;%\d]{0,90}?{EFORM}[^.;%\d]{0,40}?(?:từ\s*\d+(?:[.,]\d+)?\s*%[^.;%]{0,20}?lên\s*)?{P}`,
+			Pattern: `{TL}\s*văn bản[^.;%\d]{0,90}?{EFORM}[^.;%\d]{0,120}?(?:từ\s*\d+(?:[.,]\d+)?\s*%[^.;%]{0,20}?lên\s*)?{P}`,
 			Reject:  `ký số`},
 		// "tỷ lệ văn bản điện tử của Hải Phòng là 85% trên tổng số văn bản
 		// phát hành".
 		{ID: "edoc.electronic_rate.of", Metric: "edoc.electronic_rate", Priority: 30,
-			Pattern: `{TL}\s*văn bản điện tử(?:\s*của\s*[^.;%\d]{0,30}?)?\s*(?:đạt|là|:)\s*{P}`},
+			Pattern: `{TL}\s*văn bản điện tử(?:\s*của\s*[^.;%\d]{0,30}?|\s*(?:được\s*)?(?:trao đổi|gửi, nhận|gửi nhận|luân chuyển)\s*giữa\s*[^.;%\d]{0,40}?)?\s*(?:đạt|là|:)\s*{P}`,
+			Reject:  `ký số`},
 		{ID: "edoc.electronic_rate.pct-first", Metric: "edoc.electronic_rate", Priority: 25,
 			Pattern: `{P}\s*(?:{TL}\s*)?văn bản[^.;%\d]{0,90}?{EFORM}(?:\s*(?:có\s*)?(?:sử dụng\s*)?(?:chữ ký số|ký số))?`,
 			Reject:  `ký số|mục tiêu`},

@@ -43,6 +43,12 @@ func TestDocumentWording(t *testing.T) {
 		{"Tỉnh đạt 100% văn bản hành chính được phát hành dưới dạng điện tử.", "edoc.electronic_rate", "100", ""},
 		{"Văn bản trao đổi hoàn toàn dưới dạng điện tử tăng đều, từ 42% năm 2019 lên trên 98,7% năm 2023.", "edoc.electronic_rate", "98.7", "over"},
 		{"Các cơ quan đã trao đổi văn bản điện tử qua Hệ thống quản lý văn bản và điều hành, đạt tỷ lệ khoảng 90%.", "edoc.electronic_rate", "90", "approx"},
+		// The rate's subject named between its words and its figure.
+		{"Tỷ lệ văn bản đi, đến được gửi hoàn toàn dưới dạng điện tử giữa các cơ quan hành chính nhà nước có dùng hệ thống quản lý văn bản của tỉnh đạt trên 96%.", "edoc.electronic_rate", "96", "over"},
+		{"Tỉ lệ văn bản được trao đổi trên môi trường mạng giữa các sở, ban, ngành và UBND các huyện, thành phố trong năm qua đạt 94,6%.", "edoc.electronic_rate", "94.6", ""},
+		{"Tỷ lệ văn bản điện tử trao đổi giữa các cơ quan nhà nước đạt 99,2%.", "edoc.electronic_rate", "99.2", ""},
+		{"Tỷ lệ văn bản điện tử gửi, nhận giữa các cơ quan nhà nước trong tỉnh là 97%.", "edoc.electronic_rate", "97", ""},
+		{"Tỷ lệ văn bản điện tử trao đổi giữa các cơ quan có ký số đạt 91%.", "edoc.electronic_rate", "", ""},
 		// Signed documents in electronic form are the signed share.
 		{"Trên 97% văn bản hành chính được gửi, nhận giữa các cơ quan nhà nước của tỉnh dưới dạng văn bản điện tử có sử dụng chữ ký số.", "edoc.electronic_rate", "", ""},
 		// Received or sent only, a level's, a target: no share of the province.

@@ -123,6 +123,11 @@ var procedures = Family{
 		{ID: "tthc.total.ratio-services", Metric: "tthc.total", Priority: 20,
 			Pattern: `\d[\d.]*\s*/\s*{N}\s*thủ tục\b`,
 			Require: `(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:mức|{L3}|{L4})`, RejectNear: `{PORTAL}|hồ sơ|cắt giảm|đơn giản hóa`},
+		// "Số TTHC được công khai đầy đủ …: 2.011/2.011": the procedures
+		// published, a share of all of them.
+		{ID: "tthc.total.published-ratio", Metric: "tthc.total", Priority: 20,
+			Pattern:    `số\s*(?:thủ tục hành chính|tthc)\s*(?:đã\s*)?được\s*công khai[^.;:\d]{0,80}?(?::|là|đạt)\s*\d[\d.]*\s*/\s*{N}`,
+			RejectNear: `{PORTAL}`},
 		// "(1.397/1.725 TTHC)": the procedures a share is of.
 		{ID: "tthc.total.ratio", Metric: "tthc.total", Priority: 20,
 			Pattern: `\d[\d.]*\s*/\s*{N}\s*(?:thủ tục hành chính|TTHC)`},
@@ -235,7 +240,9 @@ var procedures = Family{
 			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`, Reject: `phát sinh|mức độ 3\s*(?:,|và)\s*4\b`},
 		// dvc.total: levels 3 and 4 (partial and end to end) together.
 		{ID: "dvc.total.levels", Metric: "dvc.total", Priority: 30,
-			Pattern:   `{N}\s*(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L4}\s*và\s*{L3}|{L3}\s*và\s*{L4})`,
+			// "1.204 danh mục TTHC dịch vụ công trực tuyến (DVCTT) mức độ 3
+			// và 4": the list of procedures offered so.
+			Pattern:   `{N}\s*(?:danh mục\s*(?:{TTHC}\s*)?)?(?:{DVC}|dịch vụ)\s*(?:trực tuyến\s*)?(?:\([^)]{1,12}\)\s*)?(?:(?:mức độ|mức)\s*3\s*(?:,|và|-)\s*(?:mức độ\s*|mức\s*)?4\b|{L4}\s*và\s*{L3}|{L3}\s*và\s*{L4})`,
 			NotBefore: `tích hợp[^,;]*$|{LAUNCH}`, RejectNear: `(?:không|chưa)\s*(?:có\s*)?phát sinh`},
 		// "đã cung cấp: 1.402 dịch vụ công trực tuyến (335 DVCTT một
 		// phần và 1.067 DVCTT toàn trình)", "cung cấp hơn 2.000 DVC
@@ -404,6 +411,7 @@ func init() { register(&procedures) }
 // count services, and a procedure total of the same value is that count
 // of services read as procedures.
 func resolveProcedures(cands []candidate) []candidate {
+	announcedByParts(cands)
 	best := map[string]*candidate{}
 	for i := range cands {
 		c := &cands[i]
@@ -441,4 +449,29 @@ func resolveProcedures(cands []candidate) []candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// announcedPartsRe: procedures announced, followed by their parts by
+// kind of change in the next clause ("công bố 4.120 TTHC; trong đó, ban
+// hành mới 512 thủ tục, sửa đổi …"), which a sentence rule does not
+// see across the ";".
+var announcedPartsRe = startRe(`công bố\s*(?:danh mục\s*)?(\d[\d.]*)\s*(?:thủ tục hành chính|tthc|thủ tục)\s*;\s*(?:trong đó|gồm|bao gồm)\s*[,:]?\s*[^.;]{0,30}?(?:mới|sửa đổi|bãi bỏ|thay thế)`)
+
+// announcedByParts makes a count of procedures "công bố" the procedures
+// announced where the next clause of its sentence splits it by kind of
+// change (new, amended, replaced, abolished): announcements in the
+// period, not the procedures offered (tthc.total).
+func announcedByParts(cands []candidate) {
+	for i := range cands {
+		c := &cands[i]
+		if c.Metric != "tthc.total" || c.Value.Kind != report.Number {
+			continue
+		}
+		for _, m := range announcedPartsRe.FindAllStringSubmatchIndex(c.sentence, -1) {
+			if v, _, ok := normalize.ParseNumber(c.sentence[m[2]:m[3]]); ok && v == c.Value.Num {
+				c.Metric = "tthc.announced"
+				break
+			}
+		}
+	}
 }

@@ -108,6 +108,21 @@ func TestCatalogAdditions(t *testing.T) {
 		{"Năm 2023, UBND tỉnh đã công bố 412 TTHC (120 mới, 250 sửa đổi, 42 bãi bỏ).", "tthc.announced", "412", ""},
 		{"UBND tỉnh đã ban hành 21 quyết định công bố 390 thủ tục hành chính nội bộ.", "tthc.announced", "", ""},
 		{"Hiện toàn tỉnh đang thực hiện 1.988 thủ tục hành chính.", "tthc.announced", "", ""},
+		// A list of procedures offered as services of levels 3 and 4.
+		{"Đến nay, tỉnh có 1.204 danh mục TTHC dịch vụ công trực tuyến (DVCTT) mức độ 3 và 4.", "dvc.total", "1204", ""},
+		{"Cổng đã đăng tải 987 danh mục thủ tục hành chính dịch vụ công trực tuyến mức 3, 4.", "dvc.total", "987", ""},
+		{"Hiện có 1.330 danh mục dịch vụ công trực tuyến mức độ 3 và mức độ 4 được công bố.", "dvc.total", "1330", ""},
+		{"UBND tỉnh đã ban hành 1.330 danh mục dịch vụ công trực tuyến mức độ 3 và 4 nhưng chưa phát sinh hồ sơ.", "dvc.total", "", ""},
+		// The procedures published, the whole of a share.
+		{"Số thủ tục hành chính được công khai đầy đủ, đúng quy định: 1.642/1.642 thủ tục.", "tthc.total", "1642", ""},
+		{"Số TTHC đã được công khai theo quy định là 1.903/1.910 (đạt 99,6%).", "tthc.total", "1910", ""},
+		{"Số TTHC được công khai đầy đủ các bộ phận: 2.011/2.011, đạt 100%.", "tthc.total", "2011", ""},
+		{"Số TTHC được đơn giản hóa: 120/450 thủ tục.", "tthc.total", "", ""},
+		{"Năm 2023, toàn tỉnh đã công bố 1.284 TTHC; trong đó, ban hành mới 402 thủ tục, sửa đổi 611 và bãi bỏ 271 TTHC.", "tthc.announced", "1284", ""},
+		{"Năm 2023, toàn tỉnh đã công bố 1.284 TTHC; trong đó, ban hành mới 402 thủ tục, sửa đổi 611 và bãi bỏ 271 TTHC.", "tthc.total", "", ""},
+		{"UBND tỉnh đã công bố 936 thủ tục hành chính; gồm: 210 TTHC mới, 498 TTHC sửa đổi, 228 TTHC bãi bỏ.", "tthc.announced", "936", ""},
+		{"Trong kỳ, tỉnh công bố 517 thủ tục hành chính; trong đó thay thế 88 thủ tục và bãi bỏ 41 thủ tục.", "tthc.announced", "517", ""},
+		{"Tỉnh công bố 1.902 TTHC; trong đó 1.480 TTHC cấp tỉnh, 290 TTHC cấp huyện.", "tthc.total", "1902", ""},
 		// dvc.total
 		{"Thành phố đã cung cấp 611 dịch vụ công mức độ 3,4 trên cổng dịch vụ công của thành phố.", "dvc.total", "611", ""},
 		{"Đến nay đã triển khai 1.390 dịch vụ công mức độ 3, mức độ 4; trong đó cấp tỉnh 1.120 dịch vụ.", "dvc.total", "1390", ""},

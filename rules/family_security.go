@@ -81,8 +81,10 @@ var (
 	socProgRe    = gated(`đang (?:được\s+)?(?:nhà thầu\s+|đơn vị thi công\s+)?(?:trong quá trình\s+)?(?:triển khai|xây dựng|thực hiện|hoàn thiện|lắp đặt|thi công)|trong quá trình (?:triển khai|thi công|xây dựng)|đã lắp đặt`)
 	// socOpRe: a SOC in operation, launched ("ra mắt", "lễ tiếp nhận và
 	// vận hành", "khai trương"), or reporting what it monitors ("ghi
-	// nhận 5.463 cảnh báo", "báo cáo hoạt động Trung tâm giám sát").
-	socOpRe = gated(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|hoàn thành (?:và|,) (?:đưa vào )?(?:vận hành|sử dụng|khai thác)|thuê dịch vụ[^.;]{0,120}?giám sát|ra mắt|khai trương|tiếp nhận và (?:đưa vào )?vận hành|(?:ghi nhận|phát hiện|cảnh báo)\s+(?:được\s+)?[\d.]+\s+(?:cảnh báo|sự kiện|lượt tấn công|cuộc tấn công)|báo cáo (?:kết quả )?hoạt động`)
+	// nhận 5.463 cảnh báo", "báo cáo hoạt động Trung tâm giám sát"), or
+	// with systems connected to it ("đã kết nối 18 hệ thống thông tin
+	// với SOC").
+	socOpRe = gated(`(?:đã|chính thức)\s+(?:được\s+)?(?:đưa vào\s+)?(?:vận hành|hoạt động|sử dụng)|đi vào hoạt động|đang vận hành|(?:vận hành|hoạt động) (?:ổn định|liên tục|24/7|thường xuyên|từ năm)|tiếp tục vận hành|đã hoàn thành(?: việc)? (?:triển khai|xây dựng)|hoàn thành (?:và|,) (?:đưa vào )?(?:vận hành|sử dụng|khai thác)|thuê dịch vụ[^.;]{0,120}?giám sát|ra mắt|khai trương|tiếp nhận và (?:đưa vào )?vận hành|(?:ghi nhận|phát hiện|cảnh báo)\s+(?:được\s+)?[\d.]+\s+(?:cảnh báo|sự kiện|lượt tấn công|cuộc tấn công)|báo cáo (?:kết quả )?hoạt động|(?:đã|hoàn thành)\s+(?:[^.;\d]{0,20}?\s)?kết nối\s+(?:xong\s+|thành công\s+)?(?:[\d.]+|các)\s+hệ thống`)
 	// socNCSCRe: the national monitoring centre, the NCSC, or since 2025
 	// the Ministry of Public Security's Trung tâm An ninh mạng quốc gia.
 	socNCSCRe   = gated(`kết nối[^.;]{0,60}?(?:ncsc|trung tâm giám sát (?:an toàn )?không gian mạng quốc gia|trung tâm an ninh mạng quốc gia)`)

@@ -28,6 +28,11 @@ func TestSOCWording(t *testing.T) {
 		{"Các hệ thống đã đi vào hoạt động ổn định gồm: hệ thống hội nghị truyền hình; Trung tâm giám sát an toàn thông tin mạng (SOC) của tỉnh.", "operational", ""},
 		{"Tỉnh dự kiến đưa vào vận hành các nền tảng như trục LGSP; hệ thống SOC giám sát an toàn thông tin.", "planned", ""},
 		{"Tỉnh đã đưa vào vận hành trục LGSP; hệ thống SOC đang được triển khai.", "in_progress", ""},
+		// Systems connected to the SOC: it monitors them.
+		{"Đến nay, tỉnh đã kết nối 18 hệ thống thông tin với Trung tâm giám sát an toàn thông tin mạng (SOC) của tỉnh.", "operational", ""},
+		{"Sở đã nâng cấp, kết nối thành công 9 hệ thống vào SOC tỉnh để giám sát 24/7.", "operational", ""},
+		{"Năm 2024 hoàn thành kết nối các hệ thống thông tin của tỉnh về Trung tâm giám sát an toàn, an ninh mạng (SOC).", "operational", ""},
+		{"Tỉnh dự kiến kết nối 14 hệ thống thông tin với SOC trong năm tới.", "planned", ""},
 	}
 	for _, tt := range tests {
 		rep := applyText(t, "Báo cáo năm 2023\n\n"+tt.text+"\n")

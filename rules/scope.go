@@ -57,8 +57,10 @@ type cue struct {
 	bound   int
 	subject bool
 	// only marks "Riêng …" at the start of a clause: the whole clause is
-	// about that one unit or part.
-	only bool
+	// about that one unit or part. part marks one that names a part of
+	// the period ("Riêng tháng 12", "Chỉ riêng ngày 2/10"): it governs
+	// its segment even where the province is the subject.
+	only, part bool
 }
 
 func (c cue) scope() scope {
@@ -74,12 +76,19 @@ func (c cue) scope() scope {
 // The cue patterns run on lower-cased text, except those that need
 // capitals (a named ministry).
 var (
+	// levelListTopRe: a list of levels that starts with the province's
+	// own ("cấp tỉnh, huyện, xã") names every level; one that starts
+	// lower ("cấp huyện, cấp xã", "cấp xã, phường") only the local ones.
+	levelListTopRe  = startRe(`^(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (?:tỉnh|thành phố)`)
 	levelNotScopeRe = startRe(`(?:hệ thống|cổng|phần mềm|nền tảng|trục|mạng|trung tâm dữ liệu|cơ sở dữ liệu|csdl|chính quyền|ứng dụng|chỉ số|đánh giá)[^,;:()]{0,40}$`)
 	// groupNotRe after a group: "các sở, ngành, địa phương" is everyone.
 	groupNotRe = startRe(`^,? (?:và )?(?:ubnd |ủy ban nhân dân )?(?:các )?(?:địa phương|huyện|cấp huyện|quận|ban)`)
+	// periodPartRe after "riêng": a part of the period reported on (a
+	// day, week, month or quarter, "6 tháng đầu năm"), not a year.
+	periodPartRe = startRe(`^\s*(?:trong\s+)?(?:ngày|tuần|tháng|quý|\d+\s*tháng)(?:\s|$)`)
 	// onlyRe: "Riêng …" at the start of a clause: what follows is about
 	// one unit or one part of the period, not the province's whole.
-	onlyRe = startRe(`(?:^|[,;:]\s*)(?:[-+•]\s*)?riêng\s+[^,;:\d]{0,40}`)
+	onlyRe = startRe(`(?:^|[,;:]\s*)(?:[-+•]\s*)?(?:chỉ\s+)?riêng\s+[^,;:\d]{0,40}`)
 	// modifierGapRe: a province cue right after a sub-unit cue modifies
 	// it ("Trung tâm Phục vụ hành chính công của tỉnh", "các sở, ngành
 	// tỉnh Gia Lai").
@@ -139,8 +148,8 @@ var cuePatterns = []cuePattern{
 	{cueLevel, []string{"cấp "},
 		startRe(`(?:ubnd |ủy ban nhân dân |các cơ quan |các đơn vị |bộ phận một cửa )?cấp (tỉnh|huyện|xã|thành phố|quận|phường|sở|cơ sở)(?:,? (?:cấp )?(?:huyện|xã|phường|quận)(?:,? (?:và )?(?:cấp )?(?:xã|phường))?)?`),
 		func(lower string, l []int) bool {
-			if strings.Contains(lower[l[0]:l[1]], ",") || strings.Contains(lower[l[0]:l[1]], " và ") {
-				return false // every level: the province
+			if m := lower[l[0]:l[1]]; (strings.Contains(m, ",") || strings.Contains(m, " và ")) && levelListTopRe.MatchString(m) {
+				return false // every level from the province's own down: the province
 			}
 			return !levelNotScopeRe.MatchString(lower[max(0, l[0]-60):l[0]])
 		}},
@@ -219,7 +228,12 @@ func findCues(text, lower string, own map[string]bool) []cue {
 		if onlySubject(lower[st+len("riêng") : l[1]]) {
 			continue
 		}
-		out = append(out, cue{start: st, end: l[1], kind: cueUnit, unit: strings.TrimSpace(text[st:l[1]]), only: true})
+		part := periodPartRe.MatchString(lower[st+len("riêng"):])
+		end := l[1]
+		if part {
+			end = clauseEnd(lower, st, 40) // "Riêng ngày 2/10": the date is part of it
+		}
+		out = append(out, cue{start: st, end: end, kind: cueUnit, unit: strings.TrimSpace(text[st:end]), only: true, part: part})
 	}
 	if m := subUnitRe.FindStringSubmatchIndex(text); m != nil && !sameUnitAsProvince(text[m[0]:min(len(text), m[1]+30)], text[m[2]:m[3]], own) {
 		out = append(out, cue{start: m[0], end: m[1], kind: cueUnit, unit: strings.Trim(text[m[0]:m[1]], " -+•")})
@@ -369,13 +383,15 @@ func sameUnitAsProvince(mention, name string, own map[string]bool) bool {
 // huyện Số TTHC").
 var notNameRe = startRe(`^(?:so|tong|ty le|ti le|tthc|ho so|trong do|cac|dvc|ket qua)\b`)
 
-// localUnitAllRe finds a named district, town or city anywhere.
-var localUnitAllRe = startRe(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
+// localUnitAllRe finds a named district, town, city, commune or ward
+// anywhere ("phường Tân An đạt 99,1%": after the merger of 2025 the
+// communes and wards are the local level).
+var localUnitAllRe = startRe(`(?:^|[\s,(])(?i:quận|huyện|thị xã|thành phố|tp\.?|thị trấn|xã|phường)\s+((?:\p{Lu}[\p{L}']*\s*){1,4})`)
 
 // localUnitWords are the words of localUnitAllRe in lower case: where
 // the lower case of a text does not hold one, no case of it does (none
 // of their letters folds to a rune beyond its capital).
-var localUnitWords = []string{"quận", "huyện", "thị xã", "thành phố", "tp", "thị trấn"}
+var localUnitWords = []string{"quận", "huyện", "thị xã", "xã", "thành phố", "tp", "thị trấn", "phường"}
 
 // localUnits is localUnitAllRe.FindAllStringSubmatchIndex(text, -1),
 // tried only where a match can start: at 0 or at the byte before one of
@@ -532,8 +548,8 @@ func ownNames(doc *normalize.Doc) map[string]bool {
 			}
 		}
 	}
-	if len(doc.Paras) > 0 {
-		title := doc.Paras[0].Text
+	for k := 0; k < len(doc.Paras) && (k == 0 || k == 1 && kickerPara(doc)); k++ {
+		title := doc.Paras[k].Text // the title, or a kicker and its headline
 		if i := strings.IndexAny(title, ".\n"); i > 0 && i < 200 {
 			title = title[:i]
 		}
@@ -578,7 +594,17 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 		}
 		return (k == cueLevel || k == cueGroup) && c.perLevel[metric] || k == cuePortal && !c.portalScoped[metric]
 	}
+	// 0. A part of the period that the segment singles out before the
+	// figure ("Chỉ riêng ngày 2/10, tỉnh đã tiếp nhận 1.960 hồ sơ").
+	for k := range s.cues {
+		if cu := &s.cues[k]; cu.part && cu.end <= off {
+			return cu.scope()
+		}
+	}
 	// 1. After the figure: its noun, up to a break or the next number.
+	// A figure after "cho" counts the recipients, and a unit after their
+	// noun says who they are ("cấp SIM PKI cho 61 lãnh đạo UBND cấp
+	// huyện, cấp xã"), not whose figure it is.
 	if off < len(s.lower) {
 		i := off
 		for i < len(s.lower) && strings.IndexByte("0123456789.,", s.lower[i]) >= 0 {
@@ -591,7 +617,7 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 		for k := range s.cues {
 			cu := &s.cues[k]
 			if cu.start >= i && cu.start < end && (cu.kind == cueLevel || cu.kind == cueCentre || cu.kind == cueGroup) &&
-				!ignore(cu) && !strings.Contains(s.lower[i:cu.start], "cho ") {
+				!ignore(cu) && !strings.Contains(s.lower[i:cu.start], "cho ") && !recipientsRe.MatchString(s.lower[max(0, off-16):off]) {
 				return cu.scope()
 			}
 		}
@@ -612,6 +638,17 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 		for k := range s.cues {
 			cu := &s.cues[k]
 			if cu.kind == cueCentre && cu.start >= i && cu.start < end && !ignore(cu) && s.through(cu) {
+				return cu.scope()
+			}
+		}
+		// The units where the figure's noun stands, counted or not, in its
+		// clause: "21.400 hồ sơ tại 32 xã, phường",
+		// "6.300 hồ sơ tại 11 sở, ngành".
+		end = clauseEnd(s.lower, i, 80)
+		for k := range s.cues {
+			cu := &s.cues[k]
+			if cu.kind == cueGroup && cu.start >= i && cu.start < end && !ignore(cu) &&
+				atUnitsRe.MatchString(s.lower[max(i, cu.start-8):cu.start]) && nextFigure(s.lower[:cu.start], i) == cu.start {
 				return cu.scope()
 			}
 		}
@@ -638,6 +675,19 @@ func (s *Segment) scopeAt(off int, metric string) scope {
 			continue
 		}
 		return cu.scope()
+	}
+	// A clause of details ("…, trong đó tỷ lệ … đạt 81,2%") is of the
+	// unit of the figure it details.
+	// The last of figures that units label in turn ("276 TTHC cấp
+	// huyện và 125 TTHC cấp xã, trong đó …") is an item of a list whose
+	// details are of the whole; the count of a group ("32 xã") is no
+	// figure.
+	if start > 0 && detailsRe.MatchString(s.lower[start:off]) {
+		if h := s.lastFigureOutsideCues(start); h >= 0 && !(s.labelled(h) && s.labelled(s.lastFigureOutsideCues(h))) {
+			if sc := s.scopeAt(h, metric); sc.kind != scopeProvince {
+				return sc
+			}
+		}
 	}
 	// 3. The subject of an earlier clause.
 	for k := len(s.cues) - 1; k >= 0; k-- {
@@ -731,6 +781,16 @@ var (
 	notSubjectRe = startRe(`(?:lên|vào|với|qua|trên|cho|từ|theo|đến|tới|về|của|so với)\s*$`)
 	// portalOnRe: a figure put on the portal ("… lên Cổng …").
 	portalOnRe = startRe(`(?:lên|trên|vào|với)\s*$`)
+	// atUnitsRe: "tại" or "ở" right before a group of units (not "của":
+	// "thủ tục hành chính của các sở, ngành" names their domain).
+	atUnitsRe = startRe(`(?:^|\s)(?:tại|ở)\s+$`)
+	// detailsRe: a clause that details the figure before it.
+	detailsRe = startRe(`^\s*trong đó(?:[\s,:]|$)`)
+	// titleAtRe: a title that reports on a place ("Kết quả giải quyết
+	// hồ sơ tại …").
+	titleAtRe = startRe(`^[^,;:.]{0,80}\s(?:tại|của)\s*$`)
+	// recipientsRe: "cho" right before a figure ("cho 61 lãnh đạo").
+	recipientsRe = startRe(`(?:^|\s)cho\s+(?:hơn |trên |gần |khoảng )?$`)
 	// captionRe: a photo caption ("Ảnh: …").
 	captionRe = startRe(`^[\s*_(]*ảnh\s*:`)
 	// ofRe: "của" before another unit makes it the owner of the
@@ -861,9 +921,15 @@ func (st *scopeState) ensure(i int) {
 		s.inherit = carry
 		st.open[p] = strings.HasSuffix(strings.TrimSpace(s.Text), ";")
 		if s.title && len(s.cues) > 0 {
-			if cu := s.cues[0]; cu.start < 5 && (cu.kind == cueCentre || cu.kind == cueUnit) {
+			// The title's subject opens it, or is the one place it reports
+			// on: "Kết quả giải quyết hồ sơ tại Trung tâm Phục vụ hành chính công
+			// …".
+			if cu := s.cues[0]; (cu.start < 5 || len(s.cues) == 1 && titleAtRe.MatchString(s.lower[:cu.start])) && (cu.kind == cueCentre || cu.kind == cueUnit) {
 				c := cu
 				st.docCue = &c
+				if s.inherit == nil {
+					s.inherit = st.docCue // a headline run on into its first sentence
+				}
 			}
 		}
 		carry = st.passOn(s, carry)
@@ -879,10 +945,11 @@ func (st *scopeState) passOn(s *Segment, carry *cue) *cue {
 		return carry
 	}
 	first := firstFigure(s.lower)
+	closed := closedSpans(s.lower)
 	for j := len(s.cues) - 1; j >= 0; j-- {
 		cu := s.cues[j]
-		if cu.end > first {
-			continue
+		if cu.end > first || inSpans(cu.start, closed) {
+			continue // after the first figure, or an aside ("(đặt tại phường …)")
 		}
 		if cu.kind == cueProvince {
 			if cu.subject {
@@ -964,6 +1031,37 @@ func firstFigure(s string) int {
 		i = j
 	}
 	return len(s)
+}
+
+// lastFigureOutsideCues returns the offset of the last figure of the
+// segment before end (as firstFigure reads them) that is not inside a
+// unit's name ("32 xã, phường"), or -1.
+func (s *Segment) lastFigureOutsideCues(end int) int {
+	last := -1
+	for i := 0; i < end; {
+		k := i + firstFigure(s.lower[i:end])
+		if k >= end {
+			break
+		}
+		if !s.inCue(k) {
+			last = k
+		}
+		for k < end && strings.IndexByte("0123456789.,", s.lower[k]) >= 0 {
+			k++
+		}
+		i = k
+	}
+	return last
+}
+
+// labelled reports whether a unit labels the figure at offset off.
+func (s *Segment) labelled(off int) bool {
+	for _, cu := range s.cues {
+		if cu.bound == off {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseEnd returns where the clause that goes on at offset i ends: at a
