@@ -29,7 +29,14 @@ import (
 //
 // Fold does not keep byte offsets: use it to compare, not to locate.
 func Fold(s string) string {
-	s = nfc(s)
+	// A letter that lower-cases to a rune nfcStable does not accept (Ⱥ
+	// → ⱥ) marks the output for a check; foldSyllable writes only runes
+	// it accepts. Otherwise an input nfcStable accepts gives an output
+	// it accepts.
+	stable := nfcStable(s)
+	if !stable {
+		s = norm.NFC.String(s)
+	}
 	f := folder{buf: make([]byte, 0, len(s)), syl: -1}
 	t := runes()
 	for i := 0; i < len(s); {
@@ -61,7 +68,9 @@ func Fold(s string) string {
 		if letterOrMark(t, r) {
 			f.letter()
 			f.wide = true
-			f.buf = utf8.AppendRune(f.buf, lowerRune(t, r))
+			lr := lowerRune(t, r)
+			stable = stable && stableRune(lr)
+			f.buf = utf8.AppendRune(f.buf, lr)
 			continue
 		}
 		f.flush()
@@ -80,11 +89,14 @@ func Fold(s string) string {
 	out := unsafe.String(unsafe.SliceData(f.buf), len(f.buf))
 	// Lower-casing can leave a letter and a mark that compose (İ̃ → i
 	// and a tilde, which NFC writes ĩ).
-	if !nfcStable(out) && !norm.NFC.IsNormalString(out) {
+	if !stable && !nfcStable(out) && !norm.NFC.IsNormalString(out) {
 		out = norm.NFC.String(out)
 	}
 	return out
 }
+
+// stableRune reports whether nfcStable accepts the valid rune r.
+func stableRune(r rune) bool { return r < 0x300 || r >= 0x1E00 && r <= 0x1EFF }
 
 // mayRetone reports whether foldSyllable may change the lower-case
 // syllable b: whether it ends in ăk or âk, or in o or u and a vowel with

@@ -201,3 +201,25 @@ func TestFoldReference(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldKeepsStable checks what Fold assumes when it skips checking
+// its output: stableRune agrees with nfcStable, and the toned vowels
+// foldSyllable writes are stable; and that a letter whose lower case is
+// not stable still gets an NFC output.
+func TestFoldKeepsStable(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		if utf8.ValidRune(r) && stableRune(r) != nfcStable(string(r)) {
+			t.Errorf("stableRune(%U) = %v", r, stableRune(r))
+		}
+	}
+	for _, set := range [][]rune{tonedA, tonedE, tonedY, tonedO, tonedU, {'ắ', 'ấ'}} {
+		if s := string(set); !nfcStable(s) {
+			t.Errorf("%q is not nfcStable", s)
+		}
+	}
+	for _, s := range []string{"Ⱥ", "Ȿa", "İ\u0303"} {
+		if got, want := Fold(s), foldReference(s); got != want || !norm.NFC.IsNormalString(got) {
+			t.Errorf("Fold(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
