@@ -223,3 +223,19 @@ func TestFoldKeepsStable(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneTable checks the rune table against Unicode's: isLetter is
+// unicode.IsLetter, and numIsWordRune a letter, digit or non-spacing
+// mark.
+func TestRuneTable(t *testing.T) {
+	tab := runes()
+	for r := rune(0); r < 0x3000; r++ {
+		if got := isLetter(tab, r); got != unicode.IsLetter(r) {
+			t.Errorf("isLetter(%U) = %v", r, got)
+		}
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := numIsWordRune(r); got != want {
+			t.Errorf("numIsWordRune(%U) = %v", r, got)
+		}
+	}
+}

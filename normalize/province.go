@@ -542,6 +542,7 @@ func provinceFromText(text string, era string) textProvince {
 // not ASCII: text written without Vietnamese diacritics.
 func provMostlyASCII(s string) bool {
 	letters, other := 0, 0
+	t := runes()
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
@@ -552,7 +553,7 @@ func provMostlyASCII(s string) bool {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if unicode.IsLetter(r) {
+		if isLetter(t, r) {
 			letters++
 			other++
 		}
