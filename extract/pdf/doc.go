@@ -7,7 +7,9 @@
 // The file is parsed with github.com/ledongthuc/pdf, but pages are
 // interpreted here: for each page the content stream is run through
 // [github.com/ledongthuc/pdf.Interpret] with the page's own fonts (the
-// library's shared font cache garbles merged files), giving one glyph
+// library's shared font cache garbles merged files; a ToUnicode CMap,
+// a stream object, is parsed once per document and shared with the
+// codes it decoded by the pages whose fonts name it), giving one glyph
 // per character code with its position, effective font size and advance
 // width, and the ruling lines (stroked segments and thin filled boxes)
 // in page space.
