@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"math"
 	"reflect"
 	"strings"
@@ -159,9 +160,11 @@ const (
 
 // docCache holds what the pages of one document share: the ToUnicode
 // CMaps, parsed once per stream object rather than once per page, with
-// their decoded codes.
+// their decoded codes, and a buffer for the pages' content.
 type docCache struct {
 	cmaps map[objKey]*cachedCMap
+	// content holds the decoded content of the page being read.
+	content bytes.Buffer
 }
 
 // cachedCMap is a parsed ToUnicode stream (nil if unusable) and the
@@ -379,26 +382,13 @@ func readPage(p lpdf.Page, n int, dc *docCache, glyphHint int) *page {
 		}
 		path = path[:0]
 	}
-	num := func(args []lpdf.Value, i int) float64 {
+	num := func(args []operand, i int) float64 {
 		if i < len(args) {
-			return args[i].Float64()
+			return args[i].float()
 		}
 		return 0
 	}
-
-	var argBuf [6]lpdf.Value
-	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
-		var args []lpdf.Value
-		if k := arity(op); k > 0 {
-			args = argBuf[:k]
-			for i := k - 1; i >= 0; i-- {
-				args[i] = stk.Pop()
-			}
-		}
-		// Drop operands left by operators we do not know.
-		for stk.Len() > 0 {
-			stk.Pop()
-		}
+	exec := func(op string, args []operand) {
 		switch op {
 		case "q":
 			if len(stack) < maxGStack {
@@ -463,7 +453,7 @@ func readPage(p lpdf.Page, n int, dc *docCache, glyphHint int) *page {
 		case "Ts":
 			g.ts = num(args, 0)
 		case "Tf":
-			name := args[0].Name()
+			name := args[0].name()
 			f, ok := fonts[name]
 			if !ok {
 				f = loadFont(p, name, dc)
@@ -487,7 +477,7 @@ func readPage(p lpdf.Page, n int, dc *docCache, glyphHint int) *page {
 			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 			tm = tlm
 		case "Tj":
-			show(args[0].RawString())
+			show(args[0].rawString())
 		case "'", "\"":
 			if op == "\"" {
 				g.tw = num(args, 0)
@@ -495,19 +485,50 @@ func readPage(p lpdf.Page, n int, dc *docCache, glyphHint int) *page {
 			}
 			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 			tm = tlm
-			show(args[len(args)-1].RawString())
+			show(args[len(args)-1].rawString())
 		case "TJ":
-			a := args[0]
-			for i := 0; i < a.Len(); i++ {
-				x := a.Index(i)
-				if x.Kind() == lpdf.String {
-					show(x.RawString())
+			for _, x := range args[0].arr {
+				if x.kind == opString {
+					show(x.str)
 				} else {
-					tx := -x.Float64() / 1000 * g.size * g.th
+					tx := -x.float() / 1000 * g.size * g.th
 					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
 				}
 			}
 		}
+	}
+	// The content is lexed here (lexContent) where it is plain PDF
+	// syntax, without a string and an interface value per token; any
+	// stream it does not take whole goes through the library's
+	// interpreter from the start.
+	if data, ok := contentBytes(strm, &dc.content); ok && !libraryLexer {
+		mark := len(out.Glyphs)
+		if lexContent(data, exec) {
+			return out
+		}
+		out.Glyphs, out.Rules, out.Bad = out.Glyphs[:mark], nil, 0
+		g, stack = gstate{ctm: identity, th: 1}, nil
+		tm, tlm = identity, identity
+		path, cur = nil, [2]float64{}
+	}
+	var argBuf [6]lpdf.Value
+	var opBuf [6]operand
+	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
+		var args []operand
+		if k := arity(op); k > 0 {
+			for i := k - 1; i >= 0; i-- {
+				argBuf[i] = stk.Pop()
+			}
+			args = opBuf[:k]
+			for i := range args {
+				args[i] = valueOperand(argBuf[i], 0)
+			}
+		}
+		// Drop operands left by operators we do not know.
+		for stk.Len() > 0 {
+			stk.Pop()
+		}
+		exec(op, args)
 	})
 	return out
 }
