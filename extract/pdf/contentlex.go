@@ -356,17 +356,11 @@ func (l *contentLexer) literal() string {
 			}
 			c = l.data[l.i]
 			l.i++
+			if e, ok := simpleEscape(c); ok {
+				tmp = append(tmp, e)
+				continue
+			}
 			switch c {
-			case 'n':
-				tmp = append(tmp, '\n')
-			case 'r':
-				tmp = append(tmp, '\r')
-			case 'b':
-				tmp = append(tmp, '\b')
-			case 't':
-				tmp = append(tmp, '\t')
-			case 'f':
-				tmp = append(tmp, '\f')
 			case '(', ')', '\\':
 				tmp = append(tmp, c)
 			case '\r':
