@@ -40,7 +40,8 @@ type IsolateOptions struct {
 	// DefaultMaxMemory.
 	MaxMemory int64
 	// MaxOutput bounds the size of the document the child sends back,
-	// as JSON. 0 means DefaultMaxOutput.
+	// encoded (gob, or JSON, see ReadIsolated). 0 means
+	// DefaultMaxOutput.
 	MaxOutput int64
 	// Options are passed to the reader.
 	Options
@@ -113,9 +114,12 @@ func (e *remoteError) Unwrap() error { return e.class }
 // binary in TestMain), and must import the reader packages it needs, as
 // the child runs the same binary.
 //
-// The document crosses the process boundary as JSON: empty slices come
-// back nil, and times keep their instant and offset but not their
-// time.Location. Memory is polled through /proc every 50 ms, so it is
+// The document crosses the process boundary as gob, or as JSON where
+// gob would not give the document a JSON round trip gives (invalid
+// UTF-8, numbers that are not finite, an empty slice JSON keeps
+// apart from nil; see wire.go): either way empty slices of fields
+// with omitempty come back nil, and times keep their instant and
+// offset but not their time.Location. Memory is polled through /proc every 50 ms, so it is
 // enforced on Linux only (elsewhere only the child's soft limit,
 // debug.SetMemoryLimit, applies) and a burst within one interval can
 // overshoot. Process groups make ReadIsolated Unix-only.

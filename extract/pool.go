@@ -258,7 +258,7 @@ func (c *poolChild) roundTrip(req, data []byte, maxOutput int64, w *Watchdog) (*
 		return nil, err
 	}
 	var reply serverReply
-	if err := json.Unmarshal(buf, &reply); err != nil {
+	if err := decodeReply(buf, &reply); err != nil {
 		return nil, fmt.Errorf("bad output: %w", err)
 	}
 	return &reply, nil
@@ -350,7 +350,7 @@ func serve(cfg serverConfig) {
 		if err != nil {
 			reply.Doc, reply.Err = nil, classify(err)
 		}
-		enc, err := json.Marshal(reply)
+		enc, err := encodeReply(reply)
 		if err != nil {
 			enc, _ = json.Marshal(serverReply{Err: classify(fmt.Errorf("%s: %w", req.Name, err))})
 		}

@@ -3,6 +3,8 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -27,55 +29,138 @@ import (
 //
 // Fold does not keep byte offsets: use it to compare, not to locate.
 func Fold(s string) string {
-	s = nfc(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false // white space seen and not yet written
-	sep := func() {
-		if space && b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
-			b.WriteByte(' ')
-		}
-		space = false
+	// A letter that lower-cases to a rune nfcStable does not accept (Ⱥ
+	// → ⱥ) marks the output for a check; foldSyllable writes only runes
+	// it accepts. Otherwise an input nfcStable accepts gives an output
+	// it accepts.
+	stable := nfcStable(s)
+	if !stable {
+		s = norm.NFC.String(s)
 	}
-	var syl []rune
-	flush := func() {
-		if len(syl) == 0 {
-			return
-		}
-		sep()
-		foldSyllable(syl)
-		for _, r := range syl {
-			b.WriteRune(r)
-		}
-		syl = syl[:0]
-	}
+	f := folder{buf: make([]byte, 0, len(s)), syl: -1}
 	t := runes()
-	for _, r := range s {
-		if letterOrMark(t, r) {
-			syl = append(syl, lowerRune(t, r))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				f.letter()
+				f.buf = append(f.buf, c|0x20)
+				continue
+			}
+			f.flush()
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				f.space = true
+			case '-':
+				// No space around a dash.
+				f.buf = append(f.buf, '-')
+				f.space = false
+			default:
+				f.sep()
+				f.buf = append(f.buf, c)
+			}
 			continue
 		}
-		flush()
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if letterOrMark(t, r) {
+			f.letter()
+			f.wide = true
+			lr := lowerRune(t, r)
+			stable = stable && stableRune(lr)
+			f.buf = utf8.AppendRune(f.buf, lr)
+			continue
+		}
+		f.flush()
 		switch {
 		case unicode.IsSpace(r):
-			space = true
+			f.space = true
 		case numIsDash(r):
-			// No space around a dash.
-			b.WriteByte('-')
-			space = false
+			f.buf = append(f.buf, '-')
+			f.space = false
 		default:
-			sep()
-			b.WriteRune(r)
+			f.sep()
+			f.buf = utf8.AppendRune(f.buf, r)
 		}
 	}
-	flush()
-	out := b.String()
+	f.flush()
+	out := unsafe.String(unsafe.SliceData(f.buf), len(f.buf))
 	// Lower-casing can leave a letter and a mark that compose (İ̃ → i
 	// and a tilde, which NFC writes ĩ).
-	if !nfcStable(out) && !norm.NFC.IsNormalString(out) {
+	if !stable && !nfcStable(out) && !norm.NFC.IsNormalString(out) {
 		out = norm.NFC.String(out)
 	}
 	return out
+}
+
+// stableRune reports whether nfcStable accepts the valid rune r.
+func stableRune(r rune) bool { return r < 0x300 || r >= 0x1E00 && r <= 0x1EFF }
+
+// mayRetone reports whether foldSyllable may change the lower-case
+// syllable b: whether it ends in ăk or âk, or in o or u and a vowel with
+// a tone mark.
+func mayRetone(b []byte) bool {
+	r, n := utf8.DecodeLastRune(b)
+	b = b[:len(b)-n]
+	if r == 'k' {
+		p, _ := utf8.DecodeLastRune(b)
+		return p == 'ă' || p == 'â'
+	}
+	if r < utf8.RuneSelf || len(b) == 0 || b[len(b)-1] != 'o' && b[len(b)-1] != 'u' {
+		return false
+	}
+	return toneIndex(tonedA, r) >= 0 || toneIndex(tonedE, r) >= 0 || toneIndex(tonedY, r) >= 0
+}
+
+// folder is the state of Fold: the folded text so far, and the
+// syllable being read, buf[syl:] (syl < 0 between syllables), lower-
+// cased as it is read. Only a syllable with a rune beyond ASCII can
+// change its tone placement (foldSyllable): wide marks it, and only
+// such a syllable is read back as runes.
+type folder struct {
+	buf   []byte
+	space bool // white space seen and not yet written
+	syl   int
+	wide  bool
+}
+
+// sep writes the pending space, if any, unless after a dash or at the
+// start.
+func (f *folder) sep() {
+	if f.space && len(f.buf) > 0 && f.buf[len(f.buf)-1] != '-' {
+		f.buf = append(f.buf, ' ')
+	}
+	f.space = false
+}
+
+// letter starts a syllable if none is being read.
+func (f *folder) letter() {
+	if f.syl < 0 {
+		f.sep()
+		f.syl = len(f.buf)
+	}
+}
+
+// flush ends the syllable being read, folding its tone placement.
+func (f *folder) flush() {
+	if f.syl < 0 {
+		return
+	}
+	if f.wide && mayRetone(f.buf[f.syl:]) {
+		var arr [16]rune
+		rs := arr[:0]
+		for _, r := range string(f.buf[f.syl:]) {
+			rs = append(rs, r)
+		}
+		foldSyllable(rs)
+		f.buf = f.buf[:f.syl]
+		for _, r := range rs {
+			f.buf = utf8.AppendRune(f.buf, r)
+		}
+	}
+	f.syl, f.wide = -1, false
 }
 
 // Vowels with a tone mark, NFC, in the order of the tones: grave

@@ -1,7 +1,11 @@
 package normalize
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -75,6 +79,9 @@ func FuzzFold(f *testing.F) {
 			return
 		}
 		g := Fold(s)
+		if r := foldReference(s); g != r {
+			t.Fatalf("Fold(%q) = %q; foldReference gives %q", s, g, r)
+		}
 		if !norm.NFC.IsNormalString(g) {
 			t.Fatalf("Fold(%q) = %q not NFC", s, g)
 		}
@@ -116,5 +123,119 @@ func TestNFCStable(t *testing.T) {
 	}
 	if !nfcStable("Thừa Thiên Huế, Đắk Lắk: 12,5%") {
 		t.Error("Vietnamese text is not nfcStable")
+	}
+}
+
+// foldReference is Fold as it was written before its ASCII fast path:
+// rune by rune, every syllable through foldSyllable. Fold must agree
+// with it on every input.
+func foldReference(s string) string {
+	s = nfc(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	sep := func() {
+		if space && b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+			b.WriteByte(' ')
+		}
+		space = false
+	}
+	var syl []rune
+	flush := func() {
+		if len(syl) == 0 {
+			return
+		}
+		sep()
+		foldSyllable(syl)
+		for _, r := range syl {
+			b.WriteRune(r)
+		}
+		syl = syl[:0]
+	}
+	t := runes()
+	for _, r := range s {
+		if letterOrMark(t, r) {
+			syl = append(syl, lowerRune(t, r))
+			continue
+		}
+		flush()
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+		case numIsDash(r):
+			b.WriteByte('-')
+			space = false
+		default:
+			sep()
+			b.WriteRune(r)
+		}
+	}
+	flush()
+	out := b.String()
+	if !nfcStable(out) && !norm.NFC.IsNormalString(out) {
+		out = norm.NFC.String(out)
+	}
+	return out
+}
+
+// TestFoldReference checks Fold against foldReference on every line of
+// the seed reports and on edge cases of spaces, dashes, marks and
+// invalid UTF-8.
+func TestFoldReference(t *testing.T) {
+	cases := []string{"", " ", "-", " - ", "a - - b", "HOÀ BÌNH", "Thanh Hoá", "ĐĂK LĂK", "Đăk", "quỷ", "thuỷ", "khoẻ",
+		"İ\u0303", "a\u0300b", "x\xffy", "\t12,5 %\u00a0và\u2013nữa", "A-B", "ǅ", "Ωmega", "hoà-bình", "(Hoà) Bình."}
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "normalize", "seeds", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, strings.Split(string(b), "\n")...)
+	}
+	for _, s := range cases {
+		if got, want := Fold(s), foldReference(s); got != want {
+			t.Errorf("Fold(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
+
+// TestFoldKeepsStable checks what Fold assumes when it skips checking
+// its output: stableRune agrees with nfcStable, and the toned vowels
+// foldSyllable writes are stable; and that a letter whose lower case is
+// not stable still gets an NFC output.
+func TestFoldKeepsStable(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		if utf8.ValidRune(r) && stableRune(r) != nfcStable(string(r)) {
+			t.Errorf("stableRune(%U) = %v", r, stableRune(r))
+		}
+	}
+	for _, set := range [][]rune{tonedA, tonedE, tonedY, tonedO, tonedU, {'ắ', 'ấ'}} {
+		if s := string(set); !nfcStable(s) {
+			t.Errorf("%q is not nfcStable", s)
+		}
+	}
+	for _, s := range []string{"Ⱥ", "Ȿa", "İ\u0303"} {
+		if got, want := Fold(s), foldReference(s); got != want || !norm.NFC.IsNormalString(got) {
+			t.Errorf("Fold(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
+
+// TestRuneTable checks the rune table against Unicode's: isLetter is
+// unicode.IsLetter, and numIsWordRune a letter, digit or non-spacing
+// mark.
+func TestRuneTable(t *testing.T) {
+	tab := runes()
+	for r := rune(0); r < 0x3000; r++ {
+		if got := isLetter(tab, r); got != unicode.IsLetter(r) {
+			t.Errorf("isLetter(%U) = %v", r, got)
+		}
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := numIsWordRune(r); got != want {
+			t.Errorf("numIsWordRune(%U) = %v", r, got)
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 type runeTable struct {
 	lower  [0x2000]rune
 	letter [0x2000]bool // unicode.IsLetter or a non-spacing mark (Mn)
+	alpha  [0x2000]bool // unicode.IsLetter
 }
 
 var runes = sync.OnceValue(func() *runeTable {
@@ -21,6 +22,7 @@ var runes = sync.OnceValue(func() *runeTable {
 	for r := range t.lower {
 		t.lower[r] = unicode.ToLower(rune(r))
 		t.letter[r] = unicode.IsLetter(rune(r)) || unicode.Is(unicode.Mn, rune(r))
+		t.alpha[r] = unicode.IsLetter(rune(r))
 	}
 	return t
 })
@@ -31,6 +33,14 @@ func lowerRune(t *runeTable, r rune) rune {
 		return t.lower[r]
 	}
 	return unicode.ToLower(r)
+}
+
+// isLetter is unicode.IsLetter.
+func isLetter(t *runeTable, r rune) bool {
+	if r >= 0 && r < 0x2000 {
+		return t.alpha[r]
+	}
+	return unicode.IsLetter(r)
 }
 
 // letterOrMark reports whether r is a letter or a non-spacing mark.

@@ -264,6 +264,12 @@ func qualifierBefore(s string) (Qualifier, int) {
 func numIsDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func numIsWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if r < 0x2000 && runes().letter[r] {
+		return true // a letter or a non-spacing mark
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

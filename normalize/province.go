@@ -542,12 +542,20 @@ func provinceFromText(text string, era string) textProvince {
 // not ASCII: text written without Vietnamese diacritics.
 func provMostlyASCII(s string) bool {
 	letters, other := 0, 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters++
-			if r >= utf8.RuneSelf {
-				other++
+	t := runes()
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				letters++
 			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if isLetter(t, r) {
+			letters++
+			other++
 		}
 	}
 	return letters > 0 && other*100 < letters

@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"bytes"
 	"math"
+	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,23 +103,36 @@ type font struct {
 	widths  []float64
 	cidW    map[int]float64
 	dw      float64
-	decoded map[int]string // cache of enc.Decode per code
+	// decoded caches enc.Decode by the code's bytes; fonts that share a
+	// ToUnicode stream share it (see docCache).
+	decoded map[string]glyphText
 	// asc and desc are the FontDescriptor's /Ascent and /Descent as
 	// fractions of the font size; 0 when absent or absurd.
 	asc, desc float32
 }
 
+// glyphText is the text a character code decodes to and whether it is
+// good text (goodText); bad text is shown as U+FFFD.
+type glyphText struct {
+	s    string
+	good bool
+}
+
 // decode returns the text of one character code, raw being its bytes.
-func (f *font) decode(code int, raw string) string {
-	if s, ok := f.decoded[code]; ok {
-		return s
+func (f *font) decode(raw string) glyphText {
+	if t, ok := f.decoded[raw]; ok {
+		return t
 	}
 	s := f.enc.Decode(raw)
-	if f.decoded == nil {
-		f.decoded = map[int]string{}
+	t := glyphText{s, goodText(s)}
+	if !t.good {
+		t.s = "\uFFFD"
 	}
-	f.decoded[code] = s
-	return s
+	if f.decoded == nil {
+		f.decoded = map[string]glyphText{}
+	}
+	f.decoded[strings.Clone(raw)] = t
+	return t
 }
 
 // width returns the advance width of code in 1/1000 units.
@@ -143,16 +158,55 @@ const (
 	maxWidths        = 65536
 )
 
+// docCache holds what the pages of one document share: the ToUnicode
+// CMaps, parsed once per stream object rather than once per page, with
+// their decoded codes, and a buffer for the pages' content.
+type docCache struct {
+	cmaps map[objKey]*cachedCMap
+	// content holds the decoded content of the page being read.
+	content bytes.Buffer
+}
+
+// cachedCMap is a parsed ToUnicode stream (nil if unusable) and the
+// codes decoded through it so far.
+type cachedCMap struct {
+	m       *toUnicode
+	decoded map[string]glyphText
+}
+
+// toUnicode returns the parsed ToUnicode stream v and its decode
+// cache, parsing it on first use. A stream is always an indirect
+// object, so its object number and generation name it in the file.
+func (c *docCache) toUnicode(v lpdf.Value) *cachedCMap {
+	k, ok := objectKey(v)
+	if !ok || v.Kind() != lpdf.Stream {
+		return &cachedCMap{m: readToUnicode(v)}
+	}
+	if cm, ok := c.cmaps[k]; ok {
+		return cm
+	}
+	cm := &cachedCMap{m: readToUnicode(v)}
+	if c.cmaps == nil {
+		c.cmaps = map[objKey]*cachedCMap{}
+	}
+	c.cmaps[k] = cm
+	return cm
+}
+
 // loadFont prepares the font resource named name of page p.
-func loadFont(p lpdf.Page, name string) *font {
+func loadFont(p lpdf.Page, name string, dc *docCache) *font {
 	v := inherited(p.V, "Resources").Key("Font").Key(name)
 	f := &font{name: v.Key("BaseFont").Name()}
 	if i := strings.IndexByte(f.name, '+'); i >= 0 && i == 6 {
 		f.name = f.name[i+1:]
 	}
 	lf := lpdf.Font{V: v}
-	if m := readToUnicode(v.Key("ToUnicode")); m != nil {
-		f.enc = m
+	if cm := dc.toUnicode(v.Key("ToUnicode")); cm.m != nil {
+		f.enc = cm.m
+		if cm.decoded == nil {
+			cm.decoded = map[string]glyphText{}
+		}
+		f.decoded = cm.decoded
 	} else {
 		f.enc = lf.Encoder()
 	}
@@ -234,7 +288,9 @@ type gstate struct {
 
 // readPage interprets the content stream of p. It recovers nothing: the
 // caller does. It stops early when glyph or rule limits are reached.
-func readPage(p lpdf.Page, n int) *page {
+// dc is shared by the pages of a document; glyphHint is the expected
+// number of glyphs (the previous page's), to size the glyph slice once.
+func readPage(p lpdf.Page, n int, dc *docCache, glyphHint int) *page {
 	out := &page{N: n}
 	box := inherited(p.V, "CropBox")
 	if box.Kind() != lpdf.Array {
@@ -253,6 +309,7 @@ func readPage(p lpdf.Page, n int) *page {
 		return out
 	}
 
+	out.Glyphs = make([]glyph, 0, min(glyphHint+glyphHint/8+16, maxGlyphsPerPage))
 	fonts := map[string]*font{}
 	g := gstate{ctm: identity, th: 1}
 	var stack []gstate
@@ -275,21 +332,21 @@ func readPage(p lpdf.Page, n int) *page {
 			if step == 2 {
 				code = code<<8 | int(raw[i+1])
 			}
-			s := f.decode(code, raw[i:i+step])
+			t := f.decode(raw[i : i+step])
 			w0 := f.width(code)
 			trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.ts}.mul(tm).mul(g.ctm)
 			size := math.Hypot(trm[2], trm[3])
 			x, y := trm[4], trm[5]
 			adv := w0 / 1000 * g.size
 			wx, _ := (matrix{g.th, 0, 0, 1, 0, 0}).apply(adv, 0)
-			ex, ey := tm.mul(g.ctm).apply(wx, 0)
-			ox, oy := tm.mul(g.ctm).apply(0, 0)
+			tc := tm.mul(g.ctm)
+			ex, ey := tc.apply(wx, 0)
+			ox, oy := tc.apply(0, 0)
 			gw := math.Hypot(ex-ox, ey-oy)
-			if !goodText(s) {
+			if !t.good {
 				out.Bad++
-				s = "\uFFFD"
 			}
-			out.Glyphs = append(out.Glyphs, glyph{Font: f.name, Size: size, X: x, Y: y, W: gw, S: s, Asc: f.asc, Desc: f.desc})
+			out.Glyphs = append(out.Glyphs, glyph{Font: f.name, Size: size, X: x, Y: y, W: gw, S: t.s, Asc: f.asc, Desc: f.desc})
 			tx := adv + g.tc
 			if step == 1 && code == ' ' {
 				tx += g.tw
@@ -325,25 +382,13 @@ func readPage(p lpdf.Page, n int) *page {
 		}
 		path = path[:0]
 	}
-	num := func(args []lpdf.Value, i int) float64 {
+	num := func(args []operand, i int) float64 {
 		if i < len(args) {
-			return args[i].Float64()
+			return args[i].float()
 		}
 		return 0
 	}
-
-	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
-		var args []lpdf.Value
-		if k := arity(op); k > 0 {
-			args = make([]lpdf.Value, k)
-			for i := k - 1; i >= 0; i-- {
-				args[i] = stk.Pop()
-			}
-		}
-		// Drop operands left by operators we do not know.
-		for stk.Len() > 0 {
-			stk.Pop()
-		}
+	exec := func(op string, args []operand) {
 		switch op {
 		case "q":
 			if len(stack) < maxGStack {
@@ -408,10 +453,10 @@ func readPage(p lpdf.Page, n int) *page {
 		case "Ts":
 			g.ts = num(args, 0)
 		case "Tf":
-			name := args[0].Name()
+			name := args[0].name()
 			f, ok := fonts[name]
 			if !ok {
-				f = loadFont(p, name)
+				f = loadFont(p, name, dc)
 				fonts[name] = f
 			}
 			g.font = f
@@ -432,7 +477,7 @@ func readPage(p lpdf.Page, n int) *page {
 			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 			tm = tlm
 		case "Tj":
-			show(args[0].RawString())
+			show(args[0].rawString())
 		case "'", "\"":
 			if op == "\"" {
 				g.tw = num(args, 0)
@@ -440,19 +485,50 @@ func readPage(p lpdf.Page, n int) *page {
 			}
 			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
 			tm = tlm
-			show(args[len(args)-1].RawString())
+			show(args[len(args)-1].rawString())
 		case "TJ":
-			a := args[0]
-			for i := 0; i < a.Len(); i++ {
-				x := a.Index(i)
-				if x.Kind() == lpdf.String {
-					show(x.RawString())
+			for _, x := range args[0].arr {
+				if x.kind == opString {
+					show(x.str)
 				} else {
-					tx := -x.Float64() / 1000 * g.size * g.th
+					tx := -x.float() / 1000 * g.size * g.th
 					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
 				}
 			}
 		}
+	}
+	// The content is lexed here (lexContent) where it is plain PDF
+	// syntax, without a string and an interface value per token; any
+	// stream it does not take whole goes through the library's
+	// interpreter from the start.
+	if data, ok := contentBytes(strm, &dc.content); ok && !libraryLexer {
+		mark := len(out.Glyphs)
+		if lexContent(data, exec) {
+			return out
+		}
+		out.Glyphs, out.Rules, out.Bad = out.Glyphs[:mark], nil, 0
+		g, stack = gstate{ctm: identity, th: 1}, nil
+		tm, tlm = identity, identity
+		path, cur = nil, [2]float64{}
+	}
+	var argBuf [6]lpdf.Value
+	var opBuf [6]operand
+	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
+		var args []operand
+		if k := arity(op); k > 0 {
+			for i := k - 1; i >= 0; i-- {
+				argBuf[i] = stk.Pop()
+			}
+			args = opBuf[:k]
+			for i := range args {
+				args[i] = valueOperand(argBuf[i], 0)
+			}
+		}
+		// Drop operands left by operators we do not know.
+		for stk.Len() > 0 {
+			stk.Pop()
+		}
+		exec(op, args)
 	})
 	return out
 }
@@ -488,4 +564,28 @@ func goodText(s string) bool {
 		}
 	}
 	return true
+}
+
+// objKey names an indirect object of the file: its number and
+// generation.
+type objKey struct {
+	id  uint64
+	gen uint64
+}
+
+// objectKey returns the object v was resolved from. The library keeps
+// it in the Value's unexported ptr field and has no accessor; reflect
+// reads it (reading, not setting, unexported fields is allowed). ok is
+// false if the Value's layout is not the expected one.
+func objectKey(v lpdf.Value) (k objKey, ok bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Struct || rv.NumField() < 2 {
+		return k, false
+	}
+	p := rv.Field(1)
+	if p.Kind() != reflect.Struct || p.NumField() != 2 || p.Field(0).Kind() != reflect.Uint32 || p.Field(1).Kind() != reflect.Uint16 {
+		return k, false
+	}
+	k = objKey{p.Field(0).Uint(), p.Field(1).Uint()}
+	return k, k.id != 0
 }

@@ -5,9 +5,16 @@
 // # Model
 //
 // The file is parsed with github.com/ledongthuc/pdf, but pages are
-// interpreted here: for each page the content stream is run through
-// [github.com/ledongthuc/pdf.Interpret] with the page's own fonts (the
-// library's shared font cache garbles merged files), giving one glyph
+// interpreted here: for each page the content stream is decoded and
+// lexed by this package (plain PDF syntax, read as the library reads
+// it, without a string and an interface value per token), or, where
+// the lexer meets anything it does not take (a stray delimiter, an odd
+// escape, a PostScript operator, an unterminated string), run through
+// [github.com/ledongthuc/pdf.Interpret] from the start; either way with
+// the page's own fonts (the
+// library's shared font cache garbles merged files; a ToUnicode CMap,
+// a stream object, is parsed once per document and shared with the
+// codes it decoded by the pages whose fonts name it), giving one glyph
 // per character code with its position, effective font size and advance
 // width, and the ruling lines (stroked segments and thin filled boxes)
 // in page space.

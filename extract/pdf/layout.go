@@ -83,7 +83,7 @@ func layoutPage(p *page, prev *grid.Table) *pageLayout {
 	pl := &pageLayout{N: p.N, Width: p.Width, Height: p.Height}
 	visible, bad := 0, p.Bad
 	for _, g := range p.Glyphs {
-		if g.S != "\uFFFD" && strings.TrimSpace(g.S) != "" {
+		if g.S != "\uFFFD" && !blank(g.S) {
 			visible++
 		}
 	}

@@ -226,17 +226,11 @@ func unescapeString(b []byte) []byte {
 			continue
 		}
 		i++
+		if e, ok := simpleEscape(b[i]); ok {
+			out = append(out, e)
+			continue
+		}
 		switch c = b[i]; c {
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
 		case '\r':
 			if i+1 < len(b) && b[i+1] == '\n' {
 				i++
@@ -256,6 +250,24 @@ func unescapeString(b []byte) []byte {
 		}
 	}
 	return out
+}
+
+// simpleEscape returns the byte a string escape \c stands for, for c
+// one of n, r, t, b and f.
+func simpleEscape(c byte) (byte, bool) {
+	switch c {
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	}
+	return 0, false
 }
 
 // unhex decodes a hex string token "<…>".

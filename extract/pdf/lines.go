@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -86,13 +87,13 @@ func buildLines(f frame, gs []glyph, splitGap float64) []*tline {
 				last.maxSize = math.Max(last.maxSize, g.Size)
 				last.x0 = math.Min(last.x0, g.X)
 				last.x1 = math.Max(last.x1, g.X+g.W)
-				last.hasVisible = last.hasVisible || strings.TrimSpace(g.S) != ""
+				last.hasVisible = last.hasVisible || !blank(g.S)
 				continue
 			}
 		}
 		start = i
 		cl = append(cl, cluster{y: g.Y, x0: g.X, x1: g.X + g.W, members: sorted[i : i+1 : i+1],
-			maxSize: g.Size, hasVisible: strings.TrimSpace(g.S) != ""})
+			maxSize: g.Size, hasVisible: !blank(g.S)})
 	}
 	// Attach superscripts: glyphs of a cluster in a markedly smaller
 	// font, raised above the baseline of a nearby bigger cluster and
@@ -163,7 +164,7 @@ const maxSupRun = 6
 func visibleCount(gs []glyph) int {
 	n := 0
 	for _, g := range gs {
-		if strings.TrimSpace(g.S) != "" {
+		if !blank(g.S) {
 			n++
 		}
 	}
@@ -197,7 +198,7 @@ func supTarget(cl []cluster, c *cluster, run []glyph) *cluster {
 		}
 		near := false
 		for _, g := range m.members {
-			if strings.TrimSpace(g.S) == "" {
+			if blank(g.S) {
 				continue
 			}
 			if math.Abs(g.X+g.W-x0) <= 0.6*m.size || math.Abs(x1-g.X) <= 0.6*m.size {
@@ -219,7 +220,7 @@ func splitAtGaps(gs []glyph, k float64) [][]glyph {
 	start := 0
 	end := math.Inf(-1)
 	for i, g := range gs {
-		if strings.TrimSpace(g.S) == "" {
+		if blank(g.S) {
 			continue
 		}
 		if i > start && g.X-end > k*g.Size && !math.IsInf(end, -1) {
@@ -237,7 +238,7 @@ func splitAtGaps(gs []glyph, k float64) [][]glyph {
 func dominantSize(gs []glyph, noSup bool) float64 {
 	var c sizeCount
 	for i := range gs {
-		if noSup && gs[i].sup || strings.TrimSpace(gs[i].S) == "" {
+		if noSup && gs[i].sup || blank(gs[i].S) {
 			continue
 		}
 		c.add(gs[i].Size, 1)
@@ -472,6 +473,8 @@ func makeLine(sc *lineScratch, f frame, y float64, gs []glyph) *tline {
 	pending := false
 	prevEnd := math.Inf(-1)
 	first := true
+	// isBold of the last font seen: a line's glyphs mostly share one.
+	boldFont, bold := "", isBold("")
 	l.X0, l.X1 = math.Inf(1), math.Inf(-1)
 	for i := 0; i < len(gs); i++ {
 		g := &gs[i]
@@ -503,7 +506,7 @@ func makeLine(sc *lineScratch, f frame, y float64, gs []glyph) *tline {
 			i = j - 1
 			continue
 		}
-		if strings.TrimSpace(g.S) == "" {
+		if blank(g.S) {
 			pending = true
 			prevEnd = math.Max(prevEnd, g.X+g.W)
 			continue
@@ -520,7 +523,10 @@ func makeLine(sc *lineScratch, f frame, y float64, gs []glyph) *tline {
 		pending = false
 		var r rect
 		r.add(g)
-		t.write(g.S, r, isBold(g.Font))
+		if g.Font != boldFont {
+			boldFont, bold = g.Font, isBold(g.Font)
+		}
+		t.write(g.S, r, bold)
 		fonts.add(g.Font, len(g.S))
 		first = false
 		prevEnd = g.X + g.W
@@ -625,6 +631,22 @@ func toSuperscript(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// blank reports whether s is empty or only white space, as
+// strings.TrimSpace(s) == "" does, without trimming ASCII text.
+func blank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			continue
+		}
+		if s[i] >= utf8.RuneSelf {
+			return strings.TrimSpace(s[i:]) == ""
+		}
+		return false
+	}
+	return true
 }
 
 // isBold reports whether a font name is a bold face.

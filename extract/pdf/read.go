@@ -64,13 +64,16 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, path string, opt extra
 	}
 	doc.Pages = len(leaves)
 	pages := make([]*page, 0, len(leaves))
+	var dc docCache
+	hint := 0
 	for i, lp := range leaves {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("%s: page %d: %w", path, i+1, err)
 		}
 		var p *page
 		if err := guard(path, fmt.Sprintf("page %d", i+1), func() error {
-			p = readPage(lp, i+1)
+			p = readPage(lp, i+1, &dc, hint)
+			hint = len(p.Glyphs)
 			return nil
 		}); err != nil {
 			// One broken page does not lose the others.
