@@ -738,18 +738,6 @@ func scanAt(s string, i, prevEnd int) Number {
 			if y > 0 {
 				n.Value = float64(y)
 			}
-		} else if e, ok := numMisreadMonthAfter(s, j); ok {
-			// "ngày 06 từng 5 năm 2022": "tháng" misread by OCR, a date
-			// only when a month and "năm" and a year follow.
-			me := numDigitsEnd(s, e)
-			var probe Number
-			if m := numPlainInt(s[e:me]); m >= 1 && m <= 12 {
-				if y := dateYear(s, me, &probe); y > 0 {
-					n.End = probe.End
-					n.Time = numDate(y, m, day)
-					n.Value = float64(y)
-				}
-			}
 		}
 		return n
 	}
@@ -860,35 +848,6 @@ func currencyAfter(s string, i int) (int, bool) {
 
 // dateYear reads " năm YYYY" or "/YYYY" after a month at s[i], extends
 // n.End and returns the year, or 0.
-// numMisreadMonthAfter reports whether s holds, from i, spaces, a word
-// that OCR reads for "tháng" (4 to 6 letters from 't' to "ng": "từng",
-// "thảng", "thang"; not "trong"), spaces and a digit, and returns the
-// offset of the digit.
-func numMisreadMonthAfter(s string, i int) (int, bool) {
-	k := numSkipSpace(s, i)
-	if k == i || k >= len(s) || (s[k] != 't' && s[k] != 'T') {
-		return 0, false
-	}
-	e := k
-	n := 0
-	for e < len(s) {
-		r, size := utf8.DecodeRuneInString(s[e:])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		e += size
-		n++
-	}
-	if w := strings.ToLower(s[k:e]); n < 4 || n > 6 || !strings.HasSuffix(w, "ng") || w == "trong" {
-		return 0, false
-	}
-	d := numSkipSpace(s, e)
-	if d == e || d >= len(s) || !numIsDigit(s[d]) {
-		return 0, false
-	}
-	return d, true
-}
-
 func dateYear(s string, i int, n *Number) int {
 	if i+1 < len(s) && s[i] == '/' && numIsDigit(s[i+1]) {
 		e := numDigitsEnd(s, i+1)

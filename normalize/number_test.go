@@ -341,13 +341,6 @@ func TestScanNumbersDateTime(t *testing.T) {
 		{"13/12/2021", time.Date(2021, 12, 13, 0, 0, 0, 0, time.UTC)},
 		{"tháng 9/2021", time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC)},
 		{"ngày 31/02/2021", time.Time{}}, // no such day: not a date
-		// "tháng" misread by OCR, in the issue dates of several styles.
-		{"ngày 06 từng 5 năm 2022 của Ủy ban nhân dân tỉnh", time.Date(2022, 5, 6, 0, 0, 0, 0, time.UTC)},
-		{"Đắk Lắk, ngày 10 thảng 01 năm 2022", time.Date(2022, 1, 10, 0, 0, 0, 0, time.UTC)},
-		{"Hà Nội, ngày 28 Thang 12 năm 2023", time.Date(2023, 12, 28, 0, 0, 0, 0, time.UTC)},
-		// Not a misread month: no "năm", another word, a span of years.
-		{"ngày 06 từng 5 đơn vị", time.Time{}},
-		{"ngày 15 trong 3 năm 2021", time.Time{}},
 	}
 	for _, tt := range tests {
 		ns := ScanNumbers(tt.in)

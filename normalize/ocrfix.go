@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +22,36 @@ import (
 // repaired ([FixOCRNumbers]). Offsets into the line shift where a byte is removed
 // or a space put back. s should be NFC.
 func FixOCRText(s string) (string, []string) {
-	return FixOCRNumbers(fixOCRWords(SplitGluedSyllables(dropOCRMarkers(s))))
+	return FixOCRNumbers(fixOCRMonth(fixOCRWords(SplitGluedSyllables(dropOCRMarkers(s)))))
+}
+
+// ocrMonthRe matches a date whose "tháng" OCR misread: "ngày", a day, a
+// word of 4 to 6 letters from t to ng ("từng", "thảng", "thang"), a
+// month, "năm" and a year.
+var ocrMonthRe = regexp.MustCompile(`(?i)(\bngày\s+\d{1,2}\s+)(t\pL{1,3}ng)(\s+\d{1,2}\s+năm\s+(?:19|20)\d\d)\b`)
+
+// fixOCRMonth puts "tháng" back in a date where OCR misread it ("ngày
+// 06 từng 5 năm 2022" → "ngày 06 tháng 5 năm 2022"), so that the date
+// is read as one and its year is not taken for the period reported on.
+// "trong" is a word of its own ("trong 3 năm"), left as it is, and the
+// month must be 1 to 12.
+func fixOCRMonth(s string) string {
+	if !strings.Contains(s, "gày") && !strings.Contains(s, "GÀY") {
+		return s
+	}
+	return ocrMonthRe.ReplaceAllStringFunc(s, func(m string) string {
+		g := ocrMonthRe.FindStringSubmatch(m)
+		w := strings.ToLower(g[2])
+		month, _ := strconv.Atoi(strings.Fields(g[3])[0])
+		if w == "tháng" || w == "trong" || month < 1 || month > 12 {
+			return m
+		}
+		t := "tháng"
+		if r, _ := utf8.DecodeRuneInString(g[2]); unicode.IsUpper(r) {
+			t = "Tháng"
+		}
+		return g[1] + t + g[3]
+	})
 }
 
 // ocrAcronyms are the acronyms of the reports' domain, which OCR reads

@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -277,5 +278,38 @@ func TestFixOCRCell(t *testing.T) {
 		if got, _ := FixOCRCell(tc.in); got != tc.want {
 			t.Errorf("FixOCRCell(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestFixOCRMonth checks that a date whose "tháng" OCR misread is read
+// as a date once repaired, in the issue dates of several styles, and
+// that other words and spans of years are left alone.
+func TestFixOCRMonth(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"ngày 06 từng 5 năm 2022 của Ủy ban nhân dân tỉnh", time.Date(2022, 5, 6, 0, 0, 0, 0, time.UTC)},
+		{"Đắk Lắk, ngày 10 thảng 01 năm 2022", time.Date(2022, 1, 10, 0, 0, 0, 0, time.UTC)},
+		{"Hà Nội, ngày 28 Thang 12 năm 2023", time.Date(2023, 12, 28, 0, 0, 0, 0, time.UTC)},
+		// Not a misread month: no "năm", another word, a span of years.
+		{"ngày 06 từng 5 đơn vị", time.Time{}},
+		{"ngày 15 trong 3 năm 2021", time.Time{}},
+	}
+	for _, tt := range tests {
+		fixed, _ := FixOCRText(tt.in)
+		var got time.Time
+		for _, n := range ScanNumbers(fixed) {
+			if n.Kind == Date {
+				got = n.Time
+				break
+			}
+		}
+		if !got.Equal(tt.want) {
+			t.Errorf("ScanNumbers(FixOCRText(%q) = %q): date %v, want %v", tt.in, fixed, got, tt.want)
+		}
+	}
+	if got, _ := FixOCRText("ngày 06 từng 5 năm 2022"); got != "ngày 06 tháng 5 năm 2022" {
+		t.Errorf("FixOCRText: %q", got)
 	}
 }
